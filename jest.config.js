@@ -1,0 +1,23 @@
+'use strict';
+// One runner for every layer: unit (node + jsdom), contract tests against the local
+// SharePoint, and end-to-end journeys in Debian's Chromium.
+// @microsoft/sp-build-web hoists jest 25's node environment to the top level; it lacks
+// Node's fetch/Headers/Response, which @pnp/sp needs. Use the one that ships with jest 29.
+const path = require('path');
+const nodeEnv = require.resolve('jest-environment-node', { paths: [path.dirname(require.resolve('jest/package.json'))] });
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }];
+const common = {
+  rootDir: __dirname,
+  // @pnp/* v4 ships ES modules only; let ts-jest turn them into CommonJS.
+  transform: { '^.+\\.tsx?$': tsJest, 'node_modules/@pnp/.+\\.js$': tsJest },
+  transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
+  moduleNameMapper: { '\\.(scss|css)$': '<rootDir>/test/fixtures/styleMock.js' }
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testEnvironment: nodeEnv, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'components', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/unit/**/*.test.tsx'] },
+    { ...common, displayName: 'contract', testEnvironment: nodeEnv, testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testEnvironment: nodeEnv, testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] }
+  ]
+};

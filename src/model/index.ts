@@ -1,0 +1,4 @@
+export * from './common';
+export * from './portfolio';
+export * from './methods';
+export * from './community';

@@ -1,0 +1,131 @@
+import type {
+  PROJECT_METHODS,
+  PROJECT_PHASES,
+  RISK_STATUSES
+} from '../schema';
+import type { Hyperlink, IsoDate, ListItemBase, LookupRef, PersonRef, Rag } from './common';
+
+export type ProjectPhase = (typeof PROJECT_PHASES)[number];
+export type ProjectMethod = (typeof PROJECT_METHODS)[number];
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+/** Prioritisation criterion ID (as a string: JSON keys) → score on that criterion's scale. */
+export type CriteriaScores = Record<string, number>;
+
+export interface Project extends ListItemBase {
+  code: string;
+  title: string;
+  description?: string;
+  leader?: PersonRef;
+  sponsor?: PersonRef;
+  unit?: string;
+  programme?: string;
+  phase: ProjectPhase;
+  method?: ProjectMethod;
+  startDate?: IsoDate;
+  endDate?: IsoDate;
+  budget?: number;
+  actualCost?: number;
+  forecastCost?: number;
+  forecastEnd?: IsoDate;
+  /** Empty when the project aligns to no objective. */
+  strategicObjectives: LookupRef[];
+  priorityScore?: number;
+  criteriaScores: CriteriaScores;
+  siteUrl?: Hyperlink;
+  // Copied from the latest published status report.
+  latestOverall?: Rag;
+  latestSchedule?: Rag;
+  latestCost?: Rag;
+  latestScope?: Rag;
+  latestRisk?: Rag;
+  latestPercentComplete?: number;
+  latestReportDate?: IsoDate;
+}
+
+export interface StatusReport extends ListItemBase {
+  title?: string;
+  project: LookupRef;
+  reportDate: IsoDate;
+  overall: Rag;
+  schedule: Rag;
+  cost: Rag;
+  scope: Rag;
+  risk: Rag;
+  summary: string;
+  nextSteps?: string;
+  percentComplete?: number;
+  forecastCost?: number;
+  forecastEnd?: IsoDate;
+  published: boolean;
+  /** Who wrote the report (SharePoint's Created By); absent before it is saved. */
+  author?: PersonRef;
+}
+
+export interface Risk extends ListItemBase {
+  title: string;
+  project: LookupRef;
+  description?: string;
+  /** 1–5 */
+  probability: number;
+  /** 1–5 */
+  impact: number;
+  /** probability × impact, 1–25 */
+  score: number;
+  owner?: PersonRef;
+  mitigation?: string;
+  status: RiskStatus;
+  due?: IsoDate;
+}
+
+export interface StrategicObjective extends ListItemBase {
+  title: string;
+  description?: string;
+  owner?: PersonRef;
+  /** e.g. `2025`, `2025-H1` */
+  period: string;
+}
+
+export interface KeyResult extends ListItemBase {
+  title: string;
+  objective: LookupRef;
+  metric?: string;
+  baseline?: number;
+  target: number;
+  current?: number;
+  unit?: string;
+  due?: IsoDate;
+}
+
+export interface PrioritisationCriterion extends ListItemBase {
+  title: string;
+  /** Relative weight, 0–100. */
+  weight: number;
+  /** Highest score on the scale; scores run 0…scale. */
+  scale: number;
+  description?: string;
+  active: boolean;
+}
+
+/** The saved filter of a portfolio view, stored as JSON; `version` lets the shape evolve. */
+export interface PortfolioFilter {
+  version: 1;
+  phases?: ProjectPhase[];
+  units?: string[];
+  programmes?: string[];
+  methods?: ProjectMethod[];
+  overall?: Rag[];
+  leaderIds?: number[];
+  strategicObjectiveIds?: number[];
+  /** Free text matched against code and title. */
+  text?: string;
+  sort?: { field: string; ascending: boolean };
+}
+
+export interface PortfolioView extends ListItemBase {
+  title: string;
+  filterDefinition: PortfolioFilter;
+  owner: PersonRef;
+  /** PMO-wide when true; personal to the owner otherwise. */
+  shared: boolean;
+}

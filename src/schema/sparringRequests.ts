@@ -1,0 +1,75 @@
+import { listRoles } from './groups';
+import { COMPETENCIES } from './pmoExperts';
+import { defineList, titleField } from './types';
+
+export const SPARRING_STATUSES = ['New', 'Assigned', 'Scheduled', 'Done'] as const;
+
+export const sparringRequests = defineList({
+  key: 'sparringRequests',
+  title: 'Sparring Requests',
+  url: 'Lists/PMOSparringRequests',
+  template: 100,
+  description: '1:1 sparring asked of a PMO expert.',
+  since: 1,
+  versioning: { enabled: true, majorVersionLimit: 50 },
+  // Requesters see and edit only what they asked; PMO Members (Edit includes Manage Lists)
+  // are exempt from item-level security and see every request.
+  readSecurity: 2,
+  writeSecurity: 2,
+  roles: listRoles(['projectLeaders', 'visitors']),
+  fields: [
+    titleField('Topic', true),
+    {
+      key: 'description', internalName: 'PMODescription', displayName: 'Description', type: 'Note',
+      id: 'c15b5161-da02-4812-a374-a43752401cf6', since: 1, numLines: 6
+    },
+    {
+      key: 'requester', internalName: 'PMORequester', displayName: 'Requester', type: 'User',
+      id: 'a0c2d9f6-7b01-44ca-b671-7c87858541d7', since: 1, required: true, indexed: true
+    },
+    {
+      key: 'competency', internalName: 'PMOCompetency', displayName: 'Competency', type: 'Choice',
+      id: '25936bc6-1405-4233-a8a2-d15d118237ce', since: 1, choices: COMPETENCIES
+    },
+    {
+      key: 'project', internalName: 'PMOProject', displayName: 'Project', type: 'Lookup',
+      id: 'dcaf2a82-1a06-446d-a2c9-54ff20b4c147', since: 1, lookupList: 'projects'
+    },
+    {
+      key: 'preferredDate', internalName: 'PMOPreferredDate', displayName: 'Preferred date', type: 'DateTime',
+      id: '41458414-b346-4138-a1c5-aec5f5e14368', since: 1, dateOnly: true
+    },
+    {
+      key: 'status', internalName: 'PMOStatus', displayName: 'Status', type: 'Choice',
+      id: '98cfe251-5e3f-49fc-8cdd-61bc5ce6bd60', since: 1, required: true, indexed: true, choices: SPARRING_STATUSES, defaultValue: 'New'
+    },
+    {
+      // A person rather than a lookup to PMO Experts so "assigned to me" is a plain [Me] filter.
+      key: 'assignedExpert', internalName: 'PMOAssignedExpert', displayName: 'Assigned expert', type: 'User',
+      id: '4c6e6e0a-ed0b-4c00-9bcc-366a903a7d63', since: 1, indexed: true
+    },
+    {
+      key: 'scheduledAt', internalName: 'PMOScheduledAt', displayName: 'Scheduled at', type: 'DateTime',
+      id: '5f3d8a12-8091-493c-a3c6-0502e5e220eb', since: 1, dateOnly: false
+    }
+  ],
+  views: [
+    {
+      key: 'all', title: 'All requests', since: 1, isDefault: true,
+      fields: ['title', 'requester', 'competency', 'preferredDate', 'status', 'assignedExpert'],
+      sort: [{ field: 'id', ascending: false }], rowLimit: 100, paged: true
+    },
+    {
+      key: 'open', title: 'Open requests', since: 1,
+      fields: ['title', 'requester', 'competency', 'preferredDate', 'status', 'assignedExpert'],
+      filter: [{ field: 'status', op: 'In', values: ['New', 'Assigned', 'Scheduled'] }],
+      sort: [{ field: 'id', ascending: true }], rowLimit: 100, paged: true
+    },
+    {
+      key: 'assignedToMe', title: 'Assigned to me', since: 1,
+      fields: ['title', 'requester', 'competency', 'preferredDate', 'status', 'scheduledAt'],
+      filter: [{ field: 'assignedExpert', op: 'Eq', value: { me: true } }],
+      sort: [{ field: 'id', ascending: false }], rowLimit: 100, paged: true
+    }
+  ]
+});

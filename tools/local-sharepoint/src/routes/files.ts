@@ -1,0 +1,452 @@
+import { Errors, SpError } from '../http/errors';
+import type { LocalResponse } from '../http/types';
+import { is, arg, stringArg, type Segment } from '../http/path';
+import { renderValue, noContent, type Entity } from '../http/format';
+import { folderEntity, itemEntity, checkItemProjection } from '../http/entities';
+import { parseExpand, parseSelect } from '../odata/query-options';
+import { isLibrary, itemEtagHeader } from '../store/sharepoint';
+import { ValueContext } from '../store/query';
+import type { Item, List } from '../store/types';
+import { PermissionKind } from '../model/permissions';
+import { one, collection, emptyOk, post, parseJsonBody, type ApiContext, type Res } from './api';
+
+/** SharePoint Online refuses these characters in file and folder names. */
+const INVALID_NAME = /["*:<>?/\\|\u0000-\u001f]/;
+
+export function folderPathArg(ctx: ApiContext, seg: Segment): string {
+  const raw = stringArg(seg, 'decodedurl');
+  return normalisePath(ctx, raw);
+}
+
+function normalisePath(ctx: ApiContext, raw: string): string {
+  let p = raw.replace(/^https?:\/\/[^/]+/i, '').replace(/\/+$/, '');
+  if (!p.startsWith('/')) p = `${ctx.actor.web.path}/${p}`;
+  return p;
+}
+
+interface Located { list: List; folder: string; leaf: string; item?: Item }
+
+/** Finds the library and item behind a server-relative path. */
+function locate(ctx: ApiContext, path: string): Located | undefined {
+  const lists = ctx.store.lists(ctx.actor.web).filter((l) => path.toLowerCase() === l.url.toLowerCase() || path.toLowerCase().startsWith(`${l.url.toLowerCase()}/`));
+  const list = lists.sort((a, b) => b.url.length - a.url.length)[0];
+  if (!list) return undefined;
+  const rest = path.slice(list.url.length);
+  if (rest === '') return { list, folder: '', leaf: '' };
+  const cut = path.lastIndexOf('/');
+  const folder = path.slice(0, cut);
+  const leaf = path.slice(cut + 1);
+  const row = ctx.store.db.prepare('SELECT id FROM items WHERE list_id = ? AND folder = ? AND leaf = ?').get(list.id, folder, leaf) as { id: number } | undefined;
+  const item = row ? ctx.store.getItem(list, row.id) : undefined;
+  return { list, folder, leaf, item };
+}
+
+export function fileByArg(ctx: ApiContext, seg: Segment): Res {
+  let path: string;
+  if (is(seg, 'getFileById')) {
+    const guid = stringArg(seg).toLowerCase();
+    const row = ctx.store.db.prepare('SELECT list_id, id FROM items WHERE guid = ?').get(guid) as { list_id: string; id: number } | undefined;
+    const list = row ? ctx.store.getList(ctx.actor.web, { id: row.list_id }) : undefined;
+    const item = list && row ? ctx.store.getItem(list, row.id) : undefined;
+    if (!list || !item || item.fsType !== 0) throw fileNotFound(guid);
+    return { k: 'file', list, item: readable(ctx, list, item, guid) };
+  }
+  path = normalisePath(ctx, stringArg(seg, 'decodedurl'));
+  const found = locate(ctx, path);
+  if (!found || !found.item || found.item.fsType !== 0) throw fileNotFound(path);
+  return { k: 'file', list: found.list, item: readable(ctx, found.list, found.item, path) };
+}
+
+function readable(ctx: ApiContext, list: List, item: Item, name: string): Item {
+  if (!ctx.store.canReadItem(ctx.actor, list, item)) throw fileNotFound(name);
+  return item;
+}
+
+function fileNotFound(path: string): SpError {
+  return new SpError(404, '-2130575338, Microsoft.SharePoint.SPException', `The file ${path} does not exist.`);
+}
+
+function folderOf(ctx: ApiContext, path: string): Located {
+  if (path.toLowerCase() === ctx.actor.web.path.toLowerCase()) throw Errors.notImplemented('files in the root of the site (use a library)');
+  const found = locate(ctx, path);
+  if (!found || (found.leaf && (!found.item || found.item.fsType !== 1))) {
+    throw new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
+  }
+  return found;
+}
+
+export function fileEntityForItem(ctx: ApiContext, list: List, item: Item): Entity | null {
+  if (!isLibrary(list) || item.fsType !== 0) return null;
+  const path = `${item.folder}/${item.leaf}`;
+  const uri = `${ctx.urls.api}/Web/GetFileByServerRelativePath(decodedurl='${encodeURIComponent(path.replace(/'/g, "''"))}')`;
+  const content = ctx.store.db.prepare('SELECT length(content) AS n, check_in_comment AS c FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?')
+    .get(list.id, item.id, item.uiVersion) as { n: number; c: string } | undefined;
+  const checkedOut = typeof item.data._CheckedOutUserId === 'number';
+  const major = Math.floor(item.uiVersion / 512);
+  return {
+    type: 'SP.File', uri, id: uri,
+    props: {
+      CheckInComment: content?.c ?? '', CheckOutType: checkedOut ? 0 : 2, ContentTag: `{${item.guid.toUpperCase()}},${item.version},${item.version}`,
+      CustomizedPageStatus: 0, ETag: `"{${item.guid.toUpperCase()}},${item.version}"`, Exists: true, IrmEnabled: false,
+      Length: String(content?.n ?? 0), Level: checkedOut ? 255 : 1, LinkingUri: null, LinkingUrl: '', MajorVersion: major, MinorVersion: item.uiVersion % 512,
+      Name: item.leaf, ServerRelativeUrl: path, ServerRelativePath: { DecodedUrl: path }, TimeCreated: item.created, TimeLastModified: item.modified,
+      Title: (item.data.Title as string | undefined) ?? null, UIVersion: item.uiVersion, UIVersionLabel: `${major}.${item.uiVersion % 512}`, UniqueId: item.guid
+    },
+    nav: { ListItemAllFields: () => itemEntity(ctx.urls, new ValueContext(ctx.store, ctx.actor), list, ctx.store.fields(list.id), item, { select: [], expand: [] }) }
+  };
+}
+
+function currentContent(ctx: ApiContext, list: List, item: Item): Buffer {
+  const row = ctx.store.db.prepare('SELECT content FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?').get(list.id, item.id, item.uiVersion) as { content: Buffer } | undefined;
+  return row?.content ?? Buffer.alloc(0);
+}
+
+function validateName(name: string): void {
+  if (!name || name.trim() !== name || name.endsWith('.') || INVALID_NAME.test(name) || name.length > 255 || /^~\$|_vti_/i.test(name)) {
+    throw new SpError(400, '-2130575245, Microsoft.SharePoint.SPException',
+      `The file or folder name '${name}' contains characters that are not permitted. Please use a different name.`);
+  }
+}
+
+/** Writes a file's content as a new version (or in place when the library keeps no versions). */
+function writeContent(ctx: ApiContext, list: List, item: Item, content: Buffer, comment = ''): Item {
+  const { store, actor } = ctx;
+  if (content.length > ctx.options.maxUploadBytes) {
+    throw new SpError(413, '-2147024809, System.ArgumentException',
+      `The file is ${content.length} bytes; a single request may upload at most ${ctx.options.maxUploadBytes} bytes. Use a chunked upload.`);
+  }
+  const checkedOutBy = item.data._CheckedOutUserId;
+  if (typeof checkedOutBy === 'number' && checkedOutBy !== actor.user.id) {
+    throw new SpError(423, '-2147018887, Microsoft.SharePoint.SPFileLockException', `The file "${item.folder}/${item.leaf}" is checked out for editing by another user.`);
+  }
+  return store.tx(() => {
+    const fresh = store.getItem(list, item.id) as Item;
+    const hasContent = store.db.prepare('SELECT 1 FROM file_contents WHERE list_id = ? AND item_id = ?').get(list.id, item.id);
+    const updated = hasContent ? store.writeItemValues(actor, list, fresh, {}, true) : fresh;
+    if (!list.props.EnableVersioning) store.db.prepare('DELETE FROM file_contents WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
+    store.db.prepare('INSERT OR REPLACE INTO file_contents (list_id, item_id, ui_version, content, check_in_comment, created, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(list.id, item.id, updated.uiVersion, content, comment, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), actor.user.id);
+    const limit = list.props.MajorVersionLimit || 500;
+    store.db.prepare('DELETE FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version <= ?').run(list.id, item.id, updated.uiVersion - limit * 512);
+    return updated;
+  });
+}
+
+function addFile(ctx: ApiContext, folderPath: string, seg: Segment): LocalResponse {
+  post(ctx);
+  const { store, actor } = ctx;
+  const found = folderOf(ctx, folderPath);
+  const { list } = found;
+  if (!isLibrary(list)) throw Errors.badRequest(`'${list.title}' is not a document library.`);
+  let name = stringArg(seg, 'decodedurl').replace(/^.*\//, '');
+  validateName(name);
+  const overwrite = arg(seg, 'Overwrite') === true;
+  const unique = arg(seg, 'EnsureUniqueFileName') === true;
+  const folder = found.leaf ? `${found.folder}/${found.leaf}` : list.url;
+  const existingId = (n: string): number | undefined => (store.db.prepare('SELECT id FROM items WHERE list_id = ? AND folder = ? AND leaf = ?').get(list.id, folder, n) as { id: number } | undefined)?.id;
+  let existing = existingId(name);
+  if (existing !== undefined && unique) {
+    const dot = name.lastIndexOf('.');
+    const [base, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    for (let n = 1; existing !== undefined; n++) { name = `${base}${n}${ext}`; existing = existingId(name); }
+  }
+  if (existing !== undefined && !overwrite) {
+    throw new SpError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${folder}/${name} already exists. It was last modified by someone else.`);
+  }
+  if (ctx.req.body.length > ctx.options.maxUploadBytes) {
+    throw new SpError(413, '-2147024809, System.ArgumentException',
+      `The file is ${ctx.req.body.length} bytes; a single request may upload at most ${ctx.options.maxUploadBytes} bytes. Use a chunked upload.`);
+  }
+  let item: Item;
+  if (existing !== undefined) {
+    const current = store.getItem(list, existing) as Item;
+    store.demandItemWrite(actor, list, current, PermissionKind.EditListItems);
+    item = writeContent(ctx, list, current, ctx.req.body);
+  } else {
+    store.demand(actor, PermissionKind.AddListItems, list);
+    item = store.tx(() => {
+      const created = store.insertItem(actor, list, {}, { folder, leaf: name, fsType: 0 });
+      return writeContent(ctx, list, created, ctx.req.body);
+    });
+  }
+  return one(ctx, fileEntityForItem(ctx, list, item) as Entity, 'SP.File', 200);
+}
+
+export function step(ctx: ApiContext, res: Res, seg: Segment, _last: boolean): Res | LocalResponse {
+  const { store, actor } = ctx;
+  switch (res.k) {
+    case 'folder': {
+      if (is(seg, 'files')) return { k: 'files', path: res.path };
+      if (is(seg, 'folders')) return { k: 'folders', path: res.path };
+      if (is(seg, 'listItemAllFields')) {
+        const f = folderOf(ctx, res.path);
+        if (!f.item) throw Errors.notImplemented('ListItemAllFields of a library root folder');
+        return { k: 'item', list: f.list, item: f.item };
+      }
+      if (is(seg, 'addSubFolderUsingPath')) {
+        post(ctx);
+        const body = parseJsonBody(ctx.req);
+        const leaf = String((body.leafPath as { DecodedUrl?: string } | undefined)?.DecodedUrl ?? '');
+        createFolder(ctx, res.path, leaf);
+        return emptyOk();
+      }
+      if (is(seg, 'parentFolder')) return { k: 'folder', path: res.path.slice(0, res.path.lastIndexOf('/')) };
+      break;
+    }
+    case 'files':
+      if (is(seg, 'addUsingPath', 'add')) return addFile(ctx, res.path, seg);
+      if (is(seg, 'getByUrl', 'getByName') || (seg.name === '' && seg.hasParens)) {
+        const path = `${res.path}/${stringArg(seg)}`;
+        const found = locate(ctx, path);
+        if (!found?.item || found.item.fsType !== 0) throw fileNotFound(path);
+        return { k: 'file', list: found.list, item: readable(ctx, found.list, found.item, path) };
+      }
+      break;
+    case 'folders':
+      if (is(seg, 'addUsingPath', 'add')) {
+        post(ctx);
+        const name = stringArg(seg, 'decodedurl');
+        const path = createFolder(ctx, res.path, name);
+        return one(ctx, folderEntity(ctx.urls, store, locate(ctx, path)?.list, path), 'SP.Folder', 200);
+      }
+      if (is(seg, 'getByUrl') || (seg.name === '' && seg.hasParens)) return { k: 'folder', path: `${res.path}/${stringArg(seg)}` };
+      break;
+    case 'file': {
+      const { list, item } = res;
+      if (is(seg, '$value')) return fileValue(ctx, list, item);
+      if (is(seg, 'listItemAllFields')) return { k: 'item', list, item };
+      if (is(seg, 'versions')) {
+        if (seg.hasParens) return { k: 'fileversion', list, item, version: Number(arg(seg)) };
+        return { k: 'fileversions', list, item };
+      }
+      if (is(seg, 'startUpload', 'continueUpload', 'finishUpload', 'cancelUpload')) return chunk(ctx, list, item, seg);
+      if (is(seg, 'checkout')) {
+        post(ctx);
+        store.demandItemWrite(actor, list, item, PermissionKind.EditListItems);
+        const by = item.data._CheckedOutUserId;
+        if (typeof by === 'number' && by !== actor.user.id) throw new SpError(423, '-2147018887, Microsoft.SharePoint.SPFileLockException', 'The file is checked out by another user.');
+        store.db.prepare("UPDATE items SET data = json_set(data, '$._CheckedOutUserId', ?) WHERE list_id = ? AND id = ?").run(actor.user.id, list.id, item.id);
+        return emptyOk();
+      }
+      if (is(seg, 'checkin', 'undoCheckout')) {
+        post(ctx);
+        store.demandItemWrite(actor, list, item, PermissionKind.EditListItems);
+        const comment = arg(seg, 'comment');
+        if (typeof comment === 'string' && comment.length > 1023) throw Errors.badRequest('A check-in comment may have at most 1023 characters.');
+        store.db.prepare("UPDATE items SET data = json_remove(data, '$._CheckedOutUserId') WHERE list_id = ? AND id = ?").run(list.id, item.id);
+        if (typeof comment === 'string' && is(seg, 'checkin')) {
+          store.db.prepare('UPDATE file_contents SET check_in_comment = ? WHERE list_id = ? AND item_id = ? AND ui_version = ?').run(comment, list.id, item.id, item.uiVersion);
+        }
+        return emptyOk();
+      }
+      if (is(seg, 'publish', 'approve', 'unpublish', 'deny')) { post(ctx); store.demandItemWrite(actor, list, item, PermissionKind.EditListItems); return emptyOk(); }
+      if (is(seg, 'recycle')) {
+        post(ctx);
+        const id = store.deleteItem(actor, list, item, ctx.req.headers['if-match'], true);
+        return renderValue('Recycle', id, ctx.mode, ctx.urls.webUrl, 'Edm.Guid');
+      }
+      break;
+    }
+    case 'fileversions': {
+      const { list, item } = res;
+      if (is(seg, 'getById')) return { k: 'fileversion', list, item, version: Number(arg(seg)) };
+      if (is(seg, 'restoreByLabel')) {
+        post(ctx);
+        store.demandItemWrite(actor, list, item, PermissionKind.EditListItems);
+        const label = stringArg(seg, 'versionlabel');
+        const m = /^(\d+)\.(\d+)$/.exec(label);
+        const ui = m ? Number(m[1]) * 512 + Number(m[2]) : NaN;
+        const row = store.db.prepare('SELECT content FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?').get(list.id, item.id, ui) as { content: Buffer } | undefined;
+        if (!row) throw Errors.argument(`Version ${label} does not exist.`, 404);
+        writeContent(ctx, list, item, row.content, `Restored from version ${label}`);
+        return emptyOk();
+      }
+      if (is(seg, 'deleteById', 'deleteByLabel')) {
+        post(ctx);
+        store.demandItemWrite(actor, list, item, PermissionKind.DeleteVersions);
+        const v = is(seg, 'deleteById') ? Number(arg(seg, 'vid')) : (() => {
+          const m = /^(\d+)\.(\d+)$/.exec(stringArg(seg, 'versionlabel'));
+          return m ? Number(m[1]) * 512 + Number(m[2]) : NaN;
+        })();
+        if (v === item.uiVersion) throw Errors.badRequest('The current version cannot be deleted.');
+        store.db.prepare('DELETE FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?').run(list.id, item.id, v);
+        return emptyOk();
+      }
+      if (is(seg, 'deleteAll')) {
+        post(ctx);
+        store.demandItemWrite(actor, list, item, PermissionKind.DeleteVersions);
+        store.db.prepare('DELETE FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version < ?').run(list.id, item.id, item.uiVersion);
+        return emptyOk();
+      }
+      break;
+    }
+    case 'fileversion':
+      if (is(seg, '$value')) {
+        store.demand(actor, PermissionKind.ViewVersions, list(res));
+        const row = store.db.prepare('SELECT content FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?').get(res.list.id, res.item.id, res.version) as { content: Buffer } | undefined;
+        if (!row) throw Errors.argument(`Version ${res.version} does not exist.`, 404);
+        return binary(row.content);
+      }
+      break;
+    default:
+      break;
+  }
+  throw Errors.notImplemented(`'${seg.name}' on ${res.k}`);
+}
+
+function list(res: { list: List }): List {
+  return res.list;
+}
+
+function binary(content: Buffer): LocalResponse {
+  return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: content };
+}
+
+function fileValue(ctx: ApiContext, list: List, item: Item): LocalResponse {
+  if (ctx.method === 'GET') {
+    ctx.store.demand(ctx.actor, PermissionKind.OpenItems, list, item.uniquePerms ? item : undefined);
+    return { ...binary(currentContent(ctx, list, item)), headers: { 'content-type': 'application/octet-stream', etag: `"{${item.guid.toUpperCase()}},${item.version}"` } };
+  }
+  if (ctx.method === 'PUT' || ctx.method === 'POST') {
+    ctx.store.demandItemWrite(ctx.actor, list, item, PermissionKind.EditListItems);
+    const updated = writeContent(ctx, list, item, ctx.req.body);
+    return noContent({ etag: itemEtagHeader(updated) });
+  }
+  throw new SpError(405, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The HTTP method '${ctx.method}' is not supported on a file's $value.`);
+}
+
+/** Chunked upload sessions (startUpload → continueUpload* → finishUpload), kept in SQLite until finished. */
+function chunk(ctx: ApiContext, list: List, item: Item, seg: Segment): LocalResponse {
+  post(ctx);
+  const { store, actor } = ctx;
+  store.demandItemWrite(actor, list, item, PermissionKind.EditListItems);
+  const uploadId = stringArg(seg, 'uploadId').toLowerCase();
+  const body = ctx.req.body;
+  const session = store.db.prepare('SELECT * FROM uploads WHERE upload_id = ?').get(uploadId) as { content: Buffer; item_id: number; list_id: string } | undefined;
+  const ts = new Date().toISOString();
+  if (is(seg, 'startUpload')) {
+    if (session) throw Errors.badRequest(`The upload session ${uploadId} has already started.`);
+    if (body.length > ctx.options.maxUploadBytes) throw new SpError(413, '-2147024809, System.ArgumentException', 'A chunk may be at most the single-request upload size.');
+    store.db.prepare('INSERT INTO uploads (upload_id, list_id, item_id, content, updated) VALUES (?, ?, ?, ?, ?)').run(uploadId, list.id, item.id, body, ts);
+    return renderValue('StartUpload', String(body.length), ctx.mode, ctx.urls.webUrl, 'Edm.Int64');
+  }
+  if (!session || session.item_id !== item.id || session.list_id !== list.id) {
+    throw new SpError(404, '-2147024894, System.IO.FileNotFoundException', `The upload session ${uploadId} does not exist or has expired.`);
+  }
+  if (is(seg, 'cancelUpload')) {
+    store.db.prepare('DELETE FROM uploads WHERE upload_id = ?').run(uploadId);
+    return emptyOk();
+  }
+  const offset = Number(arg(seg, 'fileOffset'));
+  if (offset !== session.content.length) {
+    throw Errors.badRequest(`The fileOffset ${String(arg(seg, 'fileOffset'))} does not match the ${session.content.length} bytes uploaded so far.`);
+  }
+  const content = Buffer.concat([session.content, body]);
+  if (is(seg, 'continueUpload')) {
+    store.db.prepare('UPDATE uploads SET content = ?, updated = ? WHERE upload_id = ?').run(content, ts, uploadId);
+    return renderValue('ContinueUpload', String(content.length), ctx.mode, ctx.urls.webUrl, 'Edm.Int64');
+  }
+  // finishUpload: the whole file becomes the new version in one transaction.
+  const saved = store.tx(() => {
+    store.db.prepare('DELETE FROM uploads WHERE upload_id = ?').run(uploadId);
+    const prev = ctx.options.maxUploadBytes;
+    ctx.options.maxUploadBytes = Number.MAX_SAFE_INTEGER;
+    try {
+      return writeContent(ctx, list, store.getItem(list, item.id) as Item, content);
+    } finally {
+      ctx.options.maxUploadBytes = prev;
+    }
+  });
+  return one(ctx, fileEntityForItem(ctx, list, saved) as Entity, 'SP.File');
+}
+
+function createFolder(ctx: ApiContext, parentPath: string, name: string): string {
+  const { store, actor } = ctx;
+  validateName(name);
+  const parent = folderOf(ctx, parentPath);
+  const folder = parent.leaf ? `${parent.folder}/${parent.leaf}` : parent.list.url;
+  const exists = store.db.prepare('SELECT 1 FROM items WHERE list_id = ? AND folder = ? AND leaf = ?').get(parent.list.id, folder, name);
+  if (!exists) {
+    store.demand(actor, PermissionKind.AddListItems, parent.list);
+    store.tx(() => store.insertItem(actor, parent.list, {}, { folder, leaf: name, fsType: 1 }));
+  }
+  return `${folder}/${name}`;
+}
+
+export function finish(ctx: ApiContext, res: Res): LocalResponse {
+  const { store, actor, urls } = ctx;
+  switch (res.k) {
+    case 'folder':
+      if (ctx.method === 'GET') {
+        const f = res.path.toLowerCase() === actor.web.path.toLowerCase() ? undefined : folderOf(ctx, res.path);
+        return one(ctx, folderEntity(urls, store, f?.list, res.path, f?.item), 'SP.Folder');
+      }
+      if (ctx.method === 'DELETE') {
+        const f = folderOf(ctx, res.path);
+        if (!f.item) throw Errors.badRequest('The root folder of a library cannot be deleted.');
+        const prefix = `${f.folder}/${f.leaf}`;
+        store.tx(() => {
+          const inside = store.db.prepare('SELECT id FROM items WHERE list_id = ? AND (folder = ? OR folder LIKE ?)').all(f.list.id, prefix, `${prefix}/%`) as Array<{ id: number }>;
+          for (const r of inside) store.deleteItem(actor, f.list, store.getItem(f.list, r.id) as Item, undefined, false);
+          store.deleteItem(actor, f.list, f.item as Item, undefined, false);
+        });
+        return emptyOk();
+      }
+      break;
+    case 'files': case 'folders': {
+      if (ctx.method !== 'GET') break;
+      const f = folderOf(ctx, res.path);
+      const folder = f.leaf ? `${f.folder}/${f.leaf}` : f.list.url;
+      store.demand(actor, PermissionKind.ViewListItems, f.list);
+      const rows = (store.db.prepare('SELECT id FROM items WHERE list_id = ? AND folder = ? AND fs_type = ? ORDER BY id')
+        .all(f.list.id, folder, res.k === 'files' ? 0 : 1) as Array<{ id: number }>)
+        .map((r) => store.getItem(f.list, r.id) as Item).filter((i) => store.canReadItem(actor, f.list, i));
+      const entities = rows.map((i) => (res.k === 'files' ? fileEntityForItem(ctx, f.list, i) as Entity : folderEntity(urls, store, f.list, `${i.folder}/${i.leaf}`, i)));
+      return collection(ctx, entities, res.k === 'files' ? 'SP.File' : 'SP.Folder');
+    }
+    case 'file':
+      if (ctx.method === 'GET') {
+        const e = fileEntityForItem(ctx, res.list, res.item) as Entity;
+        const proj = { select: parseSelect(ctx.query.get('$select')), expand: parseExpand(ctx.query.get('$expand')) };
+        if (proj.expand.some((x) => x[0].toLowerCase() === 'listitemallfields')) checkItemProjection(store.fields(res.list.id), { select: [], expand: [] });
+        return one(ctx, e, 'SP.File');
+      }
+      if (ctx.method === 'DELETE') {
+        store.deleteItem(actor, res.list, res.item, ctx.req.headers['if-match'], false);
+        return emptyOk();
+      }
+      break;
+    case 'fileversions':
+      if (ctx.method === 'GET') {
+        store.demand(actor, PermissionKind.ViewVersions, res.list);
+        const rows = store.db.prepare('SELECT ui_version, length(content) AS n, check_in_comment, created, author_id FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version < ? ORDER BY ui_version')
+          .all(res.list.id, res.item.id, res.item.uiVersion) as Array<{ ui_version: number; n: number; check_in_comment: string; created: string; author_id: number }>;
+        return collection(ctx, rows.map((r) => versionEntity(ctx, res.list, res.item, r)), 'SP.FileVersion');
+      }
+      break;
+    case 'fileversion':
+      if (ctx.method === 'GET') {
+        const r = store.db.prepare('SELECT ui_version, length(content) AS n, check_in_comment, created, author_id FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?')
+          .get(res.list.id, res.item.id, res.version) as { ui_version: number; n: number; check_in_comment: string; created: string; author_id: number } | undefined;
+        if (!r) throw Errors.argument(`Version ${res.version} does not exist.`, 404);
+        return one(ctx, versionEntity(ctx, res.list, res.item, r), 'SP.FileVersion');
+      }
+      break;
+    default:
+      break;
+  }
+  throw new SpError(405, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The HTTP method '${ctx.method}' is not supported on ${res.k}.`);
+}
+
+function versionEntity(ctx: ApiContext, _list: List, item: Item, r: { ui_version: number; n: number; check_in_comment: string; created: string; author_id: number }): Entity {
+  const label = `${Math.floor(r.ui_version / 512)}.${r.ui_version % 512}`;
+  const rel = `${item.folder}/${item.leaf}`.slice(ctx.actor.web.path.length + 1);
+  return {
+    type: 'SP.FileVersion', uri: `${ctx.urls.api}/Web/GetFileByServerRelativePath(decodedurl='${encodeURIComponent(`${item.folder}/${item.leaf}`)}')/Versions(${r.ui_version})`,
+    props: {
+      CheckInComment: r.check_in_comment, Created: r.created, ID: r.ui_version, IsCurrentVersion: r.ui_version === item.uiVersion,
+      Length: String(r.n), Size: r.n, Url: `_vti_history/${r.ui_version}/${rel}`, VersionLabel: label, CreatedById: r.author_id
+    }
+  };
+}
+

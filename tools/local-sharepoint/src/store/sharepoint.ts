@@ -1,0 +1,1003 @@
+import { randomUUID } from 'crypto';
+import type { Db } from './db';
+import { parseJson } from './db';
+import type { Field, FieldProps, FieldValue, Item, List, ListProps, Principal, View, Web } from './types';
+import { Errors, SpError } from '../http/errors';
+import { DIRECTORY, type DirectoryUser, loginNameOf } from '../directory';
+import { PermissionKind, PermissionSet, ROLE_DEFINITIONS, roleDefinitionById } from '../model/permissions';
+import {
+  FieldTypeKind, KIND_BY_TYPE, entityPropertyName, isIdRefType, isMultiType, normaliseDate, unwrapCollection
+} from '../model/fieldTypes';
+
+export const THRESHOLD = 5000;
+export const MAX_INDEXES = 20;
+
+const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The standard columns every list has; `system` names the item column that holds the value. */
+const BASE_FIELDS: Array<[string, string, string, FieldProps]> = [
+  ['ID', 'ID', 'Counter', { system: 'id', ReadOnlyField: true, Indexed: true }],
+  ['Title', 'Title', 'Text', { Required: true, MaxLength: 255 }],
+  ['ContentTypeId', 'Content Type ID', 'ContentTypeId', { system: 'contentTypeId', ReadOnlyField: true, Hidden: true }],
+  ['Created', 'Created', 'DateTime', { system: 'created', ReadOnlyField: true }],
+  ['Modified', 'Modified', 'DateTime', { system: 'modified', ReadOnlyField: true }],
+  ['Author', 'Created By', 'User', { system: 'author', ReadOnlyField: true }],
+  ['Editor', 'Modified By', 'User', { system: 'editor', ReadOnlyField: true }],
+  ['_UIVersionString', 'Version', 'Text', { system: 'uiVersion', ReadOnlyField: true }],
+  ['Attachments', 'Attachments', 'Attachments', { system: 'attachments', ReadOnlyField: true }],
+  ['GUID', 'GUID', 'Guid', { system: 'guid', ReadOnlyField: true, Hidden: true }],
+  ['FileSystemObjectType', 'Item Type', 'Integer', { system: 'fsType', ReadOnlyField: true, Hidden: true }],
+  ['FileRef', 'URL Path', 'Text', { system: 'fileRef', ReadOnlyField: true, Hidden: true }],
+  ['FileDirRef', 'Path', 'Text', { system: 'fileDirRef', ReadOnlyField: true, Hidden: true }]
+];
+const LIBRARY_FIELDS: Array<[string, string, string, FieldProps]> = [
+  ['FileLeafRef', 'Name', 'Text', { system: 'leaf', Required: true }]
+];
+
+export const CONTENT_TYPE_ITEM = '0x0100';
+export const CONTENT_TYPE_DOCUMENT = '0x0101';
+
+export interface Actor {
+  web: Web;
+  user: Principal;
+}
+
+/**
+ * All state of the local SharePoint and the rules SharePoint applies to it. Routes call
+ * this; it never sees HTTP. Every write runs inside one SQLite transaction, so a request
+ * that fails half-way leaves nothing behind.
+ */
+export class SharePointStore {
+  public constructor(public readonly db: Db) {}
+
+  public tx<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // ---------------------------------------------------------------- webs
+
+  public getWebByPath(path: string): Web | undefined {
+    const row = this.db.prepare('SELECT * FROM webs WHERE path = ?').get(path) as WebRow | undefined;
+    return row ? toWeb(row) : undefined;
+  }
+
+  public webs(): Web[] {
+    return (this.db.prepare('SELECT * FROM webs ORDER BY path').all() as WebRow[]).map(toWeb);
+  }
+
+  /** Creates a site as SharePoint's team-site template would: groups, a documents library. */
+  public createWeb(path: string, title: string): Web {
+    if (!/^\/sites\/[A-Za-z0-9_-]{1,64}$/.test(path)) {
+      throw Errors.badRequest(`A site URL must look like /sites/<name> (letters, digits, - and _): '${path}'.`);
+    }
+    if (this.getWebByPath(path)) throw Errors.badRequest(`A site already exists at ${path}.`);
+    return this.tx(() => {
+      const id = randomUUID();
+      this.db.prepare('INSERT INTO webs (id, path, title, created) VALUES (?, ?, ?, ?)').run(id, path, title, now());
+      const web = this.getWebByPath(path) as Web;
+      const owner = this.ensureUser(web, DIRECTORY[0]);
+      this.db.prepare('UPDATE principals SET is_site_admin = 1 WHERE web_id = ? AND id = ?').run(web.id, owner.id);
+      const owners = this.createGroup(web, `${title} Owners`, owner.id);
+      const members = this.createGroup(web, `${title} Members`, owner.id);
+      const visitors = this.createGroup(web, `${title} Visitors`, owner.id);
+      this.setWebProps(web, { AssociatedOwnerGroup: owners.id, AssociatedMemberGroup: members.id, AssociatedVisitorGroup: visitors.id });
+      this.addRoleAssignment(web, 'web', owners.id, 1073741829);
+      this.addRoleAssignment(web, 'web', members.id, 1073741830);
+      this.addRoleAssignment(web, 'web', visitors.id, 1073741826);
+      for (const u of DIRECTORY) {
+        const target = u.role === 'owner' ? owners : u.role === 'member' ? members : u.role === 'none' ? undefined : visitors;
+        if (!target) continue;
+        const p = this.ensureUser(web, u);
+        this.addGroupMember(web, target.id, p.id);
+      }
+      const actor = { web, user: owner };
+      this.createList(actor, { Title: 'Documents', BaseTemplate: 101, Url: 'Shared Documents' });
+      return this.getWebByPath(path) as Web;
+    });
+  }
+
+  public setWebProps(web: Web, props: Record<string, unknown>): void {
+    const merged = { ...web.props, ...props };
+    this.db.prepare('UPDATE webs SET props = ? WHERE id = ?').run(JSON.stringify(merged), web.id);
+    web.props = merged;
+  }
+
+  public updateWeb(web: Web, body: Record<string, unknown>): void {
+    const title = typeof body.Title === 'string' ? body.Title : web.title;
+    const description = typeof body.Description === 'string' ? body.Description : web.description;
+    this.db.prepare('UPDATE webs SET title = ?, description = ? WHERE id = ?').run(title, description, web.id);
+  }
+
+  // ---------------------------------------------------------------- principals
+
+  public ensureUser(web: Web, u: DirectoryUser): Principal {
+    const login = loginNameOf(u.mail);
+    const existing = this.getPrincipalByLogin(web, 'user', login);
+    if (existing) return existing;
+    const id = this.nextPrincipalId(web);
+    this.db.prepare(
+      'INSERT INTO principals (web_id, id, kind, login, title, email, props) VALUES (?, ?, ?, ?, ?, ?, ?)'
+    ).run(web.id, id, 'user', login, u.displayName, u.mail, JSON.stringify({
+      UserPrincipalName: u.mail, JobTitle: u.jobTitle, Department: u.department, AadObjectId: u.id
+    }));
+    return this.getPrincipal(web, id) as Principal;
+  }
+
+  private nextPrincipalId(web: Web): number {
+    const row = this.db.prepare('SELECT next_principal_id AS n FROM webs WHERE id = ?').get(web.id) as { n: number };
+    // SharePoint's first ids go to system accounts; start where real tenants' users start.
+    const id = Math.max(row.n, 6);
+    this.db.prepare('UPDATE webs SET next_principal_id = ? WHERE id = ?').run(id + 1, web.id);
+    return id;
+  }
+
+  public getPrincipal(web: Web, id: number): Principal | undefined {
+    const row = this.db.prepare('SELECT * FROM principals WHERE web_id = ? AND id = ?').get(web.id, id) as PrincipalRow | undefined;
+    return row ? toPrincipal(row) : undefined;
+  }
+
+  public getPrincipalByLogin(web: Web, kind: 'user' | 'group', login: string): Principal | undefined {
+    const row = this.db.prepare('SELECT * FROM principals WHERE web_id = ? AND kind = ? AND login = ?').get(web.id, kind, login) as PrincipalRow | undefined;
+    return row ? toPrincipal(row) : undefined;
+  }
+
+  public principals(web: Web, kind: 'user' | 'group'): Principal[] {
+    return (this.db.prepare('SELECT * FROM principals WHERE web_id = ? AND kind = ? ORDER BY id').all(web.id, kind) as PrincipalRow[]).map(toPrincipal);
+  }
+
+  public createGroup(web: Web, title: string, ownerId: number, description = ''): Principal {
+    if (!title.trim() || title.length > 255) throw Errors.badRequest('A group name must have 1 to 255 characters.');
+    if (this.getPrincipalByLogin(web, 'group', title)) {
+      throw new SpError(400, '-2130575293, Microsoft.SharePoint.SPException', 'The specified name is already in use.');
+    }
+    const id = this.nextPrincipalId(web);
+    this.db.prepare(
+      'INSERT INTO principals (web_id, id, kind, login, title, props) VALUES (?, ?, ?, ?, ?, ?)'
+    ).run(web.id, id, 'group', title, title, JSON.stringify({ Description: description, OwnerId: ownerId, AllowMembersEditMembership: false, OnlyAllowMembersViewMembership: false }));
+    return this.getPrincipal(web, id) as Principal;
+  }
+
+  public updatePrincipalProps(web: Web, p: Principal, props: Record<string, unknown>, title?: string): void {
+    this.db.prepare('UPDATE principals SET props = ?, title = ?, login = ? WHERE web_id = ? AND id = ?')
+      .run(JSON.stringify({ ...p.props, ...props }), title ?? p.title, p.kind === 'group' ? (title ?? p.login) : p.login, web.id, p.id);
+  }
+
+  public deletePrincipal(web: Web, id: number): void {
+    this.db.prepare('DELETE FROM principals WHERE web_id = ? AND id = ?').run(web.id, id);
+    this.db.prepare('DELETE FROM group_members WHERE web_id = ? AND (group_id = ? OR user_id = ?)').run(web.id, id, id);
+    this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND principal_id = ?').run(web.id, id);
+  }
+
+  public addGroupMember(web: Web, groupId: number, userId: number): void {
+    this.db.prepare('INSERT OR IGNORE INTO group_members (web_id, group_id, user_id) VALUES (?, ?, ?)').run(web.id, groupId, userId);
+  }
+
+  public removeGroupMember(web: Web, groupId: number, userId: number): void {
+    this.db.prepare('DELETE FROM group_members WHERE web_id = ? AND group_id = ? AND user_id = ?').run(web.id, groupId, userId);
+  }
+
+  public groupMembers(web: Web, groupId: number): Principal[] {
+    return (this.db.prepare(
+      'SELECT p.* FROM principals p JOIN group_members m ON m.web_id = p.web_id AND m.user_id = p.id WHERE m.web_id = ? AND m.group_id = ? ORDER BY p.id'
+    ).all(web.id, groupId) as PrincipalRow[]).map(toPrincipal);
+  }
+
+  public groupsOfUser(web: Web, userId: number): Principal[] {
+    return (this.db.prepare(
+      'SELECT p.* FROM principals p JOIN group_members m ON m.web_id = p.web_id AND m.group_id = p.id WHERE m.web_id = ? AND m.user_id = ? ORDER BY p.id'
+    ).all(web.id, userId) as PrincipalRow[]).map(toPrincipal);
+  }
+
+  // ---------------------------------------------------------------- security
+
+  public roleAssignments(web: Web, scope: string): Array<{ principalId: number; roleDefIds: number[] }> {
+    const rows = this.db.prepare('SELECT principal_id, roledef_id FROM role_assignments WHERE web_id = ? AND scope = ? ORDER BY principal_id')
+      .all(web.id, scope) as Array<{ principal_id: number; roledef_id: number }>;
+    const byPrincipal = new Map<number, number[]>();
+    for (const r of rows) byPrincipal.set(r.principal_id, [...(byPrincipal.get(r.principal_id) ?? []), r.roledef_id]);
+    return [...byPrincipal.entries()].map(([principalId, roleDefIds]) => ({ principalId, roleDefIds }));
+  }
+
+  public addRoleAssignment(web: Web, scope: string, principalId: number, roleDefId: number): void {
+    if (!this.getPrincipal(web, principalId)) throw Errors.argument(`Principal ${principalId} does not exist.`, 404);
+    if (!roleDefinitionById(roleDefId)) throw Errors.argument(`Role definition ${roleDefId} does not exist.`, 404);
+    this.db.prepare('INSERT OR IGNORE INTO role_assignments (web_id, scope, principal_id, roledef_id) VALUES (?, ?, ?, ?)')
+      .run(web.id, scope, principalId, roleDefId);
+  }
+
+  public removeRoleAssignment(web: Web, scope: string, principalId: number, roleDefId?: number): void {
+    if (roleDefId === undefined) {
+      this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND scope = ? AND principal_id = ?').run(web.id, scope, principalId);
+    } else {
+      this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND scope = ? AND principal_id = ? AND roledef_id = ?').run(web.id, scope, principalId, roleDefId);
+    }
+  }
+
+  /** The scope whose assignments apply to a list or item (the nearest with unique permissions). */
+  public effectiveScope(list?: List, item?: Item): string {
+    if (list && item && item.uniquePerms) return itemScope(list, item);
+    if (list && list.uniquePerms) return list.id;
+    return 'web';
+  }
+
+  public breakInheritance(web: Web, list: List, item: Item | undefined, copy: boolean): void {
+    const from = this.effectiveScope(list, item);
+    const scope = item ? itemScope(list, item) : list.id;
+    if (from === scope) return;
+    this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND scope = ?').run(web.id, scope);
+    if (copy) {
+      this.db.prepare('INSERT INTO role_assignments (web_id, scope, principal_id, roledef_id) SELECT web_id, ?, principal_id, roledef_id FROM role_assignments WHERE web_id = ? AND scope = ?')
+        .run(scope, web.id, from);
+    }
+    if (item) {
+      this.db.prepare('UPDATE items SET unique_perms = 1 WHERE list_id = ? AND id = ?').run(list.id, item.id);
+      item.uniquePerms = true;
+    } else {
+      this.db.prepare('UPDATE lists SET unique_perms = 1 WHERE id = ?').run(list.id);
+      list.uniquePerms = true;
+    }
+  }
+
+  public resetInheritance(web: Web, list: List, item?: Item): void {
+    const scope = item ? itemScope(list, item) : list.id;
+    this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND scope = ?').run(web.id, scope);
+    if (item) {
+      this.db.prepare('UPDATE items SET unique_perms = 0 WHERE list_id = ? AND id = ?').run(list.id, item.id);
+      item.uniquePerms = false;
+    } else {
+      this.db.prepare('UPDATE lists SET unique_perms = 0 WHERE id = ?').run(list.id);
+      list.uniquePerms = false;
+    }
+  }
+
+  public permissions(web: Web, user: Principal, list?: List, item?: Item): PermissionSet {
+    if (user.isSiteAdmin) return PermissionSet.fullControl();
+    const scope = this.effectiveScope(list, item);
+    const principalIds = [user.id, ...this.groupsOfUser(web, user.id).map((g) => g.id)];
+    const set = new PermissionSet();
+    const rows = this.db.prepare(
+      `SELECT roledef_id FROM role_assignments WHERE web_id = ? AND scope = ? AND principal_id IN (${principalIds.map(() => '?').join(',')})`
+    ).all(web.id, scope, ...principalIds) as Array<{ roledef_id: number }>;
+    for (const r of rows) {
+      const def = roleDefinitionById(r.roledef_id);
+      if (def?.id === 1073741829) return PermissionSet.fullControl();
+      if (def) set.add(def.kinds);
+    }
+    return set;
+  }
+
+  public demand(actor: Actor, kind: number, list?: List, item?: Item): void {
+    if (!this.permissions(actor.web, actor.user, list, item).has(kind)) throw Errors.accessDenied();
+  }
+
+  /**
+   * List item-level security (ReadSecurity / WriteSecurity 2): users see or edit only what
+   * they created unless they may manage the list. [verify: SharePoint lets ManageLists and
+   * CancelCheckout ("Override List Behaviors") holders bypass it]
+   */
+  public canReadItem(actor: Actor, list: List, item: Item): boolean {
+    const perms = this.permissions(actor.web, actor.user, list, item.uniquePerms ? item : undefined);
+    if (!perms.has(PermissionKind.ViewListItems)) return false;
+    if (list.props.ReadSecurity === 2 && item.authorId !== actor.user.id) {
+      return perms.has(PermissionKind.ManageLists) || perms.has(PermissionKind.CancelCheckout) || item.uniquePerms;
+    }
+    return true;
+  }
+
+  public demandItemWrite(actor: Actor, list: List, item: Item, kind: number): void {
+    const perms = this.permissions(actor.web, actor.user, list, item.uniquePerms ? item : undefined);
+    if (!this.canReadItem(actor, list, item)) throw Errors.itemNotFound();
+    if (!perms.has(kind)) throw Errors.accessDenied();
+    if (list.props.WriteSecurity === 2 && item.authorId !== actor.user.id &&
+      !perms.has(PermissionKind.ManageLists) && !perms.has(PermissionKind.CancelCheckout)) {
+      throw Errors.accessDenied();
+    }
+  }
+
+  public roleDefinitions(): typeof ROLE_DEFINITIONS {
+    return ROLE_DEFINITIONS;
+  }
+
+  // ---------------------------------------------------------------- lists
+
+  public lists(web: Web): List[] {
+    return (this.db.prepare('SELECT * FROM lists WHERE web_id = ? ORDER BY created, title').all(web.id) as ListRow[]).map(toList);
+  }
+
+  public getList(web: Web, by: { id?: string; title?: string; url?: string }): List | undefined {
+    let row: ListRow | undefined;
+    if (by.id) row = this.db.prepare('SELECT * FROM lists WHERE web_id = ? AND id = ?').get(web.id, by.id.toLowerCase()) as ListRow | undefined;
+    else if (by.title !== undefined) row = this.db.prepare('SELECT * FROM lists WHERE web_id = ? AND title = ?').get(web.id, by.title) as ListRow | undefined;
+    else if (by.url !== undefined) row = this.db.prepare('SELECT * FROM lists WHERE web_id = ? AND url = ?').get(web.id, by.url.replace(/\/+$/, '')) as ListRow | undefined;
+    return row ? toList(row) : undefined;
+  }
+
+  public reloadList(list: List): List {
+    return toList(this.db.prepare('SELECT * FROM lists WHERE id = ?').get(list.id) as ListRow);
+  }
+
+  public createList(actor: Actor, body: Record<string, unknown>): List {
+    this.demand(actor, PermissionKind.ManageLists);
+    const title = body.Title;
+    if (typeof title !== 'string' || !title.trim()) throw Errors.badRequest('A list needs a Title.');
+    if (title.length > 255) throw Errors.badRequest('The list title must be 255 characters or fewer.');
+    const template = body.BaseTemplate === undefined ? 100 : Number(body.BaseTemplate);
+    if (![100, 101, 103, 104, 105, 106, 107, 119, 171].includes(template)) {
+      throw Errors.notImplemented(`lists of BaseTemplate ${String(body.BaseTemplate)}`);
+    }
+    const { web } = actor;
+    if (this.getList(web, { title })) {
+      throw new SpError(500, '-2130575342, Microsoft.SharePoint.SPException',
+        'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.');
+    }
+    const urlName = typeof body.Url === 'string' && body.Url ? body.Url : title.replace(/[^A-Za-z0-9_-]/g, '');
+    const isLibrary = template === 101 || template === 119;
+    let url = `${web.path}/${isLibrary ? '' : 'Lists/'}${urlName || 'List'}`;
+    for (let n = 1; this.getList(web, { url }); n++) url = `${web.path}/${isLibrary ? '' : 'Lists/'}${urlName}${n}`;
+    const known: Array<keyof ListProps> = ['Description', 'Hidden', 'EnableVersioning', 'EnableMinorVersions', 'MajorVersionLimit',
+      'ReadSecurity', 'WriteSecurity', 'ContentTypesEnabled', 'EnableAttachments', 'ForceCheckout', 'OnQuickLaunch', 'NoCrawl'];
+    const props: ListProps = {
+      Description: '', Hidden: false, EnableVersioning: isLibrary, EnableMinorVersions: false, MajorVersionLimit: isLibrary ? 500 : 50,
+      ReadSecurity: 1, WriteSecurity: 1, ContentTypesEnabled: false, EnableAttachments: !isLibrary, ForceCheckout: false,
+      OnQuickLaunch: false, NoCrawl: false
+    };
+    for (const k of known) if (body[k] !== undefined) props[k] = body[k];
+    validateListProps(props);
+    const id = randomUUID();
+    const ts = now();
+    return this.tx(() => {
+      this.db.prepare('INSERT INTO lists (id, web_id, title, url, base_template, created, modified, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, web.id, title, url, template, ts, ts, JSON.stringify(props));
+      let seq = 0;
+      for (const [name, ftitle, type, fprops] of [...BASE_FIELDS, ...(isLibrary ? LIBRARY_FIELDS : [])]) {
+        const p = { ...fprops };
+        if (isLibrary && name === 'Title') p.Required = false;
+        this.insertField(id, randomUUID(), name, ftitle, type, seq++, p);
+      }
+      this.db.prepare('INSERT INTO content_types (scope, id, name, props) VALUES (?, ?, ?, ?)')
+        .run(id, (isLibrary ? CONTENT_TYPE_DOCUMENT : CONTENT_TYPE_ITEM) + '00' + id.replace(/-/g, '').toUpperCase(), isLibrary ? 'Document' : 'Item', '{}');
+      const list = this.getList(web, { id }) as List;
+      this.insertView(list, { Title: 'All Items', DefaultView: true, ViewFields: isLibrary ? ['DocIcon', 'LinkFilename', 'Modified', 'Editor'] : ['LinkTitle'], RowLimit: 30 });
+      return list;
+    });
+  }
+
+  public updateList(actor: Actor, list: List, body: Record<string, unknown>): void {
+    this.demand(actor, PermissionKind.ManageLists, list);
+    const props = { ...list.props };
+    let title = list.title;
+    for (const [k, v] of Object.entries(body)) {
+      if (k === '__metadata') continue;
+      if (k === 'Title') {
+        if (typeof v !== 'string' || !v.trim()) throw Errors.badRequest('A list needs a Title.');
+        const clash = this.getList(actor.web, { title: v });
+        if (clash && clash.id !== list.id) throw Errors.badRequest(`A list titled '${v}' already exists.`);
+        title = v;
+      } else if (k in props || ['Description', 'Hidden', 'EnableVersioning', 'EnableMinorVersions', 'MajorVersionLimit', 'ReadSecurity',
+        'WriteSecurity', 'ContentTypesEnabled', 'EnableAttachments', 'ForceCheckout', 'OnQuickLaunch', 'NoCrawl', 'EnableFolderCreation',
+        'DraftVersionVisibility', 'EnableModeration', 'DefaultContentApprovalWorkflowId', 'Direction', 'ExcludeFromOfflineClient',
+        'IrmEnabled', 'ValidationFormula', 'ValidationMessage'].includes(k)) {
+        props[k] = v;
+      } else {
+        throw Errors.badRequest(`The property '${k}' does not exist on type 'SP.List'. Make sure to only use property names that are defined by the type.`);
+      }
+    }
+    validateListProps(props);
+    this.db.prepare('UPDATE lists SET title = ?, props = ?, modified = ?, version = version + 1 WHERE id = ?')
+      .run(title, JSON.stringify(props), now(), list.id);
+  }
+
+  /** Deletes or recycles a list; a recycled list can be restored from the recycle bin. */
+  public deleteList(actor: Actor, list: List, recycle: boolean): string | undefined {
+    this.demand(actor, PermissionKind.ManageLists, list);
+    return this.tx(() => {
+      let recycleId: string | undefined;
+      if (recycle) {
+        recycleId = randomUUID();
+        const dump = {
+          list: this.db.prepare('SELECT * FROM lists WHERE id = ?').get(list.id),
+          fields: this.db.prepare('SELECT * FROM fields WHERE scope = ?').all(list.id),
+          views: this.db.prepare('SELECT * FROM views WHERE list_id = ?').all(list.id),
+          items: this.db.prepare('SELECT * FROM items WHERE list_id = ?').all(list.id)
+        };
+        this.db.prepare('INSERT INTO recycle_bin (id, web_id, kind, title, deleted, deleted_by, payload) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(recycleId, actor.web.id, 'list', list.title, now(), actor.user.id, JSON.stringify(dump));
+      }
+      for (const t of ['fields WHERE scope', 'views WHERE list_id', 'content_types WHERE scope', 'items WHERE list_id', 'item_index WHERE list_id',
+        'item_versions WHERE list_id', 'file_contents WHERE list_id', 'uploads WHERE list_id']) {
+        this.db.prepare(`DELETE FROM ${t} = ?`).run(list.id);
+      }
+      this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND (scope = ? OR scope LIKE ?)').run(actor.web.id, list.id, `${list.id}:%`);
+      this.db.prepare('DELETE FROM lists WHERE id = ?').run(list.id);
+      return recycleId;
+    });
+  }
+
+  // ---------------------------------------------------------------- fields
+
+  public fields(scope: string): Field[] {
+    return (this.db.prepare('SELECT * FROM fields WHERE scope = ? ORDER BY seq').all(scope) as FieldRow[]).map(toField);
+  }
+
+  public getField(scope: string, by: { id?: string; name?: string; title?: string; nameOrTitle?: string }): Field | undefined {
+    const all = this.fields(scope);
+    if (by.id) return all.find((f) => f.id === by.id?.toLowerCase());
+    if (by.name !== undefined) return all.find((f) => f.internalName === by.name);
+    if (by.title !== undefined) return all.find((f) => f.title === by.title);
+    if (by.nameOrTitle !== undefined) return all.find((f) => f.internalName === by.nameOrTitle) ?? all.find((f) => f.title === by.nameOrTitle);
+    return undefined;
+  }
+
+  private insertField(scope: string, id: string, internalName: string, title: string, type: string, seq: number, props: FieldProps): void {
+    const kind = KIND_BY_TYPE[type];
+    if (kind === undefined) throw Errors.badRequest(`Unsupported field type ${type}.`);
+    this.db.prepare('INSERT INTO fields (scope, id, internal_name, title, type_kind, type_as_string, seq, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(scope, id, internalName, title, kind, type, seq, JSON.stringify(props));
+  }
+
+  /**
+   * Adds a field. The internal name comes from the explicit name when one is given
+   * (CAML `Name`/`StaticName`), else from the title as SharePoint escapes it.
+   */
+  public addField(actor: Actor, list: List | undefined, def: {
+    title: string; type: string; internalName?: string; id?: string; props: FieldProps; addToDefaultView?: boolean;
+  }): Field {
+    this.demand(actor, list ? PermissionKind.ManageLists : PermissionKind.ManageWeb, list);
+    const scope = list ? list.id : `web:${actor.web.id}`;
+    if (!def.title || !def.title.trim()) throw Errors.badRequest('A field needs a Title.');
+    if (KIND_BY_TYPE[def.type] === undefined) throw Errors.notImplemented(`fields of type ${def.type}`);
+    const internalName = def.internalName ?? escapeInternalName(def.title);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(internalName)) {
+      throw Errors.badRequest(`The internal name '${internalName}' is not valid: use letters, digits and _ only.`);
+    }
+    const existing = this.fields(scope);
+    if (existing.some((f) => f.internalName.toLowerCase() === internalName.toLowerCase())) {
+      throw new SpError(500, '-2130575245, Microsoft.SharePoint.SPException', `A duplicate field name "${internalName}" was found.`);
+    }
+    const id = (def.id ?? randomUUID()).toLowerCase().replace(/[{}]/g, '');
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw Errors.badRequest(`'${id}' is not a valid field ID.`);
+    if (existing.some((f) => f.id === id)) {
+      throw new SpError(500, '-2130575245, Microsoft.SharePoint.SPException', `A field with id ${id} was found in the list already.`);
+    }
+    if (isIdRefType(def.type) && def.type.startsWith('Lookup')) {
+      const target = def.props.LookupList ? this.getList(actor.web, { id: def.props.LookupList.replace(/[{}]/g, '') }) : undefined;
+      if (!target) throw Errors.badRequest(`The lookup field '${def.title}' needs an existing LookupList (got '${String(def.props.LookupList)}').`);
+      def.props.LookupList = target.id;
+      def.props.LookupField = def.props.LookupField || 'Title';
+    }
+    if (def.props.Indexed && list) this.checkIndexLimit(list, 1);
+    return this.tx(() => {
+      const seq = existing.length ? Math.max(...existing.map((f) => f.seq)) + 1 : 0;
+      this.insertField(scope, id, internalName, def.title, def.type, seq, def.props);
+      const field = this.getField(scope, { id }) as Field;
+      if (list && field.props.Indexed) this.rebuildIndex(list, field);
+      if (list && def.addToDefaultView) {
+        const dv = this.views(list).find((v) => v.props.DefaultView);
+        if (dv && !dv.props.ViewFields.includes(internalName)) this.setViewProps(dv, { ViewFields: [...dv.props.ViewFields, internalName] });
+      }
+      if (list) this.touchList(list);
+      return field;
+    });
+  }
+
+  public updateField(actor: Actor, list: List | undefined, field: Field, body: Record<string, unknown>): void {
+    this.demand(actor, list ? PermissionKind.ManageLists : PermissionKind.ManageWeb, list);
+    const props: FieldProps = { ...field.props };
+    let title = field.title;
+    const settable = ['Required', 'Indexed', 'EnforceUniqueValues', 'Hidden', 'Description', 'Group', 'Choices', 'FillInChoice', 'MaxLength',
+      'MinimumValue', 'MaximumValue', 'DefaultValue', 'DisplayFormat', 'SelectionMode', 'ReadOnlyField', 'ValidationFormula',
+      'ValidationMessage', 'EditFormat', 'NumberOfLines', 'RichText', 'AppendOnly', 'AllowHyperlink', 'RestrictedMode',
+      'DateTimeCalendarType', 'FriendlyDisplayFormat', 'CurrencyLocaleId', 'ShowInDisplayForm', 'ShowInEditForm', 'ShowInNewForm',
+      'CustomFormatter', 'ClientSideComponentId', 'JSLink', 'StaticName', 'AllowDeletion', 'Sealed', 'Format'];
+    for (const [k, raw] of Object.entries(body)) {
+      if (k === '__metadata' || k === 'FieldTypeKind') continue;
+      const v = k === 'Choices' ? unwrapCollection(raw) : raw;
+      if (k === 'Title') {
+        if (typeof v !== 'string' || !v.trim()) throw Errors.badRequest('A field needs a Title.');
+        title = v;
+      } else if (settable.includes(k)) {
+        (props as Record<string, unknown>)[k] = v;
+      } else {
+        throw Errors.badRequest(`The property '${k}' does not exist on type 'SP.Field'. Make sure to only use property names that are defined by the type.`);
+      }
+    }
+    if (props.system && body.Indexed !== undefined && field.internalName === 'ID') throw Errors.badRequest('The ID column is always indexed.');
+    if (props.EnforceUniqueValues && !props.Indexed) {
+      throw Errors.badRequest('You must index this column before enforcing unique values on it.');
+    }
+    const becameIndexed = !field.props.Indexed && !!props.Indexed;
+    if (list && becameIndexed) this.checkIndexLimit(list, 1);
+    this.tx(() => {
+      this.db.prepare('UPDATE fields SET title = ?, props = ? WHERE scope = ? AND id = ?').run(title, JSON.stringify(props), field.scope, field.id);
+      if (list && props.Indexed !== field.props.Indexed) {
+        const updated = this.getField(field.scope, { id: field.id }) as Field;
+        if (props.Indexed) this.rebuildIndex(list, updated);
+        else this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND field = ?').run(list.id, field.internalName);
+      }
+      if (list) this.touchList(list);
+    });
+  }
+
+  public deleteField(actor: Actor, list: List | undefined, field: Field): void {
+    this.demand(actor, list ? PermissionKind.ManageLists : PermissionKind.ManageWeb, list);
+    if (field.props.system || field.internalName === 'Title') {
+      throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPFieldValidationException', 'You cannot delete a built-in column.');
+    }
+    this.tx(() => {
+      this.db.prepare('DELETE FROM fields WHERE scope = ? AND id = ?').run(field.scope, field.id);
+      if (list) {
+        this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND field = ?').run(list.id, field.internalName);
+        this.touchList(list);
+      }
+    });
+  }
+
+  private checkIndexLimit(list: List, adding: number): void {
+    const indexed = this.fields(list.id).filter((f) => f.props.Indexed && f.internalName !== 'ID').length;
+    if (indexed + adding > MAX_INDEXES) {
+      throw new SpError(400, '-2130575185, Microsoft.SharePoint.SPException',
+        `The list '${list.title}' already has ${MAX_INDEXES} indexed columns, the most SharePoint allows.`);
+    }
+  }
+
+  // ---------------------------------------------------------------- content types
+
+  public contentTypes(scope: string): Array<{ id: string; name: string; props: Record<string, unknown> }> {
+    return (this.db.prepare('SELECT * FROM content_types WHERE scope = ? ORDER BY id').all(scope) as Array<{ id: string; name: string; props: string }>)
+      .map((r) => ({ id: r.id, name: r.name, props: parseJson<Record<string, unknown>>(r.props) }));
+  }
+
+  public addContentType(scope: string, id: string, name: string, props: Record<string, unknown>): void {
+    if (!/^0x[0-9A-Fa-f]+$/.test(id)) throw Errors.badRequest(`'${id}' is not a valid content type id.`);
+    if (this.contentTypes(scope).some((c) => c.id.toLowerCase() === id.toLowerCase() || c.name.toLowerCase() === name.toLowerCase())) {
+      throw Errors.badRequest(`A content type named '${name}' or with id ${id} already exists.`);
+    }
+    this.db.prepare('INSERT INTO content_types (scope, id, name, props) VALUES (?, ?, ?, ?)').run(scope, id, name, JSON.stringify(props));
+  }
+
+  // ---------------------------------------------------------------- views
+
+  public views(list: List): View[] {
+    return (this.db.prepare('SELECT * FROM views WHERE list_id = ? ORDER BY seq').all(list.id) as ViewRow[]).map(toView);
+  }
+
+  public insertView(list: List, body: Record<string, unknown>): View {
+    const title = body.Title;
+    if (typeof title !== 'string' || !title.trim()) throw Errors.badRequest('A view needs a Title.');
+    const views = this.views(list);
+    if (views.some((v) => v.title.toLowerCase() === title.toLowerCase() && !body.PersonalView)) {
+      throw Errors.badRequest(`A view named '${title}' already exists in the list.`);
+    }
+    const rowLimit = body.RowLimit === undefined ? 30 : Number(body.RowLimit);
+    if (!Number.isInteger(rowLimit) || rowLimit < 1 || rowLimit > THRESHOLD) {
+      throw Errors.badRequest(`RowLimit must be an integer from 1 to ${THRESHOLD}.`);
+    }
+    const viewFields = unwrapCollection(body.ViewFields) ?? [];
+    const props: View['props'] = {
+      DefaultView: !!body.DefaultView || !!body.SetAsDefaultView || views.length === 0,
+      PersonalView: !!body.PersonalView,
+      Hidden: !!body.Hidden,
+      RowLimit: rowLimit,
+      Paged: body.Paged === undefined ? true : !!body.Paged,
+      ViewQuery: typeof body.ViewQuery === 'string' ? body.ViewQuery : '',
+      ViewFields: viewFields.map(String),
+      ViewTypeKind: typeof body.ViewTypeKind === 'number' ? body.ViewTypeKind : 1
+    };
+    const id = randomUUID();
+    if (props.DefaultView) for (const v of views) this.setViewProps(v, { DefaultView: false });
+    this.db.prepare('INSERT INTO views (list_id, id, title, seq, props) VALUES (?, ?, ?, ?, ?)').run(list.id, id, title, views.length, JSON.stringify(props));
+    return this.views(list).find((v) => v.id === id) as View;
+  }
+
+  public setViewProps(view: View, patch: Partial<View['props']> & { Title?: string }): void {
+    const { Title, ...rest } = patch;
+    const props = { ...view.props, ...rest };
+    if (rest.DefaultView) this.db.prepare("UPDATE views SET props = json_set(props, '$.DefaultView', json('false')) WHERE list_id = ?").run(view.listId);
+    this.db.prepare('UPDATE views SET props = ?, title = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(props), Title ?? view.title, view.listId, view.id);
+    view.props = props;
+    if (Title) view.title = Title;
+  }
+
+  public deleteView(list: List, view: View): void {
+    if (view.props.DefaultView) throw Errors.badRequest('The default view of a list cannot be deleted.');
+    this.db.prepare('DELETE FROM views WHERE list_id = ? AND id = ?').run(list.id, view.id);
+  }
+
+  // ---------------------------------------------------------------- items
+
+  public touchList(list: List): void {
+    this.db.prepare('UPDATE lists SET modified = ? WHERE id = ?').run(now(), list.id);
+  }
+
+  public getItem(list: List, id: number): Item | undefined {
+    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, id) as ItemRow | undefined;
+    return row ? toItem(row) : undefined;
+  }
+
+  public getItemsByIds(list: List, ids: number[]): Map<number, Item> {
+    const out = new Map<number, Item>();
+    const stmt = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?');
+    for (const id of new Set(ids)) {
+      const row = stmt.get(list.id, id) as ItemRow | undefined;
+      if (row) out.set(id, toItem(row));
+    }
+    return out;
+  }
+
+  /** Converts a payload of entity property names into stored values, rejecting what SharePoint rejects. */
+  public coerceItemPayload(actor: Actor, list: List, body: Record<string, unknown>, creating: boolean): Record<string, FieldValue> {
+    const fields = this.fields(list.id);
+    const byProperty = new Map<string, Field>();
+    for (const f of fields) {
+      if (isIdRefType(f.typeAsString)) byProperty.set(`${entityPropertyName(f.internalName)}Id`, f);
+      else byProperty.set(entityPropertyName(f.internalName), f);
+    }
+    const out: Record<string, FieldValue> = {};
+    const entityType = listItemEntityTypeFullName(list);
+    for (const [key, raw] of Object.entries(body)) {
+      if (key === '__metadata') {
+        const t = (raw as { type?: string } | null)?.type;
+        if (t && t !== entityType) {
+          throw Errors.badRequest(`A type named '${t}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`);
+        }
+        continue;
+      }
+      if (key.endsWith('StringId') && byProperty.has(key.slice(0, -'StringId'.length) + 'Id')) {
+        const f = byProperty.get(key.slice(0, -'StringId'.length) + 'Id') as Field;
+        if (raw === null || raw === undefined) out[f.internalName] = null;
+        continue;
+      }
+      const field = byProperty.get(key);
+      if (!field) {
+        throw Errors.badRequest(`The property '${key}' does not exist on type '${entityType}'. Make sure to only use property names that are defined by the type.`);
+      }
+      if (field.props.system && field.props.system !== 'leaf') {
+        throw Errors.badRequest(`The field '${field.internalName}' is read-only.`);
+      }
+      out[field.internalName] = this.coerceValue(actor, field, raw);
+    }
+    if (creating) {
+      for (const f of fields) {
+        if (out[f.internalName] === undefined && f.props.DefaultValue !== undefined && f.props.DefaultValue !== null && f.props.DefaultValue !== '') {
+          out[f.internalName] = this.coerceValue(actor, f, defaultOf(f));
+        }
+      }
+    }
+    return out;
+  }
+
+  private coerceValue(actor: Actor, field: Field, raw: unknown): FieldValue {
+    const name = field.internalName;
+    const t = field.typeAsString;
+    const bad = (edm: string): SpError => Errors.badRequest(
+      `Cannot convert a primitive value to the expected type '${edm}'. See the inner exception for more details. (field '${name}', value ${JSON.stringify(raw)})`);
+    if (raw === undefined) return null;
+    switch (t) {
+      case 'Text': case 'Note': case 'Choice': case 'Guid': {
+        if (raw === null) return null;
+        if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') throw bad('Edm.String');
+        const s = String(raw);
+        const max = t === 'Text' ? (field.props.MaxLength ?? 255) : t === 'Note' ? 63999 * 4 : 255;
+        if (s.length > max) {
+          throw new SpError(400, '-2130575155, Microsoft.SharePoint.SPFieldValidationException',
+            `The value of the field '${field.title}' is longer than the ${max} characters it allows.`);
+        }
+        return s;
+      }
+      case 'MultiChoice': {
+        if (raw === null) return null;
+        const arr = unwrapCollection(raw);
+        if (!arr || arr.some((v) => typeof v !== 'string')) throw bad('Collection(Edm.String)');
+        return arr as string[];
+      }
+      case 'Number': case 'Currency': case 'Integer': {
+        if (raw === null || raw === '') return null;
+        const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+        if (!Number.isFinite(n)) throw bad('Edm.Double');
+        if (field.props.MinimumValue !== undefined && n < field.props.MinimumValue) {
+          throw new SpError(400, '-2130575155, Microsoft.SharePoint.SPFieldValidationException',
+            `The value of the field '${field.title}' must be at least ${field.props.MinimumValue}.`);
+        }
+        if (field.props.MaximumValue !== undefined && n > field.props.MaximumValue) {
+          throw new SpError(400, '-2130575155, Microsoft.SharePoint.SPFieldValidationException',
+            `The value of the field '${field.title}' must be at most ${field.props.MaximumValue}.`);
+        }
+        return n;
+      }
+      case 'Boolean': {
+        if (raw === null) return null;
+        if (typeof raw === 'boolean') return raw;
+        if (raw === 1 || raw === 0) return raw === 1;
+        if (raw === 'true' || raw === 'false') return raw === 'true';
+        throw bad('Edm.Boolean');
+      }
+      case 'DateTime':
+        return normaliseDate(raw, name);
+      case 'URL': {
+        if (raw === null) return null;
+        if (typeof raw !== 'object' || typeof (raw as { Url?: unknown }).Url !== 'string') throw bad('SP.FieldUrlValue');
+        const v = raw as { Url: string; Description?: string };
+        if (v.Url && !/^(https?:\/\/|mailto:|\/)/i.test(v.Url)) {
+          throw new SpError(400, '-2130575155, Microsoft.SharePoint.SPFieldValidationException', `Invalid URL: ${v.Url}.`);
+        }
+        return { Url: v.Url, Description: typeof v.Description === 'string' ? v.Description : v.Url };
+      }
+      case 'User': case 'Lookup': {
+        if (raw === null || raw === 0 || raw === '') return null;
+        const n = typeof raw === 'number' ? raw : Number(raw);
+        if (!Number.isInteger(n) || n < 0) throw bad('Edm.Int32');
+        if (t === 'User') this.checkUserIds(actor, [n]);
+        return n;
+      }
+      case 'UserMulti': case 'LookupMulti': {
+        if (raw === null) return [];
+        const arr = unwrapCollection(raw);
+        if (!arr) throw bad('Collection(Edm.Int32)');
+        const ids = arr.map((v) => (typeof v === 'number' ? v : Number(v)));
+        if (ids.some((n) => !Number.isInteger(n) || n <= 0)) throw bad('Collection(Edm.Int32)');
+        if (t === 'UserMulti') this.checkUserIds(actor, ids);
+        return [...new Set(ids)];
+      }
+      default:
+        throw Errors.badRequest(`The field '${name}' of type ${t} cannot be written through this endpoint.`);
+    }
+  }
+
+  private checkUserIds(actor: Actor, ids: number[]): void {
+    for (const id of ids) {
+      if (!this.getPrincipal(actor.web, id)) {
+        throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `The user or group with id ${id} does not exist or is not unique.`);
+      }
+    }
+  }
+
+  private checkUnique(list: List, values: Record<string, FieldValue>, exceptId?: number): void {
+    for (const f of this.fields(list.id)) {
+      if (!f.props.EnforceUniqueValues) continue;
+      const v = values[f.internalName];
+      if (v === null || v === undefined || v === '') continue;
+      const key = indexKey(f.typeAsString, v as FieldValue);
+      const clash = this.db.prepare('SELECT item_id FROM item_index WHERE list_id = ? AND field = ? AND v = ? AND item_id != ? LIMIT 1')
+        .get(list.id, f.internalName, key as string | number, exceptId ?? -1);
+      if (clash) {
+        throw new SpError(409, '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
+          'The list item could not be added or updated because duplicate values were found in one or more fields in the list.');
+      }
+    }
+  }
+
+  public addItem(actor: Actor, list: List, body: Record<string, unknown>, file?: { folder: string; leaf: string; fsType?: number }): Item {
+    this.demand(actor, PermissionKind.AddListItems, list);
+    const values = this.coerceItemPayload(actor, list, body, true);
+    return this.tx(() => this.insertItem(actor, list, values, file));
+  }
+
+  /** Inserts without permission checks: callers have checked. */
+  public insertItem(actor: Actor, list: List, values: Record<string, FieldValue>, file?: { folder: string; leaf: string; fsType?: number }): Item {
+    const fresh = this.reloadList(list);
+    this.checkUnique(fresh, values);
+    const id = fresh.nextItemId;
+    const ts = now();
+    const data: Record<string, FieldValue> = {};
+    for (const [k, v] of Object.entries(values)) if (k !== 'FileLeafRef') data[k] = v;
+    this.db.prepare(
+      'INSERT INTO items (list_id, id, guid, created, modified, author_id, editor_id, fs_type, folder, leaf, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+    ).run(list.id, id, randomUUID(), ts, ts, actor.user.id, actor.user.id, file?.fsType ?? 0, file?.folder ?? '', file?.leaf ?? '', JSON.stringify(data));
+    this.db.prepare('UPDATE lists SET next_item_id = ?, item_count = item_count + 1, modified = ? WHERE id = ?').run(id + 1, ts, list.id);
+    const item = this.getItem(list, id) as Item;
+    this.writeIndex(fresh, item);
+    if (fresh.props.EnableVersioning) this.snapshotVersion(list, item);
+    return item;
+  }
+
+  public updateItem(actor: Actor, list: List, item: Item, body: Record<string, unknown>, ifMatch: string | undefined): Item {
+    this.demandItemWrite(actor, list, item, PermissionKind.EditListItems);
+    checkEtag(ifMatch, item);
+    const values = this.coerceItemPayload(actor, list, body, false);
+    return this.tx(() => this.writeItemValues(actor, list, item, values));
+  }
+
+  public writeItemValues(actor: Actor, list: List, item: Item, values: Record<string, FieldValue>, newVersion = true): Item {
+    const data = { ...item.data };
+    for (const [k, v] of Object.entries(values)) if (k !== 'FileLeafRef') data[k] = v;
+    this.checkUnique(list, data, item.id);
+    const leaf = typeof values.FileLeafRef === 'string' ? values.FileLeafRef : item.leaf;
+    const uiVersion = newVersion && list.props.EnableVersioning ? item.uiVersion + 512 : item.uiVersion;
+    this.db.prepare('UPDATE items SET data = ?, version = version + 1, ui_version = ?, modified = ?, editor_id = ?, leaf = ? WHERE list_id = ? AND id = ?')
+      .run(JSON.stringify(data), uiVersion, now(), actor.user.id, leaf, list.id, item.id);
+    this.touchList(list);
+    const updated = this.getItem(list, item.id) as Item;
+    this.writeIndex(list, updated);
+    if (list.props.EnableVersioning) this.snapshotVersion(list, updated);
+    return updated;
+  }
+
+  public deleteItem(actor: Actor, list: List, item: Item, ifMatch: string | undefined, recycle: boolean): string | undefined {
+    this.demandItemWrite(actor, list, item, PermissionKind.DeleteListItems);
+    checkEtag(ifMatch, item);
+    return this.tx(() => {
+      let recycleId: string | undefined;
+      if (recycle) {
+        recycleId = randomUUID();
+        this.db.prepare('INSERT INTO recycle_bin (id, web_id, kind, title, deleted, deleted_by, payload) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(recycleId, actor.web.id, 'item', String(item.data.Title ?? item.leaf ?? item.id), now(), actor.user.id,
+            JSON.stringify({ listId: list.id, row: this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, item.id) }));
+      }
+      this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, item.id);
+      this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
+      this.db.prepare('DELETE FROM item_versions WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
+      this.db.prepare('DELETE FROM file_contents WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
+      this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND scope = ?').run(actor.web.id, itemScope(list, item));
+      this.db.prepare('UPDATE lists SET item_count = item_count - 1, modified = ? WHERE id = ?').run(now(), list.id);
+      return recycleId;
+    });
+  }
+
+  private snapshotVersion(list: List, item: Item): void {
+    this.db.prepare('INSERT OR REPLACE INTO item_versions (list_id, item_id, ui_version, modified, editor_id, data) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(list.id, item.id, item.uiVersion, item.modified, item.editorId, JSON.stringify(item.data));
+    const limit = list.props.MajorVersionLimit || 500;
+    this.db.prepare('DELETE FROM item_versions WHERE list_id = ? AND item_id = ? AND ui_version <= ?').run(list.id, item.id, item.uiVersion - limit * 512);
+  }
+
+  public itemVersions(list: List, item: Item): Array<{ uiVersion: number; modified: string; editorId: number; data: Record<string, FieldValue> }> {
+    return (this.db.prepare('SELECT * FROM item_versions WHERE list_id = ? AND item_id = ? ORDER BY ui_version DESC').all(list.id, item.id) as Array<{
+      ui_version: number; modified: string; editor_id: number; data: string;
+    }>).map((r) => ({ uiVersion: r.ui_version, modified: r.modified, editorId: r.editor_id, data: parseJson<Record<string, FieldValue>>(r.data) }));
+  }
+
+  // ---------------------------------------------------------------- indexes
+
+  public indexedFields(list: List): Field[] {
+    return this.fields(list.id).filter((f) => f.props.Indexed && !f.props.system);
+  }
+
+  private writeIndex(list: List, item: Item): void {
+    this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
+    const insert = this.db.prepare('INSERT INTO item_index (list_id, field, v, item_id) VALUES (?, ?, ?, ?)');
+    for (const f of this.indexedFields(list)) {
+      for (const key of indexKeys(f, item)) insert.run(list.id, f.internalName, key, item.id);
+    }
+  }
+
+  private rebuildIndex(list: List, field: Field): void {
+    this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND field = ?').run(list.id, field.internalName);
+    const insert = this.db.prepare('INSERT INTO item_index (list_id, field, v, item_id) VALUES (?, ?, ?, ?)');
+    for (const row of this.db.prepare('SELECT * FROM items WHERE list_id = ?').iterate(list.id) as IterableIterator<ItemRow>) {
+      const item = toItem(row);
+      for (const key of indexKeys(field, item)) insert.run(list.id, field.internalName, key, item.id);
+    }
+  }
+
+  // ---------------------------------------------------------------- recycle bin
+
+  public recycleBin(web: Web): Array<{ id: string; kind: string; title: string; deleted: string; deletedBy: number }> {
+    return (this.db.prepare('SELECT id, kind, title, deleted, deleted_by FROM recycle_bin WHERE web_id = ? ORDER BY deleted DESC').all(web.id) as Array<{
+      id: string; kind: string; title: string; deleted: string; deleted_by: number;
+    }>).map((r) => ({ id: r.id, kind: r.kind, title: r.title, deleted: r.deleted, deletedBy: r.deleted_by }));
+  }
+}
+
+// ------------------------------------------------------------------ helpers
+
+export function itemScope(list: List, item: Item): string {
+  return `${list.id}:${item.id}`;
+}
+
+export function isLibrary(list: List): boolean {
+  return list.baseTemplate === 101 || list.baseTemplate === 119;
+}
+
+/** `Shared Documents` → `Shared_x0020_Documents`; lists add `List`. */
+export function entityTypeName(list: List): string {
+  const last = list.url.split('/').pop() ?? list.title;
+  const escaped = escapeInternalName(last, 1000);
+  return isLibrary(list) ? escaped : `${escaped}List`;
+}
+
+export function listItemEntityTypeFullName(list: List): string {
+  return `SP.Data.${entityTypeName(list)}Item`;
+}
+
+/** SharePoint's internal-name escaping: non-alphanumerics as _xHHHH_, cut to 32 characters. */
+export function escapeInternalName(title: string, max = 32): string {
+  let out = '';
+  for (const ch of title) {
+    if (/[A-Za-z0-9]/.test(ch)) out += ch;
+    else out += `_x${ch.codePointAt(0)?.toString(16).padStart(4, '0')}_`;
+  }
+  return out.slice(0, max);
+}
+
+/** The item ETag, as the `odata.etag` body annotation writes it. */
+export function itemEtag(item: Item): string {
+  return `"${item.version}"`;
+}
+
+/** The ETag header form: `"<item guid>,<version>"`. */
+export function itemEtagHeader(item: Item): string {
+  return `"${item.guid},${item.version}"`;
+}
+
+/** Accepts `*`, `"7"`, `"<guid>,7"` (and W/ weak forms); a mismatch is SharePoint's 412. */
+export function checkEtag(ifMatch: string | undefined, item: Item): void {
+  if (ifMatch === undefined || ifMatch.trim() === '' || ifMatch.trim() === '*') return;
+  const m = /^(?:W\/)?"?(?:[^",]*,)?(\d+)"?$/.exec(ifMatch.trim());
+  if (!m || Number(m[1]) !== item.version) throw Errors.etagMismatch(ifMatch, itemEtagHeader(item));
+}
+
+function defaultOf(f: Field): unknown {
+  const d = f.props.DefaultValue;
+  if (f.typeAsString === 'Boolean') return d === '1' || d === 'true';
+  if (f.typeAsString === 'Number' || f.typeAsString === 'Currency') return Number(d);
+  if (f.typeAsString === 'DateTime' && typeof d === 'string' && /^\[today\]$/i.test(d)) return new Date().toISOString();
+  if (f.typeAsString === 'MultiChoice' && typeof d === 'string') return d.split(';#').filter(Boolean);
+  return d;
+}
+
+function validateListProps(p: ListProps): void {
+  if (![1, 2].includes(Number(p.ReadSecurity))) throw Errors.badRequest('ReadSecurity must be 1 (all items) or 2 (own items).');
+  if (![1, 2, 4].includes(Number(p.WriteSecurity))) throw Errors.badRequest('WriteSecurity must be 1 (all items), 2 (own items) or 4 (none).');
+  p.ReadSecurity = Number(p.ReadSecurity);
+  p.WriteSecurity = Number(p.WriteSecurity);
+}
+
+/** The comparable form of a value in `item_index`: text lower-cased (SharePoint compares text case-insensitively). */
+export function indexKey(type: string, v: FieldValue | undefined): string | number | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return type === 'DateTime' ? v : v.toLowerCase();
+  return null;
+}
+
+export function indexKeys(f: Field, item: Item): Array<string | number> {
+  const v = item.data[f.internalName];
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) {
+    return (v as Array<string | number>).map((x) => indexKey(f.typeAsString, x)).filter((x): x is string | number => x !== null);
+  }
+  const k = indexKey(f.typeAsString, v);
+  return k === null ? [] : [k];
+}
+
+export function isMulti(f: Field): boolean {
+  return isMultiType(f.typeAsString);
+}
+
+export { FieldTypeKind };
+
+// ------------------------------------------------------------------ row mapping
+
+interface WebRow { id: string; path: string; title: string; description: string; created: string; props: string }
+interface PrincipalRow { web_id: string; id: number; kind: string; login: string; title: string; email: string; is_site_admin: number; props: string }
+interface ListRow {
+  id: string; web_id: string; title: string; url: string; base_template: number; created: string; modified: string; version: number;
+  next_item_id: number; item_count: number; unique_perms: number; props: string;
+}
+interface FieldRow { scope: string; id: string; internal_name: string; title: string; type_kind: number; type_as_string: string; seq: number; props: string }
+interface ViewRow { list_id: string; id: string; title: string; seq: number; props: string }
+export interface ItemRow {
+  list_id: string; id: number; guid: string; version: number; ui_version: number; created: string; modified: string;
+  author_id: number; editor_id: number; fs_type: number; folder: string; leaf: string; unique_perms: number; data: string;
+}
+
+const toWeb = (r: WebRow): Web => ({ id: r.id, path: r.path, title: r.title, description: r.description, created: r.created, props: parseJson(r.props) });
+const toPrincipal = (r: PrincipalRow): Principal => ({
+  webId: r.web_id, id: r.id, kind: r.kind as 'user' | 'group', login: r.login, title: r.title, email: r.email,
+  isSiteAdmin: r.is_site_admin === 1, props: parseJson(r.props)
+});
+const toList = (r: ListRow): List => ({
+  id: r.id, webId: r.web_id, title: r.title, url: r.url, baseTemplate: r.base_template, created: r.created, modified: r.modified,
+  version: r.version, nextItemId: r.next_item_id, itemCount: r.item_count, uniquePerms: r.unique_perms === 1, props: parseJson(r.props)
+});
+const toField = (r: FieldRow): Field => ({
+  scope: r.scope, id: r.id, internalName: r.internal_name, title: r.title, typeKind: r.type_kind, typeAsString: r.type_as_string,
+  seq: r.seq, props: parseJson(r.props)
+});
+const toView = (r: ViewRow): View => ({ listId: r.list_id, id: r.id, title: r.title, seq: r.seq, props: parseJson(r.props) });
+export const toItem = (r: ItemRow): Item => ({
+  listId: r.list_id, id: r.id, guid: r.guid, version: r.version, uiVersion: r.ui_version, created: r.created, modified: r.modified,
+  authorId: r.author_id, editorId: r.editor_id, fsType: r.fs_type, folder: r.folder, leaf: r.leaf, uniquePerms: r.unique_perms === 1,
+  data: parseJson(r.data)
+});
