@@ -1,0 +1,168 @@
+import type { SPFI } from '@pnp/sp';
+import { fieldXml, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type ViewSchema } from '../schema';
+import {
+  computePlan, describeStep, groupPrincipalId, listServerUrl as listServerUrlOf, readSite, writesOf, type Plan, type SiteState, type Step
+} from './plan';
+
+export interface ApplyOptions {
+  /** Called once per step, before it runs. */
+  onStep?: (description: string, index: number, total: number) => void;
+  /** Stops (throws) after this many writes: how tests interrupt a run half-way. */
+  maxWrites?: number;
+}
+
+export interface ApplyResult {
+  plan: Plan;
+  writes: number;
+  upToDate: boolean;
+}
+
+export class WriteLimitReached extends Error {
+  public constructor(public readonly writes: number) {
+    super(`Stopped after ${writes} writes (write limit reached).`);
+    this.name = 'WriteLimitReached';
+  }
+}
+
+/**
+ * Applies a plan in phases. Independent writes go in one `$batch` (groups; the fields,
+ * views and roles of a list); lists are created one by one because their fields
+ * need their ids.
+ */
+export async function applyPlan(sp: SPFI, state: SiteState, plan: Plan, options: ApplyOptions = {}): Promise<number> {
+  let writes = 0;
+  let done = 0;
+  const total = plan.steps.length;
+  const count = (s: Step): void => {
+    if (options.maxWrites !== undefined && writes + writesOf(s) > options.maxWrites) throw new WriteLimitReached(writes);
+    options.onStep?.(describeStep(s), done++, total);
+    writes += writesOf(s);
+  };
+  const of = <K extends Step['kind']>(kind: K): Array<Extract<Step, { kind: K }>> =>
+    plan.steps.filter((s): s is Extract<Step, { kind: K }> => s.kind === kind);
+
+  // 1. Groups, then their site roles (a new group's id is needed for its role).
+  for (const s of of('createGroup')) {
+    count(s);
+    const g = await sp.web.siteGroups.add({ Title: s.group.title, Description: s.group.description });
+    state.groups.set(s.group.title.toLowerCase(), (g as unknown as { Id: number }).Id);
+  }
+  await inBatch(sp, of('addWebRole'), (b, s) => {
+    const pid = groupPrincipalId(state, s.group);
+    const rid = state.roleDefIds.get(s.group.siteRole);
+    if (pid === undefined || rid === undefined) return undefined;
+    count(s);
+    return b.web.roleAssignments.add(pid, rid);
+  });
+
+  // 2. Lists. SharePoint derives a list's URL from its first title, so create it under
+  //    the URL name and then give it its display title.
+  for (const s of of('createList')) {
+    count(s);
+    const urlName = s.list.url.split('/').pop() as string;
+    const created = await sp.web.lists.add(urlName, s.list.description, s.list.template, false, {
+      ReadSecurity: s.list.readSecurity, WriteSecurity: s.list.writeSecurity, EnableVersioning: s.list.versioning.enabled,
+      ...(s.list.versioning.majorVersionLimit ? { MajorVersionLimit: s.list.versioning.majorVersionLimit } : {})
+    }) as unknown as { Id: string };
+    await sp.web.lists.getById(created.Id).update({ Title: s.list.title });
+    state.lists.set(s.list.key, {
+      id: created.Id, title: s.list.title, url: listServerUrlOf(state.webPath, s.list), readSecurity: s.list.readSecurity,
+      writeSecurity: s.list.writeSecurity, enableVersioning: s.list.versioning.enabled, hasUniqueRoleAssignments: false,
+      fields: [], views: [], roles: new Map()
+    });
+  }
+  await inBatch(sp, of('updateList'), (b, s) => {
+    count(s);
+    return b.web.lists.getById(listId(state, s.list)).update(s.changes);
+  });
+
+  // 3. Columns, list by list in schema order, so lookup targets exist first.
+  for (const list of distinctLists(plan.steps)) {
+    await inBatch(sp, plan.steps.filter((s): s is Extract<Step, { kind: 'createField' | 'updateField' }> =>
+      (s.kind === 'createField' || s.kind === 'updateField') && s.list.key === list.key), (b, s) => {
+      count(s);
+      const fields = b.web.lists.getById(listId(state, s.list)).fields;
+      if (s.kind === 'updateField') return fields.getByInternalNameOrTitle(s.field.internalName).update(s.changes, fieldClass(s.field.type));
+      const lookupList = s.field.type === 'Lookup' || s.field.type === 'LookupMulti'
+        ? `{${listId(state, listByKey(plan, s.field.lookupList))}}` : undefined;
+      // AddFieldInternalNameHint (8): keep the schema's internal name.
+      return fields.createFieldAsXml({ SchemaXml: fieldXml(s.field, { lookupList }), Options: 8 });
+    });
+  }
+
+  // 4. Views: add, then set fields and query in one SetViewXml.
+  for (const s of of('createView')) {
+    count(s);
+    const views = sp.web.lists.getById(listId(state, s.list)).views;
+    const created = await views.add(s.view.title, false, { RowLimit: s.view.rowLimit, Paged: s.view.paged, ...(s.view.isDefault ? { DefaultView: true } : {}) }) as unknown as { Id: string };
+    await views.getById(created.Id).setViewXml(viewXml(s.list, s.view));
+  }
+
+  // 5. Permissions: own permissions per list (copying the site's, so nobody loses access), then the schema's roles.
+  await inBatch(sp, of('breakInheritance'), (b, s) => {
+    count(s);
+    return b.web.lists.getById(listId(state, s.list)).breakRoleInheritance(true, false);
+  });
+  await inBatch(sp, of('addListRole'), (b, s) => {
+    const pid = groupPrincipalId(state, s.group);
+    const rid = state.roleDefIds.get(s.role);
+    if (pid === undefined || rid === undefined) throw new Error(`Cannot give '${s.group.title}' the role ${s.role}: the group or role definition is missing on the site.`);
+    count(s);
+    return b.web.lists.getById(listId(state, s.list)).roleAssignments.add(pid, rid);
+  });
+  return writes;
+}
+
+/** Reads the site, plans and applies. A second run on the same site makes no writes. */
+export async function provision(sp: SPFI, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const state = await readSite(sp);
+  const plan = computePlan(state);
+  const writes = await applyPlan(sp, state, plan, options);
+  return { plan, writes, upToDate: plan.steps.length === 0 };
+}
+
+async function inBatch<S>(sp: SPFI, steps: S[], run: (batched: SPFI, step: S) => Promise<unknown> | undefined): Promise<void> {
+  if (!steps.length) return;
+  const [batched, execute] = sp.batched();
+  const results: Array<Promise<unknown>> = [];
+  for (const s of steps) {
+    const p = run(batched, s);
+    if (p) results.push(p);
+  }
+  const settling = Promise.allSettled(results);
+  await execute();
+  const settled = await settling;
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+function distinctLists(steps: Step[]): ListSchema[] {
+  const out: ListSchema[] = [];
+  for (const s of steps) {
+    if ((s.kind === 'createField' || s.kind === 'updateField') && !out.includes(s.list)) out.push(s.list);
+  }
+  return out;
+}
+
+function listId(state: SiteState, list: ListSchema): string {
+  const site = state.lists.get(list.key);
+  if (!site) throw new Error(`The list '${list.title}' should exist by now but does not.`);
+  return site.id;
+}
+
+function listByKey(plan: Plan, key: string): ListSchema {
+  for (const s of plan.steps) if ('list' in s && s.list.key === key) return s.list;
+  // The target existed before this run.
+  return { key } as ListSchema;
+}
+
+function fieldClass(type: string): string {
+  return ({ Text: 'SP.FieldText', Note: 'SP.FieldMultiLineText', Number: 'SP.FieldNumber', Currency: 'SP.FieldCurrency', DateTime: 'SP.FieldDateTime',
+    Boolean: 'SP.Field', Choice: 'SP.FieldChoice', MultiChoice: 'SP.FieldMultiChoice', User: 'SP.FieldUser', UserMulti: 'SP.FieldUser',
+    Lookup: 'SP.FieldLookup', LookupMulti: 'SP.FieldLookup', URL: 'SP.FieldUrl' } as Record<string, string>)[type] ?? 'SP.Field';
+}
+
+function viewXml(list: ListSchema, view: ViewSchema): string {
+  const fields = viewFieldNames(list, view).map((f) => `<FieldRef Name="${xmlEscape(f)}" />`).join('');
+  return `<View><Query>${viewQueryXml(list, view)}</Query><ViewFields>${fields}</ViewFields><RowLimit Paged="${view.paged ? 'TRUE' : 'FALSE'}">${view.rowLimit}</RowLimit></View>`;
+}

@@ -1,0 +1,229 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/fields';
+import '@pnp/sp/views';
+import '@pnp/sp/site-groups';
+import '@pnp/sp/security';
+import '@pnp/sp/batching';
+import {
+  groups as schemaGroups, lists as schemaLists, roleDefinitions, SCHEMA_VERSION,
+  type FieldSchema, type GroupSchema, type ListSchema, type RoleKey, type ViewSchema
+} from '../schema';
+
+/**
+ * Provisioning = read the site once, diff it against the schema, then apply the
+ * difference. Everything here is additive: nothing the site has is deleted or
+ * changed in a way that loses data, so a run interrupted half-way simply completes
+ * when run again, and a run on an up-to-date site makes no writes.
+ */
+
+export interface SiteField {
+  id: string;
+  internalName: string;
+  typeAsString: string;
+  indexed: boolean;
+  choices: string[];
+}
+
+export interface SiteList {
+  id: string;
+  title: string;
+  url: string;
+  readSecurity: number;
+  writeSecurity: number;
+  enableVersioning: boolean;
+  hasUniqueRoleAssignments: boolean;
+  fields: SiteField[];
+  views: string[];
+  /** principal id → role definition ids */
+  roles: Map<number, number[]>;
+}
+
+export interface SiteState {
+  webPath: string;
+  lists: Map<string, SiteList>;   // by schema list key
+  groups: Map<string, number>;     // title (lower case) → principal id
+  visitorGroupId?: number;
+  webRoles: Map<number, number[]>;
+  roleDefIds: Map<RoleKey, number>;
+}
+
+export type Step =
+  | { kind: 'createGroup'; group: GroupSchema }
+  | { kind: 'addWebRole'; group: GroupSchema }
+  | { kind: 'createList'; list: ListSchema }
+  | { kind: 'updateList'; list: ListSchema; changes: Record<string, unknown> }
+  | { kind: 'createField'; list: ListSchema; field: FieldSchema }
+  | { kind: 'updateField'; list: ListSchema; field: FieldSchema; changes: Record<string, unknown> }
+  | { kind: 'createView'; list: ListSchema; view: ViewSchema }
+  | { kind: 'breakInheritance'; list: ListSchema }
+  | { kind: 'addListRole'; list: ListSchema; group: GroupSchema; role: RoleKey };
+
+export interface Conflict {
+  list: string;
+  field: string;
+  message: string;
+}
+
+export interface Plan {
+  schemaVersion: number;
+  steps: Step[];
+  conflicts: Conflict[];
+}
+
+const ROLE_BY_TYPE: Record<number, RoleKey> = { 5: 'fullControl', 6: 'edit', 3: 'contribute', 2: 'read' };
+
+export function describeStep(s: Step): string {
+  switch (s.kind) {
+    case 'createGroup': return `create group '${s.group.title}'`;
+    case 'addWebRole': return `give '${s.group.title}' ${s.group.siteRole} on the site`;
+    case 'createList': return `create ${s.list.template === 101 ? 'library' : 'list'} '${s.list.title}' (${s.list.url})`;
+    case 'updateList': return `update '${s.list.title}' settings: ${Object.keys(s.changes).join(', ')}`;
+    case 'createField': return `add column ${s.field.internalName} (${s.field.type}) to '${s.list.title}'`;
+    case 'updateField': return `update column ${s.field.internalName} of '${s.list.title}': ${Object.keys(s.changes).join(', ')}`;
+    case 'createView': return `add view '${s.view.title}' to '${s.list.title}'`;
+    case 'breakInheritance': return `give '${s.list.title}' its own permissions (copying the site's)`;
+    case 'addListRole': return `give '${s.group.title}' ${s.role} on '${s.list.title}'`;
+  }
+}
+
+/** How many REST writes a step makes; the plan's cost and the apply's count agree. */
+export function writesOf(s: Step): number {
+  switch (s.kind) {
+    case 'createList': return 2;   // add under the URL name, then set the display title
+    case 'createView': return 2;   // add, then set its fields and query
+    default: return 1;
+  }
+}
+
+/** The site-relative URL of a list's root folder, as the schema declares it. */
+export function listServerUrl(webPath: string, list: ListSchema): string {
+  return `${webPath.replace(/\/$/, '')}/${list.url}`;
+}
+
+/** Reads what the plan needs in a handful of requests: one for the web and lists, one batch for the rest. */
+export async function readSite(sp: SPFI): Promise<SiteState> {
+  const web = await sp.web.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>();
+  const webPath = web.ServerRelativeUrl;
+  const rawLists = await sp.web.lists.select('Id', 'Title', 'ReadSecurity', 'WriteSecurity', 'EnableVersioning', 'HasUniqueRoleAssignments', 'RootFolder/ServerRelativeUrl')
+    .expand('RootFolder')<Array<{ Id: string; Title: string; ReadSecurity: number; WriteSecurity: number; EnableVersioning: boolean; HasUniqueRoleAssignments: boolean; RootFolder: { ServerRelativeUrl: string } }>>();
+  const state: SiteState = { webPath, lists: new Map(), groups: new Map(), webRoles: new Map(), roleDefIds: new Map() };
+
+  const [batched, execute] = sp.batched();
+  const pending: Array<Promise<void>> = [];
+  for (const schema of schemaLists) {
+    const raw = rawLists.find((l) => l.RootFolder.ServerRelativeUrl.toLowerCase() === listServerUrl(webPath, schema).toLowerCase());
+    if (!raw) continue;
+    const entry: SiteList = {
+      id: raw.Id, title: raw.Title, url: raw.RootFolder.ServerRelativeUrl, readSecurity: raw.ReadSecurity, writeSecurity: raw.WriteSecurity,
+      enableVersioning: raw.EnableVersioning, hasUniqueRoleAssignments: raw.HasUniqueRoleAssignments, fields: [], views: [], roles: new Map()
+    };
+    state.lists.set(schema.key, entry);
+    const list = batched.web.lists.getById(raw.Id);
+    // No $select: Choices exists only on choice fields, and selecting it from the whole collection fails.
+    pending.push(list.fields<Array<{ Id: string; InternalName: string; TypeAsString: string; Indexed: boolean; Choices?: string[] }>>()
+      .then((fs) => { entry.fields = fs.map((f) => ({ id: f.Id, internalName: f.InternalName, typeAsString: f.TypeAsString, indexed: f.Indexed, choices: f.Choices ?? [] })); }));
+    pending.push(list.views.select('Title')<Array<{ Title: string }>>().then((vs) => { entry.views = vs.map((v) => v.Title); }));
+    if (raw.HasUniqueRoleAssignments) {
+      pending.push(list.roleAssignments.expand('RoleDefinitionBindings')<Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>>()
+        .then((ras) => { for (const ra of ras) entry.roles.set(ra.PrincipalId, ra.RoleDefinitionBindings.map((r) => r.Id)); }));
+    }
+  }
+  pending.push(batched.web.siteGroups.select('Id', 'Title')<Array<{ Id: number; Title: string }>>()
+    .then((gs) => { for (const g of gs) state.groups.set(g.Title.toLowerCase(), g.Id); }));
+  pending.push(batched.web.associatedVisitorGroup.select('Id')<{ Id: number }>()
+    .then((g) => { state.visitorGroupId = g.Id; }, () => undefined));
+  pending.push(batched.web.roleAssignments.expand('RoleDefinitionBindings')<Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>>()
+    .then((ras) => { for (const ra of ras) state.webRoles.set(ra.PrincipalId, ra.RoleDefinitionBindings.map((r) => r.Id)); }));
+  pending.push(batched.web.roleDefinitions.select('Id', 'RoleTypeKind')<Array<{ Id: number; RoleTypeKind: number }>>()
+    .then((defs) => { for (const d of defs) { const key = ROLE_BY_TYPE[d.RoleTypeKind]; if (key) state.roleDefIds.set(key, d.Id); } }));
+  // Handlers are attached before the batch runs, so a failing part cannot go unobserved.
+  const all = Promise.all(pending);
+  await execute();
+  await all;
+  return state;
+}
+
+export function groupPrincipalId(state: SiteState, group: GroupSchema): number | undefined {
+  if (group.associatedGroup === 'visitors') return state.visitorGroupId;
+  return state.groups.get(group.title.toLowerCase());
+}
+
+/** Compares the site with the schema. Pure: the same state always gives the same plan. */
+export function computePlan(state: SiteState): Plan {
+  const steps: Step[] = [];
+  const conflicts: Conflict[] = [];
+  for (const group of schemaGroups) {
+    const id = groupPrincipalId(state, group);
+    if (id === undefined && !group.associatedGroup) steps.push({ kind: 'createGroup', group });
+    const roleId = state.roleDefIds.get(group.siteRole);
+    if (id === undefined || roleId === undefined || !(state.webRoles.get(id) ?? []).includes(roleId)) {
+      if (!group.associatedGroup || id !== undefined) steps.push({ kind: 'addWebRole', group });
+    }
+  }
+  for (const list of schemaLists) {
+    const site = state.lists.get(list.key);
+    if (!site) {
+      steps.push({ kind: 'createList', list });
+      for (const field of list.fields) {
+        if (field.builtIn && !field.indexed) continue;
+        steps.push(field.builtIn ? { kind: 'updateField', list, field, changes: { Indexed: true } } : { kind: 'createField', list, field });
+      }
+      for (const view of list.views) steps.push({ kind: 'createView', list, view });
+      steps.push({ kind: 'breakInheritance', list });
+      for (const r of list.roles) steps.push({ kind: 'addListRole', list, group: groupOf(r.group), role: r.role });
+      continue;
+    }
+    const changes: Record<string, unknown> = {};
+    if (site.readSecurity !== list.readSecurity) changes.ReadSecurity = list.readSecurity;
+    if (site.writeSecurity !== list.writeSecurity) changes.WriteSecurity = list.writeSecurity;
+    if (list.versioning.enabled && !site.enableVersioning) changes.EnableVersioning = true;
+    if (Object.keys(changes).length) steps.push({ kind: 'updateList', list, changes });
+    for (const field of list.fields) {
+      const existing = site.fields.find((f) => f.internalName === field.internalName);
+      if (!existing) {
+        if (field.builtIn) continue;
+        steps.push({ kind: 'createField', list, field });
+        continue;
+      }
+      if (!sameType(existing.typeAsString, field.type)) {
+        conflicts.push({ list: list.title, field: field.internalName, message: `column ${field.internalName} of '${list.title}' is ${existing.typeAsString} on the site but ${field.type} in the schema; it was left as it is` });
+        continue;
+      }
+      const fieldChanges: Record<string, unknown> = {};
+      if (field.indexed && !existing.indexed) fieldChanges.Indexed = true;
+      if ((field.type === 'Choice' || field.type === 'MultiChoice')) {
+        const missing = field.choices.filter((c) => !existing.choices.includes(c));
+        // Additive: the PMO's own extra choices stay.
+        if (missing.length) fieldChanges.Choices = [...existing.choices, ...missing];
+      }
+      if (Object.keys(fieldChanges).length) steps.push({ kind: 'updateField', list, field, changes: fieldChanges });
+    }
+    for (const view of list.views) {
+      if (!site.views.some((v) => v.toLowerCase() === view.title.toLowerCase())) steps.push({ kind: 'createView', list, view });
+    }
+    if (!site.hasUniqueRoleAssignments) steps.push({ kind: 'breakInheritance', list });
+    for (const r of list.roles) {
+      const group = groupOf(r.group);
+      const pid = groupPrincipalId(state, group);
+      const rid = state.roleDefIds.get(r.role);
+      if (!site.hasUniqueRoleAssignments || pid === undefined || rid === undefined || !(site.roles.get(pid) ?? []).includes(rid)) {
+        steps.push({ kind: 'addListRole', list, group, role: r.role });
+      }
+    }
+  }
+  return { schemaVersion: SCHEMA_VERSION, steps, conflicts };
+}
+
+function groupOf(key: string): GroupSchema {
+  const g = schemaGroups.find((x) => x.key === key);
+  if (!g) throw new Error(`The schema names an unknown group '${key}'.`);
+  return g;
+}
+
+function sameType(site: string, schema: string): boolean {
+  return site === schema || (site === 'Text' && schema === 'Text');
+}
+
+export { roleDefinitions };

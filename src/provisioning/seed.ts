@@ -1,0 +1,462 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/site-users';
+import '@pnp/sp/site-groups';
+import '@pnp/sp/batching';
+import { getList, groups, internalName, type ListKey, type ListSchema } from '../schema';
+import { toPayload } from '../services/mapping';
+import { listServerUrl } from './plan';
+
+/**
+ * Demo data: a believable Swedish/Danish/Dutch PMO, and a `large` scale for benchmarks.
+ * Every record has a natural key (project code, report date per project, title…);
+ * existing keys are read first, so running the seed again adds nothing twice.
+ */
+export type SeedScale = 'demo' | 'large';
+
+export interface SeedResult {
+  added: Record<string, number>;
+}
+
+/** The people of the demo tenant (the local SharePoint's directory). */
+const PEOPLE = {
+  astrid: 'astrid.lindqvist@contoso.com', mikkel: 'mikkel.sorensen@contoso.com', sanne: 'sanne.devries@contoso.com',
+  erik: 'erik.johansson@contoso.com', lars: 'lars.nielsen@contoso.com', ingrid: 'ingrid.berg@contoso.com',
+  pieter: 'pieter.jansen@contoso.com', karin: 'karin.holm@contoso.com', femke: 'femke.bakker@contoso.com',
+  thomas: 'thomas.mortensen@contoso.com', anna: 'anna.andersson@contoso.com', johan: 'johan.ek@contoso.com'
+} as const;
+type Person = keyof typeof PEOPLE;
+
+/** Deterministic, so two seeds of the same scale produce the same site. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+const DAY = 86_400_000;
+const isoDate = (t: number): string => new Date(t).toISOString().slice(0, 10);
+
+const PROJECTS: Array<[string, string, string, string, string, Person, Person, string, number]> = [
+  // title, unit, programme, phase, method, leader, sponsor, description, budget (kSEK-equivalent thousands)
+  ['Ny kundportal', 'Digital Services', 'Digital First', 'Execution', 'Agile', 'sanne', 'anna', 'One self-service portal for all customer errands, replacing three legacy sites.', 4200],
+  ['Digital signering af kontrakter', 'Finance', 'Digital First', 'Planning', 'PRINCE2', 'lars', 'karin', 'Electronic signing of supplier and customer contracts with MitID and BankID.', 950],
+  ['Vervanging HR-systeem', 'HR', 'Core Systems Renewal', 'Execution', 'PRINCE2', 'pieter', 'astrid', 'Replace the on-premises HR system with a cloud HR suite for all three countries.', 6800],
+  ['Fjärrvärme i Uppsala-kontoret', 'Infrastructure', 'Green Transition', 'Closing', 'PMI', 'johan', 'anna', 'Move the Uppsala office to district heating and retire the oil boiler.', 1300],
+  ['ERP upgrade 2026', 'Finance', 'Core Systems Renewal', 'Planning', 'PMI', 'ingrid', 'karin', 'Upgrade the ERP platform to the vendor-supported release before support ends.', 9100],
+  ['Chatbot för kundtjänst', 'Customer Service', 'Digital First', 'Execution', 'Agile', 'sanne', 'anna', 'A chatbot answering the twenty most common customer questions around the clock.', 780],
+  ['Solceller på lagret i Malmö', 'Infrastructure', 'Green Transition', 'Initiation', 'Lean', 'johan', 'astrid', 'Solar panels on the Malmö warehouse roof covering 40 % of its electricity.', 2100],
+  ['Ledarskapsprogram 2026', 'HR', 'People & Culture', 'Execution', 'Internal', 'ingrid', 'astrid', 'A twelve-month programme for the 60 new team leaders.', 640],
+  ['Datavarehus i skyen', 'IT', 'Core Systems Renewal', 'Execution', 'Agile', 'lars', 'anna', 'Move the data warehouse to a cloud platform and retire the nightly batch.', 3900],
+  ['Nieuwe intranetomgeving', 'IT', 'Digital First', 'Closed', 'Agile', 'pieter', 'anna', 'A SharePoint intranet for all staff, with news, pages and the PMO hub.', 1150],
+  ['Testautomatisering', 'IT', 'Core Systems Renewal', 'Execution', 'Agile', 'femke', 'anna', 'Automate the regression tests of the customer systems.', 720],
+  ['Elbilar i tjänstebilsparken', 'Operations', 'Green Transition', 'Execution', 'Lean', 'johan', 'karin', 'Replace 120 company cars with electric cars and install chargers at all sites.', 5600],
+  ['Fakturering via Peppol', 'Finance', 'Digital First', 'Closing', 'PRINCE2', 'lars', 'karin', 'Send and receive all invoices through the Peppol network.', 430],
+  ['Medarbetarundersökning', 'HR', 'People & Culture', 'Idea', 'Internal', 'ingrid', 'astrid', 'A yearly employee survey with results per team.', 150],
+  ['Cybersikkerhedsprogram', 'IT', 'Core Systems Renewal', 'Execution', 'PMI', 'lars', 'anna', 'Raise our security maturity: MFA everywhere, EDR, and incident response drills.', 4800],
+  ['Klantreis in kaart', 'Customer Service', 'Digital First', 'Initiation', 'Lean', 'pieter', 'anna', 'Map the customer journey across channels and remove the five worst frictions.', 360],
+  ['Nytt lagerstyrningssystem', 'Operations', 'Core Systems Renewal', 'Planning', 'PRINCE2', 'johan', 'karin', 'A warehouse management system with scanners and automatic replenishment.', 3300],
+  ['Onboarding digitaal', 'HR', 'People & Culture', 'Execution', 'Agile', 'femke', 'astrid', 'A digital onboarding journey from signed contract to first month.', 290],
+  ['Energieffektiv serverhall', 'Infrastructure', 'Green Transition', 'Planning', 'PMI', 'lars', 'anna', 'Consolidate two server rooms into one with free cooling.', 2700],
+  ['Mobilapp för fältservice', 'Operations', 'Digital First', 'Execution', 'Agile', 'sanne', 'karin', 'A mobile app for field technicians: work orders, parts and photos.', 1650],
+  ['GDPR-opschoning', 'IT', 'Core Systems Renewal', 'Closing', 'Internal', 'femke', 'astrid', 'Find and delete personal data kept beyond its retention period.', 410],
+  ['Budgetprocess i ett verktyg', 'Finance', 'Core Systems Renewal', 'Initiation', 'Lean', 'ingrid', 'karin', 'One planning tool for the yearly budget instead of 40 spreadsheets.', 520],
+  ['Kontorsflytt Köpenhamn', 'Operations', '', 'Execution', 'PMI', 'lars', 'astrid', 'Move the Copenhagen office to an activity-based workplace.', 3100],
+  ['Kundnöjdhetsmätning', 'Customer Service', 'Digital First', 'Idea', 'Internal', 'sanne', 'anna', 'Measure customer satisfaction after every closed errand.', 120],
+  ['Competentiematrix', 'HR', 'People & Culture', 'Planning', 'Agile', 'pieter', 'astrid', 'A skills matrix so staffing of projects starts from competencies.', 240],
+  ['Återbruk av IT-utrustning', 'IT', 'Green Transition', 'Execution', 'Lean', 'johan', 'anna', 'Refurbish and reuse laptops and phones instead of buying new.', 180],
+  ['API-plattform', 'IT', 'Digital First', 'Execution', 'Agile', 'femke', 'anna', 'An API gateway so partners integrate without custom file transfers.', 2200],
+  ['Inköpsprocess 2.0', 'Finance', '', 'Closed', 'PRINCE2', 'ingrid', 'karin', 'A purchase-to-pay process with approval in the ERP.', 670],
+  ['Grøn rejsepolitik', 'Operations', 'Green Transition', 'Idea', 'Internal', 'lars', 'astrid', 'Train before plane under 600 km, and climate reporting of travel.', 60],
+  ['Kennisbank klantenservice', 'Customer Service', 'Digital First', 'Planning', 'Agile', 'pieter', 'anna', 'One knowledge base for customer service agents and the chatbot.', 450]
+];
+
+const STATUS_TEXT: Record<string, [string, string]> = {
+  Green: ['On track: milestones of the period met.', 'Continue with the plan; prepare the next steering group.'],
+  Amber: ['Some delays; the team is working on a recovery plan.', 'Agree the recovery plan with the sponsor at the next steering group.'],
+  Red: ['Critical: the end date or budget will not hold without a decision.', 'Escalate to the steering group and present options.']
+};
+
+interface Ctx {
+  sp: SPFI;
+  webPath: string;
+  log: (line: string) => void;
+  added: Record<string, number>;
+  users: Map<Person, number>;
+}
+
+export async function seed(sp: SPFI, scale: SeedScale, log: (line: string) => void = () => undefined,
+  options: { actAs?: (mail: string) => SPFI } = {}): Promise<SeedResult> {
+  const web = await sp.web.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>();
+  const ctx: Ctx = { sp, webPath: web.ServerRelativeUrl, log, added: {}, users: new Map() };
+  await ensureUsers(ctx);
+  const objectives = await seedObjectives(ctx);
+  await seedCriteria(ctx);
+  const projects = await seedProjects(ctx, objectives);
+  await seedStatusAndRisks(ctx, projects);
+  await seedCommunity(ctx, projects, options.actAs);
+  if (scale === 'large') await seedLarge(ctx);
+  return { added: ctx.added };
+}
+
+function list(ctx: Ctx, key: ListKey): ReturnType<SPFI['web']['getList']> {
+  return ctx.sp.web.getList(listServerUrl(ctx.webPath, getList(key) as ListSchema));
+}
+
+/** Reads every item's natural key, paging by ID: safe on lists of any size. */
+async function existingKeys(ctx: Ctx, key: ListKey, select: string[], keyOf: (raw: Record<string, unknown>) => string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for await (const page of list(ctx, key).items.select('Id', ...select).top(5000)) {
+    for (const raw of page as Array<Record<string, unknown>>) out.set(keyOf(raw), raw.Id as number);
+  }
+  return out;
+}
+
+/** Adds items in $batch requests of 100 operations; returns the new ids in order. */
+async function addAll(ctx: Ctx, key: ListKey, payloads: Array<Record<string, unknown>>, label: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < payloads.length; i += 1000) {
+    const [batched, execute] = ctx.sp.batched({ maxRequests: 100 });
+    const target = batched.web.getList(listServerUrl(ctx.webPath, getList(key) as ListSchema));
+    const pending = Promise.all(payloads.slice(i, i + 1000).map((p) => target.items.add(p) as Promise<{ Id?: number; ID?: number }>));
+    await execute();
+    for (const r of await pending) ids.push((r.Id ?? r.ID) as number);
+    if (payloads.length > 1000) ctx.log(`  ${label}: ${Math.min(i + 1000, payloads.length)}/${payloads.length}`);
+  }
+  if (payloads.length) ctx.added[label] = (ctx.added[label] ?? 0) + payloads.length;
+  return ids;
+}
+
+async function ensureUsers(ctx: Ctx): Promise<void> {
+  for (const [alias, mail] of Object.entries(PEOPLE) as Array<[Person, string]>) {
+    try {
+      const u = await ctx.sp.web.ensureUser(mail) as unknown as { Id: number };
+      ctx.users.set(alias, u.Id);
+    } catch {
+      ctx.log(`  ${mail} is not in this tenant; person columns will stay empty for them.`);
+    }
+  }
+  // Demo roles: the PMO groups get their demo members (only where the group and person exist).
+  const membership: Array<[string, Person[]]> = [
+    ['pmoOwners', ['astrid']], ['pmoMembers', ['mikkel']], ['projectLeaders', ['sanne', 'lars', 'ingrid', 'pieter', 'femke', 'johan']]
+  ];
+  for (const [key, people] of membership) {
+    const g = groups.find((x) => x.key === key);
+    if (!g) continue;
+    try {
+      const users = ctx.sp.web.siteGroups.getByName(g.title).users;
+      const existing = new Set((await users.select('Email')<Array<{ Email: string }>>()).map((u) => u.Email.toLowerCase()));
+      for (const p of people) {
+        if (ctx.users.has(p) && !existing.has(PEOPLE[p])) {
+          await users.add(`i:0#.f|membership|${PEOPLE[p]}`);
+          ctx.added.groupMembers = (ctx.added.groupMembers ?? 0) + 1;
+        }
+      }
+    } catch {
+      ctx.log(`  group '${g.title}' not found; run pmo-hub provision first.`);
+    }
+  }
+}
+
+function user(ctx: Ctx, p: Person): { id: number } | undefined {
+  const id = ctx.users.get(p);
+  return id === undefined ? undefined : { id };
+}
+
+async function seedObjectives(ctx: Ctx): Promise<Map<string, number>> {
+  const title = internalName('strategicObjectives', 'title');
+  const existing = await existingKeys(ctx, 'strategicObjectives', [title], (r) => String(r[title]));
+  const objectives: Array<[string, string, Person]> = [
+    ['Digital first customer service', 'Customers can do every errand online, any time.', 'anna'],
+    ['Net-zero operations by 2030', 'Halve our own emissions by 2027 and reach net zero by 2030.', 'astrid'],
+    ['Modern core systems', 'Every business-critical system on a supported, cloud-ready platform.', 'anna'],
+    ['An attractive workplace', 'Be the employer our people recommend.', 'astrid'],
+    ['Data-driven decisions', 'Decisions in management teams rest on shared, timely data.', 'karin']
+  ];
+  const fresh = objectives.filter(([t]) => !existing.has(t));
+  const ids = await addAll(ctx, 'strategicObjectives', fresh.map(([t, d, o]) => toPayload('strategicObjectives', { title: t, description: d, owner: user(ctx, o), period: '2026' })), 'strategic objectives');
+  fresh.forEach(([t], i) => existing.set(t, ids[i]));
+
+  const krTitle = internalName('keyResults', 'title');
+  const krExisting = await existingKeys(ctx, 'keyResults', [krTitle], (r) => String(r[krTitle]));
+  const krs: Array<[string, string, string, number, number, number, string]> = [
+    ['Share of errands done online', 'Digital first customer service', 'Online errands / all errands', 41, 75, 58, '%'],
+    ['Customer satisfaction (CSAT)', 'Digital first customer service', 'Average CSAT after closed errand', 3.6, 4.3, 3.9, 'score'],
+    ['CO₂e from own operations', 'Net-zero operations by 2030', 'Scope 1+2 emissions', 2100, 1050, 1620, 't'],
+    ['Electric share of company cars', 'Net-zero operations by 2030', 'Electric cars / all company cars', 18, 80, 46, '%'],
+    ['Systems on supported versions', 'Modern core systems', 'Supported / business-critical systems', 62, 100, 78, '%'],
+    ['Employee Net Promoter Score', 'An attractive workplace', 'eNPS in the yearly survey', 8, 25, 14, 'eNPS'],
+    ['Management reports from the data platform', 'Data-driven decisions', 'Reports on the shared platform', 3, 20, 9, 'reports']
+  ];
+  const krFresh = krs.filter(([t]) => !krExisting.has(t));
+  await addAll(ctx, 'keyResults', krFresh.map(([t, obj, metric, baseline, target, current, unit]) => toPayload('keyResults', {
+    title: t, objective: existing.get(obj), metric, baseline, target, current, unit, due: '2026-12-31'
+  })), 'key results');
+  return existing;
+}
+
+async function seedCriteria(ctx: Ctx): Promise<void> {
+  const title = internalName('prioritisationCriteria', 'title');
+  const existing = await existingKeys(ctx, 'prioritisationCriteria', [title], (r) => String(r[title]));
+  const criteria: Array<[string, number, string]> = [
+    ['Strategic alignment', 35, 'How strongly the project moves a strategic objective.'],
+    ['Business value', 30, 'Expected benefits: revenue, savings, customer value.'],
+    ['Risk', 15, 'Delivery risk (5 = low risk).'],
+    ['Effort', 20, 'Cost and people needed (5 = small effort).']
+  ];
+  const fresh = criteria.filter(([t]) => !existing.has(t));
+  await addAll(ctx, 'prioritisationCriteria', fresh.map(([t, w, d]) => toPayload('prioritisationCriteria', { title: t, weight: w, scale: 5, description: d, active: true })), 'prioritisation criteria');
+}
+
+interface SeededProject { id: number; code: string; phase: string; start: number; end: number; leader: Person }
+
+async function seedProjects(ctx: Ctx, objectives: Map<string, number>): Promise<SeededProject[]> {
+  const codeName = internalName('projects', 'code');
+  const existing = await existingKeys(ctx, 'projects', [codeName], (r) => String(r[codeName]));
+  const rand = rng(2026);
+  const now = Date.UTC(2026, 10, 15);
+  const objectiveByProgramme: Record<string, string[]> = {
+    'Digital First': ['Digital first customer service', 'Data-driven decisions'], 'Green Transition': ['Net-zero operations by 2030'],
+    'Core Systems Renewal': ['Modern core systems'], 'People & Culture': ['An attractive workplace']
+  };
+  const phaseOffset: Record<string, [number, number]> = {
+    Idea: [30, 400], Initiation: [-20, 420], Planning: [-90, 360], Execution: [-300, 240], Closing: [-420, 20], Closed: [-500, -60]
+  };
+  const all: SeededProject[] = [];
+  const fresh: Array<Record<string, unknown>> = [];
+  const freshMeta: SeededProject[] = [];
+  PROJECTS.forEach(([title, unit, programme, phase, method, leader, sponsor, description, budget], i) => {
+    const code = `PMO-${String(2024 + (i % 3))}-${String(i + 1).padStart(3, '0')}`;
+    const [s, e] = phaseOffset[phase];
+    const start = now + (s + Math.round(rand() * 40)) * DAY;
+    const end = now + (e + Math.round(rand() * 60)) * DAY;
+    const meta = { id: existing.get(code) ?? 0, code, phase, start, end, leader };
+    // Draw every random number before deciding to skip, so a re-run sees the same dates.
+    const spent = phase === 'Idea' ? 0 : Math.min(1.1, Math.max(0, (now - start) / (end - start)));
+    const actual = Math.round(budget * 1000 * spent * (0.85 + rand() * 0.3));
+    const forecast = Math.round(budget * 1000 * (0.95 + rand() * 0.2));
+    const priorityScore = Math.round((2 + rand() * 3) * 20) / 20;
+    if (existing.has(code)) { all.push(meta); return; }
+    fresh.push(toPayload('projects', {
+      code, title, description, leader: user(ctx, leader), sponsor: user(ctx, sponsor), unit, programme: programme || undefined, phase, method,
+      startDate: isoDate(start), endDate: isoDate(end), budget: budget * 1000, actualCost: actual,
+      forecastCost: forecast,
+      strategicObjectives: (objectiveByProgramme[programme] ?? []).map((o) => objectives.get(o)).filter((x): x is number => x !== undefined),
+      priorityScore,
+      siteUrl: { url: `https://contoso.sharepoint.com/sites/${code.toLowerCase()}`, description: title }
+    }));
+    freshMeta.push(meta);
+  });
+  const ids = await addAll(ctx, 'projects', fresh, 'projects');
+  freshMeta.forEach((m, i) => { m.id = ids[i]; all.push(m); });
+  return all;
+}
+
+async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<void> {
+  const projectField = internalName('statusReports', 'project');
+  const dateField = internalName('statusReports', 'reportDate');
+  const existing = await existingKeys(ctx, 'statusReports', [`${projectField}Id`, dateField], (r) => `${String(r[`${projectField}Id`])}|${String(r[dateField]).slice(0, 10)}`);
+  const rand = rng(7);
+  const now = Date.UTC(2026, 10, 15);
+  const payloads: Array<Record<string, unknown>> = [];
+  const latest = new Map<number, Record<string, unknown>>();
+  const pick = (p: number): 'Green' | 'Amber' | 'Red' => (p < 0.62 ? 'Green' : p < 0.9 ? 'Amber' : 'Red');
+  for (const p of projects) {
+    if (p.phase === 'Idea' || p.phase === 'Initiation') continue;
+    // Two projects report late, so the register has something stale to flag.
+    const lastReport = p.code.endsWith('09') || p.code.endsWith('23') ? now - 70 * DAY : now - 5 * DAY;
+    const first = Math.max(p.start, now - 365 * DAY);
+    let health = rand();
+    for (let t = first + 28 * DAY; t <= Math.min(lastReport, p.phase === 'Closed' ? p.end : now); t += 28 * DAY) {
+      health = Math.min(0.99, Math.max(0, health + (rand() - 0.5) * 0.35));
+      const overall = pick(health);
+      const report = {
+        title: `${p.code} ${isoDate(t)}`, project: p.id, reportDate: isoDate(t), overall, schedule: pick(health + (rand() - 0.5) * 0.3),
+        cost: pick(health + (rand() - 0.5) * 0.3), scope: pick(health - 0.15), risk: pick(health + (rand() - 0.4) * 0.3),
+        summary: STATUS_TEXT[overall][0], nextSteps: STATUS_TEXT[overall][1],
+        percentComplete: Math.round(Math.min(100, Math.max(0, ((t - p.start) / (p.end - p.start)) * 100))), published: true
+      };
+      latest.set(p.id, report);
+      if (!existing.has(`${p.id}|${report.reportDate}`)) payloads.push(toPayload('statusReports', report));
+    }
+  }
+  await addAll(ctx, 'statusReports', payloads, 'status reports');
+  // Denormalise: each project carries its latest published status (DESIGN rule 6).
+  if (payloads.length) {
+    const [batched, execute] = ctx.sp.batched({ maxRequests: 100 });
+    const projectsList = batched.web.getList(listServerUrl(ctx.webPath, getList('projects') as ListSchema));
+    const pending: Array<Promise<unknown>> = [];
+    for (const [id, r] of latest) {
+      pending.push(projectsList.items.getById(id).update(toPayload('projects', {
+        latestOverall: r.overall, latestSchedule: r.schedule, latestCost: r.cost, latestScope: r.scope, latestRisk: r.risk,
+        latestPercentComplete: r.percentComplete, latestReportDate: r.reportDate
+      })));
+    }
+    const all = Promise.all(pending);
+    await execute();
+    await all;
+  }
+
+  const riskProject = internalName('risks', 'project');
+  const riskTitle = internalName('risks', 'title');
+  const existingRisks = await existingKeys(ctx, 'risks', [`${riskProject}Id`, riskTitle], (r) => `${String(r[`${riskProject}Id`])}|${String(r[riskTitle])}`);
+  const RISKS: Array<[string, string]> = [
+    ['Key supplier delivers late', 'Weekly follow-up with the supplier; penalty clause in the contract.'],
+    ['Key people not available', 'Agree allocation with line managers; name back-ups.'],
+    ['Requirements keep changing', 'Change control through the steering group.'],
+    ['Integration with legacy systems harder than planned', 'Early technical spike; budget reserve.'],
+    ['Low adoption by users', 'Involve super-users early; training before go-live.'],
+    ['Budget cut in next year\'s plan', 'Show benefits to the sponsor; phase the scope.']
+  ];
+  const riskPayloads: Array<Record<string, unknown>> = [];
+  for (const p of projects) {
+    if (p.phase === 'Closed') continue;
+    const n = 1 + Math.floor(rand() * 3);
+    for (let k = 0; k < n; k++) {
+      const [title, mitigation] = RISKS[(p.id + k * 2) % RISKS.length];
+      const probability = 1 + Math.floor(rand() * 5);
+      const impact = 1 + Math.floor(rand() * 5);
+      const mitigating = rand() >= 0.7;
+      const dueDays = Math.round(rand() * 120);
+      if (existingRisks.has(`${p.id}|${title}`)) continue;
+      riskPayloads.push(toPayload('risks', {
+        title, project: p.id, probability, impact, score: probability * impact, owner: user(ctx, p.leader), mitigation,
+        status: mitigating ? 'Mitigating' : 'Open', due: isoDate(now + dueDays * DAY)
+      }));
+    }
+  }
+  await addAll(ctx, 'risks', riskPayloads, 'risks');
+}
+
+async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail: string) => SPFI): Promise<void> {
+  const now = Date.UTC(2026, 10, 15);
+  const title = internalName('communityEvents', 'title');
+  const existingEvents = await existingKeys(ctx, 'communityEvents', [title], (r) => String(r[title]));
+  const events: Array<[string, string, number, number, string]> = [
+    ['Quarterly challenge meeting Q2', 'QuarterlyChallenge', -150, 3, 'Stockholm, room Vasa'],
+    ['Half-yearly experience meeting: spring', 'HalfYearlyExperience', -130, 6, 'Copenhagen, with two partner organisations'],
+    ['Quarterly challenge meeting Q3', 'QuarterlyChallenge', -60, 3, 'Online'],
+    ['PRINCE2 Foundation refresher', 'Training', -30, 7, 'Utrecht'],
+    ['Quarterly challenge meeting Q4', 'QuarterlyChallenge', 12, 3, 'Malmö and online'],
+    ['Annual method revision 2026', 'AnnualMethodRevision', 25, 6, 'Stockholm'],
+    ['Half-yearly experience meeting: autumn', 'HalfYearlyExperience', 40, 6, 'Amsterdam'],
+    ['Peer exchange: steering groups that decide', 'PeerExchange', 55, 2, 'Online']
+  ];
+  const fresh = events.filter(([t]) => !existingEvents.has(t));
+  await addAll(ctx, 'communityEvents', fresh.map(([t, type, day, hours, location]) => {
+    const start = now + day * DAY + 9 * 3600_000;
+    return toPayload('communityEvents', {
+      title: t, eventType: type, startDate: new Date(start).toISOString(), endDate: new Date(start + hours * 3600_000).toISOString(),
+      location, audience: type === 'Training' ? ['ProjectLeaders'] : ['ProjectLeaders', 'PmoMembers'],
+      description: `${t}. Agenda: welcome, round of challenges from the projects, themes for the method revision, next steps.`
+    });
+  }), 'community events');
+
+  const personField = internalName('pmoExperts', 'person');
+  const existingExperts = await existingKeys(ctx, 'pmoExperts', [`${personField}Id`], (r) => String(r[`${personField}Id`]));
+  const experts: Array<[Person, string[], string[], boolean, string, string]> = [
+    ['sanne', ['Planning', 'Agile', 'StakeholderManagement'], ['PMI'], false, 'Available', 'Twelve years of customer-facing programmes; likes a whiteboard.'],
+    ['lars', ['SteeringGroups', 'RiskManagement', 'BudgetAndFinance'], ['PRINCE2', 'IPMA'], false, 'Limited', 'Programme manager who has chaired 40+ steering groups.'],
+    ['pieter', ['Agile', 'ChangeManagement', 'Leadership'], ['PMI'], false, 'Available', 'Agile coach; helps teams find a rhythm that fits.'],
+    ['femke', ['Planning', 'BenefitsRealisation'], ['ITIL'], false, 'Available', 'Test manager: test strategies, acceptance and go-live readiness.'],
+    ['thomas', ['SteeringGroups', 'Procurement', 'RiskManagement'], ['PRINCE2'], true, 'Limited', 'External PRINCE2 practitioner and trainer.'],
+    ['ingrid', ['StakeholderManagement', 'ChangeManagement'], ['IPMA'], false, 'Unavailable', 'HR projects and organisational change; back in January.']
+  ];
+  const freshExperts = experts.filter(([p]) => ctx.users.has(p) && !existingExperts.has(String(ctx.users.get(p))));
+  await addAll(ctx, 'pmoExperts', freshExperts.map(([p, competencies, certifications, external, availability, bio]) => toPayload('pmoExperts', {
+    title: PEOPLE[p].split('@')[0].split('.').map((s) => s[0].toUpperCase() + s.slice(1)).join(' '), person: user(ctx, p),
+    competencies, certifications, external, availability, bio
+  })), 'PMO experts');
+
+  const lessonTitle = internalName('lessonsLearned', 'title');
+  const existingLessons = await existingKeys(ctx, 'lessonsLearned', [lessonTitle], (r) => String(r[lessonTitle]));
+  const lessons: Array<[string, string, string, string, string]> = [
+    ['Involve procurement before the PID is approved', 'Initiation', 'Procurement', 'The tender took four months longer than planned because procurement joined late.', 'Add procurement to the initiation checklist.'],
+    ['Steering group needs decisions, not status', 'Execution', 'Governance', 'Meetings were spent on status slides; decisions waited.', 'Send status in advance; spend the meeting on decisions.'],
+    ['Budget the test environment', 'Planning', 'Budget', 'No budget for a test environment; testing happened in production.', 'Include environments in the budget template.'],
+    ['Super-users made the go-live', 'Closing', 'Stakeholders', 'Super-users in every team answered 80 % of the questions.', 'Appoint super-users at the start of execution.'],
+    ['Risk log reviewed monthly, not yearly', 'Execution', 'Risk', 'Two risks turned into issues between yearly reviews.', 'Review the risk log at every status report.'],
+    ['Benefits owner named from day one', 'Initiation', 'Method', 'Nobody followed up benefits after closure.', 'Name the benefits owner in the PID.']
+  ];
+  const freshLessons = lessons.filter(([t]) => !existingLessons.has(t));
+  await addAll(ctx, 'lessonsLearned', freshLessons.map(([t, phase, category, what, rec], i) => toPayload('lessonsLearned', {
+    title: t, project: projects[i % projects.length]?.id, phase, category, whatHappened: what, recommendation: rec, tags: `${category.toLowerCase()};${phase.toLowerCase()}`
+  })), 'lessons learned');
+
+  // Sparring requests are written by their requesters: the list lets people read only their own.
+  const requests: Array<[Person, string, string, string]> = [
+    ['sanne', 'Preparing a steering group that must cut scope', 'SteeringGroups', 'New'],
+    ['johan', 'Risk workshop for the solar panel project', 'RiskManagement', 'Assigned'],
+    ['ingrid', 'Benefits realisation plan for the budget tool', 'BenefitsRealisation', 'Scheduled']
+  ];
+  const srTitle = internalName('sparringRequests', 'title');
+  const existingRequests = await existingKeys(ctx, 'sparringRequests', [srTitle], (r) => String(r[srTitle]));
+  let addedRequests = 0;
+  for (const [p, topic, competency, status] of requests) {
+    if (existingRequests.has(topic) || !ctx.users.has(p)) continue;
+    const as = actAs ? actAs(PEOPLE[p]) : ctx.sp;
+    await as.web.getList(listServerUrl(ctx.webPath, getList('sparringRequests') as ListSchema)).items.add(toPayload('sparringRequests', {
+      title: topic, requester: user(ctx, p), competency, status, description: `I would like an hour with an expert on: ${topic.toLowerCase()}.`,
+      preferredDate: isoDate(now + 14 * DAY), assignedExpert: status === 'New' ? undefined : user(ctx, 'lars')
+    }));
+    addedRequests++;
+  }
+  if (addedRequests) ctx.added['sparring requests'] = addedRequests;
+
+  const viewTitle = internalName('portfolioViews', 'title');
+  const existingViews = await existingKeys(ctx, 'portfolioViews', [viewTitle], (r) => String(r[viewTitle]));
+  const views: Array<[string, Record<string, unknown>]> = [
+    ['Green Transition programme', { version: 1, programmes: ['Green Transition'] }],
+    ['Red and amber projects', { version: 1, overall: ['Red', 'Amber'] }]
+  ];
+  await addAll(ctx, 'portfolioViews', views.filter(([t]) => !existingViews.has(t)).map(([t, f]) => toPayload('portfolioViews', {
+    title: t, filterDefinition: JSON.stringify(f), owner: user(ctx, 'mikkel'), shared: true
+  })), 'portfolio views');
+}
+
+/** 10,000 projects and 100,000 status reports, for the benchmarks. */
+async function seedLarge(ctx: Ctx): Promise<void> {
+  const codeName = internalName('projects', 'code');
+  const existing = await existingKeys(ctx, 'projects', [codeName], (r) => String(r[codeName]));
+  const rand = rng(10000);
+  const units = ['IT', 'Finance', 'HR', 'Digital Services', 'Infrastructure', 'Customer Service', 'Operations', 'Sales', 'Legal', 'R&D'];
+  const programmes = ['Digital First', 'Green Transition', 'Core Systems Renewal', 'People & Culture', ''];
+  const phases = ['Idea', 'Initiation', 'Planning', 'Execution', 'Execution', 'Execution', 'Closing', 'Closed'];
+  const rags = ['Green', 'Green', 'Green', 'Amber', 'Amber', 'Red'];
+  const leaders: Person[] = ['sanne', 'lars', 'ingrid', 'pieter', 'femke', 'johan'];
+  const now = Date.UTC(2026, 10, 15);
+  const fresh: Array<Record<string, unknown>> = [];
+  for (let i = 1; i <= 10000; i++) {
+    const code = `LRG-${String(i).padStart(5, '0')}`;
+    if (existing.has(code)) continue;
+    const start = now - Math.round(rand() * 700) * DAY;
+    const overall = rags[Math.floor(rand() * rags.length)];
+    fresh.push(toPayload('projects', {
+      code, title: `Portfolio project ${i}`, unit: units[i % units.length], programme: programmes[i % programmes.length] || undefined,
+      phase: phases[Math.floor(rand() * phases.length)], method: 'Internal', leader: user(ctx, leaders[i % leaders.length]),
+      startDate: isoDate(start), endDate: isoDate(start + (120 + Math.round(rand() * 600)) * DAY), budget: Math.round(rand() * 5000) * 1000,
+      actualCost: Math.round(rand() * 4000) * 1000, forecastCost: Math.round(rand() * 5500) * 1000,
+      latestOverall: overall, latestSchedule: rags[Math.floor(rand() * rags.length)], latestCost: rags[Math.floor(rand() * rags.length)],
+      latestScope: 'Green', latestRisk: rags[Math.floor(rand() * rags.length)], latestReportDate: isoDate(now - Math.round(rand() * 60) * DAY),
+      priorityScore: Math.round(rand() * 100) / 20
+    }));
+  }
+  const ids = await addAll(ctx, 'projects', fresh, 'large projects');
+  if (!ids.length) return;
+  const reports: Array<Record<string, unknown>> = [];
+  for (const id of ids) {
+    for (let k = 0; k < 10; k++) {
+      const t = now - (10 - k) * 14 * DAY;
+      const o = rags[Math.floor(rand() * rags.length)];
+      reports.push(toPayload('statusReports', {
+        title: `LRG ${id} ${isoDate(t)}`, project: id, reportDate: isoDate(t), overall: o, schedule: o, cost: 'Green', scope: 'Green', risk: o,
+        summary: STATUS_TEXT[o][0], percentComplete: k * 10, published: true
+      }));
+    }
+  }
+  await addAll(ctx, 'statusReports', reports, 'large status reports');
+}

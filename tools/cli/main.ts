@@ -1,0 +1,118 @@
+import fs from 'fs';
+import path from 'path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { connect, explain, CliError, type ConnectOptions } from './connect';
+import { computePlan, describeStep, readSite, writesOf } from '../../src/provisioning/plan';
+import { applyPlan } from '../../src/provisioning/apply';
+import { exportSiteScripts, serializeSiteScript } from '../../src/provisioning/siteScript';
+import { seed, type SeedScale } from '../../src/provisioning/seed';
+
+interface SiteFlags extends ConnectOptions { site: string; json?: boolean }
+
+function authOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('--site <url>', 'the SharePoint site, e.g. https://contoso.sharepoint.com/sites/pmo or http://localhost:4321/sites/pmo')
+    .addOption(new Option('--auth <mode>', 'how to sign in').choices(['none', 'certificate', 'device-code']).default('none'))
+    .option('--client-id <id>', 'Entra ID app (client) id, for --auth certificate or device-code')
+    .option('--tenant <tenant>', 'tenant id or domain, e.g. contoso.onmicrosoft.com')
+    .option('--certificate-key <file>', 'PEM private key of the app certificate (--auth certificate)')
+    .option('--thumbprint <thumbprint>', 'thumbprint of the app certificate (--auth certificate)')
+    .option('--as <user>', 'local SharePoint only: act as a demo user (owner, pmo, leader, visitor)')
+    .option('--json', 'print the result as JSON');
+}
+
+function log(flags: { json?: boolean }, line: string): void {
+  // Progress goes to stderr so --json output on stdout stays parseable.
+  process.stderr.write(`${line}\n`);
+  void flags;
+}
+
+async function run(action: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await action();
+  } catch (e) {
+    const err = e instanceof CliError ? e : explain(e, '');
+    process.stderr.write(`pmo-hub: ${err.message}\n`);
+    process.exitCode = err.exitCode;
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command().name('pmo-hub').description('PMO Hub: provision, seed and export a SharePoint site for the PMO.')
+    .showHelpAfterError();
+
+  authOptions(program.command('provision').description('create or upgrade every list, library, column, view, index and group of PMO Hub on a site'))
+    .option('--dry-run', 'print the plan and make no changes')
+    .action((flags: SiteFlags & { dryRun?: boolean }) => run(async () => {
+      const sp = await connect(flags.site, flags);
+      let state;
+      try {
+        state = await readSite(sp);
+      } catch (e) {
+        throw explain(e, flags.site);
+      }
+      const plan = computePlan(state);
+      const cost = plan.steps.reduce((n, s) => n + writesOf(s), 0);
+      if (flags.dryRun) {
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify({ site: flags.site, schemaVersion: plan.schemaVersion, dryRun: true, upToDate: plan.steps.length === 0, plannedWrites: cost, steps: plan.steps.map(describeStep), conflicts: plan.conflicts }, null, 2)}\n`);
+        } else {
+          process.stdout.write(plan.steps.length ? `Plan for ${flags.site} (${plan.steps.length} steps, ${cost} writes):\n${plan.steps.map((s) => `  + ${describeStep(s)}`).join('\n')}\n` : `${flags.site} is up to date (schema ${plan.schemaVersion}).\n`);
+          for (const c of plan.conflicts) process.stdout.write(`  ! ${c.message}\n`);
+        }
+        return plan.conflicts.length ? 2 : 0;
+      }
+      let writes = 0;
+      try {
+        writes = await applyPlan(sp, state, plan, { onStep: (d, i, n) => log(flags, `[${i + 1}/${n}] ${d}`) });
+      } catch (e) {
+        throw explain(e, flags.site);
+      }
+      const result = { site: flags.site, schemaVersion: plan.schemaVersion, upToDate: plan.steps.length === 0, writes, steps: plan.steps.map(describeStep), conflicts: plan.conflicts };
+      if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else {
+        process.stdout.write(result.upToDate ? `${flags.site} is up to date (schema ${plan.schemaVersion}); no writes.\n` : `Provisioned ${flags.site}: ${plan.steps.length} steps, ${writes} writes.\n`);
+        for (const c of plan.conflicts) process.stdout.write(`Conflict (left unchanged): ${c.message}\n`);
+      }
+      return plan.conflicts.length ? 2 : 0;
+    }));
+
+  authOptions(program.command('seed').description('fill a provisioned site with demo data (re-running adds nothing twice)'))
+    .addOption(new Option('--scale <scale>', 'demo: a believable PMO; large: + 10,000 projects and 100,000 status reports').choices(['demo', 'large']).default('demo'))
+    .action((flags: SiteFlags & { scale: SeedScale }) => run(async () => {
+      const sp = await connect(flags.site, flags);
+      try {
+        const r = await seed(sp, flags.scale, (line) => log(flags, line));
+        if (flags.json) process.stdout.write(`${JSON.stringify({ site: flags.site, scale: flags.scale, ...r }, null, 2)}\n`);
+        else process.stdout.write(`Seeded ${flags.site} (${flags.scale}): ${Object.entries(r.added).map(([k, v]) => `${v} ${k}`).join(', ') || 'nothing new'}.\n`);
+        return 0;
+      } catch (e) {
+        throw explain(e, flags.site);
+      }
+    }));
+
+  program.command('export').description('write the schema in another form')
+    .requiredOption('--site-script <dir>', 'folder for SharePoint site script JSON files (created if missing)')
+    .option('--json', 'print the written files as JSON')
+    .action((flags: { siteScript: string; json?: boolean }) => run(async () => {
+      const dir = path.resolve(flags.siteScript);
+      if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new CliError(`${dir} exists and is not a folder.`);
+      fs.mkdirSync(dir, { recursive: true });
+      const files = exportSiteScripts();
+      for (const f of files) fs.writeFileSync(path.join(dir, f.fileName), `${serializeSiteScript(f.script)}\n`);
+      if (flags.json) process.stdout.write(`${JSON.stringify(files.map((f) => ({ file: path.join(dir, f.fileName) })), null, 2)}\n`);
+      else process.stdout.write(`Wrote ${files.length} site scripts to ${dir}:\n${files.map((f) => `  ${f.fileName}`).join('\n')}\nApply them in order (Add-SPOSiteScript, then Add-SPOSiteDesign / Invoke-SPOSiteDesign).\n`);
+      return 0;
+    }));
+  return program;
+}
+
+export function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer.');
+  return n;
+}
+
+if (require.main === module || process.argv[1]?.endsWith('pmo-hub.js') || process.argv[1]?.endsWith('pmo-hub')) {
+  void buildProgram().parseAsync(process.argv);
+}
