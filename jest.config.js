@@ -3,9 +3,12 @@
 // SharePoint, and end-to-end journeys in Debian's Chromium.
 // @microsoft/sp-build-web hoists jest 25's node environment to the top level; it lacks
 // Node's fetch/Headers/Response, which @pnp/sp needs. Use the one that ships with jest 29.
+const fs = require('fs');
 const path = require('path');
+// `npm test` writes jest's JSON summary here (--json --outputFile); jest does not create the folder.
+fs.mkdirSync(path.join(__dirname, 'test-results'), { recursive: true });
 const nodeEnv = require.resolve('jest-environment-node', { paths: [path.dirname(require.resolve('jest/package.json'))] });
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }];
 const common = {
   rootDir: __dirname,
   // @pnp/* v4 ships ES modules only; let ts-jest turn them into CommonJS.

@@ -1,92 +1,57 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
-import {
-  type IPropertyPaneConfiguration,
-  PropertyPaneTextField
-} from '@microsoft/sp-property-pane';
+import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { IReadonlyTheme } from '@microsoft/sp-component-base';
-
+import { ThemeProvider as SpThemeProvider, ThemeChangedEventArgs, type IReadonlyTheme } from '@microsoft/sp-component-base';
+import { ThemeProvider, createTheme, type Theme } from '@fluentui/react';
 import * as strings from 'ProjectRegisterWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
 import ProjectRegister from './components/ProjectRegister';
-import { IProjectRegisterProps } from './components/IProjectRegisterProps';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { SpProjectService, type IProjectService } from '../../services/ProjectService';
+import { spFromContext } from '../../services/sp';
+import { propertyPane, type IProjectRegisterWebPartProps, DEFAULTS } from './propertyPane';
 
-export interface IProjectRegisterWebPartProps {
-  description: string;
-}
-
+/** Thin by design: build the service from the SPFx context, mount one React root, unmount on dispose. */
 export default class ProjectRegisterWebPart extends BaseClientSideWebPart<IProjectRegisterWebPartProps> {
+  private service!: IProjectService;
+  private theme: Theme | undefined;
 
-  private _isDarkTheme: boolean = false;
-  private _environmentMessage: string = '';
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    const themeProvider = this.context.serviceScope.consume(SpThemeProvider.serviceKey);
+    this.applyTheme(themeProvider.tryGetTheme());
+    themeProvider.themeChangedEvent.add(this, (e: ThemeChangedEventArgs) => { this.applyTheme(e.theme); this.render(); });
+    this.buildService();
+  }
+
+  private siteUrl(): string {
+    return this.properties.siteUrl?.trim() || this.context.pageContext.web.absoluteUrl;
+  }
+
+  private buildService(): void {
+    const site = this.siteUrl();
+    this.service = new SpProjectService(spFromContext(this.context, site), site);
+  }
+
+  private applyTheme(t: IReadonlyTheme | undefined): void {
+    this.theme = t ? createTheme({ palette: t.palette, semanticColors: t.semanticColors, isInverted: t.isInverted }) : undefined;
+  }
 
   public render(): void {
-    const element: React.ReactElement<IProjectRegisterProps> = React.createElement(
-      ProjectRegister,
-      {
-        description: this.properties.description,
-        isDarkTheme: this._isDarkTheme,
-        environmentMessage: this._environmentMessage,
-        hasTeamsContext: !!this.context.sdks.microsoftTeams,
-        userDisplayName: this.context.pageContext.user.displayName
-      }
-    );
-
+    const p = { ...DEFAULTS, ...this.properties };
+    const element = React.createElement(ThemeProvider, { theme: this.theme },
+      React.createElement(ErrorBoundary, { title: common.ErrorTitle, retryLabel: common.Retry },
+        React.createElement(ProjectRegister, {
+          service: this.service, strings, common, locale: this.context.pageContext.cultureInfo.currentUICultureName,
+          pageSize: p.pageSize, staleDays: p.staleDays, defaultPhase: p.defaultPhase || ''
+        })));
     ReactDom.render(element, this.domElement);
   }
 
-  protected onInit(): Promise<void> {
-    return this._getEnvironmentMessage().then(message => {
-      this._environmentMessage = message;
-    });
-  }
-
-
-
-  private _getEnvironmentMessage(): Promise<string> {
-    if (!!this.context.sdks.microsoftTeams) { // running in Teams, office.com or Outlook
-      return this.context.sdks.microsoftTeams.teamsJs.app.getContext()
-        .then(context => {
-          let environmentMessage: string = '';
-          switch (context.app.host.name) {
-            case 'Office': // running in Office
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentOffice : strings.AppOfficeEnvironment;
-              break;
-            case 'Outlook': // running in Outlook
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentOutlook : strings.AppOutlookEnvironment;
-              break;
-            case 'Teams': // running in Teams
-            case 'TeamsModern':
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentTeams : strings.AppTeamsTabEnvironment;
-              break;
-            default:
-              environmentMessage = strings.UnknownEnvironment;
-          }
-
-          return environmentMessage;
-        });
-    }
-
-    return Promise.resolve(this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentSharePoint : strings.AppSharePointEnvironment);
-  }
-
-  protected onThemeChanged(currentTheme: IReadonlyTheme | undefined): void {
-    if (!currentTheme) {
-      return;
-    }
-
-    this._isDarkTheme = !!currentTheme.isInverted;
-    const {
-      semanticColors
-    } = currentTheme;
-
-    if (semanticColors) {
-      this.domElement.style.setProperty('--bodyText', semanticColors.bodyText || null);
-      this.domElement.style.setProperty('--link', semanticColors.link || null);
-      this.domElement.style.setProperty('--linkHovered', semanticColors.linkHovered || null);
-    }
-
+  protected onPropertyPaneFieldChanged(path: string): void {
+    if (path === 'siteUrl') this.buildService();
   }
 
   protected onDispose(): void {
@@ -98,24 +63,6 @@ export default class ProjectRegisterWebPart extends BaseClientSideWebPart<IProje
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [
-        {
-          header: {
-            description: strings.PropertyPaneDescription
-          },
-          groups: [
-            {
-              groupName: strings.BasicGroupName,
-              groupFields: [
-                PropertyPaneTextField('description', {
-                  label: strings.DescriptionFieldLabel
-                })
-              ]
-            }
-          ]
-        }
-      ]
-    };
+    return propertyPane(strings, common);
   }
 }

@@ -1,43 +1,220 @@
 import * as React from 'react';
-import styles from './ProjectRegister.module.scss';
+import {
+  DetailsList, DetailsListLayoutMode, SelectionMode, ConstrainMode, type IColumn, type IGroup,
+  SearchBox, Dropdown, type IDropdownOption, Toggle, DefaultButton, IconButton, Stack, Text, Link, TooltipHost,
+  Icon, mergeStyleSets, useTheme
+} from '@fluentui/react';
 import type { IProjectRegisterProps } from './IProjectRegisterProps';
-import { escape } from '@microsoft/sp-lodash-subset';
+import type { Project, ProjectPhase } from '../../../model/portfolio';
+import type { Rag } from '../../../model/common';
+import { PROJECT_PHASES, RAG_VALUES } from '../../../schema';
+import { StatusPill } from '../../../components/StatusPill';
+import { LoadingState, ErrorState, EmptyState } from '../../../components/States';
+import { formatDate } from '../../../components/format';
+import { phaseLabel, ragLabels } from '../../../components/labels';
+import { useProjects } from './useProjects';
+import {
+  EMPTY_FILTER, facetsOf, filterProjects, format, groupProjects, isStale, sortProjects,
+  type GroupKey, type RegisterFilter, type Sort, type SortKey
+} from './registerModel';
+import { ProjectDetailsPanel } from './ProjectDetailsPanel';
 
-export default class ProjectRegister extends React.Component<IProjectRegisterProps> {
-  public render(): React.ReactElement<IProjectRegisterProps> {
-    const {
-      description,
-      isDarkTheme,
-      environmentMessage,
-      hasTeamsContext,
-      userDisplayName
-    } = this.props;
+const GROUP_KEYS: GroupKey[] = ['none', 'phase', 'unit', 'programme', 'latestOverall', 'leader'];
 
-    return (
-      <section className={`${styles.projectRegister} ${hasTeamsContext ? styles.teams : ''}`}>
-        <div className={styles.welcome}>
-          <img alt="" src={isDarkTheme ? require('../assets/welcome-dark.png') : require('../assets/welcome-light.png')} className={styles.welcomeImage} />
-          <h2>Well done, {escape(userDisplayName)}!</h2>
-          <div>{environmentMessage}</div>
-          <div>Web part property value: <strong>{escape(description)}</strong></div>
-        </div>
-        <div>
-          <h3>Welcome to SharePoint Framework!</h3>
-          <p>
-            The SharePoint Framework (SPFx) is a extensibility model for Microsoft Viva, Microsoft Teams and SharePoint. It&#39;s the easiest way to extend Microsoft 365 with automatic Single Sign On, automatic hosting and industry standard tooling.
-          </p>
-          <h4>Learn more about SPFx development:</h4>
-          <ul className={styles.links}>
-            <li><a href="https://aka.ms/spfx" target="_blank" rel="noreferrer">SharePoint Framework Overview</a></li>
-            <li><a href="https://aka.ms/spfx-yeoman-graph" target="_blank" rel="noreferrer">Use Microsoft Graph in your solution</a></li>
-            <li><a href="https://aka.ms/spfx-yeoman-teams" target="_blank" rel="noreferrer">Build for Microsoft Teams using SharePoint Framework</a></li>
-            <li><a href="https://aka.ms/spfx-yeoman-viva" target="_blank" rel="noreferrer">Build for Microsoft Viva Connections using SharePoint Framework</a></li>
-            <li><a href="https://aka.ms/spfx-yeoman-store" target="_blank" rel="noreferrer">Publish SharePoint Framework applications to the marketplace</a></li>
-            <li><a href="https://aka.ms/spfx-yeoman-api" target="_blank" rel="noreferrer">SharePoint Framework API reference</a></li>
-            <li><a href="https://aka.ms/m365pnp" target="_blank" rel="noreferrer">Microsoft 365 Developer Community</a></li>
-          </ul>
-        </div>
-      </section>
+function toggled<T>(values: T[], value: T, on: boolean | undefined): T[] {
+  const rest = values.filter((v) => v !== value);
+  return on ? [...rest, value] : rest;
+}
+
+/** The project register: search, filter, sort, group and page through every project, and open one. */
+export default function ProjectRegister(props: IProjectRegisterProps): JSX.Element {
+  const { strings: s, common: c, locale } = props;
+  const theme = useTheme();
+  const { state, reload } = useProjects(props.service);
+  const [filter, setFilter] = React.useState<RegisterFilter>({ ...EMPTY_FILTER, phases: props.defaultPhase ? [props.defaultPhase] : [] });
+  const [sort, setSort] = React.useState<Sort>({ key: 'code', descending: false });
+  const [groupBy, setGroupBy] = React.useState<GroupKey>('none');
+  const [page, setPage] = React.useState(0);
+  const [openId, setOpenId] = React.useState<number | undefined>(undefined);
+  const today = React.useMemo(() => props.today ?? new Date(), [props.today]);
+  const labels = ragLabels(c);
+  const classes = mergeStyleSets({
+    root: { color: theme.semanticColors.bodyText },
+    toolbar: { flexWrap: 'wrap' },
+    filter: { minWidth: 160, maxWidth: 220 },
+    stale: { color: theme.semanticColors.errorText, display: 'inline-flex', alignItems: 'center', gap: 4 },
+    code: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }
+  });
+
+  const projects = state.status === 'ready' ? state.projects : [];
+  const me = state.status === 'ready' ? state.me : undefined;
+  const facets = React.useMemo(() => facetsOf(projects, locale), [projects, locale]);
+  const visible = React.useMemo(
+    () => sortProjects(filterProjects(projects, filter, me?.id), sort, locale),
+    [projects, filter, me, sort, locale]
+  );
+  const grouped = React.useMemo(() => groupProjects(visible, groupBy, locale), [visible, groupBy, locale]);
+  const pageCount = Math.max(1, Math.ceil(grouped.items.length / props.pageSize));
+  const currentPage = Math.min(page, pageCount - 1);
+  const start = currentPage * props.pageSize;
+  const pageItems = grouped.items.slice(start, start + props.pageSize);
+  const open = openId === undefined ? undefined : projects.find((p) => p.id === openId);
+
+  const setF = (patch: Partial<RegisterFilter>): void => { setFilter((f) => ({ ...f, ...patch })); setPage(0); };
+
+  const groupName = (value: string): string => {
+    if (groupBy === 'phase') return phaseLabel(c, value as ProjectPhase);
+    if (groupBy === 'latestOverall') return labels[value as Rag | 'None'];
+    if (value === '') return groupBy === 'unit' ? s.NoUnit : groupBy === 'programme' ? s.NoProgramme : s.NoLeader;
+    return value;
+  };
+  const groups: IGroup[] | undefined = groupBy === 'none' ? undefined : grouped.groups
+    .map((g) => {
+      const from = Math.max(g.startIndex, start);
+      const to = Math.min(g.startIndex + g.count, start + props.pageSize);
+      return { key: g.key, name: `${groupName(g.value)} (${g.count})`, startIndex: from - start, count: to - from, level: 0 };
+    })
+    .filter((g) => g.count > 0);
+
+  const column = (key: SortKey, name: string, min: number, max: number, render: (p: Project) => React.ReactNode): IColumn => ({
+    key, name, fieldName: key, minWidth: min, maxWidth: max, isResizable: true,
+    isSorted: sort.key === key, isSortedDescending: sort.key === key && sort.descending,
+    sortAscendingAriaLabel: s.SortAscending, sortDescendingAriaLabel: s.SortDescending,
+    onRender: (p?: Project) => (p ? render(p) : null),
+    onColumnClick: () => setSort((old) => ({ key, descending: old.key === key ? !old.descending : false }))
+  });
+  const columns: IColumn[] = [
+    column('latestOverall', s.ColumnStatus, 90, 120, (p) => <StatusPill status={p.latestOverall} labels={labels} />),
+    column('code', s.ColumnCode, 90, 120, (p) => <span className={classes.code}>{p.code}</span>),
+    column('title', s.ColumnTitle, 180, 360, (p) => (
+      <Link onClick={() => setOpenId(p.id)} aria-label={format(s.OpenDetails, p.title)}>{p.title}</Link>
+    )),
+    column('phase', s.ColumnPhase, 80, 120, (p) => phaseLabel(c, p.phase)),
+    column('unit', s.ColumnUnit, 90, 160, (p) => p.unit ?? ''),
+    column('programme', s.ColumnProgramme, 100, 180, (p) => p.programme ?? ''),
+    column('leader', s.ColumnLeader, 110, 180, (p) => p.leader?.title ?? ''),
+    column('endDate', s.ColumnEnd, 90, 120, (p) => formatDate(p.endDate, locale)),
+    column('latestReportDate', s.ColumnLastReport, 110, 170, (p) => (
+      isStale(p, props.staleDays, today) ? (
+        <TooltipHost content={format(s.StaleTooltip, props.staleDays)}>
+          <span className={classes.stale}>
+            <Icon iconName="Clock" aria-hidden={true} />
+            {p.latestReportDate ? formatDate(p.latestReportDate, locale) : s.Stale}
+            <span className="ms-screenReaderOnly">{` (${s.Stale})`}</span>
+          </span>
+        </TooltipHost>
+      ) : formatDate(p.latestReportDate, locale)
+    ))
+  ];
+
+  const multi = (label: string, options: IDropdownOption[], selected: string[], onChange: (key: string, on: boolean | undefined) => void): JSX.Element => (
+    <Dropdown
+      className={classes.filter}
+      label={label}
+      multiSelect={true}
+      options={options}
+      selectedKeys={selected}
+      onChange={(_, o) => { if (o) onChange(String(o.key), o.selected); }}
+    />
+  );
+
+  let body: JSX.Element;
+  if (state.status === 'loading') {
+    body = <LoadingState label={state.loaded ? format(s.LoadingProgress, state.loaded) : c.Loading} />;
+  } else if (state.status === 'error') {
+    body = <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error))} retryLabel={c.Retry} onRetry={reload} />;
+  } else if (projects.length === 0) {
+    body = <EmptyState icon="ProjectCollection" message={s.EmptyNoProjects} />;
+  } else if (visible.length === 0) {
+    body = <EmptyState message={s.EmptyNoMatch} action={<DefaultButton onClick={() => setF(EMPTY_FILTER)}>{s.ClearFilters}</DefaultButton>} />;
+  } else {
+    body = (
+      <>
+        <DetailsList
+          items={pageItems}
+          columns={columns}
+          groups={groups}
+          groupProps={{ showEmptyGroups: false, headerProps: { expandButtonProps: { 'aria-label': s.GroupBy } } }}
+          selectionMode={SelectionMode.none}
+          layoutMode={DetailsListLayoutMode.justified}
+          constrainMode={ConstrainMode.unconstrained}
+          getKey={(p: Project) => String(p.id)}
+          setKey="register"
+          ariaLabelForGrid={s.Title}
+          compact={true}
+        />
+        {pageCount > 1 && (
+          <Stack horizontal={true} verticalAlign="center" horizontalAlign="center" tokens={{ childrenGap: 8 }} role="navigation" aria-label={format(s.PageOf, currentPage + 1, pageCount)}>
+            <IconButton iconProps={{ iconName: 'ChevronLeft' }} title={s.PagePrevious} ariaLabel={s.PagePrevious} disabled={currentPage === 0} onClick={() => setPage(currentPage - 1)} />
+            <Text aria-live="polite">{format(s.PageOf, currentPage + 1, pageCount)}</Text>
+            <IconButton iconProps={{ iconName: 'ChevronRight' }} title={s.PageNext} ariaLabel={s.PageNext} disabled={currentPage >= pageCount - 1} onClick={() => setPage(currentPage + 1)} />
+          </Stack>
+        )}
+      </>
     );
   }
+
+  return (
+    <section className={classes.root} aria-label={s.Title}>
+      <Stack tokens={{ childrenGap: 12 }}>
+        <Stack horizontal={true} horizontalAlign="space-between" verticalAlign="baseline" wrap={true}>
+          <Text variant="xLarge" as="h2">{s.Title}</Text>
+          {state.status === 'ready' && <Text aria-live="polite">{format(s.ProjectsCount, visible.length, projects.length)}</Text>}
+        </Stack>
+        {state.status === 'ready' && projects.length > 0 && (
+          <Stack horizontal={true} tokens={{ childrenGap: 12 }} verticalAlign="end" className={classes.toolbar} wrap={true}>
+            <SearchBox
+              placeholder={s.SearchPlaceholder}
+              ariaLabel={s.SearchLabel}
+              value={filter.search}
+              onChange={(_, v) => setF({ search: v ?? '' })}
+              styles={{ root: { minWidth: 240 } }}
+            />
+            {multi(s.FilterPhase, PROJECT_PHASES.map((p) => ({ key: p, text: phaseLabel(c, p) })), filter.phases,
+              (k, on) => setF({ phases: toggled(filter.phases, k as ProjectPhase, on) }))}
+            {multi(s.FilterUnit, facets.units.map((u) => ({ key: u, text: u })), filter.units, (k, on) => setF({ units: toggled(filter.units, k, on) }))}
+            {multi(s.FilterProgramme, facets.programmes.map((u) => ({ key: u, text: u })), filter.programmes, (k, on) => setF({ programmes: toggled(filter.programmes, k, on) }))}
+            {multi(s.FilterStatus, [...RAG_VALUES, 'None' as const].map((r) => ({ key: r, text: labels[r] })), filter.statuses,
+              (k, on) => setF({ statuses: toggled(filter.statuses, k as Rag | 'None', on) }))}
+            {multi(s.FilterLeader, facets.leaders.map((l) => ({ key: String(l.id), text: l.title })), filter.leaderIds.map(String),
+              (k, on) => setF({ leaderIds: toggled(filter.leaderIds, Number(k), on) }))}
+            <Toggle label={s.MyProjects} checked={filter.mine} onChange={(_, v) => setF({ mine: !!v })} disabled={!me} />
+            <Dropdown
+              className={classes.filter}
+              label={s.GroupBy}
+              options={GROUP_KEYS.map((g) => ({ key: g, text: g === 'none' ? s.GroupNone : g === 'latestOverall' ? s.FilterStatus : g === 'leader' ? s.FilterLeader : g === 'phase' ? s.FilterPhase : g === 'unit' ? s.FilterUnit : s.FilterProgramme }))}
+              selectedKey={groupBy}
+              onChange={(_, o) => { if (o) { setGroupBy(o.key as GroupKey); setPage(0); } }}
+            />
+            <DefaultButton onClick={() => setF(EMPTY_FILTER)} disabled={JSON.stringify(filter) === JSON.stringify(EMPTY_FILTER)}>{s.ClearFilters}</DefaultButton>
+          </Stack>
+        )}
+        {body}
+      </Stack>
+      <ProjectDetailsPanel
+        project={open}
+        strings={s}
+        common={c}
+        locale={locale}
+        stale={open ? isStale(open, props.staleDays, today) : false}
+        staleDays={props.staleDays}
+        onDismiss={() => setOpenId(undefined)}
+      />
+    </section>
+  );
+}
+
+/** SharePoint's own message when there is one (odata.error), else the error's. */
+export function errorText(e: Error): string {
+  const m = /::>\s*(\{[\s\S]*\})\s*$/.exec(e.message);
+  if (m) {
+    try {
+      const body = JSON.parse(m[1]) as { 'odata.error'?: { message?: { value?: string } }; error?: { message?: { value?: string } | string } };
+      const inner = body['odata.error']?.message?.value ?? (typeof body.error?.message === 'string' ? body.error.message : body.error?.message?.value);
+      if (inner) return inner;
+    } catch {
+      // not JSON: fall through to the raw message
+    }
+  }
+  return e.message;
 }

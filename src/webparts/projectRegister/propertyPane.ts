@@ -1,0 +1,44 @@
+import { PropertyPaneTextField, PropertyPaneDropdown, PropertyPaneSlider, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { PROJECT_PHASES } from '../../schema';
+import type { ProjectPhase } from '../../model/portfolio';
+import { phaseLabel } from '../../components/labels';
+
+export interface IProjectRegisterWebPartProps {
+  /** Site holding the PMO lists; empty = the current site. */
+  siteUrl: string;
+  defaultPhase: ProjectPhase | '';
+  pageSize: number;
+  staleDays: number;
+}
+
+export const DEFAULTS: IProjectRegisterWebPartProps = { siteUrl: '', defaultPhase: '', pageSize: 50, staleDays: 30 };
+
+export function validateSiteUrl(value: string, message: string): string {
+  const v = (value ?? '').trim();
+  if (!v) return '';
+  return /^https:\/\/[^\s/]+(\/[^\s]*)?$/i.test(v) ? '' : message;
+}
+
+export function propertyPane(s: IProjectRegisterWebPartStrings, c: IPmoHubCommonStrings): IPropertyPaneConfiguration {
+  return {
+    pages: [{
+      header: { description: s.PropertyPaneDescription },
+      groups: [
+        {
+          groupName: s.DataGroupName,
+          groupFields: [
+            PropertyPaneTextField('siteUrl', { label: s.SiteUrlLabel, description: s.SiteUrlDescription, onGetErrorMessage: (v: string) => validateSiteUrl(v, s.SiteUrlInvalid), deferredValidationTime: 500 })
+          ]
+        },
+        {
+          groupName: s.DisplayGroupName,
+          groupFields: [
+            PropertyPaneDropdown('defaultPhase', { label: s.DefaultPhaseLabel, options: [{ key: '', text: s.AllPhases }, ...PROJECT_PHASES.map((p) => ({ key: p, text: phaseLabel(c, p) }))] }),
+            PropertyPaneSlider('pageSize', { label: s.PageSizeLabel, min: 10, max: 200, step: 10 }),
+            PropertyPaneSlider('staleDays', { label: s.StaleDaysLabel, min: 7, max: 90, step: 1 })
+          ]
+        }
+      ]
+    }]
+  };
+}

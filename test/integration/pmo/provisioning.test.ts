@@ -1,0 +1,88 @@
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/fields';
+import '@pnp/sp/items';
+import '@pnp/sp/views';
+import { startSite, type Site } from './setup';
+import { provision, WriteLimitReached } from '../../../src/provisioning/apply';
+import { computePlan, readSite, writesOf } from '../../../src/provisioning/plan';
+import { seed } from '../../../src/provisioning/seed';
+import { lists, getList, internalName } from '../../../src/schema';
+
+jest.setTimeout(60_000);
+
+describe('provisioning a site', () => {
+  let site: Site;
+  beforeEach(async () => { site = await startSite(); });
+  afterEach(async () => { await site.server.close(); });
+
+  it('creates every list, column, index, view and group, and a second run makes no writes', async () => {
+    const first = await provision(site.sp);
+    expect(first.writes).toBeGreaterThan(100);
+    expect(first.writes).toBe(first.plan.steps.reduce((n, s) => n + writesOf(s), 0));
+    const second = await provision(site.sp);
+    expect(second).toMatchObject({ writes: 0, upToDate: true });
+    expect(second.plan.steps).toEqual([]);
+
+    for (const schema of lists) {
+      const list = site.sp.web.getList(`/sites/pmo/${schema.url}`);
+      const info = await list.select('Title', 'ReadSecurity', 'WriteSecurity', 'HasUniqueRoleAssignments')<{ Title: string; ReadSecurity: number; WriteSecurity: number; HasUniqueRoleAssignments: boolean }>();
+      expect(info).toMatchObject({ Title: schema.title, ReadSecurity: schema.readSecurity, WriteSecurity: schema.writeSecurity, HasUniqueRoleAssignments: true });
+      const fields = await list.fields<Array<{ InternalName: string; TypeAsString: string; Indexed: boolean }>>();
+      for (const f of schema.fields) {
+        const found = fields.find((x) => x.InternalName === f.internalName);
+        expect(found).toBeDefined();
+        expect(found?.TypeAsString).toBe(f.type);
+        if (f.indexed) expect(found?.Indexed).toBe(true);
+      }
+      const views = await list.views.select('Title')<Array<{ Title: string }>>();
+      for (const v of schema.views) expect(views.map((x) => x.Title)).toContain(v.title);
+    }
+    const groups = await site.sp.web.siteGroups.select('Title')<Array<{ Title: string }>>();
+    expect(groups.map((g) => g.Title)).toEqual(expect.arrayContaining(['PMO Owners', 'PMO Members', 'Project Leaders']));
+  });
+
+  it('an interrupted run completes when run again, then reports the site up to date', async () => {
+    await expect(provision(site.sp, { maxWrites: 60 })).rejects.toBeInstanceOf(WriteLimitReached);
+    const rest = await provision(site.sp);
+    expect(rest.writes).toBeGreaterThan(0);
+    expect((await provision(site.sp)).writes).toBe(0);
+  });
+
+  it('upgrades additively: a site missing newer columns and views gets them, and no data is lost', async () => {
+    await provision(site.sp);
+    await seed(site.sp, 'demo');
+    const projects = site.sp.web.getList(`/sites/pmo/${getList('projects').url}`);
+    const before = await projects.items.select('Id', internalName('projects', 'code'), internalName('projects', 'latestOverall')).top(5000)<Array<Record<string, unknown>>>();
+    // An "older" site: one column and one view of the current schema do not exist yet.
+    await projects.fields.getByInternalNameOrTitle(internalName('projects', 'priorityScore')).delete();
+    const view = getList('projects').views[1];
+    await projects.views.getByTitle(view.title).delete();
+    const plan = computePlan(await readSite(site.sp));
+    expect(plan.steps.map((s) => s.kind)).toEqual(['createField', 'createView']);
+    const upgrade = await provision(site.sp);
+    expect(upgrade.writes).toBe(3);
+    const after = await projects.items.select('Id', internalName('projects', 'code'), internalName('projects', 'latestOverall')).top(5000)<Array<Record<string, unknown>>>();
+    expect(after).toEqual(before);
+  });
+
+  it('reports a column of another type as a conflict and never overwrites it', async () => {
+    await provision(site.sp);
+    const risks = site.sp.web.getList(`/sites/pmo/${getList('risks').url}`);
+    const name = internalName('risks', 'mitigation');
+    await risks.fields.getByInternalNameOrTitle(name).delete();
+    await risks.fields.createFieldAsXml(`<Field Type="Number" Name="${name}" StaticName="${name}" DisplayName="Mitigation" />`);
+    const result = await provision(site.sp);
+    expect(result.plan.conflicts).toEqual([expect.objectContaining({ field: name })]);
+    expect(result.writes).toBe(0);
+    const f = await risks.fields.getByInternalNameOrTitle(name).select('TypeAsString')<{ TypeAsString: string }>();
+    expect(f.TypeAsString).toBe('Number');
+  });
+
+  it('refuses a visitor with access denied and changes nothing', async () => {
+    const visitor = await site.as('visitor');
+    await expect(provision(visitor)).rejects.toMatchObject({ status: 403 });
+    const owner = computePlan(await readSite(site.sp));
+    expect(owner.steps.length).toBeGreaterThan(100);
+  });
+});
