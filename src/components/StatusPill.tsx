@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Icon, Text, useTheme, mergeStyleSets } from '@fluentui/react';
 import type { Rag } from '../model/common';
+import { srOnly } from './srOnly';
 
 export interface IStatusPillProps {
   status?: Rag;
@@ -30,7 +31,7 @@ export function StatusPill(props: IStatusPillProps): JSX.Element {
   return (
     <span className={classes.pill} title={props.dimension ? `${props.dimension}: ${label}` : label}>
       <Icon iconName={ICONS[key]} className={classes.icon} aria-hidden={true} />
-      <Text variant="small">{props.dimension ? <span className="ms-screenReaderOnly">{props.dimension}: </span> : undefined}{label}</Text>
+      <Text variant="small">{props.dimension ? <span className={srOnly}>{props.dimension}: </span> : undefined}{label}</Text>
     </span>
   );
 }

@@ -270,8 +270,12 @@ async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<
     // Two projects report late, so the register has something stale to flag.
     const lastReport = p.code.endsWith('09') || p.code.endsWith('23') ? now - 70 * DAY : now - 5 * DAY;
     const first = Math.max(p.start, now - 365 * DAY);
+    const last = Math.min(lastReport, p.phase === 'Closed' ? p.end : now);
+    // Every four weeks counting back from the last report, so active projects reported recently.
+    const dates: number[] = [];
+    for (let t = last; t >= first + 7 * DAY; t -= 28 * DAY) dates.unshift(t);
     let health = rand();
-    for (let t = first + 28 * DAY; t <= Math.min(lastReport, p.phase === 'Closed' ? p.end : now); t += 28 * DAY) {
+    for (const t of dates) {
       health = Math.min(0.99, Math.max(0, health + (rand() - 0.5) * 0.35));
       const overall = pick(health);
       const report = {

@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { startLocalSharePoint } from './server';
 import { DIRECTORY } from './directory';
 
-function int(name: string, min: number, max: number) {
+function int(name: string, min: number, max: number): (v: string) => number {
   return (v: string): number => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}.`);

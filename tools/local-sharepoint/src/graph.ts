@@ -84,7 +84,12 @@ export class GraphService {
   }
 
   private route(method: string, path: string, q: URLSearchParams, body: Buffer, actor: DirectoryUser, headers: Record<string, string>): LocalResponse {
-    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    let parts: string[];
+    try {
+      parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      throw new GraphError(400, 'BadRequest', `The request URI /${path} is not validly percent-encoded.`);
+    }
     const select = q.get('$select')?.split(',').map((s) => s.trim()).filter(Boolean);
     if (parts[0] === 'me' || parts[0] === 'users') {
       let user: DirectoryUser | undefined;
@@ -153,6 +158,7 @@ export class GraphService {
     if (method === 'GET') {
       const rows = this.db.prepare('SELECT data FROM graph_events WHERE user_login = ? ORDER BY created').all(actor.mail) as Array<{ data: string }>;
       const top = Number(q.get('$top') ?? 10);
+      if (!Number.isInteger(top) || top < 1 || top > 1000) throw new GraphError(400, 'BadRequest', 'Invalid page size specified: $top must be from 1 to 1000.');
       return json(200, { '@odata.context': `${this.origin()}/graph/v1.0/$metadata#users('${actor.id}')/events`, value: rows.map((r) => JSON.parse(r.data) as unknown).slice(0, top) });
     }
     if (method !== 'POST') throw new GraphError(405, 'Request_BadRequest', 'Use GET or POST on me/events.');
@@ -194,6 +200,14 @@ export class GraphService {
     const requests = body.requests;
     if (!Array.isArray(requests) || requests.length === 0) throw new GraphError(400, 'BadRequest', 'A batch needs a non-empty requests array.');
     if (requests.length > 20) throw new GraphError(400, 'BadRequest', 'A batch may hold at most 20 requests.');
+    // Graph refuses the whole batch when a request lacks its id, method or url.
+    for (const r of requests as unknown[]) {
+      const o = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+      if (typeof o.id !== 'string' || !o.id || typeof o.method !== 'string' || typeof o.url !== 'string') {
+        throw new GraphError(400, 'BadRequest', 'Invalid batch payload: every request needs a string id, method and url.');
+      }
+    }
+    if (new Set(requests.map((r) => r.id)).size !== requests.length) throw new GraphError(400, 'BadRequest', 'Invalid batch payload: request ids must be unique.');
     const responses = requests.map((r) => {
       try {
         const u = new URL(r.url.replace(/^\//, ''), `${this.origin()}/graph/v1.0/`);

@@ -231,7 +231,7 @@ export async function startLocalSharePoint(opts: LocalSharePointOptions): Promis
       const local: LocalRequest = { method: (req.method ?? 'GET').toUpperCase(), url, headers, body: Buffer.concat(chunks) };
       if (isAdmin) { send(admin(local)); return; }
       stats.total++;
-      if (chaos.latencyMs > 0) await new Promise((r) => setTimeout(r, chaos.latencyMs));
+      if (chaos.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, chaos.latencyMs));
       if (shouldThrottle()) {
         stats.throttled++;
         // Throttled requests do nothing, so a client's retry can never duplicate a write.

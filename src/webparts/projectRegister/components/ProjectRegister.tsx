@@ -9,6 +9,7 @@ import type { Project, ProjectPhase } from '../../../model/portfolio';
 import type { Rag } from '../../../model/common';
 import { PROJECT_PHASES, RAG_VALUES } from '../../../schema';
 import { StatusPill } from '../../../components/StatusPill';
+import { srOnly } from '../../../components/srOnly';
 import { LoadingState, ErrorState, EmptyState } from '../../../components/States';
 import { formatDate } from '../../../components/format';
 import { phaseLabel, ragLabels } from '../../../components/labels';
@@ -100,7 +101,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
           <span className={classes.stale}>
             <Icon iconName="Clock" aria-hidden={true} />
             {p.latestReportDate ? formatDate(p.latestReportDate, locale) : s.Stale}
-            <span className="ms-screenReaderOnly">{` (${s.Stale})`}</span>
+            <span className={srOnly}>{` (${s.Stale})`}</span>
           </span>
         </TooltipHost>
       ) : formatDate(p.latestReportDate, locale)

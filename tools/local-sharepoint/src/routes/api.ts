@@ -11,7 +11,7 @@ import {
 import { parseFilter } from '../odata/filter';
 import { parseExpand, parseOrderBy, parseSelect, parseSkipToken, parseTop } from '../odata/query-options';
 import {
-  THRESHOLD, itemEtagHeader, itemScope, isLibrary, type Actor, type SharePointStore
+  THRESHOLD, itemEtagHeader, itemScope, isLibrary, listItemEntityTypeFullName, type Actor, type SharePointStore
 } from '../store/sharepoint';
 import { queryItems, ValueContext } from '../store/query';
 import type { Field, FieldProps, Item, List, Principal, View } from '../store/types';
@@ -44,7 +44,8 @@ export type Res =
   | { k: 'views'; list: List } | { k: 'view'; list: List; view: View } | { k: 'viewfields'; list: List; view: View }
   | { k: 'items'; list: List } | { k: 'item'; list: List; item: Item } | { k: 'itemversions'; list: List; item: Item }
   | { k: 'contenttypes'; list?: List }
-  | { k: 'siteusers' } | { k: 'user'; p: Principal } | { k: 'sitegroups' } | { k: 'group'; p: Principal } | { k: 'groupusers'; p: Principal }
+  | { k: 'siteusers' } | { k: 'user'; p: Principal } | { k: 'usergroups'; p: Principal } | { k: 'sitegroups' } | { k: 'group'; p: Principal }
+  | { k: 'groupusers'; p: Principal }
   | { k: 'roledefs' } | { k: 'roleassignments'; list?: List; item?: Item }
   | { k: 'folder'; path: string } | { k: 'folders'; path: string } | { k: 'files'; path: string }
   | { k: 'file'; list: List; item: Item } | { k: 'fileversions'; list: List; item: Item } | { k: 'fileversion'; list: List; item: Item; version: number }
@@ -176,9 +177,9 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
       if (is(seg, 'views')) return seg.hasParens ? { k: 'view', list, view: requireView(list, store.views(list), { id: stringArg(seg) }) } : { k: 'views', list };
       if (is(seg, 'getView')) return { k: 'view', list, view: requireView(list, store.views(list), { id: stringArg(seg) }) };
       if (is(seg, 'defaultView')) return { k: 'view', list, view: requireView(list, store.views(list), { default: true }) };
-      if (is(seg, 'contentTypes')) return { k: 'contenttypes', list };
+      if (is(seg, 'contentTypes')) return seg.hasParens ? contentTypeById(ctx, list, stringArg(seg)) : { k: 'contenttypes', list };
       if (is(seg, 'rootFolder')) return { k: 'folder', path: list.url };
-      if (is(seg, 'roleAssignments')) return { k: 'roleassignments', list };
+      if (is(seg, 'roleAssignments')) return seg.hasParens ? roleAssignmentByPrincipal(ctx, Number(arg(seg)), list) : { k: 'roleassignments', list };
       if (is(seg, 'effectiveBasePermissions')) return { k: 'entity', entity: basePermissionsEntity(urls, store.permissions(web, actor.user, list).toMask()), set: 'SP.BasePermissions' };
       if (is(seg, 'getUserEffectivePermissions')) return userEffectivePermissions(ctx, seg, list);
       if (is(seg, 'breakRoleInheritance')) return breakInheritance(ctx, seg, list);
@@ -222,6 +223,10 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
       }
       break;
     case 'viewfields': {
+      if (is(seg, 'schemaXml')) {
+        if (ctx.method !== 'GET') demandMethod(ctx, 'GET');
+        return renderValue('SchemaXml', viewFieldsEntity(urls, res.list, res.view).props.SchemaXml, ctx.mode, urls.webUrl);
+      }
       post(ctx);
       store.demand(actor, PermissionKind.ManageLists, res.list);
       const fieldsNow = res.view.props.ViewFields;
@@ -274,12 +279,15 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
       if (is(seg, 'deleteWithParameters')) { post(ctx); store.deleteItem(actor, list, item, ctx.req.headers['if-match'], false); return emptyOk(); }
       if (is(seg, 'breakRoleInheritance')) return breakInheritance(ctx, seg, list, item);
       if (is(seg, 'resetRoleInheritance')) { post(ctx); store.demand(actor, PermissionKind.ManagePermissions, list, item); store.resetInheritance(web, list, item); return emptyOk(); }
-      if (is(seg, 'roleAssignments')) return { k: 'roleassignments', list, item };
+      if (is(seg, 'roleAssignments')) return seg.hasParens ? roleAssignmentByPrincipal(ctx, Number(arg(seg)), list, item) : { k: 'roleassignments', list, item };
       if (is(seg, 'effectiveBasePermissions')) {
         return { k: 'entity', entity: basePermissionsEntity(urls, store.permissions(web, actor.user, list, item.uniquePerms ? item : undefined).toMask()), set: 'SP.BasePermissions' };
       }
       if (is(seg, 'getUserEffectivePermissions')) return userEffectivePermissions(ctx, seg, list, item);
-      if (is(seg, 'file')) return { k: 'file', list, item };
+      if (is(seg, 'file')) {
+        if (!isLibrary(list) || item.fsType !== 0) throw Errors.notFound('File Not Found.');
+        return { k: 'file', list, item };
+      }
       if (is(seg, 'folder')) return { k: 'folder', path: `${item.folder}/${item.leaf}` };
       if (is(seg, 'fieldValuesAsText')) {
         const fields = store.fields(list.id);
@@ -305,12 +313,10 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
         else store.removeRoleAssignment(web, scope, principalId, roleDefId);
         return emptyOk();
       }
-      if (is(seg, 'getByPrincipalId')) {
-        const scope = store.effectiveScope(res.list, res.item);
-        const ra = store.roleAssignments(web, scope).find((r) => r.principalId === Number(arg(seg)));
-        if (!ra) throw Errors.argument('Can not find the principal with id: ' + String(arg(seg)), 404);
-        return { k: 'entity', entity: roleAssignmentEntity(ctx, ra), set: 'SP.RoleAssignment' };
-      }
+      if (is(seg, 'getByPrincipalId', 'getById')) return roleAssignmentByPrincipal(ctx, Number(arg(seg)), res.list, res.item);
+      break;
+    case 'contenttypes':
+      if (is(seg, 'getById')) return contentTypeById(ctx, res.list, stringArg(seg));
       break;
     case 'siteusers':
       if (is(seg, 'getById')) return { k: 'user', p: requirePrincipal(ctx, Number(arg(seg)), 'user') };
@@ -335,15 +341,20 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
         return emptyOk();
       }
       break;
+    case 'user':
+      if (is(seg, 'groups')) return { k: 'usergroups', p: res.p };
+      break;
     case 'group':
-      if (is(seg, 'users')) return { k: 'groupusers', p: res.p };
+      if (is(seg, 'users')) {
+        if (!seg.hasParens) return { k: 'groupusers', p: res.p };
+        // `users(@v)?@v='<login>'`, what @pnp's group.users.add() hands back.
+        return { k: 'user', p: requireMember(ctx, res.p, (u) => u.login.toLowerCase() === stringArg(seg).toLowerCase()) };
+      }
       break;
     case 'groupusers':
-      if (is(seg, 'getById')) {
-        const m = store.groupMembers(web, res.p.id).find((u) => u.id === Number(arg(seg)));
-        if (!m) throw Errors.argument('User cannot be found.', 404);
-        return { k: 'user', p: m };
-      }
+      if (is(seg, 'getById')) return { k: 'user', p: requireMember(ctx, res.p, (u) => u.id === Number(arg(seg))) };
+      if (is(seg, 'getByEmail')) return { k: 'user', p: requireMember(ctx, res.p, (u) => u.email.toLowerCase() === stringArg(seg).toLowerCase()) };
+      if (is(seg, 'getByLoginName')) return { k: 'user', p: requireMember(ctx, res.p, (u) => u.login.toLowerCase() === stringArg(seg).toLowerCase()) };
       if (is(seg, 'removeById', 'removeByLoginName')) {
         post(ctx);
         demandGroupEdit(ctx, res.p);
@@ -378,7 +389,7 @@ function webStep(ctx: ApiContext, seg: Segment, _last: boolean): Res | LocalResp
   }
   if (is(seg, 'fields')) return seg.hasParens ? { k: 'field', field: requireField(ctx, undefined, { id: stringArg(seg) }) } : { k: 'fields' };
   if (is(seg, 'availableFields')) return { k: 'fields' };
-  if (is(seg, 'contentTypes', 'availableContentTypes')) return { k: 'contenttypes' };
+  if (is(seg, 'contentTypes', 'availableContentTypes')) return seg.hasParens ? contentTypeById(ctx, undefined, stringArg(seg)) : { k: 'contenttypes' };
   if (is(seg, 'currentUser')) return { k: 'user', p: actor.user };
   if (is(seg, 'siteUsers')) return seg.hasParens ? { k: 'user', p: requireUserBy(ctx, (p) => p.login.toLowerCase() === stringArg(seg).toLowerCase()) } : { k: 'siteusers' };
   if (is(seg, 'siteGroups')) return seg.hasParens ? { k: 'group', p: requirePrincipal(ctx, Number(arg(seg)), 'group') } : { k: 'sitegroups' };
@@ -389,14 +400,14 @@ function webStep(ctx: ApiContext, seg: Segment, _last: boolean): Res | LocalResp
     return { k: 'group', p: requirePrincipal(ctx, Number(web.props[key]), 'group') };
   }
   if (is(seg, 'roleDefinitions')) return seg.hasParens ? { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(roleDefinitionById(Number(arg(seg))))), set: 'SP.RoleDefinition' } : { k: 'roledefs' };
-  if (is(seg, 'roleAssignments')) return { k: 'roleassignments' };
+  if (is(seg, 'roleAssignments')) return seg.hasParens ? roleAssignmentByPrincipal(ctx, Number(arg(seg))) : { k: 'roleassignments' };
   if (is(seg, 'effectiveBasePermissions')) return { k: 'entity', entity: basePermissionsEntity(urls, store.permissions(web, actor.user).toMask()), set: 'SP.BasePermissions' };
   if (is(seg, 'getUserEffectivePermissions')) return userEffectivePermissions(ctx, seg);
   if (is(seg, 'doesUserHavePermissions')) throw Errors.notImplemented('doesUserHavePermissions (use EffectiveBasePermissions)');
   if (is(seg, 'recycleBin')) return { k: 'recyclebin' };
   if (is(seg, 'getFolderByServerRelativePath', 'getFolderByServerRelativeUrl')) return { k: 'folder', path: files.folderPathArg(ctx, seg) };
   if (is(seg, 'getFileByServerRelativePath', 'getFileByServerRelativeUrl', 'getFileById', 'getFileByUrl')) return files.fileByArg(ctx, seg);
-  if (is(seg, 'folders')) return { k: 'folders', path: web.path };
+  if (is(seg, 'folders')) return seg.hasParens ? { k: 'folder', path: `${web.path}/${stringArg(seg)}` } : { k: 'folders', path: web.path };
   if (is(seg, 'rootFolder')) return { k: 'folder', path: web.path };
   if (is(seg, 'webs')) return { k: 'entity', entity: { type: 'SP.WebCollection', uri: `${urls.api}/Web/Webs`, props: {} }, set: 'SP.Webs' };
   if (is(seg, 'features')) throw Errors.notImplemented('features');
@@ -559,6 +570,9 @@ function finish(ctx: ApiContext, res: Res): LocalResponse {
         return one(ctx, e, 'SP.User');
       }
       break;
+    case 'usergroups':
+      if (ctx.method === 'GET') return collection(ctx, store.groupsOfUser(web, res.p.id).map((g) => groupEntity(urls, g)), 'SP.Group');
+      break;
     case 'sitegroups':
       if (ctx.method === 'GET') return collection(ctx, store.principals(web, 'group').map((p) => groupEntity(urls, p)), 'SP.Group');
       if (ctx.method === 'POST') {
@@ -652,7 +666,7 @@ function getItems(ctx: ApiContext, list: List): LocalResponse {
     if (!u.searchParams.has('$top')) u.searchParams.set('$top', String(top));
     next = u.toString();
   }
-  const entityName = entities[0]?.type ?? `SP.Data.${list.title}`;
+  const entityName = listItemEntityTypeFullName(list);
   return renderCollection(entities, { mode: ctx.mode, webUrl: urls.webUrl, preProjected: true }, `SP.ListData.${entityName.slice('SP.Data.'.length).replace(/Item$/, '')}Items`, next);
 }
 
@@ -840,7 +854,7 @@ function requireList(ctx: ApiContext, by: { id?: string; title?: string }): List
     throw Errors.listNotFound(by.title ?? '', ctx.urls.webUrl);
   }
   const perms = ctx.store.permissions(ctx.actor.web, ctx.actor.user, list);
-  if (!perms.has(PermissionKind.ViewListItems) && !perms.has(PermissionKind.Open)) {
+  if (!perms.has(PermissionKind.ViewListItems) && !perms.has(PermissionKind.Open) && !ctx.store.hasItemGrant(ctx.actor, list)) {
     // SharePoint hides lists a user cannot see rather than saying they exist.
     throw Errors.listNotFound(by.title ?? list.title, ctx.urls.webUrl);
   }
@@ -849,7 +863,7 @@ function requireList(ctx: ApiContext, by: { id?: string; title?: string }): List
 
 function requireItem(ctx: ApiContext, list: List, id: number): Item {
   if (!Number.isInteger(id) || id <= 0) throw Errors.badRequest(`'${String(id)}' is not a valid item id.`);
-  ctx.store.demand(ctx.actor, PermissionKind.ViewListItems, list);
+  ctx.store.demandListRead(ctx.actor, list);
   const item = ctx.store.getItem(list, id);
   if (!item || !ctx.store.canReadItem(ctx.actor, list, item)) throw Errors.itemNotFound();
   return item;
@@ -883,6 +897,26 @@ function requireUserBy(ctx: ApiContext, pred: (p: Principal) => boolean): Princi
   const p = ctx.store.principals(ctx.actor.web, 'user').find(pred);
   if (!p) throw Errors.argument('User cannot be found.', 404);
   return p;
+}
+
+function contentTypeById(ctx: ApiContext, list: List | undefined, id: string): Res {
+  const scope = list ? list.id : `web:${ctx.actor.web.id}`;
+  const ct = ctx.store.contentTypes(scope).find((c) => c.id.toLowerCase() === id.toLowerCase());
+  if (!ct) throw Errors.argument(`The content type '${id}' does not exist.`, 404);
+  return { k: 'entity', entity: contentTypeEntity(ctx.urls, list, ct), set: 'SP.ContentType' };
+}
+
+function roleAssignmentByPrincipal(ctx: ApiContext, principalId: number, list?: List, item?: Item): Res {
+  const scope = ctx.store.effectiveScope(list, item);
+  const ra = ctx.store.roleAssignments(ctx.actor.web, scope).find((r) => r.principalId === principalId);
+  if (!ra) throw Errors.argument(`Can not find the principal with id: ${principalId}.`, 404);
+  return { k: 'entity', entity: roleAssignmentEntity(ctx, ra), set: 'SP.RoleAssignment' };
+}
+
+function requireMember(ctx: ApiContext, group: Principal, pred: (p: Principal) => boolean): Principal {
+  const m = ctx.store.groupMembers(ctx.actor.web, group.id).find(pred);
+  if (!m) throw Errors.argument('User cannot be found.', 404);
+  return m;
 }
 
 function requireRoleDef<T>(r: T | undefined): T {

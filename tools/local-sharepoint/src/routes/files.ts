@@ -11,7 +11,8 @@ import { PermissionKind } from '../model/permissions';
 import { one, collection, emptyOk, post, parseJsonBody, type ApiContext, type Res } from './api';
 
 /** SharePoint Online refuses these characters in file and folder names. */
-const INVALID_NAME = /["*:<>?/\\|\u0000-\u001f]/;
+const INVALID_NAME = /["*:<>?/\\|]/;
+const hasControlCharacter = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20);
 
 export function folderPathArg(ctx: ApiContext, seg: Segment): string {
   const raw = stringArg(seg, 'decodedurl');
@@ -42,7 +43,6 @@ function locate(ctx: ApiContext, path: string): Located | undefined {
 }
 
 export function fileByArg(ctx: ApiContext, seg: Segment): Res {
-  let path: string;
   if (is(seg, 'getFileById')) {
     const guid = stringArg(seg).toLowerCase();
     const row = ctx.store.db.prepare('SELECT list_id, id FROM items WHERE guid = ?').get(guid) as { list_id: string; id: number } | undefined;
@@ -51,9 +51,16 @@ export function fileByArg(ctx: ApiContext, seg: Segment): Res {
     if (!list || !item || item.fsType !== 0) throw fileNotFound(guid);
     return { k: 'file', list, item: readable(ctx, list, item, guid) };
   }
-  path = normalisePath(ctx, stringArg(seg, 'decodedurl'));
+  const path = normalisePath(ctx, stringArg(seg, 'decodedurl'));
   const found = locate(ctx, path);
   if (!found || !found.item || found.item.fsType !== 0) throw fileNotFound(path);
+  return { k: 'file', list: found.list, item: readable(ctx, found.list, found.item, path) };
+}
+
+function fileInFolder(ctx: ApiContext, folderPath: string, name: string): Res {
+  const path = `${folderPath}/${name}`;
+  const found = locate(ctx, path);
+  if (!found?.item || found.item.fsType !== 0) throw fileNotFound(path);
   return { k: 'file', list: found.list, item: readable(ctx, found.list, found.item, path) };
 }
 
@@ -102,7 +109,7 @@ function currentContent(ctx: ApiContext, list: List, item: Item): Buffer {
 }
 
 function validateName(name: string): void {
-  if (!name || name.trim() !== name || name.endsWith('.') || INVALID_NAME.test(name) || name.length > 255 || /^~\$|_vti_/i.test(name)) {
+  if (!name || name.trim() !== name || name.endsWith('.') || INVALID_NAME.test(name) || hasControlCharacter(name) || name.length > 255 || /^~\$|_vti_/i.test(name)) {
     throw new SpError(400, '-2130575245, Microsoft.SharePoint.SPException',
       `The file or folder name '${name}' contains characters that are not permitted. Please use a different name.`);
   }
@@ -176,8 +183,9 @@ export function step(ctx: ApiContext, res: Res, seg: Segment, _last: boolean): R
   const { store, actor } = ctx;
   switch (res.k) {
     case 'folder': {
-      if (is(seg, 'files')) return { k: 'files', path: res.path };
-      if (is(seg, 'folders')) return { k: 'folders', path: res.path };
+      // `files('a.txt')` and `folders('Sub')` are @pnp's getByUrl: an entity, not the collection.
+      if (is(seg, 'files')) return seg.hasParens ? fileInFolder(ctx, res.path, stringArg(seg)) : { k: 'files', path: res.path };
+      if (is(seg, 'folders')) return seg.hasParens ? { k: 'folder', path: `${res.path}/${stringArg(seg)}` } : { k: 'folders', path: res.path };
       if (is(seg, 'listItemAllFields')) {
         const f = folderOf(ctx, res.path);
         if (!f.item) throw Errors.notImplemented('ListItemAllFields of a library root folder');
@@ -195,12 +203,7 @@ export function step(ctx: ApiContext, res: Res, seg: Segment, _last: boolean): R
     }
     case 'files':
       if (is(seg, 'addUsingPath', 'add')) return addFile(ctx, res.path, seg);
-      if (is(seg, 'getByUrl', 'getByName') || (seg.name === '' && seg.hasParens)) {
-        const path = `${res.path}/${stringArg(seg)}`;
-        const found = locate(ctx, path);
-        if (!found?.item || found.item.fsType !== 0) throw fileNotFound(path);
-        return { k: 'file', list: found.list, item: readable(ctx, found.list, found.item, path) };
-      }
+      if (is(seg, 'getByUrl', 'getByName') || (seg.name === '' && seg.hasParens)) return fileInFolder(ctx, res.path, stringArg(seg));
       break;
     case 'folders':
       if (is(seg, 'addUsingPath', 'add')) {

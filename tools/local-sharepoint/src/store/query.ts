@@ -167,7 +167,7 @@ export interface ItemPage {
  * index (or ID) narrows to at most 5,000 rows run; others fail with SPQueryThrottledException.
  */
 export function queryItems(store: SharePointStore, actor: Actor, list: List, q: ItemQuery): ItemPage {
-  store.demand(actor, PermissionKind.ViewListItems, list);
+  store.demandListRead(actor, list);
   const fields = store.fields(list.id);
   const ctx = new ValueContext(store, actor);
   const filterPaths = q.filter ? collectPaths(q.filter) : [];

@@ -266,6 +266,24 @@ export class SharePointStore {
     return set;
   }
 
+  /**
+   * Limited Access: someone granted rights on an item of a list they cannot otherwise see may
+   * still open the list and read that item, as SharePoint grants Limited Access up the chain.
+   */
+  public hasItemGrant(actor: Actor, list: List): boolean {
+    const principalIds = [actor.user.id, ...this.groupsOfUser(actor.web, actor.user.id).map((g) => g.id)];
+    const rows = this.db.prepare(
+      `SELECT DISTINCT roledef_id FROM role_assignments WHERE web_id = ? AND scope LIKE ? AND principal_id IN (${principalIds.map(() => '?').join(',')})`
+    ).all(actor.web.id, `${list.id}:%`, ...principalIds) as Array<{ roledef_id: number }>;
+    return rows.some((r) => roleDefinitionById(r.roledef_id)?.kinds.includes(PermissionKind.ViewListItems) ?? false);
+  }
+
+  /** May the actor read items of the list at all: by the list's permissions, or through an item shared with them. */
+  public demandListRead(actor: Actor, list: List): void {
+    if (this.permissions(actor.web, actor.user, list).has(PermissionKind.ViewListItems)) return;
+    if (!this.hasItemGrant(actor, list)) throw Errors.accessDenied();
+  }
+
   public demand(actor: Actor, kind: number, list?: List, item?: Item): void {
     if (!this.permissions(actor.web, actor.user, list, item).has(kind)) throw Errors.accessDenied();
   }
@@ -330,7 +348,7 @@ export class SharePointStore {
       throw new SpError(500, '-2130575342, Microsoft.SharePoint.SPException',
         'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.');
     }
-    const urlName = typeof body.Url === 'string' && body.Url ? body.Url : title.replace(/[^A-Za-z0-9_-]/g, '');
+    const urlName = typeof body.Url === 'string' && body.Url ? body.Url : listUrlNameOf(title);
     const isLibrary = template === 101 || template === 119;
     let url = `${web.path}/${isLibrary ? '' : 'Lists/'}${urlName || 'List'}`;
     for (let n = 1; this.getList(web, { url }); n++) url = `${web.path}/${isLibrary ? '' : 'Lists/'}${urlName}${n}`;
@@ -863,9 +881,16 @@ export class SharePointStore {
   private rebuildIndex(list: List, field: Field): void {
     this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND field = ?').run(list.id, field.internalName);
     const insert = this.db.prepare('INSERT INTO item_index (list_id, field, v, item_id) VALUES (?, ?, ?, ?)');
-    for (const row of this.db.prepare('SELECT * FROM items WHERE list_id = ?').iterate(list.id) as IterableIterator<ItemRow>) {
-      const item = toItem(row);
-      for (const key of indexKeys(field, item)) insert.run(list.id, field.internalName, key, item.id);
+    // Read in chunks: better-sqlite3 refuses writes while an iterator holds the connection.
+    const chunk = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT 1000');
+    for (let after = 0; ;) {
+      const rows = chunk.all(list.id, after) as ItemRow[];
+      if (!rows.length) break;
+      for (const row of rows) {
+        const item = toItem(row);
+        for (const key of indexKeys(field, item)) insert.run(list.id, field.internalName, key, item.id);
+      }
+      after = rows[rows.length - 1].id;
     }
   }
 
@@ -882,6 +907,16 @@ export class SharePointStore {
 
 export function itemScope(list: List, item: Item): string {
   return `${list.id}:${item.id}`;
+}
+
+/**
+ * The URL name SharePoint derives from a new list's title: the title itself (spaces kept, so
+ * `Custom Made List` becomes `Custom_x0020_Made_x0020_ListList` as entity type) without the
+ * characters a URL cannot carry [verify: the exact character set SPO strips].
+ */
+export function listUrlNameOf(title: string): string {
+  const printable = [...title].filter((c) => c.charCodeAt(0) >= 0x20).join('');
+  return printable.replace(/["#%&*:<>?\\/{|}~]/g, '').replace(/\.+$/, '').trim().replace(/\s+/g, ' ');
 }
 
 export function isLibrary(list: List): boolean {
