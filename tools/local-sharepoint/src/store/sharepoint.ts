@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 import { parseJson } from './db';
 import type { Field, FieldProps, FieldValue, Item, List, ListProps, Principal, View, Web } from './types';
@@ -48,21 +49,40 @@ export interface Actor {
  * that fails half-way leaves nothing behind.
  */
 export class SharePointStore {
+  private readonly statements = new Map<string, Statement>();
+  private readonly fieldCache = new Map<string, Field[]>();
+
   public constructor(public readonly db: Db) {}
 
+  /** Prepared once per SQL text: preparing dominates the cost of small statements. */
+  public q(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   public tx<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      // A rolled-back transaction may have changed fields the cache already holds.
+      this.fieldCache.clear();
+      throw e;
+    }
   }
 
   // ---------------------------------------------------------------- webs
 
   public getWebByPath(path: string): Web | undefined {
-    const row = this.db.prepare('SELECT * FROM webs WHERE path = ?').get(path) as WebRow | undefined;
+    const row = this.q('SELECT * FROM webs WHERE path = ?').get(path) as WebRow | undefined;
     return row ? toWeb(row) : undefined;
   }
 
   public webs(): Web[] {
-    return (this.db.prepare('SELECT * FROM webs ORDER BY path').all() as WebRow[]).map(toWeb);
+    return (this.q('SELECT * FROM webs ORDER BY path').all() as WebRow[]).map(toWeb);
   }
 
   /** Creates a site as SharePoint's team-site template would: groups, a documents library. */
@@ -73,10 +93,10 @@ export class SharePointStore {
     if (this.getWebByPath(path)) throw Errors.badRequest(`A site already exists at ${path}.`);
     return this.tx(() => {
       const id = randomUUID();
-      this.db.prepare('INSERT INTO webs (id, path, title, created) VALUES (?, ?, ?, ?)').run(id, path, title, now());
+      this.q('INSERT INTO webs (id, path, title, created) VALUES (?, ?, ?, ?)').run(id, path, title, now());
       const web = this.getWebByPath(path) as Web;
       const owner = this.ensureUser(web, DIRECTORY[0]);
-      this.db.prepare('UPDATE principals SET is_site_admin = 1 WHERE web_id = ? AND id = ?').run(web.id, owner.id);
+      this.q('UPDATE principals SET is_site_admin = 1 WHERE web_id = ? AND id = ?').run(web.id, owner.id);
       const owners = this.createGroup(web, `${title} Owners`, owner.id);
       const members = this.createGroup(web, `${title} Members`, owner.id);
       const visitors = this.createGroup(web, `${title} Visitors`, owner.id);
@@ -98,14 +118,14 @@ export class SharePointStore {
 
   public setWebProps(web: Web, props: Record<string, unknown>): void {
     const merged = { ...web.props, ...props };
-    this.db.prepare('UPDATE webs SET props = ? WHERE id = ?').run(JSON.stringify(merged), web.id);
+    this.q('UPDATE webs SET props = ? WHERE id = ?').run(JSON.stringify(merged), web.id);
     web.props = merged;
   }
 
   public updateWeb(web: Web, body: Record<string, unknown>): void {
     const title = typeof body.Title === 'string' ? body.Title : web.title;
     const description = typeof body.Description === 'string' ? body.Description : web.description;
-    this.db.prepare('UPDATE webs SET title = ?, description = ? WHERE id = ?').run(title, description, web.id);
+    this.q('UPDATE webs SET title = ?, description = ? WHERE id = ?').run(title, description, web.id);
   }
 
   // ---------------------------------------------------------------- principals
@@ -115,7 +135,7 @@ export class SharePointStore {
     const existing = this.getPrincipalByLogin(web, 'user', login);
     if (existing) return existing;
     const id = this.nextPrincipalId(web);
-    this.db.prepare(
+    this.q(
       'INSERT INTO principals (web_id, id, kind, login, title, email, props) VALUES (?, ?, ?, ?, ?, ?, ?)'
     ).run(web.id, id, 'user', login, u.displayName, u.mail, JSON.stringify({
       UserPrincipalName: u.mail, JobTitle: u.jobTitle, Department: u.department, AadObjectId: u.id
@@ -124,25 +144,25 @@ export class SharePointStore {
   }
 
   private nextPrincipalId(web: Web): number {
-    const row = this.db.prepare('SELECT next_principal_id AS n FROM webs WHERE id = ?').get(web.id) as { n: number };
+    const row = this.q('SELECT next_principal_id AS n FROM webs WHERE id = ?').get(web.id) as { n: number };
     // SharePoint's first ids go to system accounts; start where real tenants' users start.
     const id = Math.max(row.n, 6);
-    this.db.prepare('UPDATE webs SET next_principal_id = ? WHERE id = ?').run(id + 1, web.id);
+    this.q('UPDATE webs SET next_principal_id = ? WHERE id = ?').run(id + 1, web.id);
     return id;
   }
 
   public getPrincipal(web: Web, id: number): Principal | undefined {
-    const row = this.db.prepare('SELECT * FROM principals WHERE web_id = ? AND id = ?').get(web.id, id) as PrincipalRow | undefined;
+    const row = this.q('SELECT * FROM principals WHERE web_id = ? AND id = ?').get(web.id, id) as PrincipalRow | undefined;
     return row ? toPrincipal(row) : undefined;
   }
 
   public getPrincipalByLogin(web: Web, kind: 'user' | 'group', login: string): Principal | undefined {
-    const row = this.db.prepare('SELECT * FROM principals WHERE web_id = ? AND kind = ? AND login = ?').get(web.id, kind, login) as PrincipalRow | undefined;
+    const row = this.q('SELECT * FROM principals WHERE web_id = ? AND kind = ? AND login = ?').get(web.id, kind, login) as PrincipalRow | undefined;
     return row ? toPrincipal(row) : undefined;
   }
 
   public principals(web: Web, kind: 'user' | 'group'): Principal[] {
-    return (this.db.prepare('SELECT * FROM principals WHERE web_id = ? AND kind = ? ORDER BY id').all(web.id, kind) as PrincipalRow[]).map(toPrincipal);
+    return (this.q('SELECT * FROM principals WHERE web_id = ? AND kind = ? ORDER BY id').all(web.id, kind) as PrincipalRow[]).map(toPrincipal);
   }
 
   public createGroup(web: Web, title: string, ownerId: number, description = ''): Principal {
@@ -151,39 +171,39 @@ export class SharePointStore {
       throw new SpError(400, '-2130575293, Microsoft.SharePoint.SPException', 'The specified name is already in use.');
     }
     const id = this.nextPrincipalId(web);
-    this.db.prepare(
+    this.q(
       'INSERT INTO principals (web_id, id, kind, login, title, props) VALUES (?, ?, ?, ?, ?, ?)'
     ).run(web.id, id, 'group', title, title, JSON.stringify({ Description: description, OwnerId: ownerId, AllowMembersEditMembership: false, OnlyAllowMembersViewMembership: false }));
     return this.getPrincipal(web, id) as Principal;
   }
 
   public updatePrincipalProps(web: Web, p: Principal, props: Record<string, unknown>, title?: string): void {
-    this.db.prepare('UPDATE principals SET props = ?, title = ?, login = ? WHERE web_id = ? AND id = ?')
+    this.q('UPDATE principals SET props = ?, title = ?, login = ? WHERE web_id = ? AND id = ?')
       .run(JSON.stringify({ ...p.props, ...props }), title ?? p.title, p.kind === 'group' ? (title ?? p.login) : p.login, web.id, p.id);
   }
 
   public deletePrincipal(web: Web, id: number): void {
-    this.db.prepare('DELETE FROM principals WHERE web_id = ? AND id = ?').run(web.id, id);
-    this.db.prepare('DELETE FROM group_members WHERE web_id = ? AND (group_id = ? OR user_id = ?)').run(web.id, id, id);
-    this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND principal_id = ?').run(web.id, id);
+    this.q('DELETE FROM principals WHERE web_id = ? AND id = ?').run(web.id, id);
+    this.q('DELETE FROM group_members WHERE web_id = ? AND (group_id = ? OR user_id = ?)').run(web.id, id, id);
+    this.q('DELETE FROM role_assignments WHERE web_id = ? AND principal_id = ?').run(web.id, id);
   }
 
   public addGroupMember(web: Web, groupId: number, userId: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO group_members (web_id, group_id, user_id) VALUES (?, ?, ?)').run(web.id, groupId, userId);
+    this.q('INSERT OR IGNORE INTO group_members (web_id, group_id, user_id) VALUES (?, ?, ?)').run(web.id, groupId, userId);
   }
 
   public removeGroupMember(web: Web, groupId: number, userId: number): void {
-    this.db.prepare('DELETE FROM group_members WHERE web_id = ? AND group_id = ? AND user_id = ?').run(web.id, groupId, userId);
+    this.q('DELETE FROM group_members WHERE web_id = ? AND group_id = ? AND user_id = ?').run(web.id, groupId, userId);
   }
 
   public groupMembers(web: Web, groupId: number): Principal[] {
-    return (this.db.prepare(
+    return (this.q(
       'SELECT p.* FROM principals p JOIN group_members m ON m.web_id = p.web_id AND m.user_id = p.id WHERE m.web_id = ? AND m.group_id = ? ORDER BY p.id'
     ).all(web.id, groupId) as PrincipalRow[]).map(toPrincipal);
   }
 
   public groupsOfUser(web: Web, userId: number): Principal[] {
-    return (this.db.prepare(
+    return (this.q(
       'SELECT p.* FROM principals p JOIN group_members m ON m.web_id = p.web_id AND m.group_id = p.id WHERE m.web_id = ? AND m.user_id = ? ORDER BY p.id'
     ).all(web.id, userId) as PrincipalRow[]).map(toPrincipal);
   }
@@ -191,7 +211,7 @@ export class SharePointStore {
   // ---------------------------------------------------------------- security
 
   public roleAssignments(web: Web, scope: string): Array<{ principalId: number; roleDefIds: number[] }> {
-    const rows = this.db.prepare('SELECT principal_id, roledef_id FROM role_assignments WHERE web_id = ? AND scope = ? ORDER BY principal_id')
+    const rows = this.q('SELECT principal_id, roledef_id FROM role_assignments WHERE web_id = ? AND scope = ? ORDER BY principal_id')
       .all(web.id, scope) as Array<{ principal_id: number; roledef_id: number }>;
     const byPrincipal = new Map<number, number[]>();
     for (const r of rows) byPrincipal.set(r.principal_id, [...(byPrincipal.get(r.principal_id) ?? []), r.roledef_id]);
@@ -201,15 +221,15 @@ export class SharePointStore {
   public addRoleAssignment(web: Web, scope: string, principalId: number, roleDefId: number): void {
     if (!this.getPrincipal(web, principalId)) throw Errors.argument(`Principal ${principalId} does not exist.`, 404);
     if (!roleDefinitionById(roleDefId)) throw Errors.argument(`Role definition ${roleDefId} does not exist.`, 404);
-    this.db.prepare('INSERT OR IGNORE INTO role_assignments (web_id, scope, principal_id, roledef_id) VALUES (?, ?, ?, ?)')
+    this.q('INSERT OR IGNORE INTO role_assignments (web_id, scope, principal_id, roledef_id) VALUES (?, ?, ?, ?)')
       .run(web.id, scope, principalId, roleDefId);
   }
 
   public removeRoleAssignment(web: Web, scope: string, principalId: number, roleDefId?: number): void {
     if (roleDefId === undefined) {
-      this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND scope = ? AND principal_id = ?').run(web.id, scope, principalId);
+      this.q('DELETE FROM role_assignments WHERE web_id = ? AND scope = ? AND principal_id = ?').run(web.id, scope, principalId);
     } else {
-      this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND scope = ? AND principal_id = ? AND roledef_id = ?').run(web.id, scope, principalId, roleDefId);
+      this.q('DELETE FROM role_assignments WHERE web_id = ? AND scope = ? AND principal_id = ? AND roledef_id = ?').run(web.id, scope, principalId, roleDefId);
     }
   }
 
@@ -224,28 +244,28 @@ export class SharePointStore {
     const from = this.effectiveScope(list, item);
     const scope = item ? itemScope(list, item) : list.id;
     if (from === scope) return;
-    this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND scope = ?').run(web.id, scope);
+    this.q('DELETE FROM role_assignments WHERE web_id = ? AND scope = ?').run(web.id, scope);
     if (copy) {
-      this.db.prepare('INSERT INTO role_assignments (web_id, scope, principal_id, roledef_id) SELECT web_id, ?, principal_id, roledef_id FROM role_assignments WHERE web_id = ? AND scope = ?')
+      this.q('INSERT INTO role_assignments (web_id, scope, principal_id, roledef_id) SELECT web_id, ?, principal_id, roledef_id FROM role_assignments WHERE web_id = ? AND scope = ?')
         .run(scope, web.id, from);
     }
     if (item) {
-      this.db.prepare('UPDATE items SET unique_perms = 1 WHERE list_id = ? AND id = ?').run(list.id, item.id);
+      this.q('UPDATE items SET unique_perms = 1 WHERE list_id = ? AND id = ?').run(list.id, item.id);
       item.uniquePerms = true;
     } else {
-      this.db.prepare('UPDATE lists SET unique_perms = 1 WHERE id = ?').run(list.id);
+      this.q('UPDATE lists SET unique_perms = 1 WHERE id = ?').run(list.id);
       list.uniquePerms = true;
     }
   }
 
   public resetInheritance(web: Web, list: List, item?: Item): void {
     const scope = item ? itemScope(list, item) : list.id;
-    this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND scope = ?').run(web.id, scope);
+    this.q('DELETE FROM role_assignments WHERE web_id = ? AND scope = ?').run(web.id, scope);
     if (item) {
-      this.db.prepare('UPDATE items SET unique_perms = 0 WHERE list_id = ? AND id = ?').run(list.id, item.id);
+      this.q('UPDATE items SET unique_perms = 0 WHERE list_id = ? AND id = ?').run(list.id, item.id);
       item.uniquePerms = false;
     } else {
-      this.db.prepare('UPDATE lists SET unique_perms = 0 WHERE id = ?').run(list.id);
+      this.q('UPDATE lists SET unique_perms = 0 WHERE id = ?').run(list.id);
       list.uniquePerms = false;
     }
   }
@@ -255,7 +275,7 @@ export class SharePointStore {
     const scope = this.effectiveScope(list, item);
     const principalIds = [user.id, ...this.groupsOfUser(web, user.id).map((g) => g.id)];
     const set = new PermissionSet();
-    const rows = this.db.prepare(
+    const rows = this.q(
       `SELECT roledef_id FROM role_assignments WHERE web_id = ? AND scope = ? AND principal_id IN (${principalIds.map(() => '?').join(',')})`
     ).all(web.id, scope, ...principalIds) as Array<{ roledef_id: number }>;
     for (const r of rows) {
@@ -272,7 +292,7 @@ export class SharePointStore {
    */
   public hasItemGrant(actor: Actor, list: List): boolean {
     const principalIds = [actor.user.id, ...this.groupsOfUser(actor.web, actor.user.id).map((g) => g.id)];
-    const rows = this.db.prepare(
+    const rows = this.q(
       `SELECT DISTINCT roledef_id FROM role_assignments WHERE web_id = ? AND scope LIKE ? AND principal_id IN (${principalIds.map(() => '?').join(',')})`
     ).all(actor.web.id, `${list.id}:%`, ...principalIds) as Array<{ roledef_id: number }>;
     return rows.some((r) => roleDefinitionById(r.roledef_id)?.kinds.includes(PermissionKind.ViewListItems) ?? false);
@@ -319,19 +339,19 @@ export class SharePointStore {
   // ---------------------------------------------------------------- lists
 
   public lists(web: Web): List[] {
-    return (this.db.prepare('SELECT * FROM lists WHERE web_id = ? ORDER BY created, title').all(web.id) as ListRow[]).map(toList);
+    return (this.q('SELECT * FROM lists WHERE web_id = ? ORDER BY created, title').all(web.id) as ListRow[]).map(toList);
   }
 
   public getList(web: Web, by: { id?: string; title?: string; url?: string }): List | undefined {
     let row: ListRow | undefined;
-    if (by.id) row = this.db.prepare('SELECT * FROM lists WHERE web_id = ? AND id = ?').get(web.id, by.id.toLowerCase()) as ListRow | undefined;
-    else if (by.title !== undefined) row = this.db.prepare('SELECT * FROM lists WHERE web_id = ? AND title = ?').get(web.id, by.title) as ListRow | undefined;
-    else if (by.url !== undefined) row = this.db.prepare('SELECT * FROM lists WHERE web_id = ? AND url = ?').get(web.id, by.url.replace(/\/+$/, '')) as ListRow | undefined;
+    if (by.id) row = this.q('SELECT * FROM lists WHERE web_id = ? AND id = ?').get(web.id, by.id.toLowerCase()) as ListRow | undefined;
+    else if (by.title !== undefined) row = this.q('SELECT * FROM lists WHERE web_id = ? AND title = ?').get(web.id, by.title) as ListRow | undefined;
+    else if (by.url !== undefined) row = this.q('SELECT * FROM lists WHERE web_id = ? AND url = ?').get(web.id, by.url.replace(/\/+$/, '')) as ListRow | undefined;
     return row ? toList(row) : undefined;
   }
 
   public reloadList(list: List): List {
-    return toList(this.db.prepare('SELECT * FROM lists WHERE id = ?').get(list.id) as ListRow);
+    return toList(this.q('SELECT * FROM lists WHERE id = ?').get(list.id) as ListRow);
   }
 
   public createList(actor: Actor, body: Record<string, unknown>): List {
@@ -364,7 +384,7 @@ export class SharePointStore {
     const id = randomUUID();
     const ts = now();
     return this.tx(() => {
-      this.db.prepare('INSERT INTO lists (id, web_id, title, url, base_template, created, modified, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      this.q('INSERT INTO lists (id, web_id, title, url, base_template, created, modified, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(id, web.id, title, url, template, ts, ts, JSON.stringify(props));
       let seq = 0;
       for (const [name, ftitle, type, fprops] of [...BASE_FIELDS, ...(isLibrary ? LIBRARY_FIELDS : [])]) {
@@ -372,7 +392,7 @@ export class SharePointStore {
         if (isLibrary && name === 'Title') p.Required = false;
         this.insertField(id, randomUUID(), name, ftitle, type, seq++, p);
       }
-      this.db.prepare('INSERT INTO content_types (scope, id, name, props) VALUES (?, ?, ?, ?)')
+      this.q('INSERT INTO content_types (scope, id, name, props) VALUES (?, ?, ?, ?)')
         .run(id, (isLibrary ? CONTENT_TYPE_DOCUMENT : CONTENT_TYPE_ITEM) + '00' + id.replace(/-/g, '').toUpperCase(), isLibrary ? 'Document' : 'Item', '{}');
       const list = this.getList(web, { id }) as List;
       this.insertView(list, { Title: 'All Items', DefaultView: true, ViewFields: isLibrary ? ['DocIcon', 'LinkFilename', 'Modified', 'Editor'] : ['LinkTitle'], RowLimit: 30 });
@@ -401,7 +421,7 @@ export class SharePointStore {
       }
     }
     validateListProps(props);
-    this.db.prepare('UPDATE lists SET title = ?, props = ?, modified = ?, version = version + 1 WHERE id = ?')
+    this.q('UPDATE lists SET title = ?, props = ?, modified = ?, version = version + 1 WHERE id = ?')
       .run(title, JSON.stringify(props), now(), list.id);
   }
 
@@ -413,28 +433,35 @@ export class SharePointStore {
       if (recycle) {
         recycleId = randomUUID();
         const dump = {
-          list: this.db.prepare('SELECT * FROM lists WHERE id = ?').get(list.id),
-          fields: this.db.prepare('SELECT * FROM fields WHERE scope = ?').all(list.id),
-          views: this.db.prepare('SELECT * FROM views WHERE list_id = ?').all(list.id),
-          items: this.db.prepare('SELECT * FROM items WHERE list_id = ?').all(list.id)
+          list: this.q('SELECT * FROM lists WHERE id = ?').get(list.id),
+          fields: this.q('SELECT * FROM fields WHERE scope = ?').all(list.id),
+          views: this.q('SELECT * FROM views WHERE list_id = ?').all(list.id),
+          items: this.q('SELECT * FROM items WHERE list_id = ?').all(list.id)
         };
-        this.db.prepare('INSERT INTO recycle_bin (id, web_id, kind, title, deleted, deleted_by, payload) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        this.q('INSERT INTO recycle_bin (id, web_id, kind, title, deleted, deleted_by, payload) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(recycleId, actor.web.id, 'list', list.title, now(), actor.user.id, JSON.stringify(dump));
       }
       for (const t of ['fields WHERE scope', 'views WHERE list_id', 'content_types WHERE scope', 'items WHERE list_id', 'item_index WHERE list_id',
         'item_versions WHERE list_id', 'file_contents WHERE list_id', 'uploads WHERE list_id']) {
-        this.db.prepare(`DELETE FROM ${t} = ?`).run(list.id);
+        this.q(`DELETE FROM ${t} = ?`).run(list.id);
+        this.fieldCache.delete(list.id);
       }
-      this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND (scope = ? OR scope LIKE ?)').run(actor.web.id, list.id, `${list.id}:%`);
-      this.db.prepare('DELETE FROM lists WHERE id = ?').run(list.id);
+      this.q('DELETE FROM role_assignments WHERE web_id = ? AND (scope = ? OR scope LIKE ?)').run(actor.web.id, list.id, `${list.id}:%`);
+      this.q('DELETE FROM lists WHERE id = ?').run(list.id);
       return recycleId;
     });
   }
 
   // ---------------------------------------------------------------- fields
 
+  /** Cached per list (fields change rarely, items often); callers must not mutate the result. */
   public fields(scope: string): Field[] {
-    return (this.db.prepare('SELECT * FROM fields WHERE scope = ? ORDER BY seq').all(scope) as FieldRow[]).map(toField);
+    let cached = this.fieldCache.get(scope);
+    if (!cached) {
+      cached = (this.q('SELECT * FROM fields WHERE scope = ? ORDER BY seq').all(scope) as FieldRow[]).map(toField);
+      this.fieldCache.set(scope, cached);
+    }
+    return cached;
   }
 
   public getField(scope: string, by: { id?: string; name?: string; title?: string; nameOrTitle?: string }): Field | undefined {
@@ -447,9 +474,10 @@ export class SharePointStore {
   }
 
   private insertField(scope: string, id: string, internalName: string, title: string, type: string, seq: number, props: FieldProps): void {
+    this.fieldCache.delete(scope);
     const kind = KIND_BY_TYPE[type];
     if (kind === undefined) throw Errors.badRequest(`Unsupported field type ${type}.`);
-    this.db.prepare('INSERT INTO fields (scope, id, internal_name, title, type_kind, type_as_string, seq, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this.q('INSERT INTO fields (scope, id, internal_name, title, type_kind, type_as_string, seq, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(scope, id, internalName, title, kind, type, seq, JSON.stringify(props));
   }
 
@@ -526,11 +554,12 @@ export class SharePointStore {
     const becameIndexed = !field.props.Indexed && !!props.Indexed;
     if (list && becameIndexed) this.checkIndexLimit(list, 1);
     this.tx(() => {
-      this.db.prepare('UPDATE fields SET title = ?, props = ? WHERE scope = ? AND id = ?').run(title, JSON.stringify(props), field.scope, field.id);
+      this.q('UPDATE fields SET title = ?, props = ? WHERE scope = ? AND id = ?').run(title, JSON.stringify(props), field.scope, field.id);
+      this.fieldCache.delete(field.scope);
       if (list && props.Indexed !== field.props.Indexed) {
         const updated = this.getField(field.scope, { id: field.id }) as Field;
         if (props.Indexed) this.rebuildIndex(list, updated);
-        else this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND field = ?').run(list.id, field.internalName);
+        else this.q('DELETE FROM item_index WHERE list_id = ? AND field = ?').run(list.id, field.internalName);
       }
       if (list) this.touchList(list);
     });
@@ -542,9 +571,10 @@ export class SharePointStore {
       throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPFieldValidationException', 'You cannot delete a built-in column.');
     }
     this.tx(() => {
-      this.db.prepare('DELETE FROM fields WHERE scope = ? AND id = ?').run(field.scope, field.id);
+      this.q('DELETE FROM fields WHERE scope = ? AND id = ?').run(field.scope, field.id);
+      this.fieldCache.delete(field.scope);
       if (list) {
-        this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND field = ?').run(list.id, field.internalName);
+        this.q('DELETE FROM item_index WHERE list_id = ? AND field = ?').run(list.id, field.internalName);
         this.touchList(list);
       }
     });
@@ -561,7 +591,7 @@ export class SharePointStore {
   // ---------------------------------------------------------------- content types
 
   public contentTypes(scope: string): Array<{ id: string; name: string; props: Record<string, unknown> }> {
-    return (this.db.prepare('SELECT * FROM content_types WHERE scope = ? ORDER BY id').all(scope) as Array<{ id: string; name: string; props: string }>)
+    return (this.q('SELECT * FROM content_types WHERE scope = ? ORDER BY id').all(scope) as Array<{ id: string; name: string; props: string }>)
       .map((r) => ({ id: r.id, name: r.name, props: parseJson<Record<string, unknown>>(r.props) }));
   }
 
@@ -570,13 +600,13 @@ export class SharePointStore {
     if (this.contentTypes(scope).some((c) => c.id.toLowerCase() === id.toLowerCase() || c.name.toLowerCase() === name.toLowerCase())) {
       throw Errors.badRequest(`A content type named '${name}' or with id ${id} already exists.`);
     }
-    this.db.prepare('INSERT INTO content_types (scope, id, name, props) VALUES (?, ?, ?, ?)').run(scope, id, name, JSON.stringify(props));
+    this.q('INSERT INTO content_types (scope, id, name, props) VALUES (?, ?, ?, ?)').run(scope, id, name, JSON.stringify(props));
   }
 
   // ---------------------------------------------------------------- views
 
   public views(list: List): View[] {
-    return (this.db.prepare('SELECT * FROM views WHERE list_id = ? ORDER BY seq').all(list.id) as ViewRow[]).map(toView);
+    return (this.q('SELECT * FROM views WHERE list_id = ? ORDER BY seq').all(list.id) as ViewRow[]).map(toView);
   }
 
   public insertView(list: List, body: Record<string, unknown>): View {
@@ -603,38 +633,38 @@ export class SharePointStore {
     };
     const id = randomUUID();
     if (props.DefaultView) for (const v of views) this.setViewProps(v, { DefaultView: false });
-    this.db.prepare('INSERT INTO views (list_id, id, title, seq, props) VALUES (?, ?, ?, ?, ?)').run(list.id, id, title, views.length, JSON.stringify(props));
+    this.q('INSERT INTO views (list_id, id, title, seq, props) VALUES (?, ?, ?, ?, ?)').run(list.id, id, title, views.length, JSON.stringify(props));
     return this.views(list).find((v) => v.id === id) as View;
   }
 
   public setViewProps(view: View, patch: Partial<View['props']> & { Title?: string }): void {
     const { Title, ...rest } = patch;
     const props = { ...view.props, ...rest };
-    if (rest.DefaultView) this.db.prepare("UPDATE views SET props = json_set(props, '$.DefaultView', json('false')) WHERE list_id = ?").run(view.listId);
-    this.db.prepare('UPDATE views SET props = ?, title = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(props), Title ?? view.title, view.listId, view.id);
+    if (rest.DefaultView) this.q("UPDATE views SET props = json_set(props, '$.DefaultView', json('false')) WHERE list_id = ?").run(view.listId);
+    this.q('UPDATE views SET props = ?, title = ? WHERE list_id = ? AND id = ?').run(JSON.stringify(props), Title ?? view.title, view.listId, view.id);
     view.props = props;
     if (Title) view.title = Title;
   }
 
   public deleteView(list: List, view: View): void {
     if (view.props.DefaultView) throw Errors.badRequest('The default view of a list cannot be deleted.');
-    this.db.prepare('DELETE FROM views WHERE list_id = ? AND id = ?').run(list.id, view.id);
+    this.q('DELETE FROM views WHERE list_id = ? AND id = ?').run(list.id, view.id);
   }
 
   // ---------------------------------------------------------------- items
 
   public touchList(list: List): void {
-    this.db.prepare('UPDATE lists SET modified = ? WHERE id = ?').run(now(), list.id);
+    this.q('UPDATE lists SET modified = ? WHERE id = ?').run(now(), list.id);
   }
 
   public getItem(list: List, id: number): Item | undefined {
-    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, id) as ItemRow | undefined;
+    const row = this.q('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, id) as ItemRow | undefined;
     return row ? toItem(row) : undefined;
   }
 
   public getItemsByIds(list: List, ids: number[]): Map<number, Item> {
     const out = new Map<number, Item>();
-    const stmt = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?');
+    const stmt = this.q('SELECT * FROM items WHERE list_id = ? AND id = ?');
     for (const id of new Set(ids)) {
       const row = stmt.get(list.id, id) as ItemRow | undefined;
       if (row) out.set(id, toItem(row));
@@ -775,7 +805,7 @@ export class SharePointStore {
       const v = values[f.internalName];
       if (v === null || v === undefined || v === '') continue;
       const key = indexKey(f.typeAsString, v as FieldValue);
-      const clash = this.db.prepare('SELECT item_id FROM item_index WHERE list_id = ? AND field = ? AND v = ? AND item_id != ? LIMIT 1')
+      const clash = this.q('SELECT item_id FROM item_index WHERE list_id = ? AND field = ? AND v = ? AND item_id != ? LIMIT 1')
         .get(list.id, f.internalName, key as string | number, exceptId ?? -1);
       if (clash) {
         throw new SpError(409, '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
@@ -798,10 +828,10 @@ export class SharePointStore {
     const ts = now();
     const data: Record<string, FieldValue> = {};
     for (const [k, v] of Object.entries(values)) if (k !== 'FileLeafRef') data[k] = v;
-    this.db.prepare(
+    this.q(
       'INSERT INTO items (list_id, id, guid, created, modified, author_id, editor_id, fs_type, folder, leaf, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
     ).run(list.id, id, randomUUID(), ts, ts, actor.user.id, actor.user.id, file?.fsType ?? 0, file?.folder ?? '', file?.leaf ?? '', JSON.stringify(data));
-    this.db.prepare('UPDATE lists SET next_item_id = ?, item_count = item_count + 1, modified = ? WHERE id = ?').run(id + 1, ts, list.id);
+    this.q('UPDATE lists SET next_item_id = ?, item_count = item_count + 1, modified = ? WHERE id = ?').run(id + 1, ts, list.id);
     const item = this.getItem(list, id) as Item;
     this.writeIndex(fresh, item);
     if (fresh.props.EnableVersioning) this.snapshotVersion(list, item);
@@ -821,7 +851,7 @@ export class SharePointStore {
     this.checkUnique(list, data, item.id);
     const leaf = typeof values.FileLeafRef === 'string' ? values.FileLeafRef : item.leaf;
     const uiVersion = newVersion && list.props.EnableVersioning ? item.uiVersion + 512 : item.uiVersion;
-    this.db.prepare('UPDATE items SET data = ?, version = version + 1, ui_version = ?, modified = ?, editor_id = ?, leaf = ? WHERE list_id = ? AND id = ?')
+    this.q('UPDATE items SET data = ?, version = version + 1, ui_version = ?, modified = ?, editor_id = ?, leaf = ? WHERE list_id = ? AND id = ?')
       .run(JSON.stringify(data), uiVersion, now(), actor.user.id, leaf, list.id, item.id);
     this.touchList(list);
     const updated = this.getItem(list, item.id) as Item;
@@ -837,29 +867,29 @@ export class SharePointStore {
       let recycleId: string | undefined;
       if (recycle) {
         recycleId = randomUUID();
-        this.db.prepare('INSERT INTO recycle_bin (id, web_id, kind, title, deleted, deleted_by, payload) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        this.q('INSERT INTO recycle_bin (id, web_id, kind, title, deleted, deleted_by, payload) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(recycleId, actor.web.id, 'item', String(item.data.Title ?? item.leaf ?? item.id), now(), actor.user.id,
-            JSON.stringify({ listId: list.id, row: this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, item.id) }));
+            JSON.stringify({ listId: list.id, row: this.q('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, item.id) }));
       }
-      this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, item.id);
-      this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
-      this.db.prepare('DELETE FROM item_versions WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
-      this.db.prepare('DELETE FROM file_contents WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
-      this.db.prepare('DELETE FROM role_assignments WHERE web_id = ? AND scope = ?').run(actor.web.id, itemScope(list, item));
-      this.db.prepare('UPDATE lists SET item_count = item_count - 1, modified = ? WHERE id = ?').run(now(), list.id);
+      this.q('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, item.id);
+      this.q('DELETE FROM item_index WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
+      this.q('DELETE FROM item_versions WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
+      this.q('DELETE FROM file_contents WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
+      this.q('DELETE FROM role_assignments WHERE web_id = ? AND scope = ?').run(actor.web.id, itemScope(list, item));
+      this.q('UPDATE lists SET item_count = item_count - 1, modified = ? WHERE id = ?').run(now(), list.id);
       return recycleId;
     });
   }
 
   private snapshotVersion(list: List, item: Item): void {
-    this.db.prepare('INSERT OR REPLACE INTO item_versions (list_id, item_id, ui_version, modified, editor_id, data) VALUES (?, ?, ?, ?, ?, ?)')
+    this.q('INSERT OR REPLACE INTO item_versions (list_id, item_id, ui_version, modified, editor_id, data) VALUES (?, ?, ?, ?, ?, ?)')
       .run(list.id, item.id, item.uiVersion, item.modified, item.editorId, JSON.stringify(item.data));
     const limit = list.props.MajorVersionLimit || 500;
-    this.db.prepare('DELETE FROM item_versions WHERE list_id = ? AND item_id = ? AND ui_version <= ?').run(list.id, item.id, item.uiVersion - limit * 512);
+    this.q('DELETE FROM item_versions WHERE list_id = ? AND item_id = ? AND ui_version <= ?').run(list.id, item.id, item.uiVersion - limit * 512);
   }
 
   public itemVersions(list: List, item: Item): Array<{ uiVersion: number; modified: string; editorId: number; data: Record<string, FieldValue> }> {
-    return (this.db.prepare('SELECT * FROM item_versions WHERE list_id = ? AND item_id = ? ORDER BY ui_version DESC').all(list.id, item.id) as Array<{
+    return (this.q('SELECT * FROM item_versions WHERE list_id = ? AND item_id = ? ORDER BY ui_version DESC').all(list.id, item.id) as Array<{
       ui_version: number; modified: string; editor_id: number; data: string;
     }>).map((r) => ({ uiVersion: r.ui_version, modified: r.modified, editorId: r.editor_id, data: parseJson<Record<string, FieldValue>>(r.data) }));
   }
@@ -871,18 +901,18 @@ export class SharePointStore {
   }
 
   private writeIndex(list: List, item: Item): void {
-    this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
-    const insert = this.db.prepare('INSERT INTO item_index (list_id, field, v, item_id) VALUES (?, ?, ?, ?)');
+    this.q('DELETE FROM item_index WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
+    const insert = this.q('INSERT INTO item_index (list_id, field, v, item_id) VALUES (?, ?, ?, ?)');
     for (const f of this.indexedFields(list)) {
       for (const key of indexKeys(f, item)) insert.run(list.id, f.internalName, key, item.id);
     }
   }
 
   private rebuildIndex(list: List, field: Field): void {
-    this.db.prepare('DELETE FROM item_index WHERE list_id = ? AND field = ?').run(list.id, field.internalName);
-    const insert = this.db.prepare('INSERT INTO item_index (list_id, field, v, item_id) VALUES (?, ?, ?, ?)');
+    this.q('DELETE FROM item_index WHERE list_id = ? AND field = ?').run(list.id, field.internalName);
+    const insert = this.q('INSERT INTO item_index (list_id, field, v, item_id) VALUES (?, ?, ?, ?)');
     // Read in chunks: better-sqlite3 refuses writes while an iterator holds the connection.
-    const chunk = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT 1000');
+    const chunk = this.q('SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT 1000');
     for (let after = 0; ;) {
       const rows = chunk.all(list.id, after) as ItemRow[];
       if (!rows.length) break;
@@ -897,7 +927,7 @@ export class SharePointStore {
   // ---------------------------------------------------------------- recycle bin
 
   public recycleBin(web: Web): Array<{ id: string; kind: string; title: string; deleted: string; deletedBy: number }> {
-    return (this.db.prepare('SELECT id, kind, title, deleted, deleted_by FROM recycle_bin WHERE web_id = ? ORDER BY deleted DESC').all(web.id) as Array<{
+    return (this.q('SELECT id, kind, title, deleted, deleted_by FROM recycle_bin WHERE web_id = ? ORDER BY deleted DESC').all(web.id) as Array<{
       id: string; kind: string; title: string; deleted: string; deleted_by: number;
     }>).map((r) => ({ id: r.id, kind: r.kind, title: r.title, deleted: r.deleted, deletedBy: r.deleted_by }));
   }
