@@ -40,7 +40,7 @@ define([], function () {
     "RoleLeader": "projektleder",
     "RoleVisitor": "besøgende",
     "SiteNavigation": "Webstedsnavigation",
-    "ActingAs": "Agerer som {0} ({1})",
+    "ActingAs": "Agerer som {0}, {1}",
     "WebPartNotAvailable": "Webdelen {0} findes ikke i den lokale hub.",
     "ComingPortfolioDashboards": "Porteføljeoversigter",
     "ComingPortfolioTimeline": "Porteføljens tidslinje",

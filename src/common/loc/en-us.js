@@ -40,7 +40,7 @@ define([], function () {
     "RoleLeader": "project leader",
     "RoleVisitor": "visitor",
     "SiteNavigation": "Site navigation",
-    "ActingAs": "Acting as {0} ({1})",
+    "ActingAs": "Acting as {0}, {1}",
     "WebPartNotAvailable": "The web part {0} is not available in the local hub.",
     "ComingPortfolioDashboards": "Portfolio dashboards",
     "ComingPortfolioTimeline": "Portfolio timeline",

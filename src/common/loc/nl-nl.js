@@ -40,7 +40,7 @@ define([], function () {
     "RoleLeader": "projectleider",
     "RoleVisitor": "bezoeker",
     "SiteNavigation": "Sitenavigatie",
-    "ActingAs": "Handelt als {0} ({1})",
+    "ActingAs": "Handelt als {0}, {1}",
     "WebPartNotAvailable": "Het webonderdeel {0} is niet beschikbaar in de lokale hub.",
     "ComingPortfolioDashboards": "Portfoliodashboards",
     "ComingPortfolioTimeline": "Portfoliotijdlijn",

@@ -40,7 +40,7 @@ define([], function () {
     "RoleLeader": "projektledare",
     "RoleVisitor": "besökare",
     "SiteNavigation": "Webbplatsnavigering",
-    "ActingAs": "Agerar som {0} ({1})",
+    "ActingAs": "Agerar som {0}, {1}",
     "WebPartNotAvailable": "Webbdelen {0} finns inte i den lokala hubben.",
     "ComingPortfolioDashboards": "Portföljöversikter",
     "ComingPortfolioTimeline": "Portföljens tidslinje",

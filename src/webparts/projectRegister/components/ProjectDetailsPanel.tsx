@@ -64,7 +64,7 @@ export function ProjectDetailsPanel(props: IProjectDetailsPanelProps): JSX.Eleme
             {row(s.StrategicObjectives, p.strategicObjectives.length ? p.strategicObjectives.map((o) => o.title).join(', ') : undefined)}
           </dl>
           <Stack tokens={{ childrenGap: 8 }}>
-            <Text variant="large" as="h3">{s.LatestStatus}</Text>
+            <Text variant="large" as="h2">{s.LatestStatus}</Text>
             {p.latestReportDate ? (
               <dl className={classes.grid}>
                 {row(s.ReportDate, formatDate(p.latestReportDate, locale))}

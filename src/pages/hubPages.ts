@@ -1,0 +1,104 @@
+// The Node tools' tsconfig (the local hub's server imports this file) does not include the
+// strings' global declarations; an import cannot name a global declaration file.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../common/loc/mystrings.d.ts" />
+/**
+ * The hub's pages, declared once as data: the local hub renders them, and provisioning
+ * can create the same modern pages (SitePages/<fileName>, one section per web part) on a
+ * tenant. Titles and texts are keys of the common strings, so every page exists in every
+ * UI language.
+ */
+
+export type HubPageKey = 'home' | 'projects' | 'portfolio' | 'templates' | 'community';
+
+export interface HubWebPart {
+  /** The web part's component id (its manifest's `id`). */
+  manifestId: string;
+  /** The manifest's `alias`: readable in page JSON and logs. */
+  alias: string;
+  /** The web part's properties on this page, as SharePoint stores them. */
+  properties: Record<string, unknown>;
+}
+
+export interface HubPage {
+  key: HubPageKey;
+  /** File in the Site Pages library; `Home.aspx` is the site's welcome page. */
+  fileName: string;
+  titleKey: keyof IPmoHubCommonStrings;
+  /** A text part above the web parts (a Text web part on a tenant page). */
+  introKey?: keyof IPmoHubCommonStrings;
+  webParts: HubWebPart[];
+  /** Web parts this page will get in a later release; shown by name so nobody hunts for them. */
+  comingLater?: Array<keyof IPmoHubCommonStrings>;
+}
+
+/**
+ * The project register's component id. Copied from ProjectRegisterWebPart.manifest.json
+ * (a JSON file with comments, which the SPFx build reads but `import` cannot); a unit
+ * test checks that both agree.
+ */
+export const PROJECT_REGISTER_MANIFEST_ID: string = '2da2bba0-966b-4b54-a6a6-acaf9073c87e';
+export const PROJECT_REGISTER_ALIAS: string = 'ProjectRegisterWebPart';
+
+export const HUB_PAGES: HubPage[] = [
+  {
+    key: 'home',
+    fileName: 'Home.aspx',
+    titleKey: 'NavHome',
+    introKey: 'HomeWelcome',
+    webParts: [{
+      manifestId: PROJECT_REGISTER_MANIFEST_ID,
+      alias: PROJECT_REGISTER_ALIAS,
+      // Compact on the home page: the full register is one click away on Projects.
+      properties: { siteUrl: '', defaultPhase: '', pageSize: 10, staleDays: 30 }
+    }]
+  },
+  {
+    key: 'projects',
+    fileName: 'Projects.aspx',
+    titleKey: 'NavProjects',
+    webParts: [{
+      manifestId: PROJECT_REGISTER_MANIFEST_ID,
+      alias: PROJECT_REGISTER_ALIAS,
+      properties: { siteUrl: '', defaultPhase: '', pageSize: 50, staleDays: 30 }
+    }]
+  },
+  {
+    key: 'portfolio',
+    fileName: 'Portfolio.aspx',
+    titleKey: 'NavPortfolio',
+    webParts: [],
+    comingLater: ['ComingPortfolioDashboards', 'ComingPortfolioTimeline', 'ComingRiskHeatMap', 'ComingKpisOkrs']
+  },
+  {
+    key: 'templates',
+    fileName: 'Templates.aspx',
+    titleKey: 'NavTemplates',
+    webParts: [],
+    comingLater: ['ComingTemplatesLibrary']
+  },
+  {
+    key: 'community',
+    fileName: 'Community.aspx',
+    titleKey: 'NavCommunity',
+    webParts: [],
+    comingLater: ['ComingEvents', 'ComingExperts', 'ComingLessonsLearned']
+  }
+];
+
+/** The page a server-relative path shows: the site itself is its home page; file names are case-insensitive as in SharePoint. */
+export function hubPageOfPath(sitePath: string, pathname: string): HubPage | undefined {
+  const site = sitePath.replace(/\/+$/, '').toLowerCase();
+  const path = pathname.replace(/\/+$/, '').toLowerCase();
+  if (path === site) return HUB_PAGES[0];
+  const prefix = `${site}/sitepages/`;
+  if (!path.startsWith(prefix)) return undefined;
+  const file = path.slice(prefix.length);
+  return HUB_PAGES.find((p) => p.fileName.toLowerCase() === file);
+}
+
+/** The URL of a page: the home page is the site URL, the way SharePoint links its welcome page. */
+export function hubPagePath(sitePath: string, page: HubPage): string {
+  const site = sitePath.replace(/\/+$/, '');
+  return page.key === 'home' ? site : `${site}/SitePages/${page.fileName}`;
+}

@@ -1,0 +1,266 @@
+/**
+ * The local hub end to end, in Debian's Chromium: the local SharePoint (in memory) serves the
+ * hub page, provisioned and seeded by the same code as `npm start` and a tenant. A visitor
+ * opens the hub, finds a project by search, filters by phase, opens its details and switches
+ * language; axe-core checks the pages on the way. Steps share one page and run in order.
+ */
+import fs from 'fs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
+import { startLocalSharePoint, type LocalSharePoint } from '../../tools/local-sharepoint/src/server';
+import { buildHub } from '../../tools/hub/build';
+import { hubStaticHandler } from '../../tools/hub/server';
+import { prepareDemoSite } from '../../tools/hub/demo';
+import { CHROMIUM_PATH, launchChromium, settleAnimations } from '../../tools/hub/chromium';
+import { connect } from '../../tools/cli/connect';
+import { SpProjectService } from '../../src/services/ProjectService';
+import { formatDate } from '../../src/components/format';
+import type { Project } from '../../src/model/portfolio';
+
+jest.setTimeout(60_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+/** Its own folder, so a running `npm start` keeps serving its bundle. */
+const DIST = path.join(ROOT, 'temp', 'hub-e2e');
+const SITE = '/sites/pmo';
+
+let server: LocalSharePoint | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let projects: Project[] = [];
+let target: Project;
+/** Console errors, failed requests and uncaught exceptions: CSP violations land here too. */
+const problems: string[] = [];
+
+function p(): Page {
+  if (!page) throw new Error('The browser did not start (see the first failure).');
+  return page;
+}
+
+async function shot(name: string): Promise<void> {
+  await settleAnimations(p());
+  await p().screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** axe-core on the current page; evaluated through DevTools, since the page's CSP admits no injected <script>. */
+async function axe(): Promise<string[]> {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await p().evaluate(source);
+  const results = await p().evaluate(() => (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run());
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
+}
+
+/** The register's data rows (DetailsList rows, not its header row). */
+function rows(): ReturnType<Page['locator']> {
+  return p().locator('[role="grid"] .ms-DetailsRow');
+}
+
+async function choosePhase(label: string, phase: string): Promise<void> {
+  await p().getByRole('combobox', { name: label }).click();
+  // Fluent's option is a hidden checkbox under its label: click the label, as a person does.
+  await p().locator('.ms-Dropdown-callout').getByText(phase, { exact: true }).click();
+  await p().keyboard.press('Escape');
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`The e2e tests drive Debian's Chromium at ${CHROMIUM_PATH}, which is not installed. Install it with: apt-get install -y chromium`);
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const built = await buildHub({ outDir: DIST });
+  server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(built.outDir) });
+  const siteUrl = `${server.url}${SITE}`;
+  await prepareDemoSite(siteUrl);
+  // What a visitor may read, through the same service as the web part: the expectations below.
+  projects = await new SpProjectService(await connect(siteUrl, { auth: 'none', as: 'visitor' }), siteUrl).loadProjects();
+  const found = projects.find((x) => x.title === 'Ny kundportal');
+  if (!found) throw new Error('The demo data has no project "Ny kundportal".');
+  target = found;
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
+  page = await context.newPage();
+  // Fail a step in seconds, not Playwright's 30 s: the whole journey has a minute.
+  page.setDefaultTimeout(8_000);
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the hub page server', () => {
+  const get = (pathname: string): Promise<Response> => fetch(`${server?.url}${pathname}`, { redirect: 'manual' });
+
+  it('redirects / to the site and serves the shell with a strict Content-Security-Policy', async () => {
+    const root = await get('/');
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe(SITE);
+    for (const pathname of [SITE, `${SITE}/`, `${SITE}/SitePages/Projects.aspx`, `${SITE}/sitepages/community.aspx`]) {
+      const res = await get(pathname);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+      const html = await res.text();
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    }
+  });
+
+  it('serves the bundle, its source map and fonts with their content types, and 404s the rest', async () => {
+    expect((await get('/hub/assets/hub.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await get('/hub/assets/hub.js.map')).headers.get('content-type')).toMatch(/^application\/json/);
+    const font = fs.readdirSync(path.join(DIST, 'fonts'))[0];
+    expect((await get(`/hub/assets/fonts/${font}`)).headers.get('content-type')).toBe('font/woff');
+    for (const missing of ['/hub/assets/nope.js', '/hub/assets/..%2F..%2Fpackage.json', '/hub/assets/fonts/', `${SITE}/SitePages/Nope.aspx`, '/elsewhere']) {
+      expect([missing, (await get(missing)).status]).toEqual([missing, 404]);
+    }
+  });
+});
+
+describe('a visitor in the hub', () => {
+  it('opens the hub: header, navigation, development banner, and acts as the visitor', async () => {
+    await p().goto(`${server?.url}/`);
+    await p().waitForURL(`**${SITE}`);
+    expect(await p().getByRole('banner').count()).toBe(1);
+    await p().getByRole('heading', { level: 2, name: 'Project register' }).waitFor();
+    expect(await p().getByText('Local development hub', { exact: false }).isVisible()).toBe(true);
+    expect(await p().getByRole('navigation', { name: 'Site navigation' }).getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('page');
+    // The skip link is the first stop for the keyboard and lands in <main>.
+    await p().keyboard.press('Tab');
+    expect(await p().evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await p().keyboard.press('Enter');
+    expect(await p().evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+
+    await p().getByRole('button', { name: /^Acting as Astrid Lindqvist, site owner/ }).click();
+    await p().getByRole('menuitemcheckbox', { name: /Erik Johansson/ }).click();
+    const me = p().getByRole('button', { name: /^Acting as Erik Johansson, visitor/ });
+    await me.waitFor();
+    const photo = me.locator('img');
+    expect(await photo.getAttribute('src')).toContain('erik.johansson%40contoso.com/photo/$value');
+    await p().waitForFunction(() => Array.from(document.querySelectorAll('header img')).every((i) => (i as HTMLImageElement).naturalWidth > 0));
+    const cookies = await p().context().cookies();
+    expect(cookies.find((c) => c.name === 'pmohub-user')?.value).toBe('visitor');
+    await p().getByText(`${projects.length} of ${projects.length} projects`).waitFor();
+    await shot('hub-home');
+    expect(await axe()).toEqual([]);
+  });
+
+  it('goes to Projects without reloading the page', async () => {
+    await p().evaluate(() => { (window as unknown as { hubMarker: number }).hubMarker = 1; });
+    await p().getByRole('navigation', { name: 'Site navigation' }).getByRole('link', { name: 'Projects' }).click();
+    await p().waitForURL(`**${SITE}/SitePages/Projects.aspx`);
+    await p().getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+    expect(await p().getByRole('link', { name: 'Projects' }).getAttribute('aria-current')).toBe('page');
+    expect(await p().getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBeNull();
+    expect(await p().evaluate(() => (window as unknown as { hubMarker?: number }).hubMarker)).toBe(1);
+    expect(await p().title()).toBe('Projects – PMO Hub');
+    await p().getByText(`${projects.length} of ${projects.length} projects`).waitFor();
+  });
+
+  it('finds a project by search', async () => {
+    await p().getByRole('searchbox', { name: 'Search projects' }).fill('kundportal');
+    await p().getByText(`1 of ${projects.length} projects`).waitFor();
+    expect(await rows().count()).toBe(1);
+    expect(await rows().first().textContent()).toContain('Ny kundportal');
+    expect(await p().getByText('Chatbot för kundtjänst').count()).toBe(0);
+    await shot('hub-projects-search');
+  });
+
+  it('filters by phase', async () => {
+    const execution = projects.filter((x) => x.phase === 'Execution');
+    expect(target.phase).toBe('Execution');
+    await choosePhase('Phase', 'Execution');
+    await p().getByText(`1 of ${projects.length} projects`).waitFor();
+    expect(await rows().first().textContent()).toContain('Ny kundportal');
+
+    // Without the search, the phase filter alone: every Execution project and nothing else.
+    await p().getByRole('searchbox', { name: 'Search projects' }).fill('');
+    await p().getByText(`${execution.length} of ${projects.length} projects`).waitFor();
+    expect(await rows().count()).toBe(execution.length);
+    const phases = await rows().locator('[data-automationid="DetailsRowCell"][data-automation-key="phase"]').allTextContents();
+    expect(new Set(phases)).toEqual(new Set(['Execution']));
+    await shot('hub-projects-execution');
+    expect(await axe()).toEqual([]);
+
+    await p().getByRole('searchbox', { name: 'Search projects' }).fill('kundportal');
+    await p().getByText(`1 of ${projects.length} projects`).waitFor();
+  });
+
+  it('opens the project details: code, leader and latest status', async () => {
+    await p().getByRole('button', { name: 'Open details of Ny kundportal' }).click();
+    const panel = p().getByRole('dialog');
+    await panel.getByText(`${target.code} · Ny kundportal`).waitFor();
+    const text = await panel.textContent() ?? '';
+    expect(text).toContain(target.leader?.title ?? 'a leader');
+    expect(text).toContain('Latest status');
+    expect(target.latestReportDate).toBeDefined();
+    expect(text).toContain(formatDate(target.latestReportDate, 'en-US'));
+    expect(text).toContain({ Green: 'Green', Amber: 'Amber', Red: 'Red' }[target.latestOverall ?? 'Green']);
+    await shot('hub-details-panel');
+    const violations = await axe();
+    // Closed before asserting, so one finding does not block the steps after it.
+    await p().keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(violations).toEqual([]);
+  });
+
+  it('switches language to Svenska and Nederlands without a reload, keeping the search', async () => {
+    await p().getByRole('button', { name: 'Language: English' }).click();
+    await p().getByRole('menuitemcheckbox', { name: 'Svenska' }).click();
+    await p().getByRole('heading', { level: 2, name: 'Projektregister' }).waitFor();
+    const nav = p().getByRole('navigation', { name: 'Webbplatsnavigering' });
+    expect(await nav.getByRole('link', { name: 'Projekt', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(await p().evaluate(() => document.documentElement.lang)).toBe('sv-SE');
+    expect(await p().getByRole('searchbox', { name: 'Sök projekt' }).inputValue()).toBe('kundportal');
+    expect(await p().getByRole('button', { name: /^Agerar som Erik Johansson, besökare/ }).count()).toBe(1);
+    expect(await p().evaluate(() => (window as unknown as { hubMarker?: number }).hubMarker)).toBe(1);
+    await shot('hub-projects-sv');
+
+    await p().getByRole('button', { name: 'Språk: Svenska' }).click();
+    await p().getByRole('menuitemcheckbox', { name: 'Nederlands' }).click();
+    await p().getByRole('heading', { level: 2, name: 'Projectregister' }).waitFor();
+    expect(await p().getByRole('link', { name: 'Projecten', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(await p().evaluate(() => document.documentElement.lang)).toBe('nl-NL');
+    expect(await p().title()).toBe('Projecten – PMO Hub');
+  });
+
+  it('is accessible in Dutch with the details panel open', async () => {
+    await p().getByRole('button', { name: /Ny kundportal/ }).click();
+    const panel = p().getByRole('dialog');
+    await panel.getByText(`${target.code} · Ny kundportal`).waitFor();
+    expect(await panel.textContent()).toContain('Laatste status');
+    await shot('hub-details-panel-nl');
+    const violations = await axe();
+    await p().keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps the language and the user across a reload', async () => {
+    await p().reload();
+    await p().getByRole('heading', { level: 2, name: 'Projectregister' }).waitFor();
+    expect(await p().evaluate(() => document.documentElement.lang)).toBe('nl-NL');
+    expect(await p().getByRole('button', { name: /^Handelt als Erik Johansson, bezoeker/ }).count()).toBe(1);
+  });
+
+  it('says plainly which web parts the other pages will get', async () => {
+    await p().getByRole('link', { name: 'Portfolio', exact: true }).click();
+    await p().getByRole('heading', { level: 2, name: 'Komt in een latere versie' }).waitFor();
+    for (const name of ['Portfoliodashboards', 'Portfoliotijdlijn', 'Risicomatrix']) expect(await p().getByText(name, { exact: false }).count()).toBe(1);
+    await shot('hub-portfolio-nl');
+    expect(await axe()).toEqual([]);
+    await p().getByRole('link', { name: 'Community', exact: true }).click();
+    await p().getByText('Geleerde lessen', { exact: false }).waitFor();
+  });
+
+  it('raised no console error, CSP violation or failed request', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import { launchChromium } from '../hub/chromium';
+
+type Results = Record<string, unknown>;
+
+/**
+ * Opens the hub's Projects page in headless Chromium as a visitor and times the register's
+ * first render: from navigation start until the first project row is in the grid. Also
+ * counts the SharePoint requests the page made to get there.
+ */
+export async function registerFirstRender(siteUrl: string, runs = 3): Promise<Results> {
+  const browser = await launchChromium();
+  try {
+    const times: number[] = [];
+    let requests = 0;
+    let rows = 0;
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const origin = new URL(siteUrl);
+      await context.addCookies([{ name: 'pmohub-user', value: 'visitor', domain: origin.hostname, path: '/' }]);
+      const page = await context.newPage();
+      let api = 0;
+      page.on('request', (r) => { if (r.url().includes('/_api/')) api++; });
+      const t0 = Date.now();
+      await page.goto(`${siteUrl}/SitePages/Projects.aspx`);
+      await page.waitForSelector('[role="grid"] [data-automationid="DetailsRow"]', { timeout: 60_000 });
+      times.push(Date.now() - t0);
+      requests = api;
+      rows = await page.locator('[role="grid"] [data-automationid="DetailsRow"]').count();
+      await context.close();
+    }
+    times.sort((a, b) => a - b);
+    return { firstRenderMs: times[Math.floor(times.length / 2)], firstRenderRunsMs: times, pageApiRequests: requests, rowsRenderedOnFirstPage: rows };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * `npm run bench`: writes numbers, never passes or fails on time. Results go to
+ * bench-results.json and stdout. Each measurement says what it measured; the machine
+ * (2 cores here) is recorded with them.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import zlib from 'zlib';
+import { spawn } from 'child_process';
+import { spfi, SPBrowser, type SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/fields';
+import '@pnp/sp/items';
+import '@pnp/sp/batching';
+import { startLocalSharePoint } from '../local-sharepoint/src/server';
+import { provision } from '../../src/provisioning/apply';
+import { SpProjectService } from '../../src/services/ProjectService';
+import { getList, internalName } from '../../src/schema';
+import type { FieldValue } from '../local-sharepoint/src/store/types';
+import { registerFirstRender } from './browser';
+import { buildHub } from '../hub/build';
+import { hubStaticHandler } from '../hub/server';
+
+type Results = Record<string, unknown>;
+const root = path.resolve(__dirname, '../..');
+const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
+const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
+
+async function localSp(): Promise<{ sp: SPFI; url: string; close: () => Promise<void>; stats: { total: number } }> {
+  const server = await startLocalSharePoint({ data: ':memory:', port: 0 });
+  const url = `${server.url}/sites/pmo`;
+  return { sp: spfi(url).using(SPBrowser({ baseUrl: url })), url, close: () => server.close(), stats: server.stats };
+}
+
+async function writeThroughput(): Promise<Results> {
+  const { sp, close } = await localSp();
+  await sp.web.lists.add('Bench', '', 100);
+  const list = sp.web.lists.getByTitle('Bench');
+  await list.fields.addNumber('Score');
+  let t0 = process.hrtime.bigint();
+  const single = 500;
+  for (let i = 0; i < single; i++) await list.items.add({ Title: `single ${i}`, Score: i });
+  const singlePerSec = single / (ms(t0) / 1000);
+  const batchedCount = 5000;
+  t0 = process.hrtime.bigint();
+  for (let i = 0; i < batchedCount; i += 1000) {
+    const [b, execute] = sp.batched({ maxRequests: 100 });
+    const target = b.web.lists.getByTitle('Bench');
+    const all = Promise.all(Array.from({ length: 1000 }, (_, k) => target.items.add({ Title: `batched ${i + k}`, Score: i + k })));
+    await execute();
+    await all;
+  }
+  const batchedPerSec = batchedCount / (ms(t0) / 1000);
+  await close();
+  return { singleItemsPerSecond: round(singlePerSec), batchedItemsPerSecond: round(batchedPerSec), note: '@pnp/sp in this process against the in-memory server; batches of 100 operations per $batch request' };
+}
+
+/** A 100,000-item list written straight to the store (the REST path is measured above). */
+async function largeList(): Promise<Results> {
+  const dataFile = path.join(os.tmpdir(), `pmo-bench-${process.pid}.db`);
+  fs.rmSync(dataFile, { force: true });
+  const seedServer = await startLocalSharePoint({ data: dataFile, port: 0 });
+  const url = `${seedServer.url}/sites/pmo`;
+  const sp = spfi(url).using(SPBrowser({ baseUrl: url }));
+  await sp.web.lists.add('Large', '', 100);
+  const list = sp.web.lists.getByTitle('Large');
+  await list.fields.addText('Unit');
+  await list.fields.getByInternalNameOrTitle('Unit').update({ Indexed: true });
+  const { store } = seedServer;
+  const web = store.getWebByPath('/sites/pmo');
+  if (!web) throw new Error('no web');
+  const l = store.getList(web, { title: 'Large' });
+  if (!l) throw new Error('no list');
+  const actor = { web, user: store.principals(web, 'user')[0] };
+  let t0 = process.hrtime.bigint();
+  store.tx(() => {
+    for (let i = 0; i < 100_000; i++) {
+      const values: Record<string, FieldValue> = { Title: `Item ${i}`, Unit: `Unit ${i % 50}` };
+      store.insertItem(actor, l, values);
+    }
+  });
+  const storeInsertPerSec = 100_000 / (ms(t0) / 1000);
+  await seedServer.close();
+
+  // A separate server process, so its memory is its own.
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'tools/local-sharepoint/src/cli.ts'), '--port', '0', '--data', dataFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const childUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /site: (http:\/\/localhost:\d+\/sites\/pmo)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  const csp = spfi(childUrl).using(SPBrowser({ baseUrl: childUrl }));
+  const large = csp.web.lists.getByTitle('Large');
+  // 10,000 items read in pages of 5,000 (threshold-safe order by ID).
+  t0 = process.hrtime.bigint();
+  let read = 0;
+  for await (const page of large.items.select('Id', 'Title').top(5000)) {
+    read += (page as unknown[]).length;
+    if (read >= 10_000) break;
+  }
+  const pagedRead10k = ms(t0);
+  t0 = process.hrtime.bigint();
+  const filtered = await large.items.filter("Unit eq 'Unit 7'").select('Id', 'Title').top(5000)<unknown[]>();
+  const indexedFilter = ms(t0);
+  let thresholdRefused = false;
+  try {
+    await large.items.filter("Title eq 'Item 7'").top(10)();
+  } catch (e) {
+    thresholdRefused = (e as { status?: number }).status === 500;
+  }
+  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.on('exit', r));
+  const fileMb = fs.statSync(dataFile).size / 1e6;
+  fs.rmSync(dataFile, { force: true });
+  fs.rmSync(`${dataFile}-wal`, { force: true });
+  fs.rmSync(`${dataFile}-shm`, { force: true });
+  return {
+    items: 100_000, storeInsertsPerSecond: round(storeInsertPerSec), pagedRead10kItemsMs: round(pagedRead10k),
+    indexedFilterMs: round(indexedFilter), indexedFilterRows: filtered.length, unindexedFilterRefusedByThreshold: thresholdRefused,
+    serverRssMbAt100kItems: round(rssKb / 1024), dataFileMb: round(fileMb)
+  };
+}
+
+async function provisioningRequests(): Promise<Results> {
+  const { sp, close, stats } = await localSp();
+  let before = stats.total;
+  let t0 = process.hrtime.bigint();
+  const cold = await provision(sp);
+  const coldMs = ms(t0);
+  const coldRequests = stats.total - before;
+  before = stats.total;
+  t0 = process.hrtime.bigint();
+  const warm = await provision(sp);
+  const warmMs = ms(t0);
+  const warmRequests = stats.total - before;
+  await close();
+  return { coldRequests, coldWrites: cold.writes, coldMs: round(coldMs), warmRequests, warmWrites: warm.writes, warmMs: round(warmMs) };
+}
+
+async function registerRead(): Promise<Results> {
+  const hub = await buildHub();
+  const server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(hub.outDir) });
+  const url = `${server.url}/sites/pmo`;
+  const sp = spfi(url).using(SPBrowser({ baseUrl: url }));
+  await provision(sp);
+  const { store } = server;
+  const web = store.getWebByPath('/sites/pmo');
+  const list = web ? store.getList(web, { url: `/sites/pmo/${getList('projects').url}` }) : undefined;
+  if (!web || !list) throw new Error('not provisioned');
+  const actor = { web, user: store.principals(web, 'user')[0] };
+  const [code, title, phase, overall] = [internalName('projects', 'code'), internalName('projects', 'title'), internalName('projects', 'phase'), internalName('projects', 'latestOverall')];
+  store.tx(() => {
+    for (let i = 0; i < 10_000; i++) {
+      const values: Record<string, FieldValue> = { [code]: `B-${i}`, [title]: `Project ${i}`, [phase]: 'Execution', [overall]: ['Green', 'Amber', 'Red'][i % 3] };
+      store.insertItem(actor, list, values);
+    }
+  });
+  const before = server.stats.total;
+  const t0 = process.hrtime.bigint();
+  const projects = await new SpProjectService(sp, url).loadProjects();
+  const loadMs = ms(t0);
+  const requests = server.stats.total - before;
+  let browser: Results = {};
+  try {
+    browser = await registerFirstRender(url);
+  } catch (e) {
+    browser = { skipped: `register first render in Chromium not measured: ${(e as Error).message}` };
+  }
+  await server.close();
+  return { projects: projects.length, serviceLoadMs: round(loadMs), requests, ...browser };
+}
+
+function bundleSizes(): Results {
+  const dirs = ['release/assets', 'dist'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
+  if (!dirs.length) return { skipped: 'no ship build found: run `npm run package` first' };
+  const out: Record<string, { rawKb: number; gzipKb: number }> = {};
+  for (const dir of dirs) {
+    for (const f of fs.readdirSync(dir)) {
+      if (!f.endsWith('.js') || out[f]) continue;
+      const buf = fs.readFileSync(path.join(dir, f));
+      out[f] = { rawKb: round(buf.length / 1024), gzipKb: round(zlib.gzipSync(buf, { level: 9 }).length / 1024) };
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const want = (k: string): boolean => only.length === 0 || only.includes(k);
+  const results: Results = {
+    date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 1e9), node: process.version }
+  };
+  const run = async (key: string, f: () => Promise<Results> | Results): Promise<void> => {
+    if (!want(key)) return;
+    process.stderr.write(`bench: ${key}…\n`);
+    try {
+      results[key] = await f();
+    } catch (e) {
+      results[key] = { error: (e as Error).message };
+    }
+  };
+  await run('localSharePointWrites', writeThroughput);
+  await run('localSharePointLargeList', largeList);
+  await run('provisioning', provisioningRequests);
+  await run('registerAt10kProjects', registerRead);
+  await run('bundlesGzip', bundleSizes);
+  const file = path.join(root, 'bench-results.json');
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\nwritten to ${file}\n`);
+}
+
+void main();

@@ -1,0 +1,291 @@
+import * as React from 'react';
+import {
+  ThemeProvider, createTheme, useTheme, mergeStyleSets, getFocusStyle, MessageBar, MessageBarType, CommandBarButton,
+  FontIcon, ContextualMenuItemType, type IContextualMenuItem, type IButtonStyles, type IProcessedStyleSet, type IStyle, type Theme
+} from '@fluentui/react';
+import { ErrorBoundary } from '../../../src/components/ErrorBoundary';
+import { HUB_PAGES, hubPageOfPath, hubPagePath, type HubPage } from '../../../src/pages/hubPages';
+import { COMMON_STRINGS, LANGUAGES, format, initialLanguage, languageInfo, saveLanguage, type HubLanguage } from './strings';
+import { DEMO_ROLES, actAs, currentUserAlias, loadDemoUsers, photoUrl, roleLabel, type DemoUser } from './demoUsers';
+import { WEB_PARTS, type HubWebPartContext } from './webParts';
+
+/** SharePoint's out-of-the-box look: Fluent's default theme, nothing of our own. */
+const DEFAULT_THEME: Theme = createTheme({});
+
+/** The site a path belongs to: `/sites/<name>`, as SharePoint's managed path. */
+function sitePathOf(pathname: string): string {
+  return /^\/sites\/[^/]+/i.exec(pathname)?.[0] ?? '/sites/pmo';
+}
+
+type HubClassName =
+  'skipLink' | 'suiteBar' | 'suiteLeft' | 'waffle' | 'brand' | 'suiteRight' | 'avatar' | 'who' | 'whoName'
+  | 'whoRole' | 'menuAvatar' | 'siteHeader' | 'headerCanvas' | 'siteTitleLink' | 'logo' | 'siteTitle'
+  | 'navList' | 'navLink' | 'navCurrent' | 'main' | 'canvas' | 'pageTitle' | 'section' | 'intro' | 'webPart'
+  | 'comingLater' | 'comingIcon' | 'comingTitle' | 'comingText';
+
+function classesOf(t: Theme): IProcessedStyleSet<Record<HubClassName, IStyle>> {
+  const onBar = t.palette.white;
+  return mergeStyleSets<Record<HubClassName, IStyle>>({
+    skipLink: [getFocusStyle(t), {
+      position: 'absolute', left: -10000, top: 8, zIndex: 1000, padding: '8px 12px',
+      background: t.semanticColors.bodyBackground, color: t.semanticColors.link, border: `2px solid ${t.palette.themePrimary}`,
+      selectors: { ':focus': { left: 8 } }
+    }],
+    suiteBar: {
+      display: 'flex', alignItems: 'center', justifyContent: 'space-between', minHeight: 48, padding: '0 8px 0 0',
+      background: t.palette.themeDarker, color: onBar
+    },
+    suiteLeft: { display: 'flex', alignItems: 'center', minWidth: 0 },
+    waffle: { width: 48, height: 48, display: 'inline-flex', alignItems: 'center', justifyContent: 'center', fontSize: 16 },
+    brand: { ...t.fonts.large, fontWeight: 600, whiteSpace: 'nowrap' },
+    suiteRight: { display: 'flex', alignItems: 'stretch', height: 48 },
+    avatar: { width: 32, height: 32, borderRadius: '50%', flexShrink: 0 },
+    who: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', marginLeft: 8, lineHeight: '16px', textAlign: 'left' },
+    whoName: { ...t.fonts.medium, fontWeight: 600, whiteSpace: 'nowrap' },
+    whoRole: { ...t.fonts.small, color: t.palette.themeLighter, whiteSpace: 'nowrap' },
+    menuAvatar: { width: 24, height: 24, borderRadius: '50%', margin: '0 4px' },
+    siteHeader: { background: t.semanticColors.bodyBackground, borderBottom: `1px solid ${t.palette.neutralLight}` },
+    headerCanvas: { maxWidth: 1236, margin: '0 auto', padding: '20px 24px 0', boxSizing: 'border-box' },
+    siteTitleLink: [getFocusStyle(t), {
+      display: 'inline-flex', alignItems: 'center', gap: 16, color: t.semanticColors.bodyText, textDecoration: 'none',
+      selectors: { ':hover .hub-site-title': { textDecoration: 'underline' } }
+    }],
+    logo: {
+      width: 64, height: 64, borderRadius: t.effects.roundedCorner4, background: t.palette.themePrimary, color: onBar,
+      display: 'inline-flex', alignItems: 'center', justifyContent: 'center', fontSize: 32
+    },
+    siteTitle: { ...t.fonts.xxLarge, fontWeight: 600 },
+    navList: { display: 'flex', flexWrap: 'wrap', listStyle: 'none', margin: '12px 0 0', padding: 0 },
+    navLink: [getFocusStyle(t, { inset: 2 }), {
+      display: 'block', padding: '10px 12px', color: t.semanticColors.bodyText, textDecoration: 'none', ...t.fonts.medium,
+      borderBottom: '2px solid transparent',
+      selectors: { ':hover': { background: t.palette.neutralLighter, color: t.semanticColors.bodyText } }
+    }],
+    navCurrent: { fontWeight: 600, borderBottomColor: t.palette.themePrimary },
+    main: { background: t.semanticColors.bodyBackground, outline: 'none', paddingBottom: 48 },
+    canvas: { maxWidth: 1236, margin: '0 auto', padding: '0 24px', boxSizing: 'border-box' },
+    pageTitle: { ...t.fonts.xxLarge, fontWeight: 600, margin: '28px 0 8px', color: t.semanticColors.bodyText },
+    section: { padding: '12px 0' },
+    intro: { ...t.fonts.mediumPlus, color: t.semanticColors.bodySubtext, margin: 0, maxWidth: 800 },
+    webPart: { background: t.semanticColors.bodyBackground },
+    comingLater: {
+      display: 'flex', gap: 16, alignItems: 'flex-start', padding: 24, maxWidth: 800,
+      background: t.palette.neutralLighterAlt, border: `1px solid ${t.palette.neutralLight}`, borderRadius: t.effects.roundedCorner4
+    },
+    comingIcon: { fontSize: 32, color: t.palette.themePrimary },
+    comingTitle: { ...t.fonts.xLarge, fontWeight: 600, margin: '0 0 8px' },
+    comingText: { ...t.fonts.medium, margin: 0 }
+  });
+}
+
+type HubClasses = ReturnType<typeof classesOf>;
+
+export function HubApp(): JSX.Element {
+  return (
+    <ThemeProvider theme={DEFAULT_THEME} applyTo="body">
+      <Hub />
+    </ThemeProvider>
+  );
+}
+
+function Hub(): JSX.Element {
+  const theme = useTheme();
+  const classes = React.useMemo(() => classesOf(theme), [theme]);
+  const [language, setLanguage] = React.useState<HubLanguage>(initialLanguage);
+  const [userAlias, setUserAlias] = React.useState<string>(currentUserAlias);
+  const [users, setUsers] = React.useState<DemoUser[]>([]);
+  const [pathname, setPathname] = React.useState<string>(window.location.pathname);
+  const mainRef = React.useRef<HTMLElement>(null);
+
+  const sitePath = sitePathOf(pathname);
+  const page = hubPageOfPath(sitePath, pathname) ?? HUB_PAGES[0];
+  const c = COMMON_STRINGS[language];
+  const lang = languageInfo(language);
+
+  React.useEffect(() => {
+    let live = true;
+    // Without the directory the switcher still shows who is acting, by alias.
+    loadDemoUsers().then((u) => { if (live) setUsers(u); }, () => undefined);
+    const onPop = (): void => setPathname(window.location.pathname);
+    window.addEventListener('popstate', onPop);
+    return () => { live = false; window.removeEventListener('popstate', onPop); };
+  }, []);
+
+  React.useEffect(() => {
+    document.documentElement.lang = lang.tag;
+    document.title = `${c[page.titleKey]} – ${c.HubTitle}`;
+  }, [lang, c, page]);
+
+  const navigate = (e: React.MouseEvent<HTMLAnchorElement>, target: HubPage): void => {
+    // Let the browser open new tabs and windows itself.
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    const to = hubPagePath(sitePath, target);
+    if (to !== window.location.pathname) window.history.pushState(null, '', to);
+    setPathname(to);
+    window.scrollTo(0, 0);
+    // Screen reader and keyboard users continue where a full page load would put them.
+    mainRef.current?.focus();
+  };
+
+  const me: DemoUser = users.find((u) => u.alias === userAlias.toLowerCase() || u.mail === userAlias.toLowerCase())
+    ?? { alias: userAlias, displayName: userAlias, mail: userAlias, role: 'none' };
+  const context: HubWebPartContext = { siteUrl: `${window.location.origin}${sitePath}`, userKey: me.alias, language: lang, common: c };
+
+  return (
+    <>
+      <a className={classes.skipLink} href="#content">{c.SkipToContent}</a>
+      <header>
+        <div className={classes.suiteBar}>
+          <div className={classes.suiteLeft}>
+            <span className={classes.waffle} aria-hidden={true}><FontIcon iconName="Waffle" /></span>
+            <span className={classes.brand}>SharePoint</span>
+          </div>
+          <div className={classes.suiteRight}>
+            <LanguageSwitcher classes={classes} theme={theme} common={c} language={language}
+              onChange={(l) => { saveLanguage(l); setLanguage(l); }} />
+            <UserSwitcher classes={classes} theme={theme} common={c} me={me} users={users}
+              onChange={(alias) => { actAs(alias); setUserAlias(alias); }} />
+          </div>
+        </div>
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>{c.DevelopmentOnly}</MessageBar>
+        <div className={classes.siteHeader}>
+          <div className={classes.headerCanvas}>
+            <a className={classes.siteTitleLink} href={hubPagePath(sitePath, HUB_PAGES[0])} onClick={(e) => navigate(e, HUB_PAGES[0])}>
+              <span className={classes.logo} aria-hidden={true}><FontIcon iconName="ProjectCollection" /></span>
+              <span className={`${classes.siteTitle} hub-site-title`}>{c.HubTitle}</span>
+            </a>
+            <nav aria-label={c.SiteNavigation}>
+              <ul className={classes.navList}>
+                {HUB_PAGES.map((p) => (
+                  <li key={p.key}>
+                    <a
+                      href={hubPagePath(sitePath, p)}
+                      className={p.key === page.key ? `${classes.navLink} ${classes.navCurrent}` : classes.navLink}
+                      aria-current={p.key === page.key ? 'page' : undefined}
+                      onClick={(e) => navigate(e, p)}
+                    >
+                      {c[p.titleKey]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </div>
+      </header>
+      <main id="content" ref={mainRef} tabIndex={-1} className={classes.main} aria-labelledby="hub-page-title">
+        <div className={classes.canvas}>
+          <h1 id="hub-page-title" className={classes.pageTitle}>{c[page.titleKey]}</h1>
+          {page.introKey && (
+            <div className={classes.section}>
+              <p className={classes.intro}>{c[page.introKey]}</p>
+            </div>
+          )}
+          {page.webParts.map((wp, i) => {
+            const Host = WEB_PARTS[wp.manifestId];
+            return (
+              <div key={`${page.key}-${i}`} className={classes.section} data-sp-webpart-id={wp.manifestId} data-sp-webpart-alias={wp.alias}>
+                <div className={classes.webPart}>
+                  {/* Keyed by user: a new user starts the web part afresh, as a new sign-in would. */}
+                  <ErrorBoundary key={me.alias} title={c.ErrorTitle} retryLabel={c.Retry}>
+                    {Host ? <Host properties={wp.properties} context={context} /> : (
+                      <MessageBar messageBarType={MessageBarType.info}>{format(c.WebPartNotAvailable, wp.alias)}</MessageBar>
+                    )}
+                  </ErrorBoundary>
+                </div>
+              </div>
+            );
+          })}
+          {page.comingLater && page.comingLater.length > 0 && (
+            <div className={classes.section}>
+              <div className={classes.comingLater}>
+                <FontIcon iconName="ConstructionCone" className={classes.comingIcon} aria-hidden={true} />
+                <div>
+                  <h2 className={classes.comingTitle}>{c.ComingLater}</h2>
+                  <p className={classes.comingText}>{format(c.ComingLaterText, page.comingLater.map((k) => c[k]).join(', '))}</p>
+                </div>
+              </div>
+            </div>
+          )}
+        </div>
+      </main>
+    </>
+  );
+}
+
+/** Suite bar buttons: the bar's colours, not a command bar's. */
+function barButtonStyles(t: Theme): IButtonStyles {
+  // Fluent colours the icons of hovered, pressed and expanded command buttons themeDark: invisible on this bar.
+  const on = { color: t.palette.white, background: t.palette.themeDark, selectors: { '.ms-Button-icon, .ms-Button-menuIcon': { color: t.palette.white } } };
+  return {
+    root: { color: t.palette.white, background: t.palette.themeDarker, padding: '0 8px', height: 48 },
+    rootHovered: on, rootPressed: on, rootExpanded: on, rootExpandedHovered: on,
+    icon: { color: t.palette.white }, iconHovered: { color: t.palette.white }, iconExpanded: { color: t.palette.white },
+    menuIcon: { color: t.palette.white, marginLeft: 8 }, menuIconHovered: { color: t.palette.white }, menuIconExpanded: { color: t.palette.white },
+    label: { whiteSpace: 'nowrap' }
+  };
+}
+
+interface SwitcherProps {
+  classes: HubClasses;
+  theme: Theme;
+  common: IPmoHubCommonStrings;
+}
+
+function LanguageSwitcher(props: SwitcherProps & { language: HubLanguage; onChange: (l: HubLanguage) => void }): JSX.Element {
+  const current = languageInfo(props.language);
+  const items: IContextualMenuItem[] = LANGUAGES.map((l) => ({
+    key: l.key,
+    text: l.name,
+    // Each name is in its own language, so a screen reader pronounces it as such.
+    lang: l.tag,
+    canCheck: true,
+    checked: l.key === props.language,
+    onClick: () => props.onChange(l.key)
+  }));
+  return (
+    <CommandBarButton
+      iconProps={{ iconName: 'Globe' }}
+      text={current.name}
+      ariaLabel={`${props.common.Language}: ${current.name}`}
+      menuProps={{ items, ariaLabel: props.common.Language }}
+      styles={barButtonStyles(props.theme)}
+    />
+  );
+}
+
+function UserSwitcher(props: SwitcherProps & { me: DemoUser; users: DemoUser[]; onChange: (alias: string) => void }): JSX.Element {
+  const { classes, common: c, me } = props;
+  const role = roleLabel(c, me.role);
+  const demo = DEMO_ROLES.map((r) => props.users.find((u) => u.role === r)).filter((u): u is DemoUser => !!u);
+  const items: IContextualMenuItem[] = [
+    { key: 'heading', itemType: ContextualMenuItemType.Header, text: c.ActAs },
+    ...demo.map((u): IContextualMenuItem => ({
+      key: u.alias,
+      text: u.displayName,
+      secondaryText: roleLabel(c, u.role),
+      canCheck: true,
+      checked: u.alias === me.alias,
+      // iconProps reserves the menu's icon column; the photo is drawn in it.
+      iconProps: { iconName: 'Contact' },
+      onRenderIcon: () => <img className={classes.menuAvatar} src={photoUrl(u)} alt="" />,
+      onClick: () => props.onChange(u.alias)
+    }))
+  ];
+  return (
+    <CommandBarButton
+      ariaLabel={role ? format(c.ActingAs, me.displayName, role) : me.displayName}
+      menuProps={{ items, ariaLabel: c.ActAs }}
+      styles={barButtonStyles(props.theme)}
+      onRenderText={() => (
+        <span className={classes.who}>
+          <span className={classes.whoName}>{me.displayName}</span>
+          {/* The space keeps name and role two words for screen readers and for the button's accessible-name check. */}
+          {role && <>{' '}<span className={classes.whoRole}>{role}</span></>}
+        </span>
+      )}
+      onRenderIcon={() => <img className={classes.avatar} src={photoUrl(me)} alt="" />}
+    />
+  );
+}

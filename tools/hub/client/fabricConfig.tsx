@@ -1,0 +1,23 @@
+// Imported first by main.tsx, before any Fluent UI module runs: Fluent reads
+// window.FabricConfig once, when it creates its stylesheet and registers its fonts.
+// (Every client file is .tsx so that the Node tools' tsconfig, which has no DOM, skips it.)
+
+interface HubFabricConfig {
+  /** '' stops Fluent from declaring Segoe UI web fonts on Microsoft's CDN: the hub loads nothing from elsewhere. */
+  fontBaseUrl?: string;
+  mergeStyles?: { cspSettings?: { nonce?: string } };
+}
+
+/**
+ * The page's Content-Security-Policy admits styles from 'self' and from <style> elements
+ * carrying this response's nonce; Fluent injects its CSS-in-JS that way. The server puts the
+ * nonce in a meta tag because the page may run no inline script to hand it over.
+ */
+const nonce = document.querySelector<HTMLMetaElement>('meta[name="pmohub-style-nonce"]')?.content ?? '';
+
+(window as Window & { FabricConfig?: HubFabricConfig }).FabricConfig = {
+  fontBaseUrl: '',
+  mergeStyles: { cspSettings: { nonce } }
+};
+
+export {};
