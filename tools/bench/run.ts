@@ -117,7 +117,7 @@ async function largeList(): Promise<Results> {
   const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   child.kill('SIGTERM');
-  await new Promise((r) => child.on('exit', r));
+  await new Promise((resolve) => child.on('exit', resolve));
   const fileMb = fs.statSync(dataFile).size / 1e6;
   fs.rmSync(dataFile, { force: true });
   fs.rmSync(`${dataFile}-wal`, { force: true });

@@ -37,7 +37,9 @@ export function parseSiteUrl(site: string): URL {
 }
 
 /** Adds `Authorization: Bearer` from a token source: the same pipeline @pnp/nodejs builds, without its pinned @pnp/sp. */
-function bearer(getToken: () => Promise<string>) {
+type Behavior = (instance: Queryable) => Queryable;
+
+function bearer(getToken: () => Promise<string>): Behavior {
   return (instance: Queryable): Queryable => {
     instance.on.auth(async (url, init) => {
       const token = await getToken();
@@ -48,7 +50,7 @@ function bearer(getToken: () => Promise<string>) {
   };
 }
 
-function demoUser(alias: string) {
+function demoUser(alias: string): Behavior {
   return (instance: Queryable): Queryable => {
     instance.on.pre(async (url, init, result) => {
       init.headers = { ...(init.headers as Record<string, string>), 'X-PMOHub-User': alias };
@@ -85,16 +87,25 @@ async function tokenSource(site: URL, o: ConnectOptions): Promise<() => Promise<
     };
   }
   const app = new msal.PublicClientApplication({ auth: { clientId, authority } });
-  let cached: { token: string; expires: number } | undefined;
-  return async () => {
-    if (cached && cached.expires > Date.now() + 60_000) return cached.token;
+  // The sign-in is shared, so requests made at the same time start one device-code flow, not several.
+  const state: { session?: Promise<{ token: string; expires: number }> } = {};
+  const signIn = async (): Promise<{ token: string; expires: number }> => {
     const r = await app.acquireTokenByDeviceCode({
       scopes: [`${site.origin}/AllSites.FullControl`],
       deviceCodeCallback: (resp) => process.stderr.write(`${resp.message}\n`)
     });
     if (!r?.accessToken) throw new CliError('Sign-in did not return an access token.');
-    cached = { token: r.accessToken, expires: r.expiresOn?.getTime() ?? Date.now() + 3_000_000 };
-    return r.accessToken;
+    return { token: r.accessToken, expires: r.expiresOn?.getTime() ?? Date.now() + 3_000_000 };
+  };
+  return async () => {
+    const session = state.session ?? (state.session = signIn());
+    const current = await session.catch((e: unknown) => {
+      if (state.session === session) state.session = undefined;
+      throw e;
+    });
+    if (current.expires > Date.now() + 60_000) return current.token;
+    if (state.session === session) state.session = signIn();
+    return (await state.session).token;
   };
 }
 
