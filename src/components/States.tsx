@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MessageBar, MessageBarType, DefaultButton, Spinner, SpinnerSize, Stack, Text, Icon, useTheme } from '@fluentui/react';
+import { MessageBar, MessageBarType, DefaultButton, Spinner, SpinnerSize, Stack, Text, Icon, useTheme, mergeStyles } from '@fluentui/react';
 
 export function LoadingState(props: { label: string }): JSX.Element {
   return (
@@ -33,9 +33,11 @@ export function ErrorState(props: IErrorStateProps): JSX.Element {
 
 export function EmptyState(props: { icon?: string; message: string; action?: JSX.Element }): JSX.Element {
   const theme = useTheme();
+  // A class, not a style attribute: strict Content-Security-Policies block inline styles.
+  const icon = mergeStyles({ fontSize: 32, color: theme.semanticColors.bodySubtext });
   return (
     <Stack horizontalAlign="center" tokens={{ childrenGap: 8, padding: 32 }} role="status">
-      <Icon iconName={props.icon ?? 'Search'} style={{ fontSize: 32, color: theme.semanticColors.bodySubtext }} aria-hidden={true} />
+      <Icon iconName={props.icon ?? 'Search'} className={icon} aria-hidden={true} />
       <Text>{props.message}</Text>
       {props.action}
     </Stack>

@@ -52,6 +52,11 @@ export interface StatusReport extends ListItemBase {
   cost: Rag;
   scope: Rag;
   risk: Rag;
+  overallComment?: string;
+  scheduleComment?: string;
+  costComment?: string;
+  scopeComment?: string;
+  riskComment?: string;
   summary: string;
   nextSteps?: string;
   percentComplete?: number;

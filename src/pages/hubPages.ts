@@ -40,6 +40,12 @@ export interface HubPage {
 export const PROJECT_REGISTER_MANIFEST_ID: string = '2da2bba0-966b-4b54-a6a6-acaf9073c87e';
 export const PROJECT_REGISTER_ALIAS: string = 'ProjectRegisterWebPart';
 
+/** The status reports and risks web parts' component ids (their manifests'; checked by the same test). */
+export const STATUS_REPORTS_MANIFEST_ID: string = '1be1af01-f8b2-484b-9920-c7b0d523d501';
+export const STATUS_REPORTS_ALIAS: string = 'StatusReportsWebPart';
+export const RISKS_MANIFEST_ID: string = '38a36937-e3d2-4dff-a517-7c3e09a59d65';
+export const RISKS_ALIAS: string = 'RisksWebPart';
+
 export const HUB_PAGES: HubPage[] = [
   {
     key: 'home',
@@ -61,6 +67,15 @@ export const HUB_PAGES: HubPage[] = [
       manifestId: PROJECT_REGISTER_MANIFEST_ID,
       alias: PROJECT_REGISTER_ALIAS,
       properties: { siteUrl: '', defaultPhase: '', pageSize: 50, staleDays: 30 }
+    }, {
+      // Below the register: pick a project, write its status report, follow its trend.
+      manifestId: STATUS_REPORTS_MANIFEST_ID,
+      alias: STATUS_REPORTS_ALIAS,
+      properties: { siteUrl: '', projectId: '' }
+    }, {
+      manifestId: RISKS_MANIFEST_ID,
+      alias: RISKS_ALIAS,
+      properties: { siteUrl: '', projectId: '' }
     }]
   },
   {

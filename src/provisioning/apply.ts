@@ -9,6 +9,8 @@ export interface ApplyOptions {
   onStep?: (description: string, index: number, total: number) => void;
   /** Stops (throws) after this many writes: how tests interrupt a run half-way. */
   maxWrites?: number;
+  /** Provision the schema as of an older version (upgrade tests). */
+  version?: number;
 }
 
 export interface ApplyResult {
@@ -116,7 +118,7 @@ export async function applyPlan(sp: SPFI, state: SiteState, plan: Plan, options:
 /** Reads the site, plans and applies. A second run on the same site makes no writes. */
 export async function provision(sp: SPFI, options: ApplyOptions = {}): Promise<ApplyResult> {
   const state = await readSite(sp);
-  const plan = computePlan(state);
+  const plan = computePlan(state, options.version);
   const writes = await applyPlan(sp, state, plan, options);
   return { plan, writes, upToDate: plan.steps.length === 0 };
 }

@@ -7,7 +7,7 @@ import '@pnp/sp/site-groups';
 import '@pnp/sp/security';
 import '@pnp/sp/batching';
 import {
-  groups as schemaGroups, lists as schemaLists, roleDefinitions, SCHEMA_VERSION,
+  groups as schemaGroups, lists as allLists, roleDefinitions, SCHEMA_VERSION,
   type FieldSchema, type GroupSchema, type ListSchema, type RoleKey, type ViewSchema
 } from '../schema';
 
@@ -112,7 +112,7 @@ export async function readSite(sp: SPFI): Promise<SiteState> {
 
   const [batched, execute] = sp.batched();
   const pending: Array<Promise<void>> = [];
-  for (const schema of schemaLists) {
+  for (const schema of allLists) {
     const raw = rawLists.find((l) => l.RootFolder.ServerRelativeUrl.toLowerCase() === listServerUrl(webPath, schema).toLowerCase());
     if (!raw) continue;
     const entry: SiteList = {
@@ -150,11 +150,18 @@ export function groupPrincipalId(state: SiteState, group: GroupSchema): number |
   return state.groups.get(group.title.toLowerCase());
 }
 
-/** Compares the site with the schema. Pure: the same state always gives the same plan. */
-export function computePlan(state: SiteState): Plan {
+/**
+ * Compares the site with the schema as of `version` (default: the current one; an older
+ * version is what an older release of PMO Hub provisioned, for upgrade tests). Pure: the
+ * same state always gives the same plan.
+ */
+export function computePlan(state: SiteState, version: number = SCHEMA_VERSION): Plan {
   const steps: Step[] = [];
   const conflicts: Conflict[] = [];
-  for (const group of schemaGroups) {
+  const schemaLists = allLists
+    .filter((l) => l.since <= version)
+    .map((l) => ({ ...l, fields: l.fields.filter((f) => f.since <= version), views: l.views.filter((v) => v.since <= version) }));
+  for (const group of schemaGroups.filter((g) => g.since <= version)) {
     const id = groupPrincipalId(state, group);
     if (id === undefined && !group.associatedGroup) steps.push({ kind: 'createGroup', group });
     const roleId = state.roleDefIds.get(group.siteRole);
@@ -213,7 +220,7 @@ export function computePlan(state: SiteState): Plan {
       }
     }
   }
-  return { schemaVersion: SCHEMA_VERSION, steps, conflicts };
+  return { schemaVersion: version, steps, conflicts };
 }
 
 function groupOf(key: string): GroupSchema {

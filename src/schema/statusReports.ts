@@ -45,6 +45,27 @@ export const statusReports = defineList({
       key: 'risk', internalName: 'PMORisk', displayName: 'Risk', type: 'Choice',
       id: '8098dad3-b3dc-451a-9d67-1fdcebdc3222', since: 1, required: true, choices: RAG_VALUES
     },
+    // Schema 2: a comment per dimension, so an amber or red judgement says why.
+    {
+      key: 'overallComment', internalName: 'PMOOverallComment', displayName: 'Overall comment', type: 'Note',
+      id: '0c04586d-fc9a-4c43-9389-2cddd13b1406', since: 2, numLines: 3
+    },
+    {
+      key: 'scheduleComment', internalName: 'PMOScheduleComment', displayName: 'Schedule comment', type: 'Note',
+      id: '2f92f689-2317-4185-92fa-c42a44b392e2', since: 2, numLines: 3
+    },
+    {
+      key: 'costComment', internalName: 'PMOCostComment', displayName: 'Cost comment', type: 'Note',
+      id: 'd50bdeb5-151d-478b-a76a-6ee3ac3bad4e', since: 2, numLines: 3
+    },
+    {
+      key: 'scopeComment', internalName: 'PMOScopeComment', displayName: 'Scope comment', type: 'Note',
+      id: '03107c09-9e2e-4e82-8418-1ce4da50cccb', since: 2, numLines: 3
+    },
+    {
+      key: 'riskComment', internalName: 'PMORiskComment', displayName: 'Risk comment', type: 'Note',
+      id: '850602d9-2e73-4eb7-b862-5b38e4b6924d', since: 2, numLines: 3
+    },
     {
       key: 'summary', internalName: 'PMOSummary', displayName: 'Summary', type: 'Note',
       id: 'c34b354f-860d-41e0-96a7-df15e272a411', since: 1, required: true, numLines: 6

@@ -6,6 +6,8 @@ export class ConflictError<T> extends Error {
   public constructor(public readonly mine: T, public readonly theirs: T) {
     super('The item was changed by someone else after you opened it.');
     this.name = 'ConflictError';
+    // SPFx compiles to ES5, where extending Error loses the prototype and so `instanceof`.
+    Object.setPrototypeOf(this, ConflictError.prototype);
   }
 }
 
@@ -14,5 +16,6 @@ export class ValidationError extends Error {
   public constructor(public readonly fields: Record<string, string>) {
     super(`Invalid input: ${Object.keys(fields).join(', ')}`);
     this.name = 'ValidationError';
+    Object.setPrototypeOf(this, ValidationError.prototype);
   }
 }

@@ -1,4 +1,4 @@
-import { getList, type FieldSchema, type ListKey, type ListSchema } from '../schema';
+import { getList, systemFields, type FieldSchema, type ListKey, type ListSchema } from '../schema';
 import type { Hyperlink, LookupRef, PersonRef } from '../model/common';
 
 /**
@@ -21,6 +21,33 @@ function lookup(v: unknown, shown: string): LookupRef | undefined {
   if (typeof l.Id !== 'number') return undefined;
   return { id: l.Id, title: String(l[shown] ?? l.Title ?? '') };
 }
+
+/**
+ * Multi-line text columns that hold JSON: the domain type is an object, SharePoint stores
+ * text. Keyed by field key (never internal name).
+ */
+const JSON_FIELDS: Record<string, readonly string[]> = {
+  projects: ['criteriaScores'],
+  portfolioViews: ['filterDefinition']
+};
+
+export function isJsonField(listKey: string, fieldKey: string): boolean {
+  const keys = JSON_FIELDS[listKey];
+  return !!keys && keys.indexOf(fieldKey) >= 0;
+}
+
+/** Parsed JSON, or `fallback` for empty or malformed text (a hand-edited item must not break the register). */
+function parseJson(v: unknown, fallback: unknown): unknown {
+  if (typeof v !== 'string' || !v.trim()) return fallback;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return fallback;
+  }
+}
+
+/** System person columns (Created By, Modified By) mapped when a query selected them. */
+const SYSTEM_PEOPLE: ReadonlyArray<[string, string]> = systemFields.filter((f) => f.type === 'User').map((f): [string, string] => [f.key, f.internalName]);
 
 function shownField(field: FieldSchema): string {
   if (field.type !== 'Lookup' && field.type !== 'LookupMulti') return 'Title';
@@ -59,8 +86,13 @@ export function fromItem<T>(listKey: ListKey, raw: Raw): T {
       case 'MultiChoice': out[f.key] = Array.isArray(v) ? v.map(String) : []; break;
       case 'Number': case 'Currency': out[f.key] = typeof v === 'number' ? v : undefined; break;
       case 'Boolean': out[f.key] = v === true; break;
-      default: out[f.key] = v === null || v === undefined ? undefined : String(v);
+      default:
+        if (isJsonField(listKey, f.key)) out[f.key] = parseJson(v, listKey === 'projects' ? {} : undefined);
+        else out[f.key] = v === null || v === undefined ? undefined : String(v);
     }
+  }
+  for (const [key, name] of SYSTEM_PEOPLE) {
+    if (raw[name] && typeof raw[name] === 'object') out[key] = person(raw[name]);
   }
   return out as T;
 }
@@ -88,7 +120,8 @@ export function toPayload(listKey: ListKey, values: Record<string, unknown>): Ra
         break;
       }
       default:
-        out[f.internalName] = v === undefined ? null : v;
+        if (isJsonField(listKey, f.key) && v !== null && typeof v === 'object') out[f.internalName] = JSON.stringify(v);
+        else out[f.internalName] = v === undefined ? null : v;
     }
   }
   return out;

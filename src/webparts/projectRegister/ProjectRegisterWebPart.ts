@@ -11,11 +11,16 @@ import ProjectRegister from './components/ProjectRegister';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { SpProjectService, type IProjectService } from '../../services/ProjectService';
 import { spFromContext } from '../../services/sp';
+import type { IPeopleService, IProjectEditingService } from '../../services/editing';
+import { SpProjectEditingService } from '../../services/ProjectEditingService';
+import { GraphPeopleService, type GraphClientLike } from '../../services/PeopleService';
 import { propertyPane, type IProjectRegisterWebPartProps, DEFAULTS } from './propertyPane';
 
 /** Thin by design: build the service from the SPFx context, mount one React root, unmount on dispose. */
 export default class ProjectRegisterWebPart extends BaseClientSideWebPart<IProjectRegisterWebPartProps> {
   private service!: IProjectService;
+  private editing!: IProjectEditingService;
+  private people!: IPeopleService;
   private theme: Theme | undefined;
 
   protected async onInit(): Promise<void> {
@@ -32,7 +37,10 @@ export default class ProjectRegisterWebPart extends BaseClientSideWebPart<IProje
 
   private buildService(): void {
     const site = this.siteUrl();
-    this.service = new SpProjectService(spFromContext(this.context, site), site);
+    const sp = spFromContext(this.context, site);
+    this.service = new SpProjectService(sp, site);
+    this.editing = new SpProjectEditingService(sp, site);
+    this.people = new GraphPeopleService(sp, site, () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike>);
   }
 
   private applyTheme(t: IReadonlyTheme | undefined): void {
@@ -44,7 +52,7 @@ export default class ProjectRegisterWebPart extends BaseClientSideWebPart<IProje
     const element = React.createElement(ThemeProvider, { theme: this.theme },
       React.createElement(ErrorBoundary, { title: common.ErrorTitle, retryLabel: common.Retry },
         React.createElement(ProjectRegister, {
-          service: this.service, strings, common, locale: this.context.pageContext.cultureInfo.currentUICultureName,
+          service: this.service, editing: this.editing, people: this.people, strings, common, locale: this.context.pageContext.cultureInfo.currentUICultureName,
           pageSize: p.pageSize, staleDays: p.staleDays, defaultPhase: p.defaultPhase || ''
         })));
     ReactDom.render(element, this.domElement);

@@ -49,21 +49,30 @@ describe('provisioning a site', () => {
     expect((await provision(site.sp)).writes).toBe(0);
   });
 
-  it('upgrades additively: a site missing newer columns and views gets them, and no data is lost', async () => {
-    await provision(site.sp);
+  it('upgrades a site provisioned with schema 1 to the current schema additively, losing no data', async () => {
+    const v1 = await provision(site.sp, { version: 1 });
+    expect(v1.plan.schemaVersion).toBe(1);
     await seed(site.sp, 'demo');
+    const reports = site.sp.web.getList(`/sites/pmo/${getList('statusReports').url}`);
     const projects = site.sp.web.getList(`/sites/pmo/${getList('projects').url}`);
-    const before = await projects.items.select('Id', internalName('projects', 'code'), internalName('projects', 'latestOverall')).top(5000)<Array<Record<string, unknown>>>();
-    // An "older" site: one column and one view of the current schema do not exist yet.
-    await projects.fields.getByInternalNameOrTitle(internalName('projects', 'priorityScore')).delete();
-    const view = getList('projects').views[1];
-    await projects.views.getByTitle(view.title).delete();
+    const read = async (): Promise<unknown[]> => [
+      ...await projects.items.select('Id', internalName('projects', 'code'), internalName('projects', 'latestOverall')).top(5000)<unknown[]>(),
+      ...await reports.items.select('Id', internalName('statusReports', 'summary'), internalName('statusReports', 'overall')).top(5000)<unknown[]>()
+    ];
+    const before = await read();
     const plan = computePlan(await readSite(site.sp));
-    expect(plan.steps.map((s) => s.kind)).toEqual(['createField', 'createView']);
+    const added = getList('statusReports').fields.filter((f) => f.since > 1).map((f) => f.internalName);
+    expect(added.length).toBeGreaterThan(0);
+    expect(plan.steps.map((s) => (s.kind === 'createField' ? s.field.internalName : s.kind))).toEqual(added);
     const upgrade = await provision(site.sp);
-    expect(upgrade.writes).toBe(3);
-    const after = await projects.items.select('Id', internalName('projects', 'code'), internalName('projects', 'latestOverall')).top(5000)<Array<Record<string, unknown>>>();
-    expect(after).toEqual(before);
+    expect(upgrade.writes).toBe(added.length);
+    expect(await read()).toEqual(before);
+    expect((await provision(site.sp)).writes).toBe(0);
+    // A deleted column and view of the current schema come back; items are untouched.
+    await projects.fields.getByInternalNameOrTitle(internalName('projects', 'priorityScore')).delete();
+    await projects.views.getByTitle(getList('projects').views[1].title).delete();
+    expect(computePlan(await readSite(site.sp)).steps.map((s) => s.kind)).toEqual(['createField', 'createView']);
+    expect((await provision(site.sp)).writes).toBe(3);
   });
 
   it('reports a column of another type as a conflict and never overwrites it', async () => {

@@ -19,5 +19,8 @@ const nonce = document.querySelector<HTMLMetaElement>('meta[name="pmohub-style-n
   fontBaseUrl: '',
   mergeStyles: { cspSettings: { nonce } }
 };
+// Fluent's older SCSS-based pieces (pickers, suggestions) inject through @microsoft/load-themed-styles,
+// which reads its nonce from window.CSPSettings instead.
+(window as Window & { CSPSettings?: { nonce: string } }).CSPSettings = { nonce };
 
 export {};

@@ -4,8 +4,31 @@ import { SpProjectService } from '../../../src/services/ProjectService';
 import { spFromUrl } from '../../../src/services/sp';
 import { PROJECT_PHASES } from '../../../src/schema';
 import type { ProjectPhase } from '../../../src/model/portfolio';
-import { PROJECT_REGISTER_MANIFEST_ID } from '../../../src/pages/hubPages';
-import { REGISTER_STRINGS, type HubLanguageInfo } from './strings';
+import { PROJECT_REGISTER_MANIFEST_ID, RISKS_MANIFEST_ID, STATUS_REPORTS_MANIFEST_ID } from '../../../src/pages/hubPages';
+import { REGISTER_STRINGS, type HubLanguage, type HubLanguageInfo } from './strings';
+import StatusReports from '../../../src/webparts/statusReports/components/StatusReports';
+import Risks from '../../../src/webparts/risks/components/Risks';
+import { parseProjectId } from '../../../src/webparts/statusReports/settings';
+import { SpStatusReportService } from '../../../src/services/StatusReportService';
+import { SpRiskService } from '../../../src/services/RiskService';
+import { SpProjectEditingService } from '../../../src/services/ProjectEditingService';
+import { GraphPeopleService, type GraphClientLike } from '../../../src/services/PeopleService';
+import { Client } from '@microsoft/microsoft-graph-client';
+import statusReportsEn from '../../../src/webparts/statusReports/loc/en-us.js';
+import statusReportsSv from '../../../src/webparts/statusReports/loc/sv-se.js';
+import statusReportsDa from '../../../src/webparts/statusReports/loc/da-dk.js';
+import statusReportsNl from '../../../src/webparts/statusReports/loc/nl-nl.js';
+import risksEn from '../../../src/webparts/risks/loc/en-us.js';
+import risksSv from '../../../src/webparts/risks/loc/sv-se.js';
+import risksDa from '../../../src/webparts/risks/loc/da-dk.js';
+import risksNl from '../../../src/webparts/risks/loc/nl-nl.js';
+
+const STATUS_REPORTS_STRINGS: Record<HubLanguage, IStatusReportsWebPartStrings> = {
+  'en-us': statusReportsEn, 'sv-se': statusReportsSv, 'da-dk': statusReportsDa, 'nl-nl': statusReportsNl
+};
+const RISKS_STRINGS: Record<HubLanguage, IRisksWebPartStrings> = {
+  'en-us': risksEn, 'sv-se': risksSv, 'da-dk': risksDa, 'nl-nl': risksNl
+};
 
 /** What SPFx's page context gives a web part, as far as the hub's web parts need it. */
 export interface HubWebPartContext {
@@ -30,17 +53,38 @@ function isPhase(v: unknown): v is ProjectPhase {
   return (PROJECT_PHASES as readonly unknown[]).includes(v);
 }
 
+/**
+ * The local SharePoint's Microsoft Graph subset (/graph/v1.0 on the hub's own origin), standing in for
+ * SPFx's msGraphClientFactory. No token: the local server knows the acting user from its cookie.
+ */
+function localGraphClient(): Promise<GraphClientLike> {
+  return Promise.resolve(Client.init({
+    baseUrl: `${window.location.origin}/graph/`,
+    defaultVersion: 'v1.0',
+    customHosts: new Set([window.location.hostname]),
+    authProvider: (done) => done(null, 'local-development')
+  }));
+}
+
 /** What ProjectRegisterWebPart.render does in SPFx, with the hub's context instead of SPFx's. */
 function ProjectRegisterHost({ properties, context }: HostProps): JSX.Element {
   const configured = typeof properties.siteUrl === 'string' ? properties.siteUrl.trim() : '';
   const siteUrl = configured || context.siteUrl;
   // One service per acting user: the register reloads as that user, as after a sign-in.
-  const service = React.useMemo(() => new SpProjectService(spFromUrl(siteUrl), siteUrl),
+  const built = React.useMemo(() => {
+    const sp = spFromUrl(siteUrl);
+    return {
+      service: new SpProjectService(sp, siteUrl),
+      editing: new SpProjectEditingService(sp, siteUrl),
+      people: new GraphPeopleService(sp, siteUrl, localGraphClient)
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [siteUrl, context.userKey]);
+  }, [siteUrl, context.userKey]);
   return (
     <ProjectRegister
-      service={service}
+      service={built.service}
+      editing={built.editing}
+      people={built.people}
       strings={REGISTER_STRINGS[context.language.key]}
       common={context.common}
       locale={context.language.tag}
@@ -51,7 +95,60 @@ function ProjectRegisterHost({ properties, context }: HostProps): JSX.Element {
   );
 }
 
+function siteOf(properties: Record<string, unknown>, context: HubWebPartContext): string {
+  const configured = typeof properties.siteUrl === 'string' ? properties.siteUrl.trim() : '';
+  return configured || context.siteUrl;
+}
+
+/** What StatusReportsWebPart.render does in SPFx. */
+function StatusReportsHost({ properties, context }: HostProps): JSX.Element {
+  const siteUrl = siteOf(properties, context);
+  const built = React.useMemo(() => {
+    const sp = spFromUrl(siteUrl);
+    return {
+      projects: new SpProjectService(sp, siteUrl),
+      services: { statusReports: new SpStatusReportService(sp, siteUrl), editing: new SpProjectEditingService(sp, siteUrl) }
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [siteUrl, context.userKey]);
+  return (
+    <StatusReports
+      projectService={built.projects}
+      services={built.services}
+      strings={STATUS_REPORTS_STRINGS[context.language.key]}
+      common={context.common}
+      locale={context.language.tag}
+      projectId={parseProjectId(properties.projectId)}
+    />
+  );
+}
+
+/** What RisksWebPart.render does in SPFx (without the Graph owner picker: the hub has no Graph client yet). */
+function RisksHost({ properties, context }: HostProps): JSX.Element {
+  const siteUrl = siteOf(properties, context);
+  const built = React.useMemo(() => {
+    const sp = spFromUrl(siteUrl);
+    return {
+      projects: new SpProjectService(sp, siteUrl),
+      services: { risks: new SpRiskService(sp, siteUrl), editing: new SpProjectEditingService(sp, siteUrl) }
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [siteUrl, context.userKey]);
+  return (
+    <Risks
+      projectService={built.projects}
+      services={built.services}
+      strings={RISKS_STRINGS[context.language.key]}
+      common={context.common}
+      locale={context.language.tag}
+      projectId={parseProjectId(properties.projectId)}
+    />
+  );
+}
+
 /** The web parts the hub can render, by manifest id: the ones built so far. */
 export const WEB_PARTS: Record<string, (props: HostProps) => JSX.Element> = {
-  [PROJECT_REGISTER_MANIFEST_ID]: ProjectRegisterHost
+  [PROJECT_REGISTER_MANIFEST_ID]: ProjectRegisterHost,
+  [STATUS_REPORTS_MANIFEST_ID]: StatusReportsHost,
+  [RISKS_MANIFEST_ID]: RisksHost
 };

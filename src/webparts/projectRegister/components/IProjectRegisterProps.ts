@@ -1,8 +1,13 @@
 import type { IProjectService } from '../../../services/ProjectService';
 import type { ProjectPhase } from '../../../model/portfolio';
+import type { IPeopleService, IProjectEditingService } from '../../../services/editing';
 
 export interface IProjectRegisterProps {
   service: IProjectService;
+  /** Create and edit; without it (or without the rights) the register is read-only. */
+  editing?: IProjectEditingService;
+  /** Person pickers of the form (Microsoft Graph search, site users). */
+  people?: IPeopleService;
   strings: IProjectRegisterWebPartStrings;
   common: IPmoHubCommonStrings;
   /** BCP 47, e.g. sv-SE: dates, numbers and sorting follow it. */
@@ -14,4 +19,6 @@ export interface IProjectRegisterProps {
   defaultPhase?: ProjectPhase | '';
   /** For tests: the day against which staleness is judged. */
   today?: Date;
+  /** For tests: milliseconds before a typed project code is checked for uniqueness. */
+  codeCheckDelay?: number;
 }

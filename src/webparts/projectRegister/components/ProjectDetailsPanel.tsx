@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Panel, PanelType, Stack, Text, Link, mergeStyleSets, useTheme } from '@fluentui/react';
+import { Panel, PanelType, Stack, Text, Link, DefaultButton, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { Project } from '../../../model/portfolio';
 import { StatusPill } from '../../../components/StatusPill';
 import { formatAmount, formatDate } from '../../../components/format';
@@ -14,6 +14,8 @@ export interface IProjectDetailsPanelProps {
   stale: boolean;
   staleDays: number;
   onDismiss: () => void;
+  /** Shown only to users who may edit projects. */
+  onEdit?: (project: Project) => void;
 }
 
 /** Every field of a project, its latest status and a link to its site. All text is rendered as text, never HTML. */
@@ -46,6 +48,11 @@ export function ProjectDetailsPanel(props: IProjectDetailsPanelProps): JSX.Eleme
     >
       {p && (
         <Stack tokens={{ childrenGap: 16 }}>
+          {props.onEdit && (
+            <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
+              <DefaultButton iconProps={{ iconName: 'Edit' }} onClick={() => props.onEdit?.(p)}>{s.EditProject}</DefaultButton>
+            </Stack>
+          )}
           {p.description && <Text className={classes.description}>{p.description}</Text>}
           <dl className={classes.grid}>
             {row(s.FilterPhase, phaseLabel(c, p.phase))}

@@ -2,11 +2,12 @@ import * as React from 'react';
 import {
   DetailsList, DetailsListLayoutMode, SelectionMode, ConstrainMode, type IColumn, type IGroup,
   SearchBox, Dropdown, type IDropdownOption, Toggle, DefaultButton, IconButton, Stack, Text, Link, TooltipHost,
-  Icon, mergeStyleSets, useTheme
+  Icon, mergeStyleSets, useTheme, CommandBar, MessageBar, MessageBarType, type ICommandBarItemProps
 } from '@fluentui/react';
 import type { IProjectRegisterProps } from './IProjectRegisterProps';
 import type { Project, ProjectPhase } from '../../../model/portfolio';
 import type { Rag } from '../../../model/common';
+import type { EditRights } from '../../../services/editing';
 import { PROJECT_PHASES, RAG_VALUES } from '../../../schema';
 import { StatusPill } from '../../../components/StatusPill';
 import { srOnly } from '../../../components/srOnly';
@@ -15,10 +16,15 @@ import { formatDate } from '../../../components/format';
 import { phaseLabel, ragLabels } from '../../../components/labels';
 import { useProjects } from './useProjects';
 import {
-  EMPTY_FILTER, facetsOf, filterProjects, format, groupProjects, isStale, sortProjects,
+  EMPTY_FILTER, errorText, facetsOf, filterProjects, format, groupProjects, isStale, sortProjects,
   type GroupKey, type RegisterFilter, type Sort, type SortKey
 } from './registerModel';
 import { ProjectDetailsPanel } from './ProjectDetailsPanel';
+import { exportFileName, exportTable } from './exportModel';
+import { exportTableAs } from './exportFiles';
+
+/** The form (date pickers, people picker, dialogs) loads only when someone creates or edits: visitors never pay for it. */
+const ProjectEditPanel = React.lazy(() => import(/* webpackChunkName: 'project-edit' */ './ProjectEditPanel').then((m) => ({ default: m.ProjectEditPanel })));
 
 const GROUP_KEYS: GroupKey[] = ['none', 'phase', 'unit', 'programme', 'latestOverall', 'leader'];
 
@@ -31,7 +37,20 @@ function toggled<T>(values: T[], value: T, on: boolean | undefined): T[] {
 export default function ProjectRegister(props: IProjectRegisterProps): JSX.Element {
   const { strings: s, common: c, locale } = props;
   const theme = useTheme();
-  const { state, reload } = useProjects(props.service);
+  const { state, reload, upsert } = useProjects(props.service);
+  const { editing, people } = props;
+  const [rights, setRights] = React.useState<EditRights | undefined>(undefined);
+  const [editTarget, setEditTarget] = React.useState<{ id?: number } | undefined>(undefined);
+  const [announcement, setAnnouncement] = React.useState('');
+  const [exportError, setExportError] = React.useState<string | undefined>(undefined);
+  const [exporting, setExporting] = React.useState(false);
+  React.useEffect(() => {
+    let live = true;
+    setRights(undefined);
+    // Effective permissions from SharePoint; if they cannot be read, nobody gets edit commands.
+    editing?.rights().then((r) => { if (live) setRights(r); }, () => { if (live) setRights(undefined); });
+    return () => { live = false; };
+  }, [editing]);
   const [filter, setFilter] = React.useState<RegisterFilter>({ ...EMPTY_FILTER, phases: props.defaultPhase ? [props.defaultPhase] : [] });
   const [sort, setSort] = React.useState<Sort>({ key: 'code', descending: false });
   const [groupBy, setGroupBy] = React.useState<GroupKey>('none');
@@ -60,6 +79,35 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const start = currentPage * props.pageSize;
   const pageItems = grouped.items.slice(start, start + props.pageSize);
   const open = openId === undefined ? undefined : projects.find((p) => p.id === openId);
+  const canAdd = !!(editing && people && rights?.projects.add);
+  const canEdit = !!(editing && people && rights?.projects.edit);
+  const editing_ = editTarget ? (editTarget.id === undefined ? undefined : projects.find((p) => p.id === editTarget.id)) : undefined;
+
+  const runExport = async (kind: 'csv' | 'xlsx'): Promise<void> => {
+    setExportError(undefined);
+    setExporting(true);
+    try {
+      // The current view: every filtered project in the shown order (all pages, not just this one).
+      await exportTableAs(kind, exportTable(grouped.items, s, c), locale, exportFileName(s.ExportFileName, new Date(), kind), s.Title);
+    } catch (e) {
+      setExportError(format(s.ExportFailed, errorText(e instanceof Error ? e : new Error(String(e)))));
+    } finally {
+      setExporting(false);
+    }
+  };
+  const commands: ICommandBarItemProps[] = [];
+  if (canAdd) commands.push({ key: 'new', text: s.NewProject, iconProps: { iconName: 'Add' }, onClick: () => { setAnnouncement(''); setEditTarget({}); } });
+  if (state.status === 'ready' && visible.length > 0) {
+    commands.push({
+      key: 'export', text: s.Export, iconProps: { iconName: 'Download' }, disabled: exporting,
+      subMenuProps: {
+        items: [
+          { key: 'csv', text: s.ExportCsv, iconProps: { iconName: 'TextDocument' }, onClick: () => { void runExport('csv'); } },
+          { key: 'xlsx', text: s.ExportExcel, iconProps: { iconName: 'ExcelDocument' }, onClick: () => { void runExport('xlsx'); } }
+        ]
+      }
+    });
+  }
 
   const setF = (patch: Partial<RegisterFilter>): void => { setFilter((f) => ({ ...f, ...patch })); setPage(0); };
 
@@ -162,6 +210,9 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
           <Text variant="xLarge" as="h2">{s.Title}</Text>
           {state.status === 'ready' && <Text aria-live="polite">{format(s.ProjectsCount, visible.length, projects.length)}</Text>}
         </Stack>
+        {commands.length > 0 && <CommandBar items={commands} ariaLabel={s.CommandsLabel} styles={{ root: { padding: 0 } }} />}
+        {exportError && <MessageBar messageBarType={MessageBarType.error} role="alert" onDismiss={() => setExportError(undefined)} dismissButtonAriaLabel={c.Close}>{exportError}</MessageBar>}
+        <div aria-live="polite" className={srOnly}>{announcement}</div>
         {state.status === 'ready' && projects.length > 0 && (
           <Stack horizontal={true} tokens={{ childrenGap: 12 }} verticalAlign="end" className={classes.toolbar} wrap={true}>
             <SearchBox
@@ -193,7 +244,8 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
         {body}
       </Stack>
       <ProjectDetailsPanel
-        project={open}
+        project={editTarget ? undefined : open}
+        onEdit={canEdit ? (p) => { setAnnouncement(''); setEditTarget({ id: p.id }); } : undefined}
         strings={s}
         common={c}
         locale={locale}
@@ -201,21 +253,32 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
         staleDays={props.staleDays}
         onDismiss={() => setOpenId(undefined)}
       />
+      {editTarget && editing && people && (editTarget.id === undefined || editing_) && (
+        <React.Suspense fallback={<LoadingState label={c.Loading} />}>
+          <ProjectEditPanel
+            key={editTarget.id ?? 'new'}
+            project={editing_}
+            editing={editing}
+            people={people}
+            strings={s}
+            common={c}
+            locale={locale}
+            defaultPhase={props.defaultPhase || undefined}
+            units={facets.units}
+            programmes={facets.programmes}
+            codeCheckDelay={props.codeCheckDelay}
+            onSaved={(saved) => {
+              upsert(saved);
+              setEditTarget(undefined);
+              setOpenId(saved.id);
+              setAnnouncement(format(s.Saved, saved.title));
+            }}
+            onDismiss={() => setEditTarget(undefined)}
+          />
+        </React.Suspense>
+      )}
     </section>
   );
 }
 
-/** SharePoint's own message when there is one (odata.error), else the error's. */
-export function errorText(e: Error): string {
-  const m = /::>\s*(\{[\s\S]*\})\s*$/.exec(e.message);
-  if (m) {
-    try {
-      const body = JSON.parse(m[1]) as { 'odata.error'?: { message?: { value?: string } }; error?: { message?: { value?: string } | string } };
-      const inner = body['odata.error']?.message?.value ?? (typeof body.error?.message === 'string' ? body.error.message : body.error?.message?.value);
-      if (inner) return inner;
-    } catch {
-      // not JSON: fall through to the raw message
-    }
-  }
-  return e.message;
-}
+export { errorText } from './registerModel';

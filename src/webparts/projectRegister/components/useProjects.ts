@@ -9,7 +9,8 @@ export type LoadState =
   | { status: 'ready'; projects: Project[]; me?: PersonRef };
 
 /** Loads the register through the service; `reload` is the retry of the error state. */
-export function useProjects(service: IProjectService): { state: LoadState; reload: () => void } {
+/** Loads the register through the service; `upsert` puts a saved project in place (or adds a new one) without a reload. */
+export function useProjects(service: IProjectService): { state: LoadState; reload: () => void; upsert: (project: Project) => void } {
   const [state, setState] = React.useState<LoadState>({ status: 'loading', loaded: 0 });
   const [attempt, setAttempt] = React.useState(0);
   React.useEffect(() => {
@@ -25,5 +26,13 @@ export function useProjects(service: IProjectService): { state: LoadState; reloa
     });
     return () => { live = false; };
   }, [service, attempt]);
-  return { state, reload: () => setAttempt((n) => n + 1) };
+  const upsert = React.useCallback((project: Project): void => {
+    setState((st) => {
+      if (st.status !== 'ready') return st;
+      const i = st.projects.findIndex((p) => p.id === project.id);
+      const projects = i >= 0 ? st.projects.map((p) => (p.id === project.id ? project : p)) : [...st.projects, project];
+      return { ...st, projects };
+    });
+  }, []);
+  return { state, reload: () => setAttempt((n) => n + 1), upsert };
 }

@@ -1,0 +1,20 @@
+import type { EditRights, IProjectEditingService } from '../../../services/editing';
+
+/** What a user may do when SharePoint cannot tell us: nothing (read only), never more. */
+export const NO_RIGHTS: EditRights = {
+  projects: { add: false, edit: false },
+  statusReports: { add: false, edit: false },
+  risks: { add: false, edit: false, delete: false }
+};
+
+/** The rights part of the editing service: all the report and risk web parts need of it. */
+export type IRightsService = Pick<IProjectEditingService, 'rights'>;
+
+export async function loadRights(service: IRightsService | undefined): Promise<EditRights> {
+  if (!service) return NO_RIGHTS;
+  try {
+    return await service.rights();
+  } catch {
+    return NO_RIGHTS;
+  }
+}
