@@ -7,6 +7,11 @@ import { ThemeProvider as SpThemeProvider, ThemeChangedEventArgs, type IReadonly
 import { ThemeProvider, createTheme, type Theme } from '@fluentui/react';
 import * as strings from 'ProjectRegisterWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
+import * as statusStrings from 'StatusReportsWebPartStrings';
+import * as riskStrings from 'RisksWebPartStrings';
+import type { IControlLoop } from './components/IProjectRegisterProps';
+import { SpStatusReportService } from '../../services/StatusReportService';
+import { SpRiskService } from '../../services/RiskService';
 import ProjectRegister from './components/ProjectRegister';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { SpProjectService, type IProjectService } from '../../services/ProjectService';
@@ -21,6 +26,7 @@ export default class ProjectRegisterWebPart extends BaseClientSideWebPart<IProje
   private service!: IProjectService;
   private editing!: IProjectEditingService;
   private people!: IPeopleService;
+  private loop!: IControlLoop;
   private theme: Theme | undefined;
 
   protected async onInit(): Promise<void> {
@@ -41,6 +47,10 @@ export default class ProjectRegisterWebPart extends BaseClientSideWebPart<IProje
     this.service = new SpProjectService(sp, site);
     this.editing = new SpProjectEditingService(sp, site);
     this.people = new GraphPeopleService(sp, site, () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike>);
+    this.loop = {
+      statusReports: new SpStatusReportService(sp, site), risks: new SpRiskService(sp, site), editing: this.editing, people: this.people,
+      statusStrings, riskStrings
+    };
   }
 
   private applyTheme(t: IReadonlyTheme | undefined): void {
@@ -52,7 +62,7 @@ export default class ProjectRegisterWebPart extends BaseClientSideWebPart<IProje
     const element = React.createElement(ThemeProvider, { theme: this.theme },
       React.createElement(ErrorBoundary, { title: common.ErrorTitle, retryLabel: common.Retry },
         React.createElement(ProjectRegister, {
-          service: this.service, editing: this.editing, people: this.people, strings, common, locale: this.context.pageContext.cultureInfo.currentUICultureName,
+          service: this.service, editing: this.editing, people: this.people, controlLoop: this.loop, strings, common, locale: this.context.pageContext.cultureInfo.currentUICultureName,
           pageSize: p.pageSize, staleDays: p.staleDays, defaultPhase: p.defaultPhase || ''
         })));
     ReactDom.render(element, this.domElement);

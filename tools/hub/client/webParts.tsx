@@ -76,7 +76,9 @@ function ProjectRegisterHost({ properties, context }: HostProps): JSX.Element {
     return {
       service: new SpProjectService(sp, siteUrl),
       editing: new SpProjectEditingService(sp, siteUrl),
-      people: new GraphPeopleService(sp, siteUrl, localGraphClient)
+      people: new GraphPeopleService(sp, siteUrl, localGraphClient),
+      statusReports: new SpStatusReportService(sp, siteUrl),
+      risks: new SpRiskService(sp, siteUrl)
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [siteUrl, context.userKey]);
@@ -91,6 +93,10 @@ function ProjectRegisterHost({ properties, context }: HostProps): JSX.Element {
       pageSize={numberProp(properties.pageSize, 50)}
       staleDays={numberProp(properties.staleDays, 30)}
       defaultPhase={isPhase(properties.defaultPhase) ? properties.defaultPhase : ''}
+      controlLoop={{
+        statusReports: built.statusReports, risks: built.risks, editing: built.editing, people: built.people,
+        statusStrings: STATUS_REPORTS_STRINGS[context.language.key], riskStrings: RISKS_STRINGS[context.language.key]
+      }}
     />
   );
 }

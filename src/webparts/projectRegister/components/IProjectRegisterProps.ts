@@ -1,8 +1,21 @@
+import type { IStatusReportService, IRiskService } from '../../../services/editing';
 import type { IProjectService } from '../../../services/ProjectService';
 import type { ProjectPhase } from '../../../model/portfolio';
 import type { IPeopleService, IProjectEditingService } from '../../../services/editing';
 
+/** The rest of the control loop, reachable from a project's details: its status reports and risks. */
+export interface IControlLoop {
+  statusReports: IStatusReportService;
+  risks: IRiskService;
+  editing?: IProjectEditingService;
+  people?: IPeopleService;
+  statusStrings: IStatusReportsWebPartStrings;
+  riskStrings: IRisksWebPartStrings;
+}
+
 export interface IProjectRegisterProps {
+  /** Status reports and risks from the details panel; without it the panel offers neither. */
+  controlLoop?: IControlLoop;
   service: IProjectService;
   /** Create and edit; without it (or without the rights) the register is read-only. */
   editing?: IProjectEditingService;

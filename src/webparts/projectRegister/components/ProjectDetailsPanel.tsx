@@ -16,6 +16,8 @@ export interface IProjectDetailsPanelProps {
   onDismiss: () => void;
   /** Shown only to users who may edit projects. */
   onEdit?: (project: Project) => void;
+  onStatusReports?: (project: Project) => void;
+  onRisks?: (project: Project) => void;
 }
 
 /** Every field of a project, its latest status and a link to its site. All text is rendered as text, never HTML. */
@@ -48,9 +50,11 @@ export function ProjectDetailsPanel(props: IProjectDetailsPanelProps): JSX.Eleme
     >
       {p && (
         <Stack tokens={{ childrenGap: 16 }}>
-          {props.onEdit && (
-            <Stack horizontal={true} tokens={{ childrenGap: 8 }}>
-              <DefaultButton iconProps={{ iconName: 'Edit' }} onClick={() => props.onEdit?.(p)}>{s.EditProject}</DefaultButton>
+          {(props.onEdit || props.onStatusReports || props.onRisks) && (
+            <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }}>
+              {props.onEdit && <DefaultButton iconProps={{ iconName: 'Edit' }} onClick={() => props.onEdit?.(p)}>{s.EditProject}</DefaultButton>}
+              {props.onStatusReports && <DefaultButton iconProps={{ iconName: 'ReportDocument' }} onClick={() => props.onStatusReports?.(p)}>{s.OpenStatusReports}</DefaultButton>}
+              {props.onRisks && <DefaultButton iconProps={{ iconName: 'Warning' }} onClick={() => props.onRisks?.(p)}>{s.OpenRisks}</DefaultButton>}
             </Stack>
           )}
           {p.description && <Text className={classes.description}>{p.description}</Text>}

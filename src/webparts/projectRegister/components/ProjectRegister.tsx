@@ -24,6 +24,7 @@ import { exportFileName, exportTable } from './exportModel';
 import { exportTableAs } from './exportFiles';
 
 /** The form (date pickers, people picker, dialogs) loads only when someone creates or edits: visitors never pay for it. */
+const ControlLoopPanels = React.lazy(() => import(/* webpackChunkName: 'project-control-loop' */ './ControlLoopPanels'));
 const ProjectEditPanel = React.lazy(() => import(/* webpackChunkName: 'project-edit' */ './ProjectEditPanel').then((m) => ({ default: m.ProjectEditPanel })));
 
 const GROUP_KEYS: GroupKey[] = ['none', 'phase', 'unit', 'programme', 'latestOverall', 'leader'];
@@ -38,6 +39,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const { strings: s, common: c, locale } = props;
   const theme = useTheme();
   const { state, reload, upsert } = useProjects(props.service);
+  const [loopTarget, setLoopTarget] = React.useState<{ kind: 'statusReports' | 'risks'; id: number } | undefined>(undefined);
   const { editing, people } = props;
   const [rights, setRights] = React.useState<EditRights | undefined>(undefined);
   const [editTarget, setEditTarget] = React.useState<{ id?: number } | undefined>(undefined);
@@ -79,6 +81,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const start = currentPage * props.pageSize;
   const pageItems = grouped.items.slice(start, start + props.pageSize);
   const open = openId === undefined ? undefined : projects.find((p) => p.id === openId);
+  const loopProject = loopTarget ? projects.find((p) => p.id === loopTarget.id) : undefined;
   const canAdd = !!(editing && people && rights?.projects.add);
   const canEdit = !!(editing && people && rights?.projects.edit);
   const editing_ = editTarget ? (editTarget.id === undefined ? undefined : projects.find((p) => p.id === editTarget.id)) : undefined;
@@ -244,8 +247,10 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
         {body}
       </Stack>
       <ProjectDetailsPanel
-        project={editTarget ? undefined : open}
+        project={editTarget || loopTarget ? undefined : open}
         onEdit={canEdit ? (p) => { setAnnouncement(''); setEditTarget({ id: p.id }); } : undefined}
+        onStatusReports={props.controlLoop ? (p) => setLoopTarget({ kind: 'statusReports', id: p.id }) : undefined}
+        onRisks={props.controlLoop ? (p) => setLoopTarget({ kind: 'risks', id: p.id }) : undefined}
         strings={s}
         common={c}
         locale={locale}
@@ -253,6 +258,19 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
         staleDays={props.staleDays}
         onDismiss={() => setOpenId(undefined)}
       />
+      {loopTarget && props.controlLoop && loopProject && (
+        <React.Suspense fallback={<LoadingState label={c.Loading} />}>
+          <ControlLoopPanels
+            loop={props.controlLoop}
+            project={loopProject}
+            kind={loopTarget.kind}
+            common={c}
+            locale={locale}
+            onProjectChanged={upsert}
+            onDismiss={() => setLoopTarget(undefined)}
+          />
+        </React.Suspense>
+      )}
       {editTarget && editing && people && (editTarget.id === undefined || editing_) && (
         <React.Suspense fallback={<LoadingState label={c.Loading} />}>
           <ProjectEditPanel

@@ -124,6 +124,8 @@ define([], function () {
     "NextYear": "Næste år",
     "CloseCalendar": "Luk kalenderen",
     "InvalidDate": "Angiv en gyldig dato.",
-    "DateFormatHint": "Skriv en dato som {0}, eller vælg en i kalenderen."
+    "DateFormatHint": "Skriv en dato som {0}, eller vælg en i kalenderen.",
+    "OpenStatusReports": "Statusrapporter",
+    "OpenRisks": "Risici"
   };
 });

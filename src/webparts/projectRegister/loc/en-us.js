@@ -124,6 +124,8 @@ define([], function () {
     "NextYear": "Next year",
     "CloseCalendar": "Close the calendar",
     "InvalidDate": "Enter a valid date.",
-    "DateFormatHint": "Type a date like {0} or pick one from the calendar."
+    "DateFormatHint": "Type a date like {0} or pick one from the calendar.",
+    "OpenStatusReports": "Status reports",
+    "OpenRisks": "Risks"
   };
 });

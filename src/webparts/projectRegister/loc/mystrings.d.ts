@@ -124,6 +124,8 @@ declare interface IProjectRegisterWebPartStrings {
   CloseCalendar: string;
   InvalidDate: string;
   DateFormatHint: string;
+  OpenStatusReports: string;
+  OpenRisks: string;
 }
 
 declare module 'ProjectRegisterWebPartStrings' {

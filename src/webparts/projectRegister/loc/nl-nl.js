@@ -124,6 +124,8 @@ define([], function () {
     "NextYear": "Volgend jaar",
     "CloseCalendar": "Kalender sluiten",
     "InvalidDate": "Voer een geldige datum in.",
-    "DateFormatHint": "Typ een datum zoals {0} of kies er een in de kalender."
+    "DateFormatHint": "Typ een datum zoals {0} of kies er een in de kalender.",
+    "OpenStatusReports": "Statusrapporten",
+    "OpenRisks": "Risico's"
   };
 });

@@ -124,6 +124,8 @@ define([], function () {
     "NextYear": "Nästa år",
     "CloseCalendar": "Stäng kalendern",
     "InvalidDate": "Ange ett giltigt datum.",
-    "DateFormatHint": "Skriv ett datum som {0} eller välj i kalendern."
+    "DateFormatHint": "Skriv ett datum som {0} eller välj i kalendern.",
+    "OpenStatusReports": "Statusrapporter",
+    "OpenRisks": "Risker"
   };
 });

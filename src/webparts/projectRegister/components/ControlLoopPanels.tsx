@@ -1,0 +1,54 @@
+import * as React from 'react';
+import { Panel, PanelType } from '@fluentui/react';
+import type { Project } from '../../../model/portfolio';
+import { StatusReportPanel } from '../../statusReports/components/StatusReportPanel';
+import { RiskRegister } from '../../risks/components/RiskRegister';
+import type { IControlLoop } from './IProjectRegisterProps';
+
+export interface IControlLoopPanelsProps {
+  loop: IControlLoop;
+  project: Project;
+  kind: 'statusReports' | 'risks';
+  common: IPmoHubCommonStrings;
+  locale: string;
+  onProjectChanged: (project: Project) => void;
+  onDismiss: () => void;
+}
+
+/**
+ * The status reports and risks of one project, opened from the register's details panel.
+ * Its own chunk: the register loads the reporting and risk UI only when someone opens it.
+ */
+export default function ControlLoopPanels(props: IControlLoopPanelsProps): JSX.Element {
+  const { loop, project: p } = props;
+  if (props.kind === 'statusReports') {
+    return (
+      <StatusReportPanel
+        project={p}
+        services={{ statusReports: loop.statusReports, editing: loop.editing }}
+        strings={loop.statusStrings}
+        common={props.common}
+        locale={props.locale}
+        onDismiss={props.onDismiss}
+        onProjectChanged={props.onProjectChanged}
+      />
+    );
+  }
+  return (
+    <Panel
+      isOpen={true}
+      type={PanelType.large}
+      onDismiss={props.onDismiss}
+      headerText={`${p.code} · ${p.title}`}
+      closeButtonAriaLabel={props.common.Close}
+    >
+      <RiskRegister
+        project={p}
+        services={{ risks: loop.risks, editing: loop.editing, people: loop.people }}
+        strings={loop.riskStrings}
+        common={props.common}
+        locale={props.locale}
+      />
+    </Panel>
+  );
+}
