@@ -192,7 +192,22 @@ export class SpStatusReportService implements IStatusReportService {
       const saved = await readReport();
       written.set(this.pendingKey(project.id), { id: reportId as number, etag: saved ? saved.etag : undefined });
       const error = (pw as { ok: false; error: unknown }).error;
-      if (httpStatus(error) === 412) throw new ConflictError<Project>({ ...project, ...latest } as Project, await readProject());
+      if (httpStatus(error) === 412) {
+        const theirs = await readProject();
+        // Publishing writes only the latest-status columns. If nobody else changed those (someone
+        // edited, say, the unit), there is no conflict to show: write them with the fresh ETag.
+        const given = project as unknown as Record<string, unknown>;
+        const current = theirs as unknown as Record<string, unknown>;
+        if (Object.keys(latest).every((k) => given[k] === current[k]) && theirs.etag) {
+          const again = await settle(spList(this.sp, this.siteUrl, 'projects').items.getById(project.id).update(toPayload('projects', latest), theirs.etag));
+          if (again.ok) {
+            written.delete(this.pendingKey(project.id));
+            const fresh = await spList(this.sp, this.siteUrl, 'projects').items.getById(project.id).select(...p.select).expand(...p.expand)<RawItem>();
+            return { report: saved as StatusReport, project: mapProject(fresh) };
+          }
+        }
+        throw new ConflictError<Project>({ ...project, ...latest } as Project, theirs);
+      }
       throw error;
     }
 

@@ -162,16 +162,15 @@ describe('publish', () => {
     expect(p2).toMatchObject({ latestOverall: 'Red', latestReportDate: '2026-05-01' });
   });
 
-  test('a stale project ETag → ConflictError with both sides; the retry updates the same report, never a second one', async () => {
+  test('someone else published meanwhile (stale project ETag) → ConflictError with both sides; the retry updates the same report, never a second one', async () => {
     const project = await freshProject();
-    // Someone edits the project after the leader opened it.
-    const theirs = await new SpProjectEditingService(pmoSp, site.url).saveProject({ ...project, title: 'Renamed by PMO' });
+    // Someone else's publish changes the project's latest status after the leader opened it.
+    await spList(pmoSp, site.url, 'projects').items.getById(project.id).update({ [internalName('projects', 'latestOverall')]: 'Green' });
     const input = report(project);
     const e = await rejection(reports().publish(input, project));
     expect(e).toBeInstanceOf(ConflictError);
     const conflict = e as ConflictError<Project>;
-    expect(conflict.theirs).toMatchObject({ title: 'Renamed by PMO', etag: theirs.etag });
-    expect(conflict.theirs.latestOverall).toBeUndefined();
+    expect(conflict.theirs.latestOverall).toBe('Green');
     expect(conflict.mine).toMatchObject({ latestOverall: 'Amber', latestReportDate: '2026-04-01' });
     // The report half landed (a batch is not transactional).
     expect(await countReports(project.id)).toBe(1);
@@ -184,22 +183,30 @@ describe('publish', () => {
     // Reload the project, publish again: the same report is updated.
     const ok = await reports().publish(input, conflict.theirs);
     expect(ok.report.id).toBe(landed.id);
-    expect(ok.project).toMatchObject({ title: 'Renamed by PMO', latestOverall: 'Amber' });
+    expect(ok.project).toMatchObject({ latestOverall: 'Amber' });
+    expect(await countReports(project.id)).toBe(1);
+  });
+
+  test('an edit of other project columns meanwhile is not a conflict: publishing keeps it and writes the status', async () => {
+    const project = await freshProject();
+    await new SpProjectEditingService(pmoSp, site.url).saveProject({ ...project, title: 'Renamed by PMO' });
+    const ok = await reports().publish(report(project), project);
+    expect(ok.project).toMatchObject({ title: 'Renamed by PMO', latestOverall: 'Amber', latestReportDate: '2026-04-01' });
     expect(await countReports(project.id)).toBe(1);
   });
 
   test('a saved draft whose project half failed can be published again from the same form state', async () => {
     const project = await freshProject();
     const draft = await reports().saveDraft(report(project));
-    await new SpProjectEditingService(pmoSp, site.url).saveProject({ ...project, unit: 'PMO changed this' });
+    await spList(pmoSp, site.url, 'projects').items.getById(project.id).update({ [internalName('projects', 'latestOverall')]: 'Red' });
     const e = await rejection(reports().publish(draft, project));
     expect(e).toBeInstanceOf(ConflictError);
     const conflict = e as ConflictError<Project>;
-    expect(conflict.theirs.unit).toBe('PMO changed this');
+    expect(conflict.theirs.latestOverall).toBe('Red');
     // The form still holds the draft with its old ETag: our own write is not a conflict.
     const ok = await reports().publish(draft, conflict.theirs);
     expect(ok.report).toMatchObject({ id: draft.id, published: true });
-    expect(ok.project).toMatchObject({ unit: 'PMO changed this', latestOverall: 'Amber' });
+    expect(ok.project).toMatchObject({ latestOverall: 'Amber' });
     expect(await countReports(project.id)).toBe(1);
   });
 

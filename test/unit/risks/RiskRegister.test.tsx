@@ -37,16 +37,16 @@ describe('RiskRegister', () => {
     const map = screen.getByRole('group', { name: 'Heat map of open risks' });
     const cells = within(map).getAllByRole('button');
     expect(cells).toHaveLength(25);
-    expect(within(map).getByRole('button', { name: 'Probability 4, impact 5: 2 risks, Critical' })).toBeTruthy();
-    expect(within(map).getByRole('button', { name: 'Probability 2, impact 3: 1 risk, Medium' })).toBeTruthy();
-    expect(within(map).getByRole('button', { name: 'Probability 1, impact 1: 0 risks, Low' })).toBeTruthy();
+    expect(within(map).getByRole('button', { name: /Probability 4, impact 5: 2 risks, Critical$/ })).toBeTruthy();
+    expect(within(map).getByRole('button', { name: /Probability 2, impact 3: 1 risk, Medium$/ })).toBeTruthy();
+    expect(within(map).getByRole('button', { name: /Probability 1, impact 1: 0 risks, Low$/ })).toBeTruthy();
     expect(screen.getAllByText('20 · Critical')).toHaveLength(3);
   });
 
   it('a heat-map cell filters the list; clicking it again, or Show all, clears the filter', async () => {
     mount(new FakeRisks(demo));
     await screen.findByText('Vendor goes bankrupt');
-    const cell = screen.getByRole('button', { name: 'Probability 4, impact 5: 2 risks, Critical' });
+    const cell = screen.getByRole('button', { name: /Probability 4, impact 5: 2 risks, Critical$/ });
     fireEvent.click(cell);
     expect(cell.getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByText('2 open risks with probability 4 and impact 5')).toBeTruthy();
@@ -57,11 +57,11 @@ describe('RiskRegister', () => {
     expect(within(grid).queryByText('Licence costs rise')).toBeNull();
     fireEvent.click(cell);
     expect(screen.getByText('4 risks')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Probability 2, impact 3: 1 risk, Medium' }));
+    fireEvent.click(screen.getByRole('button', { name: /Probability 2, impact 3: 1 risk, Medium$/ }));
     expect(within(screen.getByRole('grid')).queryByText('Vendor goes bankrupt')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show all' }));
     expect(within(screen.getByRole('grid')).getByText('Old risk')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Probability 5, impact 5: 0 risks, Critical' }));
+    fireEvent.click(screen.getByRole('button', { name: /Probability 5, impact 5: 0 risks, Critical$/ }));
     expect(screen.getByText('No open risk in this cell.')).toBeTruthy();
   });
 
@@ -189,7 +189,7 @@ describe('the risks web part', () => {
       expect(await screen.findByRole('heading', { name: title })).toBeTruthy();
       fireEvent.click(screen.getByRole('combobox'));
       fireEvent.click(await screen.findByRole('option', { name: 'PMO-001 · Ny kundportal' }));
-      expect(await screen.findByRole('button', { name: cell })).toBeTruthy();
+      expect(await screen.findByRole('button', { name: (name: string) => name.endsWith(cell) })).toBeTruthy();
       unmount();
     }
   });

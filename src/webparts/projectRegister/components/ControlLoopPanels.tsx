@@ -41,6 +41,8 @@ export default function ControlLoopPanels(props: IControlLoopPanelsProps): JSX.E
       onDismiss={props.onDismiss}
       headerText={`${p.code} · ${p.title}`}
       closeButtonAriaLabel={props.common.Close}
+      // Level 2, so the report and risk sections (h3) follow it without skipping a level.
+      headerTextProps={{ 'aria-level': 2 }}
     >
       <RiskRegister
         project={p}

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { srOnly } from '../../../components/srOnly';
 import { Text, Stack, mergeStyleSets, useTheme, getFocusStyle } from '@fluentui/react';
 import type { Risk } from '../../../model/portfolio';
 import { heatMap, SCALE, type Band, type CellFilter } from './riskModel';
@@ -69,14 +70,15 @@ export function RiskHeatMap(props: IRiskHeatMapProps): JSX.Element {
                     key={cell.impact}
                     type="button"
                     className={`${classes.cell} ${classes[cell.band]} ${chosen ? classes.selectedCell : ''} ${cell.count === 0 ? classes.empty : ''}`}
-                    aria-label={label}
                     aria-pressed={chosen}
                     title={label}
                     data-band={cell.band}
                     onClick={() => props.onSelect({ probability: cell.probability, impact: cell.impact })}
                   >
-                    <span className={classes.count} aria-hidden={true}>{cell.count}</span>
-                    <span className={classes.band} aria-hidden={true}>{bandLabel(s, cell.band)}</span>
+                    {/* The name is the visible text plus hidden context, so speech users can say what they see (WCAG 2.5.3). */}
+                    <span className={classes.count}>{cell.count}</span>{' '}
+                    <span className={classes.band}>{bandLabel(s, cell.band)}</span>
+                    <span className={srOnly}>{` – ${label}`}</span>
                   </button>
                 );
               })}

@@ -36,6 +36,8 @@ export function StatusReportPanel(props: IStatusReportPanelProps): JSX.Element {
       onDismiss={dismiss}
       headerText={p ? `${p.code} · ${p.title}` : ''}
       closeButtonAriaLabel={props.common.Close}
+      // Level 2, so the report and risk sections (h3) follow it without skipping a level.
+      headerTextProps={{ 'aria-level': 2 }}
       isBlocking={true}
     >
       {p && (

@@ -78,7 +78,9 @@ export function StatusTrend(props: IStatusTrendProps): JSX.Element {
       <Text variant="small" className={classes.legend} aria-hidden={true}>
         {(['Green', 'Amber', 'Red'] as Rag[]).map((r) => `${RAG_GLYPHS[r]} ${props.ragLabels[r]}`).join('   ')} · {props.strings.TrendLegend}
       </Text>
-      <table className={`${srOnly} ${classes.table}`}>
+      {/* A table sizes itself to its content, so the hiding class goes on a wrapper to be clipped. */}
+      <div className={srOnly}>
+      <table className={classes.table}>
         <caption>{format(props.strings.TrendCaption, reports.length)}</caption>
         <thead>
           <tr>
@@ -95,6 +97,7 @@ export function StatusTrend(props: IStatusTrendProps): JSX.Element {
           ))}
         </tbody>
       </table>
+      </div>
     </Stack>
   );
 }
