@@ -2,22 +2,16 @@ import { PropertyPaneTextField, PropertyPaneDropdown, PropertyPaneSlider, type I
 import { PROJECT_PHASES } from '../../schema';
 import type { ProjectPhase } from '../../model/portfolio';
 import { phaseLabel } from '../../components/labels';
+import { validateSiteUrl, type IPmoHubWebPartProps } from '../shared/settings';
 
-export interface IProjectRegisterWebPartProps {
-  /** Site holding the PMO lists; empty = the current site. */
-  siteUrl: string;
+
+export interface IProjectRegisterWebPartProps extends IPmoHubWebPartProps {
   defaultPhase: ProjectPhase | '';
   pageSize: number;
   staleDays: number;
 }
 
 export const DEFAULTS: IProjectRegisterWebPartProps = { siteUrl: '', defaultPhase: '', pageSize: 50, staleDays: 30 };
-
-export function validateSiteUrl(value: string, message: string): string {
-  const v = (value ?? '').trim();
-  if (!v) return '';
-  return /^https:\/\/[^\s/]+(\/[^\s]*)?$/i.test(v) ? '' : message;
-}
 
 export function propertyPane(s: IProjectRegisterWebPartStrings, c: IPmoHubCommonStrings): IPropertyPaneConfiguration {
   return {

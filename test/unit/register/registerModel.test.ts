@@ -1,6 +1,7 @@
 import {
-  EMPTY_FILTER, facetsOf, filterProjects, fold, format, groupProjects, isStale, sortProjects
+  EMPTY_FILTER, facetsOf, filterProjects, fold, groupProjects, isStale, sortProjects
 } from '../../../src/webparts/projectRegister/components/registerModel';
+import { format } from '../../../src/components/text';
 import type { Project } from '../../../src/model/portfolio';
 
 function project(id: number, over: Partial<Project>): Project {

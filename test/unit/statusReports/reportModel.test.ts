@@ -1,8 +1,8 @@
 import {
   EMPTY_FORM, conflictKind, formOf, isDirty, newestFirst, reportFromForm, splitServiceErrors, startReport, trendOf, validateReport
 } from '../../../src/webparts/statusReports/components/reportModel';
-import { isIsoDate, parseNumber, format, errorText } from '../../../src/webparts/statusReports/components/text';
-import { parseProjectId, validateProjectId } from '../../../src/webparts/statusReports/settings';
+import { isIsoDate, parseNumber, format, errorText } from '../../../src/components/text';
+import { parseProjectId, validateProjectId } from '../../../src/webparts/shared/settings';
 import { project, report } from './fakes';
 
 const M = { Required: 'req', ChooseStatus: 'rag', InvalidDate: 'date', PercentRange: 'pct', NotNegative: 'neg', NotANumber: 'nan' };

@@ -8,7 +8,7 @@ import { PROJECT_REGISTER_MANIFEST_ID, RISKS_MANIFEST_ID, STATUS_REPORTS_MANIFES
 import { REGISTER_STRINGS, type HubLanguage, type HubLanguageInfo } from './strings';
 import StatusReports from '../../../src/webparts/statusReports/components/StatusReports';
 import Risks from '../../../src/webparts/risks/components/Risks';
-import { parseProjectId } from '../../../src/webparts/statusReports/settings';
+import { parseProjectId } from '../../../src/webparts/shared/settings';
 import { SpStatusReportService } from '../../../src/services/StatusReportService';
 import { SpRiskService } from '../../../src/services/RiskService';
 import { SpProjectEditingService } from '../../../src/services/ProjectEditingService';

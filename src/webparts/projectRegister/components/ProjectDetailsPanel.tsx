@@ -3,7 +3,7 @@ import { Panel, PanelType, Stack, Text, Link, DefaultButton, mergeStyleSets, use
 import type { Project } from '../../../model/portfolio';
 import { StatusPill } from '../../../components/StatusPill';
 import { formatAmount, formatDate } from '../../../components/format';
-import { format } from './registerModel';
+import { format } from '../../../components/text';
 import { phaseLabel, methodLabel, ragLabels } from '../../../components/labels';
 
 export interface IProjectDetailsPanelProps {

@@ -18,7 +18,7 @@ import {
   conflictRows, emptyDraft, fromDraft, isDirty, splitServiceErrors, toDraft, validateDraft, CODE_MAX,
   type EditableField, type FieldErrors, type FieldLabels, type PickedPerson, type ProjectDraft
 } from './projectForm';
-import { errorText, format } from './registerModel';
+import { errorText, format } from '../../../components/text';
 
 export interface IProjectEditPanelProps {
   /** The project to edit; absent for a new one. */

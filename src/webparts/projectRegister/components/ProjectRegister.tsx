@@ -16,9 +16,10 @@ import { formatDate } from '../../../components/format';
 import { phaseLabel, ragLabels } from '../../../components/labels';
 import { useProjects } from './useProjects';
 import {
-  EMPTY_FILTER, errorText, facetsOf, filterProjects, format, groupProjects, isStale, sortProjects,
+  EMPTY_FILTER, facetsOf, filterProjects, groupProjects, isStale, sortProjects,
   type GroupKey, type RegisterFilter, type Sort, type SortKey
 } from './registerModel';
+import { errorText, format } from '../../../components/text';
 import { ProjectDetailsPanel } from './ProjectDetailsPanel';
 import { exportFileName, exportTable } from './exportModel';
 import { exportTableAs } from './exportFiles';
@@ -299,4 +300,3 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   );
 }
 
-export { errorText } from './registerModel';

@@ -155,23 +155,3 @@ export function facetsOf(projects: readonly Project[], locale: string): Facets {
     leaders: [...leaders.entries()].map(([id, title]) => ({ id, title })).sort((a, b) => c.compare(a.title, b.title))
   };
 }
-
-/** `{0}`-style placeholders, as SharePoint's own strings use them. */
-export function format(template: string, ...args: Array<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
-}
-
-/** SharePoint's own message when there is one (odata.error), else the error's. */
-export function errorText(e: Error): string {
-  const m = /::>\s*(\{[\s\S]*\})\s*$/.exec(e.message);
-  if (m) {
-    try {
-      const body = JSON.parse(m[1]) as { 'odata.error'?: { message?: { value?: string } }; error?: { message?: { value?: string } | string } };
-      const inner = body['odata.error']?.message?.value ?? (typeof body.error?.message === 'string' ? body.error.message : body.error?.message?.value);
-      if (inner) return inner;
-    } catch {
-      // not JSON: fall through to the raw message
-    }
-  }
-  return e.message;
-}

@@ -10,8 +10,8 @@ import { ConflictDialog, type IConflictRow } from '../../../components/ConflictD
 import { UnsavedChangesDialog, useBeforeUnload } from '../../../components/UnsavedChangesGuard';
 import { PeoplePicker } from '../../../components/PeoplePicker';
 import { formatDate } from '../../../components/format';
-import { isConflict, isValidation } from '../../statusReports/components/errors';
-import { errorText, format } from '../../statusReports/components/text';
+import { isConflict, isValidation } from '../../../components/errors';
+import { errorText, format } from '../../../components/text';
 import {
   EMPTY_RISK, SCALE, formOfRisk, isRiskDirty, riskFromForm, scoreBand, splitRiskErrors, validateRiskForm,
   type RiskErrors, type RiskForm, type RiskFormKey

@@ -3,7 +3,7 @@ import { srOnly } from '../../../components/srOnly';
 import { Text, Stack, mergeStyleSets, useTheme, getFocusStyle } from '@fluentui/react';
 import type { Risk } from '../../../model/portfolio';
 import { heatMap, SCALE, type Band, type CellFilter } from './riskModel';
-import { format } from '../../statusReports/components/text';
+import { format } from '../../../components/text';
 
 export interface IRiskHeatMapProps {
   risks: readonly Risk[];

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { IRisksProps } from './IRisksProps';
-import { ProjectChooser } from '../../statusReports/components/ProjectChooser';
+import { ProjectChooser } from '../../../components/ProjectChooser';
 import { RiskRegister } from './RiskRegister';
 
 /** The risks web part: choose a project (or the configured one), then its risk register. */

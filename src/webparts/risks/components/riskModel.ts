@@ -1,7 +1,7 @@
 import type { Project, Risk, RiskStatus } from '../../../model/portfolio';
 import type { NewItem, PersonRef } from '../../../model/common';
 import { RISK_STATUSES } from '../../../schema';
-import { isIsoDate } from '../../statusReports/components/text';
+import { isIsoDate } from '../../../components/text';
 
 /** Risks still to be managed: what the heat map shows (Accepted and Closed are decisions already taken). */
 export const OPEN_STATUSES: readonly RiskStatus[] = ['Open', 'Mitigating'];

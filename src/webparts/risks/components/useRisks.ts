@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type { Risk } from '../../../model/portfolio';
 import type { EditRights, IRiskService } from '../../../services/editing';
-import { loadRights, type IRightsService } from '../../statusReports/components/rights';
+import { loadRights, type IRightsService } from '../../../components/rights';
 
 export type RisksState =
   | { status: 'loading' }

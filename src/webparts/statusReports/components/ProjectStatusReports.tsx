@@ -13,8 +13,8 @@ import { useReportHistory } from './useReportHistory';
 import { StatusReportEditor, dimensionLabels } from './StatusReportEditor';
 import { StatusTrend } from './StatusTrend';
 import { DIMENSIONS, startReport, type ReportBase, type ReportForm } from './reportModel';
-import type { IRightsService } from './rights';
-import { errorText, format } from './text';
+import type { IRightsService } from '../../../components/rights';
+import { errorText, format } from '../../../components/text';
 
 export interface IStatusReportServices {
   statusReports: IStatusReportService;

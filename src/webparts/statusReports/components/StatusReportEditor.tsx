@@ -15,8 +15,8 @@ import {
 } from './reportModel';
 import { ConflictDialog, type IConflictRow } from '../../../components/ConflictDialog';
 import { UnsavedChangesDialog, useBeforeUnload } from '../../../components/UnsavedChangesGuard';
-import { isConflict, isValidation } from './errors';
-import { errorText, format, parseNumber } from './text';
+import { isConflict, isValidation } from '../../../components/errors';
+import { errorText, format, parseNumber } from '../../../components/text';
 
 const ICONS: Record<Rag, string> = { Green: 'SkypeCircleCheck', Amber: 'WarningSolid', Red: 'StatusErrorFull' };
 

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { IStatusReportsProps } from './IStatusReportsProps';
-import { ProjectChooser } from './ProjectChooser';
+import { ProjectChooser } from '../../../components/ProjectChooser';
 import { ProjectStatusReports } from './ProjectStatusReports';
 
 /** The status reports web part: choose a project (or the configured one), then its reports. */

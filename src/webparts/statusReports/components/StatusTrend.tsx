@@ -5,7 +5,7 @@ import type { Rag } from '../../../model/common';
 import { formatDate } from '../../../components/format';
 import { srOnly } from '../../../components/srOnly';
 import { trendOf, DIMENSIONS, type Dimension } from './reportModel';
-import { format } from './text';
+import { format } from '../../../components/text';
 
 /** A glyph per status, so the timeline reads without colour vision and in greyscale print. */
 export const RAG_GLYPHS: Record<Rag, string> = { Green: '✓', Amber: '!', Red: '✕' };

@@ -1,7 +1,7 @@
 import type { Project, StatusReport } from '../../../model/portfolio';
 import type { NewItem, Rag } from '../../../model/common';
 import { RAG_VALUES } from '../../../schema';
-import { isIsoDate, parseNumber, todayIso } from './text';
+import { isIsoDate, parseNumber, todayIso } from '../../../components/text';
 
 /** The five judgements of a report, in the order a PMO reads them. */
 export const DIMENSIONS = ['overall', 'schedule', 'cost', 'scope', 'risk'] as const;

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type { StatusReport } from '../../../model/portfolio';
 import type { EditRights, IStatusReportService } from '../../../services/editing';
-import { loadRights, type IRightsService } from './rights';
+import { loadRights, type IRightsService } from '../../../components/rights';
 import { newestFirst } from './reportModel';
 
 export type HistoryState =

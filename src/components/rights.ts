@@ -1,4 +1,4 @@
-import type { EditRights, IProjectEditingService } from '../../../services/editing';
+import type { EditRights, IProjectEditingService } from '../services/editing';
 
 /** What a user may do when SharePoint cannot tell us: nothing (read only), never more. */
 export const NO_RIGHTS: EditRights = {

@@ -2,7 +2,7 @@ import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microso
 import { validateProjectId, validateSiteUrl } from './settings';
 
 
-/** Shared with the risks web part: the same two data settings, each web part's own strings. */
+/** The data settings of a project-scoped web part (site and project), in each web part's own strings. */
 export interface IDataPaneStrings {
   PropertyPaneDescription: string;
   DataGroupName: string;
@@ -14,7 +14,7 @@ export interface IDataPaneStrings {
   ProjectIdInvalid: string;
 }
 
-export function propertyPane(s: IDataPaneStrings): IPropertyPaneConfiguration {
+export function projectDataPane(s: IDataPaneStrings): IPropertyPaneConfiguration {
   return {
     pages: [{
       header: { description: s.PropertyPaneDescription },

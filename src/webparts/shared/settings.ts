@@ -1,13 +1,18 @@
-// The web part's settings as plain functions (no SPFx imports), shared with the risks web part and unit-tested.
+// Web part settings as plain functions (no SPFx imports), shared by the web parts and unit-tested.
 
-export interface IStatusReportsWebPartProps {
-  /** Site holding the PMO lists; empty = the current site. */
+/** Every PMO Hub web part has a `siteUrl` property. */
+export interface IPmoHubWebPartProps {
+  /** Site holding the PMO lists; empty = the site this page is on. */
   siteUrl: string;
+}
+
+/** Web parts that show one project, or let people choose one. */
+export interface IProjectScopedWebPartProps extends IPmoHubWebPartProps {
   /** ID of the one project to show (text, as the property pane stores it); empty = people choose. */
   projectId: string;
 }
 
-export const DEFAULTS: IStatusReportsWebPartProps = { siteUrl: '', projectId: '' };
+export const PROJECT_SCOPED_DEFAULTS: IProjectScopedWebPartProps = { siteUrl: '', projectId: '' };
 
 export function validateSiteUrl(value: string, message: string): string {
   const v = (value ?? '').trim();

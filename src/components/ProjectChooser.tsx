@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Dropdown, Stack } from '@fluentui/react';
-import type { Project } from '../../../model/portfolio';
-import type { IProjectService } from '../../../services/ProjectService';
-import { LoadingState, ErrorState, EmptyState } from '../../../components/States';
-import { UnsavedChangesDialog } from '../../../components/UnsavedChangesGuard';
+import type { Project } from '../model/portfolio';
+import type { IProjectService } from '../services/ProjectService';
+import { LoadingState, ErrorState, EmptyState } from './States';
+import { UnsavedChangesDialog } from './UnsavedChangesGuard';
 import { errorText, format } from './text';
 
 export interface IProjectChooserStrings {

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError } from '../../../services/errors';
+import { ConflictError, ValidationError } from '../services/errors';
 
 /**
  * The services' errors, recognised by name as well as by class: the SPFx build targets ES5,
