@@ -124,6 +124,8 @@ export interface PortfolioFilter {
   strategicObjectiveIds?: number[];
   /** Free text matched against code and title. */
   text?: string;
+  /** Projects running at some time in this period (start ≤ to and end ≥ from); either end may be open. */
+  period?: { from?: IsoDate; to?: IsoDate };
   sort?: { field: string; ascending: boolean };
 }
 

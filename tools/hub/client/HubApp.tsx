@@ -8,6 +8,7 @@ import { HUB_PAGES, hubPageOfPath, hubPagePath, type HubPage } from '../../../sr
 import { COMMON_STRINGS, LANGUAGES, format, initialLanguage, languageInfo, saveLanguage, type HubLanguage } from './strings';
 import { DEMO_ROLES, actAs, currentUserAlias, loadDemoUsers, photoUrl, roleLabel, type DemoUser } from './demoUsers';
 import { WEB_PARTS, type HubWebPartContext } from './webParts';
+import { PageFilterProvider } from './pageFilter';
 
 /** SharePoint's out-of-the-box look: Fluent's default theme, nothing of our own. */
 const DEFAULT_THEME: Theme = createTheme({});
@@ -182,6 +183,8 @@ function Hub(): JSX.Element {
               <p className={classes.intro}>{c[page.introKey]}</p>
             </div>
           )}
+          {/* One filter per page, as SPFx dynamic data connects web parts on one page. */}
+          <PageFilterProvider key={page.key}>
           {page.webParts.map((wp, i) => {
             const Host = WEB_PARTS[wp.manifestId];
             return (
@@ -197,6 +200,7 @@ function Hub(): JSX.Element {
               </div>
             );
           })}
+          </PageFilterProvider>
           {page.comingLater && page.comingLater.length > 0 && (
             <div className={classes.section}>
               <div className={classes.comingLater}>

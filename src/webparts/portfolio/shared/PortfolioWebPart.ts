@@ -1,0 +1,38 @@
+import type { DynamicProperty } from '@microsoft/sp-component-base';
+import type { IWebPartPropertiesMetadata } from '@microsoft/sp-webpart-base';
+import { PropertyPaneDynamicField, PropertyPaneDynamicFieldSet, type IPropertyPaneGroup } from '@microsoft/sp-property-pane';
+import type { PortfolioFilter } from '../../../model/portfolio';
+import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
+import type { IPmoHubWebPartProps } from '../../shared/settings';
+import { parsePortfolioFilter } from './portfolioFilter';
+
+export interface IPortfolioWebPartProps extends IPmoHubWebPartProps {
+  /**
+   * The page's portfolio filter, connected in the property pane to the Portfolio filters web part
+   * (SPFx dynamic data). Unconnected, the web part shows the whole portfolio.
+   */
+  filter?: DynamicProperty<PortfolioFilter>;
+}
+
+/**
+ * A portfolio web part: follows the page's filter. SPFx re-renders the web part when the
+ * connected source publishes a new value, so components only ever receive a plain filter.
+ */
+export abstract class PortfolioWebPart<TProps extends IPortfolioWebPartProps> extends PmoHubWebPart<TProps> {
+  protected get propertiesMetadata(): IWebPartPropertiesMetadata {
+    return { filter: { dynamicPropertyType: 'object' } };
+  }
+
+  /** The connected filter's current value, validated like a stored view (a source may publish anything). */
+  protected currentFilter(): PortfolioFilter {
+    return parsePortfolioFilter(this.properties.filter?.tryGetValue());
+  }
+
+  /** The property pane group that connects this web part to the page's Portfolio filters web part. */
+  protected filterConnectionGroup(groupName: string, label: string): IPropertyPaneGroup {
+    return {
+      groupName,
+      groupFields: [PropertyPaneDynamicFieldSet({ label, fields: [PropertyPaneDynamicField('filter', { label })] })]
+    };
+  }
+}
