@@ -1,0 +1,63 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import { getList, selectFields, type FieldKey } from '../schema';
+import type { Project } from '../model/portfolio';
+import { fromItem } from './mapping';
+import { PAGE_SIZE, listUrl } from './ProjectService';
+
+/** What the portfolio web parts read from SharePoint; components see only this. */
+export interface IPortfolioService {
+  /**
+   * Every project with the portfolio's columns: the denormalised latest status, dates, money,
+   * unit, programme, leader, objectives and scores; no long texts. One read serves every
+   * portfolio web part on the page (see below).
+   */
+  loadProjects(): Promise<Project[]>;
+  /** Forget the shared read, e.g. after a status report was published on the same page. */
+  invalidate(): void;
+}
+
+/** The columns portfolio views use. Description and the project site stay out: they are the bulk of each row. */
+export const PORTFOLIO_PROJECT_FIELDS: ReadonlyArray<FieldKey<'projects'>> = [
+  'id', 'code', 'title', 'leader', 'sponsor', 'unit', 'programme', 'phase', 'method', 'startDate', 'endDate',
+  'budget', 'actualCost', 'forecastCost', 'forecastEnd', 'strategicObjectives', 'priorityScore', 'criteriaScores',
+  'latestOverall', 'latestSchedule', 'latestCost', 'latestScope', 'latestRisk', 'latestPercentComplete', 'latestReportDate'
+];
+
+/**
+ * Reads shared across instances for a short while: web parts in one SPFx bundle share this
+ * module, so a page with six portfolio web parts reads the projects once, not six times.
+ */
+const SHARED_FOR_MS = 30_000;
+const shared = new Map<string, { at: number; projects: Promise<Project[]> }>();
+
+export class SpPortfolioService implements IPortfolioService {
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly cacheKey: string = siteUrl) {}
+
+  public loadProjects(): Promise<Project[]> {
+    const hit = shared.get(this.cacheKey);
+    if (hit && Date.now() - hit.at < SHARED_FOR_MS) return hit.projects;
+    const projects = this.readProjects();
+    shared.set(this.cacheKey, { at: Date.now(), projects });
+    // A failed read must not be served to the next web part: let it try again.
+    projects.catch(() => { if (shared.get(this.cacheKey)?.projects === projects) shared.delete(this.cacheKey); });
+    return projects;
+  }
+
+  public invalidate(): void {
+    shared.delete(this.cacheKey);
+  }
+
+  private async readProjects(): Promise<Project[]> {
+    const { select, expand } = selectFields('projects', PORTFOLIO_PROJECT_FIELDS);
+    const list = this.sp.web.getList(listUrl(this.siteUrl, getList('projects')));
+    const out: Project[] = [];
+    // Unfiltered and ordered by ID in pages of 5,000: the one query SharePoint answers at any list size.
+    for await (const page of list.items.select(...select).expand(...expand).orderBy('ID', true).top(PAGE_SIZE)) {
+      for (const raw of page as Array<Record<string, unknown>>) out.push(fromItem<Project>('projects', raw));
+    }
+    return out;
+  }
+}
