@@ -1,6 +1,7 @@
 import * as path from 'path';
-import { csvField, csvSeparator, exportFileName, exportTable, neutraliseCsvText, toCsv, type ExportTable } from '../../../src/webparts/projectRegister/components/exportModel';
-import { xlsxBytes } from '../../../src/webparts/projectRegister/components/exportFiles';
+import { csvField, csvSeparator, exportFileName, neutraliseCsvText, toCsv, type ExportTable } from '../../../src/components/exportModel';
+import { exportTable } from '../../../src/webparts/projectRegister/components/registerExport';
+import { xlsxBytes } from '../../../src/components/exportFiles';
 import type { Project } from '../../../src/model/portfolio';
 import { loadAmdFile } from '../loc/amd';
 

@@ -21,8 +21,9 @@ import {
 } from './registerModel';
 import { errorText, format } from '../../../components/text';
 import { ProjectDetailsPanel } from './ProjectDetailsPanel';
-import { exportFileName, exportTable } from './exportModel';
-import { exportTableAs } from './exportFiles';
+import { exportTable } from './registerExport';
+import { exportFileName } from '../../../components/exportModel';
+import { exportTableAs } from '../../../components/exportFiles';
 
 /** The form (date pickers, people picker, dialogs) loads only when someone creates or edits: visitors never pay for it. */
 const ControlLoopPanels = React.lazy(() => import(/* webpackChunkName: 'project-control-loop' */ './ControlLoopPanels'));

@@ -1,9 +1,6 @@
-import type { Project } from '../../../model/portfolio';
-import { methodLabel, phaseLabel, ragLabels } from '../../../components/labels';
-
 /**
- * The register's current view as a table, and that table as CSV: pure functions, so what a
- * spreadsheet receives is tested without a browser. Formula injection is neutralised here.
+ * A table for export (a register view, a chart's data) and that table as CSV: pure functions, so
+ * what a spreadsheet receives is tested without a browser. Formula injection is neutralised here.
  */
 export type ExportCell =
   | { kind: 'text'; value: string }
@@ -56,38 +53,6 @@ export function toCsv(table: ExportTable, locale: string): string {
   const line = (cells: string[]): string => cells.map((c) => csvField(c, sep)).join(sep);
   const lines = [line(table.headers.map(neutraliseCsvText)), ...table.rows.map((r) => line(r.map((c) => csvCell(c, locale))))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-const text = (v: string | undefined): ExportCell => (v ? { kind: 'text', value: v } : { kind: 'empty' });
-const num = (v: number | undefined): ExportCell => (v === undefined || v === null || Number.isNaN(v) ? { kind: 'empty' } : { kind: 'number', value: v });
-const date = (v: string | undefined): ExportCell => (v ? { kind: 'date', value: v.slice(0, 10) } : { kind: 'empty' });
-
-/** The columns of an export, with headers in the user's language. */
-export function exportTable(projects: readonly Project[], s: IProjectRegisterWebPartStrings, c: IPmoHubCommonStrings): ExportTable {
-  const rag = ragLabels(c);
-  const columns: Array<[string, (p: Project) => ExportCell]> = [
-    [s.FieldCode, (p) => text(p.code)],
-    [s.FieldTitle, (p) => text(p.title)],
-    [s.Description, (p) => text(p.description)],
-    [s.ColumnPhase, (p) => text(phaseLabel(c, p.phase))],
-    [s.Method, (p) => text(p.method ? methodLabel(c, p.method) : undefined)],
-    [s.ColumnUnit, (p) => text(p.unit)],
-    [s.ColumnProgramme, (p) => text(p.programme)],
-    [s.FilterLeader, (p) => text(p.leader?.title)],
-    [s.Sponsor, (p) => text(p.sponsor?.title)],
-    [s.Start, (p) => date(p.startDate)],
-    [s.End, (p) => date(p.endDate)],
-    [s.ForecastEnd, (p) => date(p.forecastEnd)],
-    [s.Budget, (p) => num(p.budget)],
-    [s.ActualCost, (p) => num(p.actualCost)],
-    [s.ForecastCost, (p) => num(p.forecastCost)],
-    [s.PriorityScore, (p) => num(p.priorityScore)],
-    [s.StrategicObjectives, (p) => text(p.strategicObjectives.map((o) => o.title).join('; '))],
-    [s.FilterStatus, (p) => text(rag[p.latestOverall ?? 'None'])],
-    [s.ColumnLastReport, (p) => date(p.latestReportDate)],
-    [s.FieldSiteUrl, (p) => text(p.siteUrl?.url)]
-  ];
-  return { headers: columns.map(([h]) => h), rows: projects.map((p) => columns.map(([, value]) => value(p))) };
 }
 
 /** e.g. `projekt-2026-11-15.csv`: the language's word for projects and the day of export. */
