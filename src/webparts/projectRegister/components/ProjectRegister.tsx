@@ -20,6 +20,7 @@ import {
   type GroupKey, type RegisterFilter, type Sort, type SortKey
 } from './registerModel';
 import { errorText, format } from '../../../components/text';
+import { announceProjectChanged, useProjectChanges } from '../../../components/projectChanges';
 import { ProjectDetailsPanel } from './ProjectDetailsPanel';
 import { exportTable } from './registerExport';
 import { exportFileName } from '../../../components/exportModel';
@@ -41,6 +42,8 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const { strings: s, common: c, locale } = props;
   const theme = useTheme();
   const { state, reload, upsert } = useProjects(props.service);
+  // A status report published in another web part on this page shows here at once.
+  useProjectChanges(upsert);
   const [loopTarget, setLoopTarget] = React.useState<{ kind: 'statusReports' | 'risks'; id: number } | undefined>(undefined);
   const { editing, people } = props;
   const [rights, setRights] = React.useState<EditRights | undefined>(undefined);
@@ -289,6 +292,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
             codeCheckDelay={props.codeCheckDelay}
             onSaved={(saved) => {
               upsert(saved);
+              announceProjectChanged(saved);
               setEditTarget(undefined);
               setOpenId(saved.id);
               setAnnouncement(format(s.Saved, saved.title));
