@@ -14,6 +14,7 @@ import { SpRiskService } from '../../../src/services/RiskService';
 import { SpProjectEditingService } from '../../../src/services/ProjectEditingService';
 import { GraphPeopleService, type GraphClientLike } from '../../../src/services/PeopleService';
 import { Client } from '@microsoft/microsoft-graph-client';
+import { drillDownOf, withoutDrillDown } from '../../../src/webparts/portfolio/shared/drillDown';
 import statusReportsEn from '../../../src/webparts/statusReports/loc/en-us.js';
 import statusReportsSv from '../../../src/webparts/statusReports/loc/sv-se.js';
 import statusReportsDa from '../../../src/webparts/statusReports/loc/da-dk.js';
@@ -68,6 +69,8 @@ function localGraphClient(): Promise<GraphClientLike> {
 
 /** What ProjectRegisterWebPart.render does in SPFx, with the hub's context instead of SPFx's. */
 function ProjectRegisterHost({ properties, context }: HostProps): JSX.Element {
+  // Read once, as SPFx renders the web part once per page load.
+  const [drillDown] = React.useState(() => drillDownOf(window.location.search));
   const configured = typeof properties.siteUrl === 'string' ? properties.siteUrl.trim() : '';
   const siteUrl = configured || context.siteUrl;
   // One service per acting user: the register reloads as that user, as after a sign-in.
@@ -93,6 +96,8 @@ function ProjectRegisterHost({ properties, context }: HostProps): JSX.Element {
       pageSize={numberProp(properties.pageSize, 50)}
       staleDays={numberProp(properties.staleDays, 30)}
       defaultPhase={isPhase(properties.defaultPhase) ? properties.defaultPhase : ''}
+      drillDown={drillDown}
+      onClearDrillDown={() => window.history.replaceState(window.history.state, '', withoutDrillDown(window.location.href))}
       controlLoop={{
         statusReports: built.statusReports, risks: built.risks, editing: built.editing, people: built.people,
         statusStrings: STATUS_REPORTS_STRINGS[context.language.key], riskStrings: RISKS_STRINGS[context.language.key]
