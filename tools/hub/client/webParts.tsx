@@ -5,6 +5,8 @@ import { spFromUrl } from '../../../src/services/sp';
 import { PROJECT_PHASES } from '../../../src/schema';
 import type { ProjectPhase } from '../../../src/model/portfolio';
 import { PROJECT_REGISTER_MANIFEST_ID, RISKS_MANIFEST_ID, STATUS_REPORTS_MANIFEST_ID } from '../../../src/pages/hubPages';
+import { BUDGET_MANIFEST_ID, KPI_TILES_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID, STATUS_CHARTS_MANIFEST_ID } from '../../../src/pages/hubPages';
+import { BudgetHost, KpiTilesHost, PortfolioFiltersHost, StatusChartsHost } from './portfolioWebParts';
 import { REGISTER_STRINGS, type HubLanguage, type HubLanguageInfo } from './strings';
 import StatusReports from '../../../src/webparts/statusReports/components/StatusReports';
 import Risks from '../../../src/webparts/risks/components/Risks';
@@ -161,5 +163,9 @@ function RisksHost({ properties, context }: HostProps): JSX.Element {
 export const WEB_PARTS: Record<string, (props: HostProps) => JSX.Element> = {
   [PROJECT_REGISTER_MANIFEST_ID]: ProjectRegisterHost,
   [STATUS_REPORTS_MANIFEST_ID]: StatusReportsHost,
-  [RISKS_MANIFEST_ID]: RisksHost
+  [RISKS_MANIFEST_ID]: RisksHost,
+  [PORTFOLIO_FILTERS_MANIFEST_ID]: PortfolioFiltersHost,
+  [KPI_TILES_MANIFEST_ID]: KpiTilesHost,
+  [STATUS_CHARTS_MANIFEST_ID]: StatusChartsHost,
+  [BUDGET_MANIFEST_ID]: BudgetHost
 };
