@@ -69,8 +69,8 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
     heading: { ...theme.fonts.xLarge, fontWeight: 600, margin: 0 },
     field: { minWidth: 150, maxWidth: 220, flex: '1 1 150px' },
     date: { width: 150 },
-    bar: { selectors: { '@media print': { display: 'none' } } },
-    printSummary: { display: 'none', selectors: { '@media print': { display: 'block' } } }
+    // On paper the chosen filters stay (they say what the page shows); commands and saved views go.
+    noPrint: { selectors: { '@media print': { display: 'none' } } }
   }), [theme]);
 
   const projects = React.useMemo(() => (state.status === 'ready' ? state.projects : []), [state]);
@@ -184,8 +184,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
           <h2 className={classes.heading}>{s.FiltersTitle}</h2>
           <Text aria-live="polite">{format(s.FilterCount, shown, projects.length)}</Text>
         </Stack>
-        <p className={classes.printSummary}>{format(s.FilterCount, shown, projects.length)}</p>
-        <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 12 }} verticalAlign="end" className={classes.bar}>
+        <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 12 }} verticalAlign="end">
           {multi(s.FilterUnit, facets.units.map((u) => ({ key: u, text: u })), filter.units ?? [], (k, on) => set({ units: toggled(filter.units, k, on) }))}
           {multi(s.FilterProgramme, facets.programmes.map((u) => ({ key: u, text: u })), filter.programmes ?? [], (k, on) => set({ programmes: toggled(filter.programmes, k, on) }))}
           {multi(s.FilterPhase, PROJECT_PHASES.map((p) => ({ key: p, text: phaseLabel(c, p) })), filter.phases ?? [],
@@ -198,7 +197,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
             (k, on) => set({ overall: toggled(filter.overall, k as Rag, on) }))}
           {dateField(s.FilterFrom, period.from, (from) => setPeriod(from, period.to))}
           {dateField(s.FilterTo, period.to, (to) => setPeriod(period.from, to))}
-          <DefaultButton onClick={() => { onChange({ ...EMPTY_PORTFOLIO_FILTER }); setAnnouncement(s.FiltersCleared); }} disabled={!isFilterActive(filter)}>
+          <DefaultButton className={classes.noPrint} onClick={() => { onChange({ ...EMPTY_PORTFOLIO_FILTER }); setAnnouncement(s.FiltersCleared); }} disabled={!isFilterActive(filter)}>
             {s.ClearFilters}
           </DefaultButton>
         </Stack>
@@ -208,7 +207,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
           </MessageBar>
         )}
         {data && (
-          <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 12 }} verticalAlign="end" className={classes.bar}>
+          <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 12 }} verticalAlign="end" className={classes.noPrint}>
             <Dropdown
               className={classes.field}
               label={s.SavedViews}
@@ -236,7 +235,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
           hidden={false}
           onDismiss={() => setSaving(undefined)}
           dialogContentProps={{ type: DialogType.normal, title: s.SaveViewTitle, subText: s.SaveViewText }}
-          modalProps={{ isBlocking: true }}
+          modalProps={{ isBlocking: false }}
         >
           <TextField
             label={s.ViewTitle}
