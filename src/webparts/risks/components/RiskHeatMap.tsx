@@ -41,7 +41,8 @@ export function RiskHeatMap(props: IRiskHeatMapProps): JSX.Element {
     }],
     selectedCell: { outline: `3px solid ${theme.palette.themePrimary}`, fontWeight: 600 },
     empty: { opacity: 0.75 },
-    count: { fontSize: theme.fonts.large.fontSize, fontWeight: 600, lineHeight: 1.1 },
+    // A string: mergeStyles turns a bare number into px.
+    count: { fontSize: theme.fonts.large.fontSize, fontWeight: 600, lineHeight: '1.2' },
     band: { fontSize: theme.fonts.xSmall.fontSize },
     // Classes, not style attributes: the hub's Content-Security-Policy (like a strict tenant's) blocks inline styles.
     frame: { display: 'flex', gap: 4 },
