@@ -127,7 +127,8 @@ describe('a PMO member on the portfolio page', () => {
     await page.getByRole('button', { name: /^Acting as Mikkel Sørensen/ }).waitFor();
     expect(await filterCount().textContent()).toBe(`${all.length} of ${all.length} projects`);
     const k = portfolioKpis(all, 30, new Date());
-    expect(await tile('active').textContent()).toMatch(new RegExp(`^\\W*Active projects${k.active}Open in the project register\\.$`));
+    // The icon is a glyph of Fluent's icon font (private use area): not text.
+    expect((await tile('active').textContent())?.replace(/[\uE000-\uF8FF]/g, '')).toBe(`Active projects${k.active}Open in the project register.`);
     await page.getByText(`${all.length} projects in ${statusDistribution(all, 'unit', 'en-US').length} groups, by latest overall status.`).waitFor();
     await shot('portfolio-unfiltered');
   });
@@ -138,7 +139,7 @@ describe('a PMO member on the portfolio page', () => {
     await filterCount().filter({ hasText: `${e.shown} of ${all.length} projects` }).waitFor();
     await page.getByRole('link', { name: `Active projects ${e.active} Open in the project register.` }).waitFor();
     await page.getByText(`${e.shown} projects in ${e.groups} groups, by latest overall status.`).waitFor();
-    await page.getByText(new RegExp(`^Budget ${e.budget.replace(/[.,]/g, '.')}, forecast`)).waitFor();
+    await page.getByText(`Budget ${e.budget}, forecast`, { exact: false }).waitFor();
     // The chart's data table: the one row is the unit.
     const table = page.getByRole('table', { name: 'Status by unit' });
     expect(await table.locator('tbody th').allTextContents()).toEqual([UNIT]);

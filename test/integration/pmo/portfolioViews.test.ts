@@ -1,5 +1,5 @@
 import { startSite, type Site } from './setup';
-import { insertLargePortfolio, LARGE_UNITS } from './largePortfolio';
+import { insertLargePortfolio, LARGE_UNITS } from '../../../tools/bench/largePortfolio';
 import { provision } from '../../../src/provisioning/apply';
 import { seed } from '../../../src/provisioning/seed';
 import { SpPortfolioService } from '../../../src/services/PortfolioService';

@@ -1,25 +1,14 @@
 import * as React from 'react';
 import type { IPortfolioService } from '../../../services/PortfolioService';
 import type { Project } from '../../../model/portfolio';
+import { useLoader, type LoadState } from '../../../components/useLoader';
 
-export type PortfolioLoad =
-  | { status: 'loading' }
-  | { status: 'error'; error: Error }
-  | { status: 'ready'; projects: Project[] };
-
-/** The shared lean project read (one per page, see PortfolioService); `reload` is the retry of the error state. */
-export function usePortfolioProjects(service: IPortfolioService): { state: PortfolioLoad; reload: () => void } {
-  const [state, setState] = React.useState<PortfolioLoad>({ status: 'loading' });
-  const [attempt, setAttempt] = React.useState(0);
-  React.useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    service.loadProjects().then(
-      (projects) => { if (live) setState({ status: 'ready', projects }); },
-      (error: Error) => { if (live) setState({ status: 'error', error }); }
-    );
-    return () => { live = false; };
-  }, [service, attempt]);
-  const reload = React.useCallback(() => { service.invalidate(); setAttempt((n) => n + 1); }, [service]);
-  return { state, reload };
+/**
+ * The shared lean project read (one per page, see PortfolioService). `reload`, the retry of the
+ * error state, drops the shared read first so the retry really asks SharePoint again.
+ */
+export function usePortfolioProjects(service: IPortfolioService): { state: LoadState<Project[]>; reload: () => void } {
+  const { state, reload } = useLoader(() => service.loadProjects(), [service]);
+  const retry = React.useCallback(() => { service.invalidate(); reload(); }, [service, reload]);
+  return { state, reload: retry };
 }

@@ -33,7 +33,7 @@ export default function BudgetOverview(props: IBudgetOverviewProps): JSX.Element
   const [grouping, setGrouping] = React.useState<BudgetKey>(props.grouping);
   React.useEffect(() => setGrouping(props.grouping), [props.grouping]);
   const { state, reload } = usePortfolioProjects(props.service);
-  const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.projects, filter) : []), [state, filter]);
+  const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.value, filter) : []), [state, filter]);
   const rows = React.useMemo(() => budgetRows(projects, grouping, locale, props.projectLimit), [projects, grouping, locale, props.projectLimit]);
   const over = React.useMemo(() => rows.map((r) => isOverrun(r, props.tolerancePct)), [rows, props.tolerancePct]);
   const red = ragColours(theme).Red;
@@ -74,7 +74,7 @@ export default function BudgetOverview(props: IBudgetOverviewProps): JSX.Element
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {
-    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error))} retryLabel={c.Retry} onRetry={reload} />;
+    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error as Error))} retryLabel={c.Retry} onRetry={reload} />;
   }
 
   const overruns = rows.filter((_, i) => over[i]);

@@ -73,7 +73,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
     noPrint: { selectors: { '@media print': { display: 'none' } } }
   }), [theme]);
 
-  const projects = React.useMemo(() => (state.status === 'ready' ? state.projects : []), [state]);
+  const projects = React.useMemo(() => (state.status === 'ready' ? state.value : []), [state]);
   const facets = React.useMemo(() => {
     const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
     const units = new Set<string>(); const programmes = new Set<string>();
@@ -91,7 +91,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {
-    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error))} retryLabel={c.Retry} onRetry={reload} />;
+    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error as Error))} retryLabel={c.Retry} onRetry={reload} />;
   }
 
   const set = (patch: Partial<PortfolioFilter>): void => onChange(clean({ ...filter, ...patch }));

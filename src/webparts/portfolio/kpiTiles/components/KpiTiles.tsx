@@ -48,7 +48,7 @@ export default function KpiTiles(props: IKpiTilesProps): JSX.Element {
   const headingId = React.useRef(`pmo-kpi-${Math.random().toString(36).slice(2, 10)}`).current;
   const { state, reload } = usePortfolioProjects(props.service);
   const today = React.useMemo(() => props.today ?? new Date(), [props.today]);
-  const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.projects, filter) : []), [state, filter]);
+  const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.value, filter) : []), [state, filter]);
   const k = React.useMemo(() => portfolioKpis(projects, props.staleDays, today), [projects, props.staleDays, today]);
   const classes = React.useMemo(() => mergeStyleSets({
     heading: { ...theme.fonts.xLarge, fontWeight: 600, margin: '0 0 8px' },
@@ -69,7 +69,7 @@ export default function KpiTiles(props: IKpiTilesProps): JSX.Element {
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {
-    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error))} retryLabel={c.Retry} onRetry={reload} />;
+    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error as Error))} retryLabel={c.Retry} onRetry={reload} />;
   }
 
   const n = (v: number): string => new Intl.NumberFormat(locale).format(v);

@@ -14,6 +14,7 @@ import {
   statusDistribution, statusTrend, trendStart, type DistributionKey, type ReportPoint, type TrendRow
 } from '../../shared/portfolioMetrics';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
+import { useLoader, type LoadState } from '../../../../components/useLoader';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { Chart, Legend, ragColours, seriesClassOf, type ChartSeries } from '../../shared/Chart';
 
@@ -35,23 +36,12 @@ export interface IStatusChartsProps {
 const RAGS: Array<Rag | 'None'> = ['Green', 'Amber', 'Red', 'None'];
 const TREND_MONTHS = 12;
 
-type TrendLoad = { status: 'loading' } | { status: 'error'; error: Error } | { status: 'ready'; points: ReportPoint[] };
-
-/** The report history of the window, read once; the page's filter is applied here, not in SharePoint. */
-function useReportPoints(service: IStatusTrendService, from: string, enabled: boolean): { state: TrendLoad; reload: () => void } {
-  const [state, setState] = React.useState<TrendLoad>({ status: 'loading' });
-  const [attempt, setAttempt] = React.useState(0);
-  React.useEffect(() => {
-    if (!enabled) return undefined;
-    let live = true;
-    setState({ status: 'loading' });
-    service.loadReportPoints(from).then(
-      (points) => { if (live) setState({ status: 'ready', points }); },
-      (error: Error) => { if (live) setState({ status: 'error', error }); }
-    );
-    return () => { live = false; };
-  }, [service, from, enabled, attempt]);
-  return { state, reload: () => setAttempt((n) => n + 1) };
+/**
+ * The report history of the window, read once; the page's filter is applied here, not in SharePoint.
+ * Not before `enabled`: undefined until then, so the chart never shows an empty history as data.
+ */
+function useReportPoints(service: IStatusTrendService, from: string, enabled: boolean): { state: LoadState<ReportPoint[] | undefined>; reload: () => void } {
+  return useLoader(() => (enabled ? service.loadReportPoints(from) : Promise.resolve(undefined)), [service, from, enabled]);
 }
 
 function monthLabel(month: string, locale: string): string {
@@ -67,11 +57,14 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
   React.useEffect(() => setGrouping(props.grouping), [props.grouping]);
   const today = React.useMemo(() => props.today ?? new Date(), [props.today]);
   const { state, reload } = usePortfolioProjects(props.service);
-  const trendLoad = useReportPoints(props.trend, trendStart(today, TREND_MONTHS), props.showTrend);
-  const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.projects, filter) : []), [state, filter]);
+  // The history is read after the projects: on one busy server (a local SharePoint, a throttled
+  // tenant) the page's first render waits for the projects only, not for 100,000 reports too.
+  const trendLoad = useReportPoints(props.trend, trendStart(today, TREND_MONTHS), props.showTrend && state.status === 'ready');
+  const points = trendLoad.state.status === 'ready' ? trendLoad.state.value : undefined;
+  const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.value, filter) : []), [state, filter]);
   const rows = React.useMemo(() => statusDistribution(projects, grouping, locale), [projects, grouping, locale]);
-  const trend = React.useMemo<TrendRow[]>(() => (trendLoad.state.status === 'ready'
-    ? statusTrend(trendLoad.state.points, new Set(projects.map((p) => p.id)), today, TREND_MONTHS) : []), [trendLoad.state, projects, today]);
+  const trend = React.useMemo<TrendRow[]>(() => (points
+    ? statusTrend(points, new Set(projects.map((p) => p.id)), today, TREND_MONTHS) : []), [points, projects, today]);
   const labels = ragLabels(c);
   const colours = ragColours(theme);
 
@@ -112,7 +105,7 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {
-    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error))} retryLabel={c.Retry} onRetry={reload} />;
+    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error as Error))} retryLabel={c.Retry} onRetry={reload} />;
   }
 
   const legend = RAGS.map((r) => ({ label: labels[r], colour: colours[r] }));
@@ -145,10 +138,9 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
         )}
       </ChartFrame>
       {props.showTrend && (
-        trendLoad.state.status === 'loading' ? <LoadingState label={s.TrendLoading} />
-          : trendLoad.state.status === 'error'
-            ? <ErrorState title={s.TrendTitle} message={format(c.ErrorDetails, errorText(trendLoad.state.error))} retryLabel={c.Retry} onRetry={trendLoad.reload} />
-            : (
+        trendLoad.state.status === 'error'
+            ? <ErrorState title={s.TrendTitle} message={format(c.ErrorDetails, errorText(trendLoad.state.error as Error))} retryLabel={c.Retry} onRetry={trendLoad.reload} />
+            : !points ? <LoadingState label={s.TrendLoading} /> : (
               <ChartFrame
                 title={s.TrendTitle}
                 summary={s.TrendSummary}

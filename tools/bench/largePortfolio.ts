@@ -1,6 +1,6 @@
-import { getList, internalName, type FieldKey } from '../../../src/schema';
-import type { LocalSharePoint } from '../../../tools/local-sharepoint/src/server';
-import type { FieldValue } from '../../../tools/local-sharepoint/src/store/types';
+import { getList, internalName, type FieldKey } from '../../src/schema';
+import type { LocalSharePoint } from '../local-sharepoint/src/server';
+import type { FieldValue } from '../local-sharepoint/src/store/types';
 
 export const LARGE_UNITS = ['IT', 'Finance', 'HR', 'Digital Services', 'Infrastructure', 'Customer Service', 'Operations', 'Sales', 'Legal', 'R&D'];
 const PHASES = ['Idea', 'Initiation', 'Planning', 'Execution', 'Execution', 'Execution', 'Closing', 'Closed'];
