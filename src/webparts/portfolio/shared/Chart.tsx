@@ -68,7 +68,7 @@ function chartClass(theme: Theme): string {
       svg: { display: 'block', overflow: 'visible' },
       '.ct-label': {
         fill: theme.semanticColors.bodySubtext, color: theme.semanticColors.bodySubtext, fontSize: 12, lineHeight: 1.2,
-        fontFamily: theme.fonts.medium.fontFamily, display: 'flex', overflow: 'hidden', textOverflow: 'ellipsis'
+        fontFamily: theme.fonts.medium.fontFamily, display: 'flex', whiteSpace: 'nowrap'
       },
       '.ct-label.ct-horizontal.ct-end': { alignItems: 'flex-start', justifyContent: 'flex-start', textAlign: 'left' },
       '.ct-label.ct-vertical.ct-start': { alignItems: 'center', justifyContent: 'flex-end', textAlign: 'right', paddingRight: 4, boxSizing: 'border-box' },

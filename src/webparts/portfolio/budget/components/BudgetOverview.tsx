@@ -67,7 +67,7 @@ export default function BudgetOverview(props: IBudgetOverviewProps): JSX.Element
   }, [rows, over, grouping, label, s]);
   const options = React.useMemo<BarChartOptions>(() => ({
     height: '300px', seriesBarDistance: 14, axisY: { offset: 56, labelInterpolationFnc: (v: unknown) => compact.format(Number(v)) },
-    chartPadding: { top: 16, right: 16, bottom: 12, left: 8 }
+    chartPadding: { top: 28, right: 16, bottom: 12, left: 8 }
   }), [compact]);
   // The forecast bar of an overrun is drawn red.
   const classify = React.useCallback((seriesIndex: number, index: number): string | undefined => (seriesIndex === 2 && over[index] ? 'ct-overrun' : undefined), [over]);
