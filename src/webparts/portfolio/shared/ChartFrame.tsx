@@ -101,7 +101,9 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
       {error && <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(undefined)}>{error}</MessageBar>}
       {/* The drawing is decoration for screen readers: the table below carries the same data. */}
       <div ref={chartRef} aria-hidden={true}>{children}</div>
-      <table id={`${id}-table`} className={showTable ? classes.table : srOnly}>
+      {/* Hidden in a div: a table ignores the 1px box of srOnly and would show through. */}
+      <div className={showTable ? undefined : srOnly}>
+      <table id={`${id}-table`} className={classes.table}>
         <caption>{title}</caption>
         <thead>
           <tr>{table.headers.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr>
@@ -116,6 +118,7 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
