@@ -58,6 +58,16 @@ export class TransitionError extends Error {
   }
 }
 
+/** Only the PMO assigns and moves requests on (the requester could otherwise assign their own). */
+export class SparringNotAllowedError extends Error {
+  public readonly status: number = 403;
+  public constructor() {
+    super('Only the PMO assigns sparring requests and moves them on.');
+    this.name = 'SparringNotAllowedError';
+    Object.setPrototypeOf(this, SparringNotAllowedError.prototype);
+  }
+}
+
 export interface ISparringRequestService {
   /** Requests the current user asked for. */
   mine(): Promise<SparringRequestView[]>;
@@ -150,6 +160,8 @@ export class SpSparringRequestService implements ISparringRequestService {
   }
 
   private async update(request: SparringRequestView, to: SparringStatus, values: Record<string, unknown>): Promise<SparringRequestView> {
+    // The requester may edit their own item (WriteSecurity), so SharePoint alone would let them move it on.
+    if (!(await this.canManage())) throw new SparringNotAllowedError();
     return saveItem<'sparringRequests', SparringRequestView>({
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: request,
       id: request.id, etag: request.etag,
