@@ -83,12 +83,11 @@ export function matchesText(lesson: LessonLearned, text: string | undefined): bo
 }
 
 /** `$filter` on the indexed columns only (category, phase, project), so SharePoint never scans past the threshold. */
-export function lessonFilter(filter: LessonFilter, before?: number): string {
+export function lessonFilter(filter: LessonFilter): string {
   const parts: string[] = [];
   if (filter.category) parts.push(`${internalName('lessonsLearned', 'category')} eq ${odataString(filter.category)}`);
   if (filter.phase) parts.push(`${internalName('lessonsLearned', 'phase')} eq ${odataString(filter.phase)}`);
   if (filter.projectId !== undefined) parts.push(lookupIdFilter('lessonsLearned', 'project', filter.projectId));
-  if (before !== undefined) parts.push(`${internalName('lessonsLearned', 'id')} lt ${Math.floor(before)}`);
   return parts.join(' and ');
 }
 
@@ -101,11 +100,17 @@ export class SpLessonService implements ILessonService {
     return { ...l, tags: typeof l.tags === 'string' ? normaliseTags([l.tags]) : [], created: typeof created === 'string' ? created : undefined };
   }
 
-  private page(filter: string, top: number): Promise<RawItem[]> {
+  /**
+   * One page, newest first. Older pages continue with SharePoint's paging token
+   * (`$skiptoken=Paged=TRUE&p_ID=…`), not an `ID lt …` filter: a range of more than 5,000
+   * IDs is itself over the threshold.
+   */
+  private page(filter: string, top: number, before?: number): Promise<RawItem[]> {
     const { select, expand } = selection('lessonsLearned', ['author', 'created']);
     let q = spList(this.sp, this.siteUrl, 'lessonsLearned').items.select(...select).expand(...expand)
       .orderBy(internalName('lessonsLearned', 'id'), false).top(top);
     if (filter) q = q.filter(filter);
+    if (before !== undefined) q = q.skip(Math.floor(before));
     return q<RawItem[]>();
   }
 
@@ -118,7 +123,7 @@ export class SpLessonService implements ILessonService {
     // Without text the indexed filter does all the work: one request per page.
     const pageSize = text ? LESSON_SCAN_PAGE : limit;
     for (;;) {
-      const rows = await this.page(lessonFilter(filter, before), pageSize);
+      const rows = await this.page(lessonFilter(filter), pageSize, before);
       scanned += rows.length;
       for (const raw of rows) {
         const lesson = this.map(raw);
@@ -139,7 +144,7 @@ export class SpLessonService implements ILessonService {
     // IDs grow with time: read newest first by ID and stop at the first older lesson,
     // instead of filtering on Created, which is not indexed.
     for (;;) {
-      const rows = await this.page(lessonFilter({}, before), LESSON_SCAN_PAGE);
+      const rows = await this.page('', LESSON_SCAN_PAGE, before);
       for (const raw of rows) {
         const created = raw[internalName('lessonsLearned', 'created')];
         if (typeof created === 'string' && Date.parse(created) < t) return out;

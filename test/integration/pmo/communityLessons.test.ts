@@ -8,7 +8,8 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/batching';
 import { startSite, type Site } from './setup';
 import { provision } from '../../../src/provisioning/apply';
-import { LESSON_CATEGORIES } from '../../../src/schema';
+import { LESSON_CATEGORIES, getList, type ListSchema } from '../../../src/schema';
+import { listUrl } from '../../../src/services/ProjectService';
 import { SpLessonService, LESSON_SCAN_LIMIT } from '../../../src/services/LessonService';
 import { ValidationError } from '../../../src/services/errors';
 import { toPayload } from '../../../src/services/mapping';
@@ -46,7 +47,10 @@ afterAll(async () => { await site.server.close(); });
 const lessons = (sp: SPFI = leaderSp): SpLessonService => new SpLessonService(sp, site.url);
 
 test('the list is past the threshold: an unindexed query is refused, the service is not', async () => {
-  await expect(spList(site.sp, site.url, 'lessonsLearned').items.filter("substringof('Needle',Title)").top(10)()).rejects.toThrow(/SPQueryThrottledException/);
+  const url = `${site.url}/_api/web/GetList('${encodeURIComponent(listUrl(site.url, getList('lessonsLearned') as ListSchema))}')/items?$filter=${encodeURIComponent("substringof('Needle',Title)")}&$top=10`;
+  const raw = await fetch(url, { headers: { accept: 'application/json' } });
+  expect(raw.status).toBe(500);
+  expect(await raw.text()).toMatch(/SPQueryThrottledException/);
   const first = await lessons().browse({}, { limit: 20 });
   expect(first.lessons).toHaveLength(20);
   expect(first.lessons[0].title).toBe(`Lesson ${TOTAL - 1}`);
