@@ -46,6 +46,14 @@ export const STATUS_REPORTS_ALIAS: string = 'StatusReportsWebPart';
 export const RISKS_MANIFEST_ID: string = '38a36937-e3d2-4dff-a517-7c3e09a59d65';
 export const RISKS_ALIAS: string = 'RisksWebPart';
 
+/** The community web parts' component ids (one bundle, `community-web-parts`; checked by the same test). */
+export const COMMUNITY_EVENTS_MANIFEST_ID: string = '3f671a6a-9385-4025-9d4a-206d3ca01228';
+export const COMMUNITY_EVENTS_ALIAS: string = 'CommunityEventsWebPart';
+export const EXPERT_DIRECTORY_MANIFEST_ID: string = 'a6683ffc-a298-4791-97e5-8b245b4e1bd5';
+export const EXPERT_DIRECTORY_ALIAS: string = 'ExpertDirectoryWebPart';
+export const LESSONS_LEARNED_MANIFEST_ID: string = 'e0b0b2f3-36a2-4826-a25b-e30bc5c7b937';
+export const LESSONS_LEARNED_ALIAS: string = 'LessonsLearnedWebPart';
+
 export const HUB_PAGES: HubPage[] = [
   {
     key: 'home',
@@ -96,8 +104,11 @@ export const HUB_PAGES: HubPage[] = [
     key: 'community',
     fileName: 'Community.aspx',
     titleKey: 'NavCommunity',
-    webParts: [],
-    comingLater: ['ComingEvents', 'ComingExperts', 'ComingLessonsLearned']
+    webParts: [
+      { manifestId: COMMUNITY_EVENTS_MANIFEST_ID, alias: COMMUNITY_EVENTS_ALIAS, properties: { siteUrl: '' } },
+      { manifestId: EXPERT_DIRECTORY_MANIFEST_ID, alias: EXPERT_DIRECTORY_ALIAS, properties: { siteUrl: '' } },
+      { manifestId: LESSONS_LEARNED_MANIFEST_ID, alias: LESSONS_LEARNED_ALIAS, properties: { siteUrl: '' } }
+    ]
   }
 ];
 

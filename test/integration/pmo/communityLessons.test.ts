@@ -94,7 +94,7 @@ test('lessons beside a method template category; lessons logged since the last q
   expect(steering).toHaveLength(5);
   expect(steering.every((l) => l.category === 'Governance' || l.category === 'Communication')).toBe(true);
   const since = new Date(Date.now() + 1000).toISOString();
-  await new Promise((r) => setTimeout(r, 2100));
+  await new Promise((resolve) => setTimeout(resolve, 2100));
   const a = await lessons().save({ title: 'Fresh one', whatHappened: 'New.', tags: [] });
   const b = await lessons().save({ title: 'Fresh two', whatHappened: 'New too.', tags: ['x'] });
   expect((await lessons().since(since)).map((l) => l.id)).toEqual([b.id, a.id]);
