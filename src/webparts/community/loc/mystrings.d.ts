@@ -154,6 +154,7 @@ declare interface ICommunityWebPartStrings {
   CategoryGovernance: string;
   CategoryMethod: string;
   CategoryOther: string;
+  AskExpertButton: string;
 }
 
 declare module 'CommunityWebPartStrings' {

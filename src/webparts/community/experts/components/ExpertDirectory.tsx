@@ -111,7 +111,7 @@ export default function ExpertDirectory(props: IExpertDirectoryProps): JSX.Eleme
                       {e.certifications.length > 0 && <Text>{format(s.CertifiedIn, e.certifications.join(', '))}</Text>}
                       {/* The bio is text: HTML someone typed into the list is shown, never run. */}
                       {e.bio && <p className={classes.bio}>{e.bio}</p>}
-                      <DefaultButton onClick={() => setAsking({ expert: e })} disabled={e.availability === 'Unavailable'} ariaLabel={format(s.AskExpert, e.person?.title || e.title)}>{s.AskForSparring}</DefaultButton>
+                      <DefaultButton onClick={() => setAsking({ expert: e })} disabled={e.availability === 'Unavailable'} ariaLabel={format(s.AskExpertButton, e.person?.title || e.title)}>{s.AskForSparring}</DefaultButton>
                     </Stack>
                   </li>
                 );
@@ -141,17 +141,17 @@ function RequestTable(props: { requests: SparringRequestView[]; strings: ICommun
   if (!props.requests.length) return <EmptyState icon="ChatInviteFriend" message={props.empty} />;
   const now = props.now ?? new Date();
   const columns: IColumn[] = [
-    { key: 'title', name: s.FieldTopic, minWidth: 180, maxWidth: 320, isMultiline: true, onRender: (r: SparringRequestView) => <Text>{r.title}</Text> },
-    { key: 'requester', name: s.Requester, minWidth: 120, maxWidth: 180, onRender: (r: SparringRequestView) => <Text>{r.requester?.title}</Text> },
-    { key: 'competency', name: s.FieldCompetency, minWidth: 120, maxWidth: 180, onRender: (r: SparringRequestView) => <Text>{r.competency ? competencyLabel(s, r.competency) : ''}</Text> },
-    { key: 'status', name: s.Status, minWidth: 90, maxWidth: 110, onRender: (r: SparringRequestView) => <Text>{statusLabel(s, r.status)}</Text> },
-    { key: 'expert', name: s.AssignedExpert, minWidth: 120, maxWidth: 180, onRender: (r: SparringRequestView) => <Text>{r.assignedExpert?.title ?? ''}</Text> },
+    { key: 'title', name: s.FieldTopic, minWidth: 140, maxWidth: 260, isMultiline: true, onRender: (r: SparringRequestView) => <Text>{r.title}</Text> },
+    { key: 'requester', name: s.Requester, minWidth: 100, maxWidth: 140, onRender: (r: SparringRequestView) => <Text>{r.requester?.title}</Text> },
+    { key: 'competency', name: s.FieldCompetency, minWidth: 100, maxWidth: 150, isMultiline: true, onRender: (r: SparringRequestView) => <Text>{r.competency ? competencyLabel(s, r.competency) : ''}</Text> },
+    { key: 'status', name: s.Status, minWidth: 70, maxWidth: 90, onRender: (r: SparringRequestView) => <Text>{statusLabel(s, r.status)}</Text> },
+    { key: 'expert', name: s.AssignedExpert, minWidth: 90, maxWidth: 140, onRender: (r: SparringRequestView) => <Text>{r.assignedExpert?.title ?? ''}</Text> },
     {
-      key: 'when', name: s.When, minWidth: 120, maxWidth: 180,
+      key: 'when', name: s.When, minWidth: 110, maxWidth: 150, isMultiline: true,
       onRender: (r: SparringRequestView) => <Text>{r.scheduledAt ? formatDateTime(r.scheduledAt, props.locale) : r.preferredDate ? format(s.Preferred, formatDay(r.preferredDate, props.locale)) : ''}</Text>
     },
     {
-      key: 'waited', name: s.Waited, minWidth: 80, maxWidth: 100,
+      key: 'waited', name: s.Waited, minWidth: 50, maxWidth: 70,
       onRender: (r: SparringRequestView) => { const d = waitedDays(r.created, now); return <Text>{d === undefined ? '' : format(s.WaitedDays, d)}</Text>; }
     },
     ...(props.extra ?? [])
@@ -190,15 +190,15 @@ function OpenRequests(props: IOpenRequestsProps): JSX.Element {
   };
   const expertOptions: IDropdownOption[] = props.experts.filter((e) => e.person).map((e) => ({ key: e.person.id, text: e.person.title || e.title }));
   const action: IColumn = {
-    key: 'action', name: s.NextStep, minWidth: 260, maxWidth: 340,
+    key: 'action', name: s.NextStep, minWidth: 300, maxWidth: 360,
     onRender: (r: SparringRequestView) => {
       if (r.status === 'New' || r.status === 'Assigned') {
         const picked = chosen[r.id] ?? r.assignedExpert?.id;
         const expert = props.experts.find((e) => e.person?.id === picked)?.person;
         return (
-          <Stack horizontal tokens={{ childrenGap: 4 }} verticalAlign="end">
+          <Stack horizontal wrap tokens={{ childrenGap: 4 }} verticalAlign="end">
             <Dropdown ariaLabel={format(s.ChooseExpertFor, r.title)} placeholder={s.ChooseExpert} options={expertOptions} selectedKey={picked ?? null}
-              onChange={(_, o) => o && setChosen({ ...chosen, [r.id]: Number(o.key) })} styles={{ root: { minWidth: 150 } }} />
+              onChange={(_, o) => o && setChosen({ ...chosen, [r.id]: Number(o.key) })} styles={{ root: { width: 150 } }} />
             <DefaultButton disabled={!expert || busy === r.id || (r.status === 'Assigned' && expert.id === r.assignedExpert?.id)} onClick={() => { run(r, () => props.sparring.assign(r, expert as PersonRef)).catch(() => undefined); }} ariaLabel={format(s.AssignFor, r.title)}>{s.Assign}</DefaultButton>
             {r.status === 'Assigned' && <DefaultButton disabled={busy === r.id} onClick={() => setScheduling(r)} ariaLabel={format(s.ScheduleFor, r.title)}>{s.Schedule}</DefaultButton>}
           </Stack>
