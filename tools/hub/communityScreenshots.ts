@@ -40,6 +40,9 @@ async function main(outDir: string): Promise<void> {
       await page.getByRole('combobox', { name: 'Certification' }).click();
       await page.getByRole('option', { name: 'PRINCE2' }).click();
       await page.locator('img[src^="data:image"]').first().waitFor();
+      // Away from the cards, so no tooltip covers a name.
+      await page.mouse.move(1270, 890);
+      await page.waitForTimeout(600);
       return page.locator('section[aria-label="Expert directory"]');
     });
     await shoot('pmo', 'community-sparring-pmo.png', async (page) => {
