@@ -64,4 +64,6 @@ export interface LessonLearned extends ListItemBase {
   tags: string[];
   /** Who logged it (SharePoint's Created By); absent before it is saved. */
   author?: PersonRef;
+  /** When it was logged (SharePoint's Created); absent before it is saved. */
+  created?: IsoDateTime;
 }

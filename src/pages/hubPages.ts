@@ -55,6 +55,13 @@ export const STATUS_CHARTS_MANIFEST_ID: string = '92d1c75c-8a9c-4f54-86b0-3d73ac
 export const STATUS_CHARTS_ALIAS: string = 'StatusChartsWebPart';
 export const BUDGET_MANIFEST_ID: string = '0108eff2-aec3-4adf-b923-149aad45bc54';
 export const BUDGET_ALIAS: string = 'BudgetWebPart';
+/** The community web parts' component ids (one bundle, `community-web-parts`; checked by the same test). */
+export const COMMUNITY_EVENTS_MANIFEST_ID: string = '3f671a6a-9385-4025-9d4a-206d3ca01228';
+export const COMMUNITY_EVENTS_ALIAS: string = 'CommunityEventsWebPart';
+export const EXPERT_DIRECTORY_MANIFEST_ID: string = 'a6683ffc-a298-4791-97e5-8b245b4e1bd5';
+export const EXPERT_DIRECTORY_ALIAS: string = 'ExpertDirectoryWebPart';
+export const LESSONS_LEARNED_MANIFEST_ID: string = 'e0b0b2f3-36a2-4826-a25b-e30bc5c7b937';
+export const LESSONS_LEARNED_ALIAS: string = 'LessonsLearnedWebPart';
 
 export const HUB_PAGES: HubPage[] = [
   {
@@ -123,8 +130,11 @@ export const HUB_PAGES: HubPage[] = [
     key: 'community',
     fileName: 'Community.aspx',
     titleKey: 'NavCommunity',
-    webParts: [],
-    comingLater: ['ComingEvents', 'ComingExperts', 'ComingLessonsLearned']
+    webParts: [
+      { manifestId: COMMUNITY_EVENTS_MANIFEST_ID, alias: COMMUNITY_EVENTS_ALIAS, properties: { siteUrl: '' } },
+      { manifestId: EXPERT_DIRECTORY_MANIFEST_ID, alias: EXPERT_DIRECTORY_ALIAS, properties: { siteUrl: '' } },
+      { manifestId: LESSONS_LEARNED_MANIFEST_ID, alias: LESSONS_LEARNED_ALIAS, properties: { siteUrl: '' } }
+    ]
   }
 ];
 

@@ -8,6 +8,7 @@ import '@pnp/sp/batching';
 import { getList, groups, internalName, type ListKey, type ListSchema } from '../schema';
 import { toPayload } from '../services/mapping';
 import { listServerUrl } from './plan';
+import { SpSparringRequestService } from '../services/SparringRequestService';
 
 /**
  * Demo data: a believable Swedish/Danish/Dutch PMO, and a `large` scale for benchmarks.
@@ -403,10 +404,15 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
   for (const [p, topic, competency, status] of requests) {
     if (existingRequests.has(topic) || !ctx.users.has(p)) continue;
     const as = actAs ? actAs(PEOPLE[p]) : ctx.sp;
-    await as.web.getList(listServerUrl(ctx.webPath, getList('sparringRequests') as ListSchema)).items.add(toPayload('sparringRequests', {
+    const added = await as.web.getList(listServerUrl(ctx.webPath, getList('sparringRequests') as ListSchema)).items.add(toPayload('sparringRequests', {
       title: topic, requester: user(ctx, p), competency, status, description: `I would like an hour with an expert on: ${topic.toLowerCase()}.`,
       preferredDate: isoDate(now + 14 * DAY), assignedExpert: status === 'New' ? undefined : user(ctx, 'lars')
-    }));
+    })) as { Id?: number; ID?: number };
+    // Assigned requests are shared with their expert the way the PMO's assign does it.
+    const expert = user(ctx, 'lars');
+    if (status !== 'New' && expert) {
+      await new SpSparringRequestService(ctx.sp, ctx.webPath).share((added.Id ?? added.ID) as number, { id: ctx.users.get(p) as number, title: '', email: PEOPLE[p] }, { ...expert, title: '', email: PEOPLE.lars });
+    }
     addedRequests++;
   }
   if (addedRequests) ctx.added['sparring requests'] = addedRequests;

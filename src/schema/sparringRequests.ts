@@ -16,7 +16,9 @@ export const sparringRequests = defineList({
   // are exempt from item-level security and see every request.
   readSecurity: 2,
   writeSecurity: 2,
-  roles: listRoles(['projectLeaders', 'visitors']),
+  // PMO Members get Full Control here (Edit elsewhere): assigning shares the request with the
+  // expert through item permissions, which needs Manage Permissions.
+  roles: listRoles(['projectLeaders', 'visitors']).map((r) => (r.group === 'pmoMembers' ? { group: r.group, role: 'fullControl' as const } : r)),
   fields: [
     titleField('Topic', true),
     {

@@ -253,6 +253,21 @@ function bundleSizes(): Results {
   return out;
 }
 
+/** The community web parts' one bundle (events, experts, lessons; Fluent, @pnp/sp, ics) and its strings, gzipped. */
+function communityBundle(): Results {
+  const dirs = ['release/assets', 'dist'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
+  const files = dirs.flatMap((d) => fs.readdirSync(d).filter((f) => /^community-web-parts.*\.js$/.test(f) || /^CommunityWebPartStrings.*\.js$/.test(f)).map((f) => path.join(d, f)));
+  if (!files.length) return { skipped: 'no community bundle found: run `npm run package` first' };
+  const out: Record<string, { rawKb: number; gzipKb: number }> = {};
+  for (const file of files) {
+    const name = path.basename(file);
+    if (out[name]) continue;
+    const buf = fs.readFileSync(file);
+    out[name] = { rawKb: round(buf.length / 1024), gzipKb: round(zlib.gzipSync(buf, { level: 9 }).length / 1024) };
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const want = (k: string): boolean => only.length === 0 || only.includes(k);
@@ -275,6 +290,7 @@ async function main(): Promise<void> {
   await run('registerWrites', controlLoopWrites);
   await run('portfolioAt10kProjects100kReports', () => portfolioBench());
   await run('bundlesGzip', bundleSizes);
+  await run('communityBundleGzip', communityBundle);
   const file = path.join(root, 'bench-results.json');
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\nwritten to ${file}\n`);

@@ -19,15 +19,17 @@ const CONTENT_TYPES: Record<string, string> = {
 /**
  * Everything from our own origin and nothing inline, except Fluent UI's CSS-in-JS: it injects
  * <style> elements, admitted by a nonce fresh for every response (the page itself runs no
- * inline script). Images include the Graph photos, which are same-origin too.
+ * inline script). Images include the Graph photos, which are same-origin too; the expert
+ * directory shows photos from a Graph $batch, which arrive as base64 and become data: URLs.
  */
 export function contentSecurityPolicy(styleNonce: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     `style-src 'self' 'nonce-${styleNonce}'`,
-    // blob: for charts drawn to PNG in the browser (an SVG image on a canvas) before download.
-    "img-src 'self' blob:",
+    // blob: for charts drawn to PNG in the browser (an SVG image on a canvas) before download;
+    // data: for people's photos, which a Graph $batch returns inline as base64.
+    "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { HUB_PAGES, PROJECT_REGISTER_ALIAS, PROJECT_REGISTER_MANIFEST_ID, hubPageOfPath, hubPagePath } from '../../../src/pages/hubPages';
+import * as pages from '../../../src/pages/hubPages';
 import { loadAmdFile } from '../loc/amd';
 import { evaluateAmdStrings } from '../../../tools/hub/amdLocPlugin';
 
@@ -16,7 +17,7 @@ function readManifest(file: string): { id: string; alias: string } {
   return parsed.config as { id: string; alias: string };
 }
 
-/** Every manifest under src/webparts, at any depth (the portfolio's web parts share one folder). */
+/** Every manifest under src/webparts, at any depth (portfolio and community web parts sit one folder deeper). */
 function manifests(dir: string = path.join(ROOT, 'src', 'webparts')): Array<{ id: string; alias: string }> {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
@@ -30,6 +31,18 @@ describe('hub pages', () => {
     const m = readManifest(path.join(ROOT, 'src/webparts/projectRegister/ProjectRegisterWebPart.manifest.json'));
     expect(PROJECT_REGISTER_MANIFEST_ID).toBe(m.id);
     expect(PROJECT_REGISTER_ALIAS).toBe(m.alias);
+  });
+
+  it('name the community web parts by the ids and aliases of their manifests', () => {
+    for (const [file, id, alias] of [
+      ['events/CommunityEventsWebPart', pages.COMMUNITY_EVENTS_MANIFEST_ID, pages.COMMUNITY_EVENTS_ALIAS],
+      ['experts/ExpertDirectoryWebPart', pages.EXPERT_DIRECTORY_MANIFEST_ID, pages.EXPERT_DIRECTORY_ALIAS],
+      ['lessons/LessonsLearnedWebPart', pages.LESSONS_LEARNED_MANIFEST_ID, pages.LESSONS_LEARNED_ALIAS]
+    ]) {
+      const m = readManifest(path.join(ROOT, `src/webparts/community/${file}.manifest.json`));
+      expect([file, id, alias]).toEqual([file, m.id, m.alias]);
+    }
+    expect(HUB_PAGES.find((p) => p.key === 'community')?.webParts.map((w) => w.alias)).toEqual(['CommunityEventsWebPart', 'ExpertDirectoryWebPart', 'LessonsLearnedWebPart']);
   });
 
   it('place only web parts that exist, under their manifest alias', () => {

@@ -25,12 +25,28 @@ import risksEn from '../../../src/webparts/risks/loc/en-us.js';
 import risksSv from '../../../src/webparts/risks/loc/sv-se.js';
 import risksDa from '../../../src/webparts/risks/loc/da-dk.js';
 import risksNl from '../../../src/webparts/risks/loc/nl-nl.js';
+import CommunityEvents from '../../../src/webparts/community/events/components/CommunityEvents';
+import ExpertDirectory from '../../../src/webparts/community/experts/components/ExpertDirectory';
+import LessonsLearned from '../../../src/webparts/community/lessons/components/LessonsLearned';
+import { SpCommunityEventService } from '../../../src/services/CommunityEventService';
+import { SpExpertService } from '../../../src/services/ExpertService';
+import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
+import { SpLessonService } from '../../../src/services/LessonService';
+import { COMMUNITY_EVENTS_MANIFEST_ID, EXPERT_DIRECTORY_MANIFEST_ID, LESSONS_LEARNED_MANIFEST_ID } from '../../../src/pages/hubPages';
+import communityEn from '../../../src/webparts/community/loc/en-us.js';
+import communitySv from '../../../src/webparts/community/loc/sv-se.js';
+import communityDa from '../../../src/webparts/community/loc/da-dk.js';
+import communityNl from '../../../src/webparts/community/loc/nl-nl.js';
 
 const STATUS_REPORTS_STRINGS: Record<HubLanguage, IStatusReportsWebPartStrings> = {
   'en-us': statusReportsEn, 'sv-se': statusReportsSv, 'da-dk': statusReportsDa, 'nl-nl': statusReportsNl
 };
 const RISKS_STRINGS: Record<HubLanguage, IRisksWebPartStrings> = {
   'en-us': risksEn, 'sv-se': risksSv, 'da-dk': risksDa, 'nl-nl': risksNl
+};
+
+const COMMUNITY_STRINGS: Record<HubLanguage, ICommunityWebPartStrings> = {
+  'en-us': communityEn, 'sv-se': communitySv, 'da-dk': communityDa, 'nl-nl': communityNl
 };
 
 /** What SPFx's page context gives a web part, as far as the hub's web parts need it. */
@@ -159,6 +175,40 @@ function RisksHost({ properties, context }: HostProps): JSX.Element {
   );
 }
 
+/** What CommunityEventsWebPart.render does in SPFx; Graph is the local server's subset. */
+function CommunityEventsHost({ properties, context }: HostProps): JSX.Element {
+  const siteUrl = siteOf(properties, context);
+  const built = React.useMemo(() => {
+    const sp = spFromUrl(siteUrl);
+    return { events: new SpCommunityEventService(sp, siteUrl, localGraphClient), lessons: new SpLessonService(sp, siteUrl) };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [siteUrl, context.userKey]);
+  return (
+    <CommunityEvents events={built.events} lessons={built.lessons} strings={COMMUNITY_STRINGS[context.language.key]} common={context.common}
+      locale={context.language.tag} uidDomain={new URL(siteUrl).hostname} />
+  );
+}
+
+/** What ExpertDirectoryWebPart.render does in SPFx. */
+function ExpertDirectoryHost({ properties, context }: HostProps): JSX.Element {
+  const siteUrl = siteOf(properties, context);
+  const built = React.useMemo(() => {
+    const sp = spFromUrl(siteUrl);
+    return { experts: new SpExpertService(sp, siteUrl, localGraphClient), sparring: new SpSparringRequestService(sp, siteUrl) };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [siteUrl, context.userKey]);
+  return <ExpertDirectory experts={built.experts} sparring={built.sparring} strings={COMMUNITY_STRINGS[context.language.key]} common={context.common} locale={context.language.tag} />;
+}
+
+/** What LessonsLearnedWebPart.render does in SPFx. */
+function LessonsLearnedHost({ properties, context }: HostProps): JSX.Element {
+  const siteUrl = siteOf(properties, context);
+  const lessons = React.useMemo(() => new SpLessonService(spFromUrl(siteUrl), siteUrl),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [siteUrl, context.userKey]);
+  return <LessonsLearned lessons={lessons} strings={COMMUNITY_STRINGS[context.language.key]} common={context.common} locale={context.language.tag} />;
+}
+
 /** The web parts the hub can render, by manifest id: the ones built so far. */
 export const WEB_PARTS: Record<string, (props: HostProps) => JSX.Element> = {
   [PROJECT_REGISTER_MANIFEST_ID]: ProjectRegisterHost,
@@ -167,5 +217,8 @@ export const WEB_PARTS: Record<string, (props: HostProps) => JSX.Element> = {
   [PORTFOLIO_FILTERS_MANIFEST_ID]: PortfolioFiltersHost,
   [KPI_TILES_MANIFEST_ID]: KpiTilesHost,
   [STATUS_CHARTS_MANIFEST_ID]: StatusChartsHost,
-  [BUDGET_MANIFEST_ID]: BudgetHost
+  [BUDGET_MANIFEST_ID]: BudgetHost,
+  [COMMUNITY_EVENTS_MANIFEST_ID]: CommunityEventsHost,
+  [EXPERT_DIRECTORY_MANIFEST_ID]: ExpertDirectoryHost,
+  [LESSONS_LEARNED_MANIFEST_ID]: LessonsLearnedHost
 };

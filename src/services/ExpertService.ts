@@ -1,0 +1,141 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import type { Certification, Competency, PmoExpert } from '../model/community';
+import { fromItem } from './mapping';
+import { readAll, selection, spList } from './listItems';
+import type { GraphClientLike, GraphClientSource } from './PeopleService';
+
+/** What Microsoft Graph adds to an expert's card. */
+export interface ExpertProfile {
+  jobTitle?: string;
+  department?: string;
+  /** A `data:` URL of the photo; absent when the person has none or Graph failed. */
+  photoUrl?: string;
+}
+
+export interface ExpertProfiles {
+  /** By lower-case e-mail address. */
+  byEmail: Record<string, ExpertProfile>;
+  /** Graph could not be reached or refused: the directory shows names without photos. */
+  failed: boolean;
+}
+
+export interface ExpertFilter {
+  competency?: Competency;
+  certification?: Certification;
+  text?: string;
+  /** Only people who can take a request now (Available or Limited). */
+  availableOnly?: boolean;
+}
+
+export interface IExpertService {
+  list(): Promise<PmoExpert[]>;
+  profiles(emails: readonly string[]): Promise<ExpertProfiles>;
+}
+
+/** Graph's JSON batching takes at most 20 requests per call. */
+export const GRAPH_BATCH_LIMIT = 20;
+
+interface BatchRequest { id: string; method: 'GET'; url: string }
+interface BatchResponse { id: string; status: number; body?: unknown; headers?: Record<string, string> }
+
+/**
+ * The `$batch` requests for the people's job titles, departments and photos: two per person,
+ * in chunks of at most 20, so a directory of 50 experts costs 5 calls instead of 100.
+ */
+export function profileBatches(emails: readonly string[]): BatchRequest[][] {
+  const unique = Array.from(new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean)));
+  const requests: BatchRequest[] = [];
+  unique.forEach((mail, i) => {
+    const who = encodeURIComponent(mail);
+    requests.push({ id: `u${i}`, method: 'GET', url: `/users/${who}?$select=mail,jobTitle,department` });
+    requests.push({ id: `p${i}`, method: 'GET', url: `/users/${who}/photo/$value` });
+  });
+  const out: BatchRequest[][] = [];
+  for (let i = 0; i < requests.length; i += GRAPH_BATCH_LIMIT) out.push(requests.slice(i, i + GRAPH_BATCH_LIMIT));
+  return out;
+}
+
+/** Case- and accent-insensitive text for search. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** The directory's filter: competency, certification, availability and free text (name, bio, job title, department). */
+export function filterExperts(experts: readonly PmoExpert[], filter: ExpertFilter, profiles: Record<string, ExpertProfile> = {}): PmoExpert[] {
+  const words = fold(filter.text ?? '').split(/\s+/).filter(Boolean);
+  return experts.filter((e) => {
+    if (filter.competency && e.competencies.indexOf(filter.competency) < 0) return false;
+    if (filter.certification && e.certifications.indexOf(filter.certification) < 0) return false;
+    if (filter.availableOnly && e.availability === 'Unavailable') return false;
+    if (!words.length) return true;
+    const p = profiles[(e.person?.email ?? '').toLowerCase()] ?? {};
+    const hay = fold([e.title, e.person?.title, e.bio, e.availabilityNote, p.jobTitle, p.department].filter(Boolean).join(' '));
+    return words.every((w) => hay.indexOf(w) >= 0);
+  });
+}
+
+export class SpExpertService implements IExpertService {
+  private client: Promise<GraphClientLike> | undefined;
+
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly graph?: GraphClientSource) {}
+
+  /** The whole PMO Experts list (tens of people, read by ID pages): the directory filters in the browser. */
+  public async list(): Promise<PmoExpert[]> {
+    const { select, expand } = selection('pmoExperts');
+    const rows = await readAll(spList(this.sp, this.siteUrl, 'pmoExperts').items.select(...select).expand(...expand));
+    return rows.map((r) => fromItem<PmoExpert>('pmoExperts', r)).sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  private getClient(): Promise<GraphClientLike> {
+    const source = this.graph;
+    if (!source) return Promise.reject(new Error('No Microsoft Graph client is configured.'));
+    if (!this.client) {
+      this.client = typeof source === 'function' ? source() : Promise.resolve(source);
+      this.client.catch(() => { this.client = undefined; });
+    }
+    return this.client;
+  }
+
+  /**
+   * Job titles, departments and photos through Graph `$batch`. Never throws: a failing
+   * Graph leaves `failed` set and the directory usable without photos.
+   */
+  public async profiles(emails: readonly string[]): Promise<ExpertProfiles> {
+    const byEmail: Record<string, ExpertProfile> = {};
+    const batches = profileBatches(emails);
+    if (!batches.length) return { byEmail, failed: false };
+    const unique = Array.from(new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean)));
+    let failed = false;
+    try {
+      const client = await this.getClient();
+      for (const requests of batches) {
+        const answer = await client.api('/$batch').post({ requests }) as { responses?: BatchResponse[] };
+        for (const r of answer.responses ?? []) {
+          const mail = unique[Number(r.id.slice(1))];
+          if (mail === undefined) continue;
+          const profile = byEmail[mail] ?? (byEmail[mail] = {});
+          if (r.status !== 200) {
+            // 404 on a photo is "no photo"; other failures only cost that detail.
+            if (r.status >= 500 || r.status === 429) failed = true;
+            continue;
+          }
+          if (r.id[0] === 'u') {
+            const u = (r.body ?? {}) as { jobTitle?: string | null; department?: string | null };
+            profile.jobTitle = u.jobTitle || undefined;
+            profile.department = u.department || undefined;
+          } else if (typeof r.body === 'string' && r.body) {
+            const type = (r.headers?.['Content-Type'] ?? r.headers?.['content-type'] ?? 'image/jpeg').split(';')[0];
+            // Graph returns binary batch bodies base64-encoded; only images become data URLs.
+            if (/^image\/(png|jpeg|gif|webp)$/i.test(type)) profile.photoUrl = `data:${type};base64,${r.body}`;
+          }
+        }
+      }
+    } catch {
+      failed = true;
+    }
+    return { byEmail, failed };
+  }
+}

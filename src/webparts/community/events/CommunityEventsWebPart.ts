@@ -1,0 +1,34 @@
+import * as React from 'react';
+import type { SPFI } from '@pnp/sp';
+import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import * as strings from 'CommunityWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
+import CommunityEvents from './components/CommunityEvents';
+import { SpCommunityEventService } from '../../../services/CommunityEventService';
+import { SpLessonService } from '../../../services/LessonService';
+import type { GraphClientLike } from '../../../services/PeopleService';
+import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
+import type { IPmoHubWebPartProps } from '../../shared/settings';
+import { siteDataPane } from '../shared/sitePane';
+
+/** The PMO meeting cycle. Calendar entries go through SPFx's Graph client (Calendars.ReadWrite). */
+export default class CommunityEventsWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
+  private events!: SpCommunityEventService;
+  private lessons!: SpLessonService;
+
+  protected buildServices(sp: SPFI, site: string): void {
+    this.events = new SpCommunityEventService(sp, site, () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike>);
+    this.lessons = new SpLessonService(sp, site);
+  }
+
+  protected renderComponent(): React.ReactElement {
+    return React.createElement(CommunityEvents, {
+      events: this.events, lessons: this.lessons, strings, common, locale: this.locale,
+      uidDomain: new URL(this.context.pageContext.web.absoluteUrl).hostname
+    });
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return siteDataPane(strings);
+  }
+}

@@ -1,0 +1,26 @@
+import * as React from 'react';
+import type { SPFI } from '@pnp/sp';
+import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import * as strings from 'CommunityWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
+import LessonsLearned from './components/LessonsLearned';
+import { SpLessonService } from '../../../services/LessonService';
+import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
+import type { IPmoHubWebPartProps } from '../../shared/settings';
+import { siteDataPane } from '../shared/sitePane';
+
+export default class LessonsLearnedWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
+  private lessons!: SpLessonService;
+
+  protected buildServices(sp: SPFI, site: string): void {
+    this.lessons = new SpLessonService(sp, site);
+  }
+
+  protected renderComponent(): React.ReactElement {
+    return React.createElement(LessonsLearned, { lessons: this.lessons, strings, common, locale: this.locale });
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return siteDataPane(strings);
+  }
+}

@@ -1,0 +1,75 @@
+import * as path from 'path';
+import * as React from 'react';
+import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { initializeIcons } from '@fluentui/react';
+import ExpertDirectory from '../../../src/webparts/community/experts/components/ExpertDirectory';
+import type { ExpertProfiles, IExpertService } from '../../../src/services/ExpertService';
+import type { ISparringRequestService, SparringDraft, SparringRequestView } from '../../../src/services/SparringRequestService';
+import { ValidationError } from '../../../src/services/errors';
+import { validateSparringDraft } from '../../../src/services/SparringRequestService';
+import type { PmoExpert } from '../../../src/model';
+import { loadAmdFile } from '../loc/amd';
+import { commonStrings } from '../statusReports/fakes';
+
+initializeIcons(undefined, { disableWarnings: true });
+jest.setTimeout(60000);
+
+const s = loadAmdFile(path.resolve(__dirname, '../../../src/webparts/community/loc/en-us.js')) as ICommunityWebPartStrings;
+const c = commonStrings();
+
+const EXPERTS: PmoExpert[] = [
+  { id: 1, title: 'Lars Nielsen', person: { id: 11, title: 'Lars Nielsen', email: 'lars@contoso.com' }, competencies: ['SteeringGroups'], certifications: ['PRINCE2'], external: false, availability: 'Limited', bio: '<img src=x onerror="window.__pwned=1"> <b>Chairs</b> steering groups' },
+  { id: 2, title: 'Pieter Jansen', person: { id: 12, title: 'Pieter Jansen', email: 'pieter@contoso.com' }, competencies: ['Agile'], certifications: ['PMI'], external: false, availability: 'Available' }
+];
+
+class FakeExperts implements IExpertService {
+  public constructor(private readonly profilesAnswer: ExpertProfiles) {}
+  public list(): Promise<PmoExpert[]> { return Promise.resolve(EXPERTS); }
+  public profiles(): Promise<ExpertProfiles> { return Promise.resolve(this.profilesAnswer); }
+}
+
+class FakeSparring implements ISparringRequestService {
+  public created: SparringDraft[] = [];
+  public mine(): Promise<SparringRequestView[]> { return Promise.resolve([]); }
+  public assignedToMe(): Promise<SparringRequestView[]> { return Promise.resolve([]); }
+  public open(): Promise<SparringRequestView[]> { return Promise.resolve([]); }
+  public canManage(): Promise<boolean> { return Promise.resolve(false); }
+  public create(draft: SparringDraft): Promise<SparringRequestView> {
+    const errors = validateSparringDraft(draft);
+    if (Object.keys(errors).length) return Promise.reject(new ValidationError(errors));
+    this.created.push(draft);
+    return Promise.resolve({ id: 1, ...draft, requester: { id: 1, title: 'Me', email: 'me@contoso.com' }, status: 'New' });
+  }
+  public assign(): Promise<SparringRequestView> { throw new Error('not here'); }
+  public schedule(): Promise<SparringRequestView> { throw new Error('not here'); }
+  public complete(): Promise<SparringRequestView> { throw new Error('not here'); }
+}
+
+describe('ExpertDirectory', () => {
+  it('a Graph failure leaves the directory usable without photos; a bio with HTML is text', async () => {
+    const { container } = render(<ExpertDirectory experts={new FakeExperts({ byEmail: {}, failed: true })} sparring={new FakeSparring()} strings={s} common={c} locale="en-US" />);
+    expect(await screen.findByText('2 of 2 experts')).toBeTruthy();
+    expect(await screen.findByText(s.GraphUnavailable)).toBeTruthy();
+    expect(screen.getByText('<img src=x onerror="window.__pwned=1"> <b>Chairs</b> steering groups')).toBeTruthy();
+    expect(container.querySelector('img[src="x"]')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('shows Graph photos and titles, filters, and refuses a request without topic under its field', async () => {
+    const sparring = new FakeSparring();
+    const { container } = render(<ExpertDirectory experts={new FakeExperts({ byEmail: { 'lars@contoso.com': { jobTitle: 'Programme Manager', photoUrl: 'data:image/png;base64,iVBORw0KGgo=' } }, failed: false })} sparring={sparring} strings={s} common={c} locale="en-US" />);
+    expect(await screen.findByText('2 of 2 experts')).toBeTruthy();
+    await waitFor(() => expect(container.querySelector('img[src^="data:image/png"]')).not.toBeNull());
+    fireEvent.change(screen.getByRole('searchbox', { name: s.SearchExperts }), { target: { value: 'programme' } });
+    expect(await screen.findByText('1 of 2 experts')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Ask for sparring: Lars Nielsen' }));
+    fireEvent.click(await screen.findByRole('button', { name: s.SendRequest }));
+    expect(await screen.findByText(s.ErrorRequired)).toBeTruthy();
+    expect(sparring.created).toEqual([]);
+    fireEvent.change(screen.getByRole('textbox', { name: /Topic/ }), { target: { value: 'Cutting scope' } });
+    fireEvent.click(screen.getByRole('button', { name: s.SendRequest }));
+    expect(await screen.findByText(/Your request "Cutting scope" was sent/)).toBeTruthy();
+    expect(sparring.created).toEqual([expect.objectContaining({ title: 'Cutting scope', competency: 'SteeringGroups' })]);
+  });
+});
