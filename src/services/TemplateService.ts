@@ -75,9 +75,6 @@ const TEMPLATE_FIELDS: ReadonlyArray<FieldKey<'methodTemplates'>> = [
   'lastRevised', 'nextRevision', 'status', 'templateKey'
 ];
 
-/** Log entries read per request: the list view threshold. */
-const WINDOW = 5000;
-
 function mapTemplate(raw: RawItem): MethodTemplate {
   const t = fromItem<MethodTemplate>('methodTemplates', raw);
   t.fileName = String(raw[internalName('methodTemplates', 'fileName')] ?? '');
@@ -90,6 +87,11 @@ function mapTemplate(raw: RawItem): MethodTemplate {
   }
   if (!t.status) t.status = 'Draft';
   return t;
+}
+
+/** SharePoint's answer to a query past the list view threshold (500, SPQueryThrottledException). */
+function isThrottledByThreshold(e: unknown): boolean {
+  return httpStatus(e) === 500 && /SPQueryThrottledException|list view threshold/i.test(String((e as Error)?.message ?? ''));
 }
 
 /** An ISO date-time as an OData DateTime literal. */
@@ -145,29 +147,28 @@ export class SpTemplateService implements ITemplateService {
   }
 
   /**
-   * Reads the log in ID windows of 5,000 (ID always narrows a query under the threshold, even
-   * when a period holds more than 5,000 downloads), all windows in one `$batch`, and only
-   * the template id and date of each entry.
+   * Threshold-safe at any size: a period's entries are asked for by the indexed date when
+   * that narrows the log to at most 5,000 entries; when SharePoint refuses (a busy period past
+   * the threshold), the whole log is read in pages of 5,000 by ID, which always runs, and the
+   * period is applied here. Only the template id and date of each entry travel.
    */
   public async downloadCounts(from?: string): Promise<Map<number, number>> {
     const log = spList(this.sp, this.siteUrl, 'templateDownloads');
-    const id = internalName('templateDownloads', 'id');
     const templateId = `${internalName('templateDownloads', 'template')}Id`;
     const at = internalName('templateDownloads', 'downloadedAt');
-    const newest = await log.items.select(id).orderBy(id, false).top(1)<RawItem[]>();
-    const maxId = newest.length ? Number(newest[0].Id ?? newest[0].ID) : 0;
-    if (!maxId) return new Map();
-    const [batched, execute] = this.sp.batched();
-    const batchedLog = spList(batched, this.siteUrl, 'templateDownloads');
-    const parts: Array<Promise<RawItem[]>> = [];
-    for (let lo = 1; lo <= maxId; lo += WINDOW) {
-      const range = `${id} ge ${lo} and ${id} lt ${lo + WINDOW}`;
-      parts.push(batchedLog.items.select(templateId, at).filter(from ? `${range} and ${at} ge ${dateTimeLiteral(from)}` : range).top(WINDOW)<RawItem[]>());
+    const all = (): Promise<RawItem[]> => readAll(log.items.select(templateId, at));
+    let rows: RawItem[];
+    if (from) {
+      try {
+        rows = await readAll(log.items.select(templateId, at).filter(`${at} ge ${dateTimeLiteral(from)}`));
+      } catch (e) {
+        if (!isThrottledByThreshold(e)) throw e;
+        rows = await all();
+      }
+    } else {
+      rows = await all();
     }
-    const all = Promise.all(parts);
-    await execute();
-    const rows = (await all).reduce<RawItem[]>((acc, page) => acc.concat(page), []);
-    return countDownloads(rows.map((r) => ({ templateId: r[templateId] as number | undefined, downloadedAt: r[at] as string | undefined })));
+    return countDownloads(rows.map((r) => ({ templateId: r[templateId] as number | undefined, downloadedAt: r[at] as string | undefined })), from);
   }
 
   public async preview(template: MethodTemplate): Promise<TemplatePreview> {
