@@ -31,6 +31,10 @@ export interface MethodTemplate extends ListItemBase {
   status: TemplateStatus;
   /** Shared by the language variants of one template (schema v3). */
   templateKey?: string;
+}
+
+/** A template with what its file says (not list columns): size, version, change note. */
+export interface LibraryTemplate extends MethodTemplate {
   /** Bytes of the current version, when the query read them. */
   size?: number;
   /** The current version's label (`3.0`). */

@@ -190,7 +190,7 @@ export async function demoFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buff
 }
 
 async function wordFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buffer> {
-  const d = await import('docx');
+  const d = await import(/* webpackChunkName: 'seed-docx' */ 'docx');
   const c = COMMON[lang];
   const children = [
     new d.Paragraph({ text: spec.title[lang], heading: d.HeadingLevel.TITLE }),
@@ -211,7 +211,7 @@ async function wordFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buffer> {
 }
 
 async function slidesFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buffer> {
-  const mod = await import('pptxgenjs');
+  const mod = await import(/* webpackChunkName: 'seed-pptx' */ 'pptxgenjs');
   const PptxGenJS = (mod as unknown as { default?: typeof mod.default }).default ?? (mod as unknown as typeof mod.default);
   const pptx = new PptxGenJS();
   pptx.author = 'PMO Hub';
@@ -233,7 +233,7 @@ async function slidesFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buffer> {
 }
 
 async function workbookFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buffer> {
-  const mod = await import('exceljs');
+  const mod = await import(/* webpackChunkName: 'seed-xlsx' */ 'exceljs');
   const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PMO Hub';

@@ -10,7 +10,7 @@ import '@pnp/sp/batching';
 import { CheckinType } from '@pnp/sp/files';
 import { PermissionKind } from '@pnp/sp/security';
 import { internalName, selectFields, type FieldKey } from '../schema';
-import type { MethodTemplate, TemplateStatus, TemplateVersion } from '../model/methods';
+import type { LibraryTemplate, TemplateStatus, TemplateVersion } from '../model/methods';
 import { fromItem, toPayload } from './mapping';
 import { hasPermission, httpStatus, odataString, settle, type PermissionMask } from './odata';
 import { ifMatch, readAll, spList, type RawItem } from './listItems';
@@ -53,21 +53,21 @@ export interface ITemplateService {
    * (`$filter` on the indexed status column); drafts and retired templates are also kept from
    * non-PMO readers by item-level permissions, so a direct query cannot read them either.
    */
-  templates(curator: boolean): Promise<MethodTemplate[]>;
+  templates(curator: boolean): Promise<LibraryTemplate[]>;
   /** The stored bytes of the current version. */
-  content(template: MethodTemplate): Promise<ArrayBuffer>;
+  content(template: LibraryTemplate): Promise<ArrayBuffer>;
   /** Adds an entry to Template Downloads as the signed-in user. */
-  logDownload(template: MethodTemplate): Promise<void>;
+  logDownload(template: LibraryTemplate): Promise<void>;
   /** Downloads per template id since `from` (ISO date-time; all time when omitted). Safe past 5,000 entries. */
   downloadCounts(from?: string): Promise<Map<number, number>>;
-  preview(template: MethodTemplate): Promise<TemplatePreview>;
-  versions(template: MethodTemplate): Promise<TemplateVersion[]>;
-  restoreVersion(template: MethodTemplate, label: string): Promise<MethodTemplate>;
+  preview(template: LibraryTemplate): Promise<TemplatePreview>;
+  versions(template: LibraryTemplate): Promise<TemplateVersion[]>;
+  restoreVersion(template: LibraryTemplate, label: string): Promise<LibraryTemplate>;
   /** Uploads a new version in chunks with the change note as its check-in comment. */
-  uploadNewVersion(template: MethodTemplate, file: { name: string; size: number; content: Blob | ArrayBuffer | Uint8Array },
-    changeNote: string, onProgress?: (p: UploadProgress) => void): Promise<MethodTemplate>;
+  uploadNewVersion(template: LibraryTemplate, file: { name: string; size: number; content: Blob | ArrayBuffer | Uint8Array },
+    changeNote: string, onProgress?: (p: UploadProgress) => void): Promise<LibraryTemplate>;
   /** Approve (revised today, next revision in a year) or retire; sends the item's ETag. */
-  setStatus(template: MethodTemplate, status: TemplateStatus): Promise<MethodTemplate>;
+  setStatus(template: LibraryTemplate, status: TemplateStatus): Promise<LibraryTemplate>;
 }
 
 const TEMPLATE_FIELDS: ReadonlyArray<FieldKey<'methodTemplates'>> = [
@@ -75,8 +75,8 @@ const TEMPLATE_FIELDS: ReadonlyArray<FieldKey<'methodTemplates'>> = [
   'lastRevised', 'nextRevision', 'status', 'templateKey'
 ];
 
-function mapTemplate(raw: RawItem): MethodTemplate {
-  const t = fromItem<MethodTemplate>('methodTemplates', raw);
+function mapTemplate(raw: RawItem): LibraryTemplate {
+  const t = fromItem<LibraryTemplate>('methodTemplates', raw);
   t.fileName = String(raw[internalName('methodTemplates', 'fileName')] ?? '');
   t.fileUrl = String(raw[internalName('methodTemplates', 'fileUrl')] ?? '');
   const file = raw.File as { Length?: string | number; UIVersionLabel?: string; CheckInComment?: string } | undefined;
@@ -107,7 +107,7 @@ export class SpTemplateService implements ITemplateService {
     return spList(this.sp, this.siteUrl, 'methodTemplates');
   }
 
-  private file(t: MethodTemplate): ReturnType<SPFI['web']['getFileByServerRelativePath']> {
+  private file(t: LibraryTemplate): ReturnType<SPFI['web']['getFileByServerRelativePath']> {
     return this.sp.web.getFileByServerRelativePath(t.fileUrl);
   }
 
@@ -121,7 +121,7 @@ export class SpTemplateService implements ITemplateService {
     }
   }
 
-  public async templates(curator: boolean): Promise<MethodTemplate[]> {
+  public async templates(curator: boolean): Promise<LibraryTemplate[]> {
     const { select, expand } = selectFields('methodTemplates', TEMPLATE_FIELDS);
     let query = this.library.items.select(...select, 'File/Length', 'File/UIVersionLabel', 'File/CheckInComment').expand(...expand, 'File');
     if (!curator) query = query.filter(`${internalName('methodTemplates', 'status')} eq ${odataString('Approved')}`);
@@ -129,17 +129,17 @@ export class SpTemplateService implements ITemplateService {
     return rows.filter((r) => r.FileSystemObjectType === undefined || r.FileSystemObjectType === 0).map(mapTemplate);
   }
 
-  public async byId(id: number): Promise<MethodTemplate> {
+  public async byId(id: number): Promise<LibraryTemplate> {
     const { select, expand } = selectFields('methodTemplates', TEMPLATE_FIELDS);
     return mapTemplate(await this.library.items.getById(id)
       .select(...select, 'File/Length', 'File/UIVersionLabel', 'File/CheckInComment').expand(...expand, 'File')<RawItem>());
   }
 
-  public content(template: MethodTemplate): Promise<ArrayBuffer> {
+  public content(template: LibraryTemplate): Promise<ArrayBuffer> {
     return this.file(template).getBuffer();
   }
 
-  public async logDownload(template: MethodTemplate): Promise<void> {
+  public async logDownload(template: LibraryTemplate): Promise<void> {
     const now = (this.options.now ?? (() => new Date()))();
     await spList(this.sp, this.siteUrl, 'templateDownloads').items.add(toPayload('templateDownloads', {
       title: template.fileName, template: template.id, downloadedAt: now.toISOString()
@@ -171,7 +171,7 @@ export class SpTemplateService implements ITemplateService {
     return countDownloads(rows.map((r) => ({ templateId: r[templateId] as number | undefined, downloadedAt: r[at] as string | undefined })), from);
   }
 
-  public async preview(template: MethodTemplate): Promise<TemplatePreview> {
+  public async preview(template: LibraryTemplate): Promise<TemplatePreview> {
     const ext = extensionOf(template.fileName);
     if (['docx', 'dotx', 'docm', 'pptx', 'potx', 'pptm', 'xlsx', 'xltx', 'xlsm'].indexOf(ext) < 0) return { lines: [] };
     const bytes = await this.content(template);
@@ -188,7 +188,7 @@ export class SpTemplateService implements ITemplateService {
     return { lines: firstPageText(ext, (n) => parts.get(n)) };
   }
 
-  public async versions(template: MethodTemplate): Promise<TemplateVersion[]> {
+  public async versions(template: LibraryTemplate): Promise<TemplateVersion[]> {
     const [batched, execute] = this.sp.batched();
     const file = batched.web.getFileByServerRelativePath(template.fileUrl);
     const current = file.select('UIVersionLabel', 'Length', 'CheckInComment', 'TimeLastModified')<{
@@ -206,13 +206,13 @@ export class SpTemplateService implements ITemplateService {
     return out;
   }
 
-  public async restoreVersion(template: MethodTemplate, label: string): Promise<MethodTemplate> {
+  public async restoreVersion(template: LibraryTemplate, label: string): Promise<LibraryTemplate> {
     await this.file(template).versions.restoreByLabel(label);
     return this.byId(template.id);
   }
 
-  public async uploadNewVersion(template: MethodTemplate, file: { name: string; size: number; content: Blob | ArrayBuffer | Uint8Array },
-    changeNote: string, onProgress?: (p: UploadProgress) => void): Promise<MethodTemplate> {
+  public async uploadNewVersion(template: LibraryTemplate, file: { name: string; size: number; content: Blob | ArrayBuffer | Uint8Array },
+    changeNote: string, onProgress?: (p: UploadProgress) => void): Promise<LibraryTemplate> {
     const problem = uploadProblem(file.name, file.size, this.options.maxBytes ?? DEFAULT_MAX_TEMPLATE_BYTES);
     if (problem) throw new UploadRefusedError(problem, `${file.name}: ${problem}`);
     if (extensionOf(file.name) !== extensionOf(template.fileName)) {
@@ -243,7 +243,7 @@ export class SpTemplateService implements ITemplateService {
     return this.byId(template.id);
   }
 
-  public async setStatus(template: MethodTemplate, status: TemplateStatus): Promise<MethodTemplate> {
+  public async setStatus(template: LibraryTemplate, status: TemplateStatus): Promise<LibraryTemplate> {
     const today = (this.options.now ?? (() => new Date()))().toISOString().slice(0, 10);
     const values: Record<string, unknown> = { status };
     if (status === 'Approved') { values.lastRevised = today; values.nextRevision = nextRevisionAfter(today); }
@@ -251,7 +251,7 @@ export class SpTemplateService implements ITemplateService {
     try {
       await item.update(toPayload('methodTemplates', values), ifMatch(template.etag, false));
     } catch (e) {
-      if (httpStatus(e) === 412) throw new ConflictError<MethodTemplate>(template, await this.byId(template.id));
+      if (httpStatus(e) === 412) throw new ConflictError<LibraryTemplate>(template, await this.byId(template.id));
       throw e;
     }
     await this.applyItemSecurity(template.id, status);

@@ -1,4 +1,4 @@
-import type { MethodTemplate, TemplateCategory, TemplateLanguage, TemplateStandard, WorkPhase } from '../model/methods';
+import type { LibraryTemplate, TemplateCategory, TemplateLanguage, TemplateStandard, WorkPhase } from '../model/methods';
 
 /**
  * The pure side of the method templates library: upload checks, filtering, language variants,
@@ -62,7 +62,7 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-export function matchesFilter(t: MethodTemplate, f: TemplateFilter): boolean {
+export function matchesFilter(t: LibraryTemplate, f: TemplateFilter): boolean {
   if (f.phase && t.phase !== f.phase) return false;
   if (f.category && t.category !== f.category) return false;
   if (f.standard && t.standard !== f.standard) return false;
@@ -85,16 +85,16 @@ export function templateLanguageOf(locale: string | undefined): TemplateLanguage
 /** One template in all its languages: `primary` is the variant to show the user. */
 export interface TemplateGroup {
   key: string;
-  primary: MethodTemplate;
+  primary: LibraryTemplate;
   /** Every variant, the user's language first, then English, then the rest by language. */
-  variants: MethodTemplate[];
+  variants: LibraryTemplate[];
 }
 
 const LANGUAGE_ORDER: readonly string[] = ['en-US', 'sv-SE', 'da-DK', 'nl-NL'];
 
 /** The user's language first, English next (the PMO's common language), then the others. */
-export function orderByLanguage(variants: MethodTemplate[], userLanguage: TemplateLanguage | undefined): MethodTemplate[] {
-  const rank = (t: MethodTemplate): number => {
+export function orderByLanguage(variants: LibraryTemplate[], userLanguage: TemplateLanguage | undefined): LibraryTemplate[] {
+  const rank = (t: LibraryTemplate): number => {
     if (userLanguage && t.language === userLanguage) return -2;
     if (t.language === 'en-US') return -1;
     const i = LANGUAGE_ORDER.indexOf(t.language ?? '');
@@ -107,16 +107,16 @@ export function orderByLanguage(variants: MethodTemplate[], userLanguage: Templa
  * Groups language variants by their template key (a template without a key stands alone) and
  * puts the user's language first. Groups keep the order of their first member in `templates`.
  */
-export function groupVariants(templates: MethodTemplate[], userLanguage: TemplateLanguage | undefined): TemplateGroup[] {
-  const byKey = new Map<string, MethodTemplate[]>();
+export function groupVariants(templates: LibraryTemplate[], userLanguage: TemplateLanguage | undefined): TemplateGroup[] {
+  const byKey = new Map<string, LibraryTemplate[]>();
   const order: string[] = [];
   for (const t of templates) {
     const key = t.templateKey?.trim() ? `k:${t.templateKey.trim().toLowerCase()}` : `id:${t.id}`;
     if (!byKey.has(key)) { byKey.set(key, []); order.push(key); }
-    (byKey.get(key) as MethodTemplate[]).push(t);
+    (byKey.get(key) as LibraryTemplate[]).push(t);
   }
   return order.map((key) => {
-    const variants = orderByLanguage(byKey.get(key) as MethodTemplate[], userLanguage);
+    const variants = orderByLanguage(byKey.get(key) as LibraryTemplate[], userLanguage);
     return { key, primary: variants[0], variants };
   });
 }
@@ -125,7 +125,7 @@ export function groupVariants(templates: MethodTemplate[], userLanguage: Templat
  * Filters, then groups: with a language filter only that language's variants remain; without
  * one, a template matches when any of its variants does.
  */
-export function browse(templates: MethodTemplate[], filter: TemplateFilter, userLanguage: TemplateLanguage | undefined): TemplateGroup[] {
+export function browse(templates: LibraryTemplate[], filter: TemplateFilter, userLanguage: TemplateLanguage | undefined): TemplateGroup[] {
   const groups = groupVariants(templates, userLanguage);
   const out: TemplateGroup[] = [];
   for (const g of groups) {
@@ -176,7 +176,7 @@ export type RevisionState = 'overdue' | 'due';
  * The annual revision cycle: templates (not retired) whose next revision is past (overdue) or
  * within `withinDays` (due), most urgent first. Dates are ISO dates, compared as text.
  */
-export function revisionBoard(templates: MethodTemplate[], today: string, withinDays: number = 30): Array<{ template: MethodTemplate; state: RevisionState }> {
+export function revisionBoard(templates: LibraryTemplate[], today: string, withinDays: number = 30): Array<{ template: LibraryTemplate; state: RevisionState }> {
   const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + withinDays * 86_400_000).toISOString().slice(0, 10);
   return templates
     .filter((t) => t.status !== 'Retired' && !!t.nextRevision && (t.nextRevision as string) <= horizon)

@@ -10,13 +10,13 @@ import { spList } from '../../../src/services/listItems';
 import { listUrl } from '../../../src/services/ProjectService';
 import { getList, internalName, type ListSchema } from '../../../src/schema';
 import { toPayload } from '../../../src/services/mapping';
-import type { MethodTemplate } from '../../../src/model';
+import type { LibraryTemplate } from '../../../src/model';
 
 jest.setTimeout(240_000);
 
 let site: Site;
 let visitorSp: SPFI;
-let templates: MethodTemplate[] = [];
+let templates: LibraryTemplate[] = [];
 const NOW = Date.UTC(2026, 10, 15, 12);
 const DAY = 86_400_000;
 /** Entry i: template i % 3, downloaded i % 400 days before NOW. */
@@ -28,9 +28,10 @@ beforeAll(async () => {
   const lib = listUrl(site.url, getList('methodTemplates') as ListSchema);
   for (const name of ['A.docx', 'B.xlsx', 'C.pptx']) await site.sp.web.getFolderByServerRelativePath(lib).files.addUsingPath(name, `content ${name}`);
   const service = new SpTemplateService(site.sp, site.url);
-  templates = (await service.templates(true)).sort((a, b) => a.id - b.id);
-  for (const t of templates) await service.setStatus(t, 'Approved');
-  templates = (await service.templates(true)).sort((a, b) => a.id - b.id);
+  const uploaded = (await service.templates(true)).sort((a, b) => a.id - b.id);
+  for (const t of uploaded) await service.setStatus(t, 'Approved');
+  const approved = (await service.templates(true)).sort((a, b) => a.id - b.id);
+  templates = approved;
   for (let i = 0; i < ENTRIES; i += 1000) {
     const [batched, execute] = site.sp.batched({ maxRequests: 100 });
     const log = spList(batched, site.url, 'templateDownloads');

@@ -15,7 +15,7 @@ import { spList } from '../../../src/services/listItems';
 import { listUrl } from '../../../src/services/ProjectService';
 import { getList, internalName, type ListSchema } from '../../../src/schema';
 import { DEMO_TEMPLATES } from '../../../src/provisioning/templateFiles';
-import type { MethodTemplate } from '../../../src/model';
+import type { LibraryTemplate } from '../../../src/model';
 
 jest.setTimeout(90_000);
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => { await site.server.close(); });
 
 const service = (sp: SPFI, options: ConstructorParameters<typeof SpTemplateService>[2] = {}): SpTemplateService => new SpTemplateService(sp, site.url, options);
-const byName = (all: MethodTemplate[], name: string): MethodTemplate => {
+const byName = (all: LibraryTemplate[], name: string): LibraryTemplate => {
   const t = all.find((x) => x.fileName === name);
   if (!t) throw new Error(`No template ${name}`);
   return t;
@@ -100,7 +100,7 @@ describe('who sees what', () => {
   });
 
   test('drafts are kept from visitors by SharePoint security, not only by the query', async () => {
-    const draft = (await service(pmoSp).templates(true)).find((t) => t.status === 'Draft') as MethodTemplate;
+    const draft = (await service(pmoSp).templates(true)).find((t) => t.status === 'Draft') as LibraryTemplate;
     // Without the status filter (as a hand-made REST call would ask), still no draft.
     const unfiltered = await service(visitorSp).templates(true);
     expect(unfiltered.some((t) => t.status !== 'Approved')).toBe(false);

@@ -1,5 +1,6 @@
 /// <reference path="../../../src/webparts/statusReports/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/risks/loc/mystrings.d.ts" />
+/// <reference path="../../../src/webparts/templates/loc/mystrings.d.ts" />
 // The status reports' and risks' SPFx strings files as the hub bundles them (see loc.d.ts).
 
 declare module '*/statusReports/loc/en-us.js' { const strings: IStatusReportsWebPartStrings; export default strings; }
@@ -11,3 +12,7 @@ declare module '*/risks/loc/en-us.js' { const strings: IRisksWebPartStrings; exp
 declare module '*/risks/loc/sv-se.js' { const strings: IRisksWebPartStrings; export default strings; }
 declare module '*/risks/loc/da-dk.js' { const strings: IRisksWebPartStrings; export default strings; }
 declare module '*/risks/loc/nl-nl.js' { const strings: IRisksWebPartStrings; export default strings; }
+declare module '*/templates/loc/en-us.js' { const strings: ITemplatesWebPartStrings; export default strings; }
+declare module '*/templates/loc/sv-se.js' { const strings: ITemplatesWebPartStrings; export default strings; }
+declare module '*/templates/loc/da-dk.js' { const strings: ITemplatesWebPartStrings; export default strings; }
+declare module '*/templates/loc/nl-nl.js' { const strings: ITemplatesWebPartStrings; export default strings; }
