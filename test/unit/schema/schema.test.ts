@@ -292,7 +292,8 @@ describe('schema', () => {
       expect([list.key, roleOf(list.key as ListKey, 'pmoOwners'), roleOf(list.key as ListKey, 'pmoMembers')]).toEqual([
         list.key,
         'fullControl',
-        'edit'
+        // PMO Members curate the templates library, including item-level permissions for drafts.
+        list.key === 'methodTemplates' ? 'fullControl' : 'edit'
       ]);
     }
     for (const key of ['projects', 'statusReports', 'risks'] as ListKey[]) {
