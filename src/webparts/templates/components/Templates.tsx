@@ -403,7 +403,7 @@ function PreviewBody(props: ITemplatesProps & { template: LibraryTemplate; previ
         {row(s.ChangeNote, t.changeNote)}
       </dl>
       {props.officeWebViewer && <Link href={`${t.fileUrl}?web=1`} target="_blank" rel="noopener noreferrer">{s.OpenInOffice}</Link>}
-      <Text as="h3" variant="large">{s.PreviewFirstPage}</Text>
+      <Text as="h2" variant="large">{s.PreviewFirstPage}</Text>
       {props.error && <MessageBar messageBarType={MessageBarType.error} role="alert">{props.error}</MessageBar>}
       {!props.preview && !props.error && <LoadingState label={s.Loading} />}
       {props.preview && (props.preview.lines.length
