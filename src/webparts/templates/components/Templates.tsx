@@ -253,10 +253,10 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
             onChange={(_e, v) => setFilter((f) => ({ ...f, text: v ?? '' }))} />
           <ChoiceGroup label={s.ViewLabel} selectedKey={view} onChange={(_e, o) => setView(o?.key === 'list' ? 'list' : 'cards')}
             styles={{ flexContainer: { display: 'flex', gap: 12 } }}
-            options={[{ key: 'cards', text: s.ViewCards, iconProps: { iconName: 'GridViewSmall' } }, { key: 'list', text: s.ViewList, iconProps: { iconName: 'List' } }]} />
+            options={[{ key: 'cards', text: s.ViewCards }, { key: 'list', text: s.ViewList }]} />
         </Stack>
 
-        <Text role="status" aria-live="polite">{format(s.ResultCount, groups.length)}</Text>
+        <Text role="status" aria-live="polite">{groups.length === 1 ? s.ResultCountOne : format(s.ResultCount, groups.length)}</Text>
 
         {groups.length === 0 ? <EmptyState icon="Filter" message={s.NoMatch} /> : view === 'cards' ? (
           <ul className={grid} aria-label={s.Title}>
@@ -306,7 +306,7 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
         )}
 
         <Stack horizontal wrap tokens={{ childrenGap: 24 }}>
-          <section aria-labelledby="pmo-templates-most-used" className={mergeStyles({ minWidth: 280, flex: 1 })}>
+          <Stack as="section" aria-labelledby="pmo-templates-most-used" tokens={{ childrenGap: 8 }} className={mergeStyles({ minWidth: 280, flex: 1 })}>
             <Stack horizontal verticalAlign="end" tokens={{ childrenGap: 12 }}>
               <Text as="h3" id="pmo-templates-most-used" variant="large">{s.MostUsed}</Text>
               <Dropdown label={s.Period} selectedKey={period} className={mergeStyles({ minWidth: 160 })}
@@ -318,9 +318,9 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
                 {top.map(({ group, count }) => <li key={group.key}>{group.primary.title || group.primary.fileName}: {format(s.DownloadsCount, count)}</li>)}
               </ol>
             )}
-          </section>
+          </Stack>
           {rights.curate && (
-            <section aria-labelledby="pmo-templates-revision" className={mergeStyles({ minWidth: 320, flex: 2 })}>
+            <Stack as="section" aria-labelledby="pmo-templates-revision" tokens={{ childrenGap: 8 }} className={mergeStyles({ minWidth: 320, flex: 2 })}>
               <Text as="h3" id="pmo-templates-revision" variant="large">{s.RevisionBoard}</Text>
               <Text as="p" variant="small" className={muted}>{s.RevisionBoardHelp}</Text>
               {board.length === 0 ? <Text>{s.RevisionNone}</Text> : (
@@ -336,7 +336,7 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
                   </tbody>
                 </table>
               )}
-            </section>
+            </Stack>
           )}
         </Stack>
       </Stack>

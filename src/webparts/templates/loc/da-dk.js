@@ -14,6 +14,7 @@ define([], function () {
     "ViewList": "Liste",
     "ViewLabel": "Vis som",
     "ResultCount": "{0} skabeloner",
+    "ResultCountOne": "1 skabelon",
     "NoMatch": "Ingen skabelon matcher filtrene.",
     "Download": "Download",
     "DownloadNamed": "Download {0}",

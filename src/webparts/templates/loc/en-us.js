@@ -14,6 +14,7 @@ define([], function () {
     "ViewList": "List",
     "ViewLabel": "Show as",
     "ResultCount": "{0} templates",
+    "ResultCountOne": "1 template",
     "NoMatch": "No template matches these filters.",
     "Download": "Download",
     "DownloadNamed": "Download {0}",

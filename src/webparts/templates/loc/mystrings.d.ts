@@ -13,6 +13,7 @@ declare interface ITemplatesWebPartStrings {
   ViewList: string;
   ViewLabel: string;
   ResultCount: string;
+  ResultCountOne: string;
   NoMatch: string;
   Download: string;
   DownloadNamed: string;

@@ -14,6 +14,7 @@ define([], function () {
     "ViewList": "Lijst",
     "ViewLabel": "Weergeven als",
     "ResultCount": "{0} sjablonen",
+    "ResultCountOne": "1 sjabloon",
     "NoMatch": "Geen sjabloon voldoet aan deze filters.",
     "Download": "Downloaden",
     "DownloadNamed": "{0} downloaden",

@@ -14,6 +14,7 @@ define([], function () {
     "ViewList": "Lista",
     "ViewLabel": "Visa som",
     "ResultCount": "{0} mallar",
+    "ResultCountOne": "1 mall",
     "NoMatch": "Ingen mall matchar filtren.",
     "Download": "Ladda ned",
     "DownloadNamed": "Ladda ned {0}",
