@@ -130,7 +130,7 @@ describe('a project leader', () => {
     // The log entry is written right after the bytes are handed to the browser.
     let after = before;
     for (let i = 0; i < 25 && after === before; i++) {
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((resolve) => setTimeout(resolve, 200));
       after = (await service.downloadCounts()).get(pid.id) ?? 0;
     }
     expect(after).toBe(before + 1);
