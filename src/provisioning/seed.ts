@@ -10,6 +10,7 @@ import { toPayload } from '../services/mapping';
 import { listServerUrl } from './plan';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
+import '@pnp/sp/fields';
 import { SpTemplateService } from '../services/TemplateService';
 import { DEMO_TEMPLATES, demoFile, demoFileName } from './templateFiles';
 
@@ -482,6 +483,9 @@ async function seedTemplates(ctx: Ctx, actAs?: (mail: string) => SPFI): Promise<
   const existing = await existingKeys(ctx, 'methodTemplates', [nameField], (r) => String(r[nameField]));
   const { Url: siteUrl } = await ctx.sp.web.select('Url')<{ Url: string }>();
   const service = new SpTemplateService(ctx.sp, siteUrl);
+  // The template key came with schema 3: a site provisioned with an older schema seeds without it.
+  const hasKey = await list(ctx, 'methodTemplates').fields.getByInternalNameOrTitle(internalName('methodTemplates', 'templateKey')).select('Id')()
+    .then(() => true, () => false);
   let added = 0;
   for (const spec of DEMO_TEMPLATES) {
     for (const lang of spec.languages) {
@@ -493,7 +497,7 @@ async function seedTemplates(ctx: Ctx, actAs?: (mail: string) => SPFI): Promise<
       const status = spec.status ?? 'Approved';
       await item.update(toPayload('methodTemplates', {
         title: spec.title[lang], description: spec.description[lang], phase: spec.phase, category: spec.category, standard: spec.standard,
-        language: lang, owner: user(ctx, spec.owner), lastRevised: spec.lastRevised, nextRevision: spec.nextRevision, status, templateKey: spec.key
+        language: lang, owner: user(ctx, spec.owner), lastRevised: spec.lastRevised, nextRevision: spec.nextRevision, status, ...(hasKey ? { templateKey: spec.key } : {})
       }));
       if (status !== 'Approved') await service.applyItemSecurity(item.Id, status);
       existing.set(name, item.Id);
