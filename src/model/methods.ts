@@ -29,6 +29,31 @@ export interface MethodTemplate extends ListItemBase {
   lastRevised?: IsoDate;
   nextRevision?: IsoDate;
   status: TemplateStatus;
+  /** Shared by the language variants of one template (schema v3). */
+  templateKey?: string;
+}
+
+/** A template with what its file says (not list columns): size, version, change note. */
+export interface LibraryTemplate extends MethodTemplate {
+  /** Bytes of the current version, when the query read them. */
+  size?: number;
+  /** The current version's label (`3.0`). */
+  versionLabel?: string;
+  /** The current version's check-in comment: its change note. */
+  changeNote?: string;
+}
+
+/** One version of a template's file, newest first in a history. */
+export interface TemplateVersion {
+  /** `2.0` */
+  label: string;
+  created: IsoDateTime;
+  size: number;
+  /** The check-in comment of that version. */
+  changeNote: string;
+  isCurrent: boolean;
+  /** Who saved it, when known. */
+  author?: string;
 }
 
 export interface TemplateDownload extends ListItemBase {

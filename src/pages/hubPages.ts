@@ -45,6 +45,9 @@ export const STATUS_REPORTS_MANIFEST_ID: string = '1be1af01-f8b2-484b-9920-c7b0d
 export const STATUS_REPORTS_ALIAS: string = 'StatusReportsWebPart';
 export const RISKS_MANIFEST_ID: string = '38a36937-e3d2-4dff-a517-7c3e09a59d65';
 export const RISKS_ALIAS: string = 'RisksWebPart';
+/** The method templates web part's component id (its manifest's; checked by the same test). */
+export const TEMPLATES_MANIFEST_ID: string = '9959e411-351f-4400-89ae-226a14597a2f';
+export const TEMPLATES_ALIAS: string = 'TemplatesWebPart';
 
 /** The portfolio overview's web parts (one SPFx bundle, `portfolio-web-parts`; ids checked by the same test). */
 export const PORTFOLIO_FILTERS_MANIFEST_ID: string = 'ac9e946e-b021-4b69-bd9b-f91cae980de6';
@@ -123,8 +126,11 @@ export const HUB_PAGES: HubPage[] = [
     key: 'templates',
     fileName: 'Templates.aspx',
     titleKey: 'NavTemplates',
-    webParts: [],
-    comingLater: ['ComingTemplatesLibrary']
+    webParts: [{
+      manifestId: TEMPLATES_MANIFEST_ID,
+      alias: TEMPLATES_ALIAS,
+      properties: { siteUrl: '' }
+    }]
   },
   {
     key: 'community',

@@ -9,6 +9,11 @@ import { getList, groups, internalName, type ListKey, type ListSchema } from '..
 import { toPayload } from '../services/mapping';
 import { listServerUrl } from './plan';
 import { SpSparringRequestService } from '../services/SparringRequestService';
+import '@pnp/sp/files';
+import '@pnp/sp/folders';
+import '@pnp/sp/fields';
+import { SpTemplateService } from '../services/TemplateService';
+import { DEMO_TEMPLATES, demoFile, demoFileName } from './templateFiles';
 
 /**
  * Demo data: a believable Swedish/Danish/Dutch PMO, and a `large` scale for benchmarks.
@@ -100,6 +105,7 @@ export async function seed(sp: SPFI, scale: SeedScale, log: (line: string) => vo
   const projects = await seedProjects(ctx, objectives);
   await seedStatusAndRisks(ctx, projects);
   await seedCommunity(ctx, projects, options.actAs);
+  await seedTemplates(ctx, options.actAs);
   if (scale === 'large') await seedLarge(ctx);
   return { added: ctx.added };
 }
@@ -469,4 +475,73 @@ async function seedLarge(ctx: Ctx): Promise<void> {
     }
   }
   await addAll(ctx, 'statusReports', reports, 'large status reports');
+}
+
+/**
+ * The method templates as real Office files in four languages (natural key: the file name),
+ * their metadata, item-level security for drafts and retired ones, and a few months of
+ * downloads so the most-used list has something to show (only when the log is empty).
+ */
+async function seedTemplates(ctx: Ctx, actAs?: (mail: string) => SPFI): Promise<void> {
+  const lib = getList('methodTemplates') as ListSchema;
+  const libUrl = listServerUrl(ctx.webPath, lib);
+  const nameField = internalName('methodTemplates', 'fileName');
+  const existing = await existingKeys(ctx, 'methodTemplates', [nameField], (r) => String(r[nameField]));
+  const { Url: siteUrl } = await ctx.sp.web.select('Url')<{ Url: string }>();
+  const service = new SpTemplateService(ctx.sp, siteUrl);
+  // The template key came with schema 3: a site provisioned with an older schema seeds without it.
+  const hasKey = await list(ctx, 'methodTemplates').fields.getByInternalNameOrTitle(internalName('methodTemplates', 'templateKey')).select('Id')()
+    .then(() => true, () => false);
+  let added = 0;
+  for (const spec of DEMO_TEMPLATES) {
+    for (const lang of spec.languages) {
+      const name = demoFileName(spec, lang);
+      if (existing.has(name)) continue;
+      const content = await demoFile(spec, lang);
+      await ctx.sp.web.getFolderByServerRelativePath(libUrl).files.addUsingPath(name, content, { Overwrite: false });
+      const item = await ctx.sp.web.getFileByServerRelativePath(`${libUrl}/${name}`).getItem<{ Id: number }>('Id');
+      const status = spec.status ?? 'Approved';
+      await item.update(toPayload('methodTemplates', {
+        title: spec.title[lang], description: spec.description[lang], phase: spec.phase, category: spec.category, standard: spec.standard,
+        language: lang, owner: user(ctx, spec.owner), lastRevised: spec.lastRevised, nextRevision: spec.nextRevision, status, ...(hasKey ? { templateKey: spec.key } : {})
+      }));
+      if (status !== 'Approved') await service.applyItemSecurity(item.Id, status);
+      existing.set(name, item.Id);
+      added++;
+    }
+  }
+  if (added) ctx.added['method templates'] = added;
+
+  const log = list(ctx, 'templateDownloads');
+  if ((await log.items.select('Id').top(1)<Array<{ Id: number }>>()).length) return;
+  const rand = rng(606);
+  const now = Date.UTC(2026, 10, 15, 12);
+  const popular = DEMO_TEMPLATES.filter((s) => (s.status ?? 'Approved') === 'Approved');
+  const downloaders: Person[] = ['sanne', 'lars', 'ingrid', 'pieter', 'femke', 'johan', 'erik'];
+  const payloads: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < 120; i++) {
+    // Skewed towards the first templates: the PID and the steering group slides are the favourites.
+    const spec = popular[Math.floor(Math.pow(rand(), 1.8) * popular.length)];
+    const lang = spec.languages[Math.floor(rand() * spec.languages.length)];
+    const id = existing.get(demoFileName(spec, lang));
+    if (id === undefined) continue;
+    payloads.push(toPayload('templateDownloads', {
+      title: demoFileName(spec, lang), template: id, downloadedAt: new Date(now - Math.floor(rand() * 200) * DAY - Math.floor(rand() * 8) * 3600_000).toISOString()
+    }));
+  }
+  // Downloads are written by the people who downloaded (the log's items are their own).
+  const byPerson = new Map<Person, Array<Record<string, unknown>>>();
+  payloads.forEach((p, i) => {
+    const who = downloaders[i % downloaders.length];
+    byPerson.set(who, (byPerson.get(who) ?? []).concat([p]));
+  });
+  for (const [who, items] of byPerson) {
+    const as = actAs && ctx.users.has(who) ? actAs(PEOPLE[who]) : ctx.sp;
+    const [batched, execute] = as.batched({ maxRequests: 100 });
+    const target = batched.web.getList(listServerUrl(ctx.webPath, getList('templateDownloads') as ListSchema));
+    const all = Promise.all(items.map((p) => target.items.add(p)));
+    await execute();
+    await all;
+  }
+  if (payloads.length) ctx.added['template downloads'] = payloads.length;
 }

@@ -32,7 +32,9 @@ export const methodTemplates = defineList({
   versioning: { enabled: true, minorVersions: false, majorVersionLimit: 100 },
   readSecurity: 1,
   writeSecurity: 1,
-  roles: listRoles([]),
+  // PMO Members curate the library: Full Control here (not only Edit) lets them keep drafts and
+  // retired templates to the PMO with item-level permissions, which needs ManagePermissions.
+  roles: [...listRoles([]).filter((r) => r.group !== 'pmoMembers'), { group: 'pmoMembers', role: 'fullControl' }],
   fields: [
     // Not required: a required column would leave freshly uploaded files "missing required info".
     titleField('Title', false),
@@ -72,6 +74,12 @@ export const methodTemplates = defineList({
       // Indexed because visitors only ever see approved templates.
       key: 'status', internalName: 'PMOStatus', displayName: 'Status', type: 'Choice',
       id: 'db26cae5-c4a9-446c-a9f1-8d2ab020dcb6', since: 1, required: true, indexed: true, choices: TEMPLATE_STATUSES, defaultValue: 'Draft'
+    },
+    {
+      // The language variants of one template share this key (e.g. `pid`): the web part shows
+      // them as one template with the user's language first. Added in schema version 3.
+      key: 'templateKey', internalName: 'PMOTemplateKey', displayName: 'Template key', type: 'Text',
+      id: '5f0b8a3e-2c41-4d7a-9a3b-6e1f4c2d8b71', since: 3, maxLength: 64
     }
   ],
   views: [

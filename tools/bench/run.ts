@@ -26,6 +26,8 @@ import { registerFirstRender } from './browser';
 import { portfolioBench } from './portfolio';
 import { buildHub } from '../hub/build';
 import { hubStaticHandler } from '../hub/server';
+import { prepareDemoSite } from '../hub/demo';
+import { launchChromium } from '../hub/chromium';
 
 type Results = Record<string, unknown>;
 const root = path.resolve(__dirname, '../..');
@@ -268,6 +270,53 @@ function communityBundle(): Results {
   return out;
 }
 
+/**
+ * The method templates web part: its ship bundle gzipped (the preview's zip reader is a separate
+ * chunk, loaded on first preview) and its first render on the demo hub in Chromium as a visitor,
+ * from navigation start until the first template card is shown (median of three).
+ */
+async function templatesLibrary(): Promise<Results> {
+  const out: Results = {};
+  const assets = path.join(root, 'release/assets');
+  const bundle = fs.existsSync(assets) ? fs.readdirSync(assets).find((f) => /^templates-web-part.*\.js$/.test(f)) : undefined;
+  if (bundle) {
+    const buf = fs.readFileSync(path.join(assets, bundle));
+    out.bundle = { file: bundle, rawKb: round(buf.length / 1024), gzipKb: round(zlib.gzipSync(buf, { level: 9 }).length / 1024) };
+  } else {
+    out.bundle = { skipped: 'no ship build found: run `npm run package` first' };
+  }
+  const hub = await buildHub();
+  const server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(hub.outDir) });
+  const siteUrl = `${server.url}/sites/pmo`;
+  const browser = await launchChromium();
+  try {
+    await prepareDemoSite(siteUrl);
+    const times: number[] = [];
+    let requests = 0;
+    let cards = 0;
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      await context.addCookies([{ name: 'pmohub-user', value: 'visitor', url: server.url }]);
+      const page = await context.newPage();
+      let api = 0;
+      page.on('request', (r) => { if (r.url().includes('/_api/')) api++; });
+      const t0 = Date.now();
+      await page.goto(`${siteUrl}/SitePages/Templates.aspx`);
+      await page.getByRole('list', { name: 'Method templates' }).getByRole('listitem').first().waitFor({ timeout: 60_000 });
+      times.push(Date.now() - t0);
+      requests = api;
+      cards = await page.getByRole('list', { name: 'Method templates' }).getByRole('listitem').count();
+      await context.close();
+    }
+    times.sort((a, b) => a - b);
+    out.firstRender = { firstRenderMs: times[1], runsMs: times, pageApiRequests: requests, cards };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const want = (k: string): boolean => only.length === 0 || only.includes(k);
@@ -291,6 +340,7 @@ async function main(): Promise<void> {
   await run('portfolioAt10kProjects100kReports', () => portfolioBench());
   await run('bundlesGzip', bundleSizes);
   await run('communityBundleGzip', communityBundle);
+  await run('templatesLibrary', templatesLibrary);
   const file = path.join(root, 'bench-results.json');
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\nwritten to ${file}\n`);

@@ -185,6 +185,17 @@ describe('the list item behind a file', () => {
     expect((await file('pid.docx')()).Title).toBe('Project Initiation Document');
   });
 
+  test('a metadata update makes a new version that still has the document\'s bytes', async () => {
+    const content = bytes(3000, 11);
+    await folder().files.addUsingPath('plan.pptx', content);
+    const item = await file('plan.pptx').getItem<{ Id: number }>('Id');
+    await item.update({ Title: 'Plan' });
+    const info = await file('plan.pptx')();
+    expect(info).toMatchObject({ UIVersionLabel: '2.0', Length: '3000' });
+    expect(Buffer.from(await file('plan.pptx').getBuffer()).equals(content)).toBe(true);
+    expect((await file('plan.pptx').versions()).map((v: { VersionLabel: string; Size: number }) => [v.VersionLabel, v.Size])).toEqual([['1.0', 3000]]);
+  });
+
   test('library items expand File and filter on FileLeafRef', async () => {
     const lib = sp.web.lists.getByTitle('Documents');
     const [item] = await lib.items.filter("FileLeafRef eq 'pid.docx'").select('Id', 'File/Name', 'File/ServerRelativeUrl').expand('File')();

@@ -292,8 +292,9 @@ describe('schema', () => {
       expect([list.key, roleOf(list.key as ListKey, 'pmoOwners'), roleOf(list.key as ListKey, 'pmoMembers')]).toEqual([
         list.key,
         'fullControl',
-        // Assigning a sparring request shares the item with the expert: that needs Manage Permissions.
-        list.key === 'sparringRequests' ? 'fullControl' : 'edit'
+        // Sharing a sparring request with its expert, and taking a draft template away from readers,
+        // both need Manage Permissions on the item.
+        list.key === 'sparringRequests' || list.key === 'methodTemplates' ? 'fullControl' : 'edit'
       ]);
     }
     for (const key of ['projects', 'statusReports', 'risks'] as ListKey[]) {

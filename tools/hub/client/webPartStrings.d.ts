@@ -1,6 +1,7 @@
 /// <reference path="../../../src/webparts/statusReports/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/risks/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/community/loc/mystrings.d.ts" />
+/// <reference path="../../../src/webparts/templates/loc/mystrings.d.ts" />
 // The status reports' and risks' SPFx strings files as the hub bundles them (see loc.d.ts).
 
 declare module '*/statusReports/loc/en-us.js' { const strings: IStatusReportsWebPartStrings; export default strings; }
@@ -16,3 +17,7 @@ declare module '*/community/loc/en-us.js' { const strings: ICommunityWebPartStri
 declare module '*/community/loc/sv-se.js' { const strings: ICommunityWebPartStrings; export default strings; }
 declare module '*/community/loc/da-dk.js' { const strings: ICommunityWebPartStrings; export default strings; }
 declare module '*/community/loc/nl-nl.js' { const strings: ICommunityWebPartStrings; export default strings; }
+declare module '*/templates/loc/en-us.js' { const strings: ITemplatesWebPartStrings; export default strings; }
+declare module '*/templates/loc/sv-se.js' { const strings: ITemplatesWebPartStrings; export default strings; }
+declare module '*/templates/loc/da-dk.js' { const strings: ITemplatesWebPartStrings; export default strings; }
+declare module '*/templates/loc/nl-nl.js' { const strings: ITemplatesWebPartStrings; export default strings; }

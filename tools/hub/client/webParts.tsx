@@ -4,7 +4,7 @@ import { SpProjectService } from '../../../src/services/ProjectService';
 import { spFromUrl } from '../../../src/services/sp';
 import { PROJECT_PHASES } from '../../../src/schema';
 import type { ProjectPhase } from '../../../src/model/portfolio';
-import { PROJECT_REGISTER_MANIFEST_ID, RISKS_MANIFEST_ID, STATUS_REPORTS_MANIFEST_ID } from '../../../src/pages/hubPages';
+import { PROJECT_REGISTER_MANIFEST_ID, RISKS_MANIFEST_ID, STATUS_REPORTS_MANIFEST_ID, TEMPLATES_MANIFEST_ID } from '../../../src/pages/hubPages';
 import { BUDGET_MANIFEST_ID, KPI_TILES_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID, STATUS_CHARTS_MANIFEST_ID } from '../../../src/pages/hubPages';
 import { BudgetHost, KpiTilesHost, PortfolioFiltersHost, StatusChartsHost } from './portfolioWebParts';
 import { REGISTER_STRINGS, type HubLanguage, type HubLanguageInfo } from './strings';
@@ -37,6 +37,13 @@ import communityEn from '../../../src/webparts/community/loc/en-us.js';
 import communitySv from '../../../src/webparts/community/loc/sv-se.js';
 import communityDa from '../../../src/webparts/community/loc/da-dk.js';
 import communityNl from '../../../src/webparts/community/loc/nl-nl.js';
+
+import Templates from '../../../src/webparts/templates/components/Templates';
+import { SpTemplateService } from '../../../src/services/TemplateService';
+import templatesEn from '../../../src/webparts/templates/loc/en-us.js';
+import templatesSv from '../../../src/webparts/templates/loc/sv-se.js';
+import templatesDa from '../../../src/webparts/templates/loc/da-dk.js';
+import templatesNl from '../../../src/webparts/templates/loc/nl-nl.js';
 
 const STATUS_REPORTS_STRINGS: Record<HubLanguage, IStatusReportsWebPartStrings> = {
   'en-us': statusReportsEn, 'sv-se': statusReportsSv, 'da-dk': statusReportsDa, 'nl-nl': statusReportsNl
@@ -209,6 +216,21 @@ function LessonsLearnedHost({ properties, context }: HostProps): JSX.Element {
   return <LessonsLearned lessons={lessons} strings={COMMUNITY_STRINGS[context.language.key]} common={context.common} locale={context.language.tag} />;
 }
 
+const TEMPLATES_STRINGS: Record<HubLanguage, ITemplatesWebPartStrings> = {
+  'en-us': templatesEn, 'sv-se': templatesSv, 'da-dk': templatesDa, 'nl-nl': templatesNl
+};
+
+/** What TemplatesWebPart.render does in SPFx; the local SharePoint has no Office web viewer. */
+function TemplatesHost({ properties, context }: HostProps): JSX.Element {
+  const siteUrl = siteOf(properties, context);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const service = React.useMemo(() => new SpTemplateService(spFromUrl(siteUrl), siteUrl), [siteUrl, context.userKey]);
+  return (
+    <Templates service={service} strings={TEMPLATES_STRINGS[context.language.key]} common={context.common}
+      locale={context.language.tag} officeWebViewer={false} />
+  );
+}
+
 /** The web parts the hub can render, by manifest id: the ones built so far. */
 export const WEB_PARTS: Record<string, (props: HostProps) => JSX.Element> = {
   [PROJECT_REGISTER_MANIFEST_ID]: ProjectRegisterHost,
@@ -220,5 +242,6 @@ export const WEB_PARTS: Record<string, (props: HostProps) => JSX.Element> = {
   [BUDGET_MANIFEST_ID]: BudgetHost,
   [COMMUNITY_EVENTS_MANIFEST_ID]: CommunityEventsHost,
   [EXPERT_DIRECTORY_MANIFEST_ID]: ExpertDirectoryHost,
-  [LESSONS_LEARNED_MANIFEST_ID]: LessonsLearnedHost
+  [LESSONS_LEARNED_MANIFEST_ID]: LessonsLearnedHost,
+  [TEMPLATES_MANIFEST_ID]: TemplatesHost
 };

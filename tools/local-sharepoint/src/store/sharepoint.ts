@@ -853,6 +853,13 @@ export class SharePointStore {
     const uiVersion = newVersion && list.props.EnableVersioning ? item.uiVersion + 512 : item.uiVersion;
     this.q('UPDATE items SET data = ?, version = version + 1, ui_version = ?, modified = ?, editor_id = ?, leaf = ? WHERE list_id = ? AND id = ?')
       .run(JSON.stringify(data), uiVersion, now(), actor.user.id, leaf, list.id, item.id);
+    if (uiVersion !== item.uiVersion) {
+      // A metadata-only version of a document still has the document: SharePoint's new version
+      // points at the same file stream (a content write replaces this copy right after).
+      this.q(`INSERT OR IGNORE INTO file_contents (list_id, item_id, ui_version, content, check_in_comment, created, author_id)
+        SELECT list_id, item_id, ?, content, '', ?, ? FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?`)
+        .run(uiVersion, now(), actor.user.id, list.id, item.id, item.uiVersion);
+    }
     this.touchList(list);
     const updated = this.getItem(list, item.id) as Item;
     this.writeIndex(list, updated);

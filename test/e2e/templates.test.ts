@@ -1,0 +1,210 @@
+/**
+ * The method templates library end to end, in Debian's Chromium (issue 6, "Tests", end-to-end
+ * bullet): a project leader filters Initiation + PRINCE2, downloads the project initiation
+ * document (the bytes equal the stored file) and the download is counted; a PMO member uploads a
+ * new version with a change note and sees it in the version history; the revision board shows an
+ * overdue template; axe-core checks the library, the upload dialog and the history panel.
+ *
+ * Its own local SharePoint (in memory, provisioned and seeded like `npm start`) and bundle folder.
+ */
+import fs from 'fs';
+import path from 'path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
+import { startLocalSharePoint, type LocalSharePoint } from '../../tools/local-sharepoint/src/server';
+import { buildHub } from '../../tools/hub/build';
+import { hubStaticHandler } from '../../tools/hub/server';
+import { prepareDemoSite } from '../../tools/hub/demo';
+import { CHROMIUM_PATH, launchChromium, settleAnimations } from '../../tools/hub/chromium';
+import { connect } from '../../tools/cli/connect';
+import { SpTemplateService } from '../../src/services/TemplateService';
+import type { LibraryTemplate } from '../../src/model';
+
+jest.setTimeout(30_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const DIST = path.join(ROOT, 'temp', 'hub-e2e-templates');
+const SITE = '/sites/pmo';
+const TEMPLATES_PAGE = `${SITE}/SitePages/Templates.aspx`;
+
+interface Session { context: BrowserContext; page: Page; problems: string[] }
+
+let server: LocalSharePoint | undefined;
+let browser: Browser | undefined;
+const sessions: Session[] = [];
+let siteUrl = '';
+
+function url(pathname: string): string {
+  if (!server) throw new Error('The local SharePoint did not start (see the first failure).');
+  return `${server.url}${pathname}`;
+}
+
+async function ownerService(): Promise<SpTemplateService> {
+  return new SpTemplateService(await connect(siteUrl, { auth: 'none', as: 'owner' }), siteUrl);
+}
+
+async function stored(fileName: string): Promise<LibraryTemplate> {
+  const found = (await (await ownerService()).templates(true)).find((t) => t.fileName === fileName);
+  if (!found) throw new Error(`No template ${fileName}`);
+  return found;
+}
+
+async function openSession(alias: string): Promise<Session> {
+  if (!browser) throw new Error('The browser did not start (see the first failure).');
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US', acceptDownloads: true });
+  await context.addCookies([{ name: 'pmohub-user', value: alias, url: url('/') }]);
+  const page = await context.newPage();
+  page.setDefaultTimeout(8_000);
+  const s: Session = { context, page, problems: [] };
+  page.on('console', (m) => { if (m.type() === 'error') s.problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => s.problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => s.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  sessions.push(s);
+  await page.goto(url(TEMPLATES_PAGE));
+  await page.getByRole('heading', { level: 2, name: 'Method templates' }).waitFor();
+  await page.getByText(/^\d+ templates?$/).waitFor();
+  return s;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await settleAnimations(page);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+async function axe(page: Page): Promise<string[]> {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const results = await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe.run({ resultTypes: ['violations'] }));
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`The e2e tests drive Debian's Chromium at ${CHROMIUM_PATH}, which is not installed.`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const [built] = await Promise.all([buildHub({ outDir: DIST }), launchChromium().then((b) => { browser = b; })]);
+  server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(built.outDir) });
+  siteUrl = url(SITE);
+  await prepareDemoSite(siteUrl);
+}, 90_000);
+
+afterAll(async () => {
+  for (const s of sessions) await s.context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a project leader', () => {
+  let leader: Session;
+  beforeAll(async () => { leader = await openSession('leader'); });
+
+  it('filters Initiation + PRINCE2 and finds the project initiation document', async () => {
+    const page = leader.page;
+    await page.getByRole('navigation', { name: 'Project phase' }).getByRole('button', { name: 'Initiation' }).click();
+    await page.getByRole('combobox', { name: 'Standard' }).click();
+    await page.getByRole('option', { name: 'PRINCE2' }).click();
+    await page.getByText('1 template', { exact: true }).waitFor();
+    const cards = page.getByRole('list', { name: 'Method templates' }).getByRole('listitem');
+    expect(await cards.count()).toBe(1);
+    await cards.getByRole('heading', { name: 'Project initiation document' }).waitFor();
+    // No drafts for project leaders: the seeded 2027 risk log draft is not offered.
+    expect(await page.getByText('Risk log (2027 draft)').count()).toBe(0);
+  });
+
+  it('downloads the document: the bytes are the stored file, and the download is counted', async () => {
+    const page = leader.page;
+    const pid = await stored('Project initiation document (en).docx');
+    const service = await ownerService();
+    const before = (await service.downloadCounts()).get(pid.id) ?? 0;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Project initiation document (en).docx' }).click()
+    ]);
+    expect(download.suggestedFilename()).toBe('Project initiation document (en).docx');
+    const file = await download.path();
+    const got = fs.readFileSync(file as string);
+    const expected = Buffer.from(await service.content(pid));
+    expect(got.length).toBeGreaterThan(1000);
+    expect(got.equals(expected)).toBe(true);
+    await page.getByText('Project initiation document (en).docx downloaded.').waitFor();
+    // The log entry is written right after the bytes are handed to the browser.
+    let after = before;
+    for (let i = 0; i < 25 && after === before; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      after = (await service.downloadCounts()).get(pid.id) ?? 0;
+    }
+    expect(after).toBe(before + 1);
+  });
+
+  it('previews the first page and is accessible', async () => {
+    const page = leader.page;
+    await page.getByRole('button', { name: 'Preview Project initiation document (en).docx' }).click();
+    const panel = page.getByRole('dialog', { name: 'Project initiation document' });
+    await panel.getByText('First page').waitFor();
+    await panel.getByText('Replace the text in italics; delete what does not apply.').waitFor();
+    const violations = await axe(page);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    expect(violations).toEqual([]);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'templates-leader');
+  });
+});
+
+describe('a PMO member', () => {
+  let pmo: Session;
+  beforeAll(async () => { pmo = await openSession('pmo'); });
+
+  it('sees the revision board with an overdue template and its owner', async () => {
+    const board = pmo.page.getByRole('table', { name: 'Revision board' });
+    const row = board.getByRole('row').filter({ hasText: 'Stakeholder map' }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Overdue');
+    expect(await row.textContent()).toContain('Astrid Lindqvist');
+    await settleAnimations(pmo.page);
+    await pmo.page.screenshot({ path: path.join(SHOTS, 'templates-pmo.png'), fullPage: true });
+  });
+
+  it('uploads a new version with a change note and sees it in the history', async () => {
+    const page = pmo.page;
+    await page.getByRole('searchbox', { name: 'Search templates' }).fill('Project plan');
+    await page.getByRole('button', { name: 'More actions for Project plan (en).xlsx' }).click();
+    await page.getByRole('menuitem', { name: 'Upload new version' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'New version of Project plan (en).xlsx' });
+    const content = Buffer.alloc(300_000, 7);
+    await dialog.getByLabel('File').setInputFiles({ name: 'Project plan 2027.xlsx', mimeType: 'application/octet-stream', buffer: content });
+    await dialog.getByRole('textbox', { name: 'Change note' }).fill('Milestones per quarter, after the autumn revision');
+    expect(await axe(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.getByText(/^Version \d+\.0 of Project plan \(en\)\.xlsx uploaded\.$/).waitFor({ timeout: 15_000 });
+    const saved = await stored('Project plan (en).xlsx');
+    expect(Buffer.from(await (await ownerService()).content(saved)).equals(content)).toBe(true);
+
+    await page.getByRole('button', { name: 'More actions for Project plan (en).xlsx' }).click();
+    await page.getByRole('menuitem', { name: 'Version history' }).click();
+    const panel = page.getByRole('dialog', { name: 'Versions of Project plan (en).xlsx' });
+    const current = panel.getByRole('row').filter({ hasText: '(Current)' });
+    await current.waitFor();
+    expect(await current.textContent()).toContain('Milestones per quarter, after the autumn revision');
+    await shot(page, 'templates-history');
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('refuses a blocked file type with a clear message', async () => {
+    const page = pmo.page;
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'More actions for Project plan (en).xlsx' }).click();
+    await page.getByRole('menuitem', { name: 'Upload new version' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'New version of Project plan (en).xlsx' });
+    await dialog.getByLabel('File').setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await dialog.getByRole('textbox', { name: 'Change note' }).fill('x');
+    await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+    await dialog.getByText(/Files of this type cannot be stored in the templates library/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+});
+
+describe('in the browser', () => {
+  it('raised no console error, CSP violation or failed request', () => {
+    for (const s of sessions) expect(s.problems).toEqual([]);
+  });
+});
