@@ -56,7 +56,7 @@ export function toCsv(table: ExportTable, locale: string): string {
 }
 
 /** e.g. `projekt-2026-11-15.csv`: the language's word for projects and the day of export. */
-export function exportFileName(base: string, today: Date, extension: 'csv' | 'xlsx'): string {
+export function exportFileName(base: string, today: Date, extension: 'csv' | 'xlsx' | 'png'): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   const safe = base.replace(/[\\/:*?"<>|]+/g, '').trim() || 'projects';
   return `${safe}-${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}.${extension}`;

@@ -26,7 +26,8 @@ export function contentSecurityPolicy(styleNonce: string): string {
     "default-src 'self'",
     "script-src 'self'",
     `style-src 'self' 'nonce-${styleNonce}'`,
-    "img-src 'self'",
+    // blob: for charts drawn to PNG in the browser (an SVG image on a canvas) before download.
+    "img-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

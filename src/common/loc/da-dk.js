@@ -49,6 +49,12 @@ define([], function () {
     "ComingTemplatesLibrary": "Bibliotek med metodeskabeloner",
     "ComingEvents": "PMO-mødecyklus og arrangementer",
     "ComingExperts": "PMO-eksperter og sparringsanmodninger",
-    "ComingLessonsLearned": "Erfaringsopsamling"
+    "ComingLessonsLearned": "Erfaringsopsamling",
+    "ChartShowTable": "Vis datatabel",
+    "ChartHideTable": "Skjul datatabel",
+    "ChartExportCsv": "Eksportér CSV",
+    "ChartExportPng": "Eksportér PNG",
+    "ChartExportFailed": "Eksporten mislykkedes: {0}",
+    "ChartNothingToDraw": "der er intet diagram at tegne."
   };
 });

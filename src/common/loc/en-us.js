@@ -49,6 +49,12 @@ define([], function () {
     "ComingTemplatesLibrary": "Method templates library",
     "ComingEvents": "PMO meeting cycle and events",
     "ComingExperts": "PMO experts and sparring requests",
-    "ComingLessonsLearned": "Lessons learned"
+    "ComingLessonsLearned": "Lessons learned",
+    "ChartShowTable": "Show data table",
+    "ChartHideTable": "Hide data table",
+    "ChartExportCsv": "Export CSV",
+    "ChartExportPng": "Export PNG",
+    "ChartExportFailed": "The export failed: {0}",
+    "ChartNothingToDraw": "there is no chart to draw."
   };
 });

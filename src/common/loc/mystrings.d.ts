@@ -49,6 +49,12 @@ declare interface IPmoHubCommonStrings {
   ComingEvents: string;
   ComingExperts: string;
   ComingLessonsLearned: string;
+  ChartShowTable: string;
+  ChartHideTable: string;
+  ChartExportCsv: string;
+  ChartExportPng: string;
+  ChartExportFailed: string;
+  ChartNothingToDraw: string;
 }
 
 declare module 'PmoHubCommonStrings' {

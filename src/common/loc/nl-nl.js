@@ -49,6 +49,12 @@ define([], function () {
     "ComingTemplatesLibrary": "Bibliotheek met methodesjablonen",
     "ComingEvents": "PMO-overlegcyclus en evenementen",
     "ComingExperts": "PMO-experts en sparringverzoeken",
-    "ComingLessonsLearned": "Geleerde lessen"
+    "ComingLessonsLearned": "Geleerde lessen",
+    "ChartShowTable": "Gegevenstabel tonen",
+    "ChartHideTable": "Gegevenstabel verbergen",
+    "ChartExportCsv": "CSV exporteren",
+    "ChartExportPng": "PNG exporteren",
+    "ChartExportFailed": "Exporteren is mislukt: {0}",
+    "ChartNothingToDraw": "er is geen grafiek om te tekenen."
   };
 });

@@ -49,6 +49,12 @@ define([], function () {
     "ComingTemplatesLibrary": "Bibliotek med metodmallar",
     "ComingEvents": "PMO:ns mötescykel och evenemang",
     "ComingExperts": "PMO-experter och sparringförfrågningar",
-    "ComingLessonsLearned": "Erfarenhetsbank"
+    "ComingLessonsLearned": "Erfarenhetsbank",
+    "ChartShowTable": "Visa datatabell",
+    "ChartHideTable": "Dölj datatabell",
+    "ChartExportCsv": "Exportera CSV",
+    "ChartExportPng": "Exportera PNG",
+    "ChartExportFailed": "Exporten misslyckades: {0}",
+    "ChartNothingToDraw": "det finns inget diagram att rita."
   };
 });
