@@ -46,6 +46,14 @@ export const STATUS_REPORTS_ALIAS: string = 'StatusReportsWebPart';
 export const RISKS_MANIFEST_ID: string = '38a36937-e3d2-4dff-a517-7c3e09a59d65';
 export const RISKS_ALIAS: string = 'RisksWebPart';
 
+/** The portfolio planning web parts' component ids (their manifests'; checked by the same test). */
+export const TIMELINE_MANIFEST_ID: string = 'd0434cb8-57f5-4733-a517-d954f23bd5e1';
+export const TIMELINE_ALIAS: string = 'TimelineWebPart';
+export const PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID: string = 'ac86e7a7-2cd9-475c-9ef8-06b33afc7329';
+export const PORTFOLIO_RISK_HEAT_MAP_ALIAS: string = 'PortfolioRiskHeatMapWebPart';
+export const PRIORITISATION_MANIFEST_ID: string = 'efa0df43-f0f5-4992-a21d-450428a4db7c';
+export const PRIORITISATION_ALIAS: string = 'PrioritisationWebPart';
+
 export const HUB_PAGES: HubPage[] = [
   {
     key: 'home',
@@ -82,8 +90,20 @@ export const HUB_PAGES: HubPage[] = [
     key: 'portfolio',
     fileName: 'Portfolio.aspx',
     titleKey: 'NavPortfolio',
-    webParts: [],
-    comingLater: ['ComingPortfolioDashboards', 'ComingPortfolioTimeline', 'ComingRiskHeatMap', 'ComingKpisOkrs']
+    webParts: [{
+      manifestId: TIMELINE_MANIFEST_ID,
+      alias: TIMELINE_ALIAS,
+      properties: { siteUrl: '', grouping: 'programme', zoom: 'quarters' }
+    }, {
+      manifestId: PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID,
+      alias: PORTFOLIO_RISK_HEAT_MAP_ALIAS,
+      properties: { siteUrl: '' }
+    }, {
+      manifestId: PRIORITISATION_MANIFEST_ID,
+      alias: PRIORITISATION_ALIAS,
+      properties: { siteUrl: '', easeCriteria: 'Effort, Risk' }
+    }],
+    comingLater: ['ComingPortfolioDashboards', 'ComingKpisOkrs']
   },
   {
     key: 'templates',

@@ -11,3 +11,9 @@ declare module '*/risks/loc/en-us.js' { const strings: IRisksWebPartStrings; exp
 declare module '*/risks/loc/sv-se.js' { const strings: IRisksWebPartStrings; export default strings; }
 declare module '*/risks/loc/da-dk.js' { const strings: IRisksWebPartStrings; export default strings; }
 declare module '*/risks/loc/nl-nl.js' { const strings: IRisksWebPartStrings; export default strings; }
+
+/// <reference path="../../../src/webparts/portfolio/loc-planning/mystrings.d.ts" />
+declare module '*/portfolio/loc-planning/en-us.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
+declare module '*/portfolio/loc-planning/sv-se.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
+declare module '*/portfolio/loc-planning/da-dk.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
+declare module '*/portfolio/loc-planning/nl-nl.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }

@@ -5,6 +5,7 @@ import { spFromUrl } from '../../../src/services/sp';
 import { PROJECT_PHASES } from '../../../src/schema';
 import type { ProjectPhase } from '../../../src/model/portfolio';
 import { PROJECT_REGISTER_MANIFEST_ID, RISKS_MANIFEST_ID, STATUS_REPORTS_MANIFEST_ID } from '../../../src/pages/hubPages';
+import { PLANNING_WEB_PARTS } from './planningWebParts';
 import { REGISTER_STRINGS, type HubLanguage, type HubLanguageInfo } from './strings';
 import StatusReports from '../../../src/webparts/statusReports/components/StatusReports';
 import Risks from '../../../src/webparts/risks/components/Risks';
@@ -40,7 +41,7 @@ export interface HubWebPartContext {
   common: IPmoHubCommonStrings;
 }
 
-interface HostProps {
+export interface HostProps {
   properties: Record<string, unknown>;
   context: HubWebPartContext;
 }
@@ -156,5 +157,6 @@ function RisksHost({ properties, context }: HostProps): JSX.Element {
 export const WEB_PARTS: Record<string, (props: HostProps) => JSX.Element> = {
   [PROJECT_REGISTER_MANIFEST_ID]: ProjectRegisterHost,
   [STATUS_REPORTS_MANIFEST_ID]: StatusReportsHost,
-  [RISKS_MANIFEST_ID]: RisksHost
+  [RISKS_MANIFEST_ID]: RisksHost,
+  ...PLANNING_WEB_PARTS
 };
