@@ -16,11 +16,11 @@ function readManifest(file: string): { id: string; alias: string } {
   return parsed.config as { id: string; alias: string };
 }
 
-function manifests(): Array<{ id: string; alias: string }> {
-  const dir = path.join(ROOT, 'src', 'webparts');
-  return fs.readdirSync(dir).flatMap((wp) => fs.readdirSync(path.join(dir, wp))
-    .filter((f) => f.endsWith('.manifest.json'))
-    .map((f) => readManifest(path.join(dir, wp, f))));
+/** Every manifest under src/webparts, at any depth (the portfolio web parts sit in src/webparts/portfolio/<name>/). */
+function manifests(dir: string = path.join(ROOT, 'src', 'webparts')): Array<{ id: string; alias: string }> {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory()
+    ? manifests(path.join(dir, e.name))
+    : e.name.endsWith('.manifest.json') ? [readManifest(path.join(dir, e.name))] : []));
 }
 
 describe('hub pages', () => {
