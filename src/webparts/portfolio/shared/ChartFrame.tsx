@@ -110,7 +110,9 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
       {error && <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(undefined)}>{error}</MessageBar>}
       {/* The drawing is decoration for screen readers: the table below carries the same data. */}
       <div ref={chartRef} aria-hidden={interactive ? undefined : true}>{children}</div>
-      <table id={`${id}-table`} className={showTable ? classes.table : srOnly}>
+      {/* Hidden by a wrapper: a table box ignores the 1px clip of the visually-hidden style and would overlap the page. */}
+      <div className={showTable ? undefined : srOnly}>
+      <table id={`${id}-table`} className={classes.table}>
         <caption>{title}</caption>
         <thead>
           <tr>{table.headers.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr>
@@ -125,6 +127,7 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
           ))}
         </tbody>
       </table>
+      </div>
       {shownRows.length < table.rows.length && <p className={showTable ? undefined : srOnly}>{tableRowLimit?.note}</p>}
     </section>
   );

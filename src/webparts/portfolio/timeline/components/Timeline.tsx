@@ -72,6 +72,8 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
   const [zoom, setZoom] = React.useState<TimelineZoom>(props.zoom);
   const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(new Set());
   const [scrollTop, setScrollTop] = React.useState(0);
+  const [scrollLeft, setScrollLeft] = React.useState(0);
+  const scrolledToToday = React.useRef(false);
   const [active, setActive] = React.useState(0);
   const [open, setOpen] = React.useState<Project | undefined>();
   const scroller = React.useRef<HTMLDivElement>(null);
@@ -93,6 +95,8 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
     focused: { selectors: { ':focus .focusRing': { stroke: theme.palette.themePrimary } } },
     group: { fill: theme.semanticColors.bodyText, fontSize: 13, fontWeight: 600 },
     label: { fill: theme.semanticColors.bodyText, fontSize: 12 },
+    labelPane: { fill: theme.semanticColors.bodyBackground },
+    labelEdge: { stroke: theme.palette.neutralLight, strokeWidth: 1 },
     Green: { fill: theme.semanticColors.successIcon },
     Amber: { fill: theme.semanticColors.warningIcon ?? '#8a6d00' },
     Red: { fill: theme.semanticColors.errorIcon },
@@ -117,6 +121,15 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
   React.useEffect(() => {
     if (active >= rows.length && rows.length > 0) setActive(rows.length - 1);
   }, [rows.length, active]);
+  // Open on today rather than on the oldest project: what is running now is what people look for.
+  React.useEffect(() => {
+    const el = scroller.current;
+    if (scrolledToToday.current || !el || !shaped || shaped.timeline.min === undefined) return;
+    scrolledToToday.current = true;
+    const sc = timeScale(shaped.timeline.min, shaped.timeline.max!, dayNumber(props.today ?? todayIso()) ?? 0, zoom);
+    el.scrollLeft = Math.max(0, sc.x(dayNumber(props.today ?? todayIso()) ?? 0) - (el.clientWidth - LABEL_WIDTH) / 3);
+    setScrollLeft(el.scrollLeft);
+  });
   React.useEffect(() => {
     if (!wantFocus.current) return;
     wantFocus.current = false;
@@ -213,7 +226,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
           ))}
           <span><svg width={24} height={14}><line x1={0} x2={24} y1={7} y2={7} className={classes.forecast} /></svg> {s.LegendForecast}</span>
         </Stack>
-        <div ref={scroller} className={classes.scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div ref={scroller} className={classes.scroller} onScroll={(e) => { setScrollTop(e.currentTarget.scrollTop); setScrollLeft(e.currentTarget.scrollLeft); }}>
           <svg className={classes.svg} width={width} height={height} role="group" aria-label={`${s.TimelineTitle}. ${s.TimelineHint}`}>
             {tickList.map((t) => (
               <g key={t.day} aria-hidden={true}>
@@ -244,7 +257,6 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
                   <g {...common} aria-expanded={!collapsed.has(row.group.key)}>
                     <rect x={0} y={y} width={width} height={ROW_HEIGHT} className={`rowBg ${classes.rowBg}`} />
                     <rect x={1} y={y + 1} width={width - 2} height={ROW_HEIGHT - 2} className={`focusRing ${classes.focusRing}`} />
-                    <text x={8} y={y + 18} className={classes.group}>{collapsed.has(row.group.key) ? '▸' : '▾'} {groupName(row.group.label)} ({row.group.bars.length})</text>
                   </g>
                 );
               }
@@ -255,8 +267,6 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
                 <g {...common} aria-haspopup="dialog">
                   <rect x={0} y={y} width={width} height={ROW_HEIGHT} className={`rowBg ${classes.rowBg}`} />
                   <rect x={1} y={y + 1} width={width - 2} height={ROW_HEIGHT - 2} className={`focusRing ${classes.focusRing}`} />
-                  <StatusMark status={b.status} x={16} y={y + ROW_HEIGHT / 2} className={classes[b.status]} />
-                  <text x={28} y={y + 18} className={classes.label}>{`${b.project.code} ${b.project.title}`.slice(0, 40)}</text>
                   <rect x={x1} y={y + 6} width={x2 - x1} height={ROW_HEIGHT - 12} rx={3} className={classes[`bar${b.status}`]} />
                   {b.forecastEnd !== undefined && b.forecastEnd > b.end && (
                     <line x1={x2} x2={x(b.forecastEnd + 1)} y1={y + ROW_HEIGHT / 2} y2={y + ROW_HEIGHT / 2} className={classes.forecast} />
@@ -264,6 +274,25 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
                 </g>
               );
             })}
+            {/* The names stay in view when the bars scroll sideways: a layer moved by the horizontal scroll. */}
+            <g transform={`translate(${scrollLeft} 0)`} aria-hidden={true} pointerEvents="none">
+              <rect x={0} y={0} width={LABEL_WIDTH} height={height} className={classes.labelPane} />
+              <line x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={0} y2={height} className={classes.labelEdge} />
+              {drawn.map((i) => {
+                const row = rows[i];
+                const y = AXIS_HEIGHT + i * ROW_HEIGHT;
+                if (row.kind === 'group') {
+                  return <text key={`lg:${row.group.key}`} x={8} y={y + 18} className={classes.group}>{collapsed.has(row.group.key) ? '▸' : '▾'} {groupName(row.group.label)} ({row.group.bars.length})</text>;
+                }
+                const b = row.bar;
+                return (
+                  <g key={`lp:${b.project.id}`}>
+                    <StatusMark status={b.status} x={16} y={y + ROW_HEIGHT / 2} className={classes[b.status]} />
+                    <text x={28} y={y + 18} className={classes.label}>{`${b.project.code} ${b.project.title}`.slice(0, 40)}</text>
+                  </g>
+                );
+              })}
+            </g>
           </svg>
         </div>
       </ChartFrame>
