@@ -107,7 +107,7 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
         <ActionButton iconProps={{ iconName: 'ExcelDocument' }} onClick={exportCsv}>{c.ChartExportCsv}</ActionButton>
         <ActionButton iconProps={{ iconName: 'Photo2' }} onClick={exportPng}>{c.ChartExportPng}</ActionButton>
       </Stack>
-      {error && <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(undefined)}>{error}</MessageBar>}
+      {error && <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(undefined)} dismissButtonAriaLabel={c.Close}>{error}</MessageBar>}
       {/* The drawing is decoration for screen readers: the table below carries the same data. */}
       <div ref={chartRef} aria-hidden={interactive ? undefined : true}>{children}</div>
       {/* Hidden by a wrapper: a table box ignores the 1px clip of the visually-hidden style and would overlap the page. */}

@@ -57,7 +57,7 @@ export function RiskHeatMap(props: IRiskHeatMapProps): JSX.Element {
   }), [theme]);
   const width = LEFT + 5 * (CELL + GAP);
   const height = 5 * (CELL + GAP) + BOTTOM;
-  const choose = (cell: CellFilter) => (e: React.KeyboardEvent<SVGGElement>): void => {
+  const choose = (cell: CellFilter): ((e: React.KeyboardEvent<SVGGElement>) => void) => (e) => {
     if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); props.onSelect(cell); }
   };
   return (
@@ -80,14 +80,16 @@ export function RiskHeatMap(props: IRiskHeatMapProps): JSX.Element {
               const target = { probability: cell.probability, impact: cell.impact };
               return (
                 <g
-                  key={cell.impact} role="button" tabIndex={0} aria-pressed={chosen} aria-label={label} data-band={cell.band}
+                  // The name starts with the visible text, so speech users can say what they see (WCAG 2.5.3).
+                  key={cell.impact} role="button" tabIndex={0} aria-pressed={chosen} aria-label={`${cell.count} ${bandLabel(s, cell.band)} – ${label}`} data-band={cell.band}
                   className={`${classes.cell} ${cell.count === 0 ? classes.empty : ''}`}
                   onClick={() => props.onSelect(target)} onKeyDown={choose(target)}
                 >
-                  <title>{label}</title>
                   <rect x={x} y={y} width={CELL} height={CELL} rx={2} className={`${classes.rect} ${classes[cell.band]} ${chosen ? classes.selected : ''}`} />
-                  <text x={x + CELL / 2} y={y + CELL / 2 + 2} textAnchor="middle" className={classes.count}>{cell.count}</text>
-                  <text x={x + CELL / 2} y={y + CELL - 8} textAnchor="middle" className={classes.band}>{bandLabel(s, cell.band)}</text>
+                  {/* One text, with a space: its visible text reads "4 High", as the name begins. */}
+                  <text x={x + CELL / 2} y={y + CELL / 2 + 2} textAnchor="middle" className={classes.count}>
+                    {cell.count}<tspan x={x + CELL / 2} y={y + CELL - 8} className={classes.band}>{` ${bandLabel(s, cell.band)}`}</tspan>
+                  </text>
                 </g>
               );
             })}

@@ -42,7 +42,7 @@ export function CriterionPanel(props: ICriterionPanelProps): JSX.Element {
   const [saving, setSaving] = React.useState(false);
   const [failure, setFailure] = React.useState<string | undefined>();
   const [conflict, setConflict] = React.useState<PrioritisationCriterion | undefined>();
-  const set = (k: keyof Form) => (_e: unknown, v?: string | boolean): void => setForm({ ...form, [k]: v ?? '' });
+  const set = (k: keyof Form): ((_e: unknown, v?: string | boolean) => void) => (_e, v) => setForm({ ...form, [k]: v ?? '' });
 
   const save = async (overwrite = false): Promise<void> => {
     const checked = validateCriterionForm(form, s, props.locale);

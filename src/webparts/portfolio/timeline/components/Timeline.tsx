@@ -191,7 +191,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
     if (row.kind === 'group') toggle(row.group.key);
     else setOpen(row.bar.project);
   };
-  const onKeyDown = (index: number, row: TimelineRow) => (e: React.KeyboardEvent<SVGGElement>): void => {
+  const onKeyDown = (index: number, row: TimelineRow): ((e: React.KeyboardEvent<SVGGElement>) => void) => (e) => {
     if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); act(row); return; }
     const to = nextRow(index, e.key, rows.length, Math.floor(viewport / ROW_HEIGHT) - 1);
     if (to === undefined) return;
@@ -241,8 +241,8 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
             {drawn.map((i) => {
               const row = rows[i];
               const y = AXIS_HEIGHT + i * ROW_HEIGHT;
+              const key = row.kind === 'group' ? `g:${row.group.key}` : `p:${row.bar.project.id}`;
               const common = {
-                key: row.kind === 'group' ? `g:${row.group.key}` : `p:${row.bar.project.id}`,
                 role: 'button',
                 tabIndex: i === active ? 0 : -1,
                 'aria-label': rowLabel(row),
@@ -254,7 +254,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
               };
               if (row.kind === 'group') {
                 return (
-                  <g {...common} aria-expanded={!collapsed.has(row.group.key)}>
+                  <g key={key} {...common} aria-expanded={!collapsed.has(row.group.key)}>
                     <rect x={0} y={y} width={width} height={ROW_HEIGHT} className={`rowBg ${classes.rowBg}`} />
                     <rect x={1} y={y + 1} width={width - 2} height={ROW_HEIGHT - 2} className={`focusRing ${classes.focusRing}`} />
                   </g>
@@ -264,7 +264,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
               const x1 = x(b.start);
               const x2 = Math.max(x1 + 2, x(b.end + 1));
               return (
-                <g {...common} aria-haspopup="dialog">
+                <g key={key} {...common} aria-haspopup="dialog">
                   <rect x={0} y={y} width={width} height={ROW_HEIGHT} className={`rowBg ${classes.rowBg}`} />
                   <rect x={1} y={y + 1} width={width - 2} height={ROW_HEIGHT - 2} className={`focusRing ${classes.focusRing}`} />
                   <rect x={x1} y={y + 6} width={x2 - x1} height={ROW_HEIGHT - 12} rx={3} className={classes[`bar${b.status}`]} />
