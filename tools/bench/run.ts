@@ -17,6 +17,9 @@ import '@pnp/sp/batching';
 import { startLocalSharePoint } from '../local-sharepoint/src/server';
 import { provision } from '../../src/provisioning/apply';
 import { SpProjectService } from '../../src/services/ProjectService';
+import { SpProjectEditingService } from '../../src/services/ProjectEditingService';
+import { SpStatusReportService } from '../../src/services/StatusReportService';
+import { seed } from '../../src/provisioning/seed';
 import { getList, internalName } from '../../src/schema';
 import type { FieldValue } from '../local-sharepoint/src/store/types';
 import { registerFirstRender } from './browser';
@@ -178,6 +181,63 @@ async function registerRead(): Promise<Results> {
   return { projects: projects.length, serviceLoadMs: round(loadMs), requests, ...browser };
 }
 
+/**
+ * The register's writes as a project leader makes them: saving a project (edit panel) and
+ * publishing a status report (report + the project's latest-status fields). Latency is measured
+ * twice: on the bare in-memory server, and with 100 ms added to every request, roughly a
+ * tenant's round trip from Europe, where the number of requests is what the user waits for.
+ */
+async function controlLoopWrites(): Promise<Results> {
+  const server = await startLocalSharePoint({ data: ':memory:', port: 0 });
+  const url = `${server.url}/sites/pmo`;
+  const sp = spfi(url).using(SPBrowser({ baseUrl: url }));
+  await provision(sp);
+  await seed(sp, 'demo');
+  const projects = new SpProjectService(sp, url);
+  const editing = new SpProjectEditingService(sp, url);
+  const reports = new SpStatusReportService(sp, url);
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const measure = async (label: string, latencyMs: number, n: number): Promise<Results> => {
+    server.chaos.latencyMs = latencyMs;
+    // Each save and publish changes the project's ETag: keep the newest copy, as the web part does.
+    const all = await projects.loadProjects();
+    const saveMs: number[] = []; const saveRequests: number[] = [];
+    const publishMs: number[] = []; const publishRequests: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let project = all[i % all.length];
+      let before = server.stats.total;
+      let t0 = process.hrtime.bigint();
+      project = await editing.saveProject({ ...project, title: `${project.title.replace(/ \(bench \d+\)$/, '')} (bench ${i})` });
+      saveMs.push(ms(t0)); saveRequests.push(server.stats.total - before);
+      const previous = await reports.latest(project.id);
+      const report = {
+        project: { id: project.id, title: project.title }, reportDate: `2026-12-${String(1 + (i % 28)).padStart(2, '0')}`,
+        overall: 'Amber' as const, schedule: 'Green' as const, cost: 'Amber' as const, scope: 'Green' as const, risk: 'Red' as const,
+        summary: previous?.summary ?? 'Bench report.', percentComplete: 50, published: false
+      };
+      before = server.stats.total;
+      t0 = process.hrtime.bigint();
+      all[i % all.length] = (await reports.publish(report, project)).project;
+      publishMs.push(ms(t0)); publishRequests.push(server.stats.total - before);
+    }
+    return {
+      [label]: {
+        projectSaveMedianMs: round(median(saveMs)), projectSaveRequests: median(saveRequests),
+        publishMedianMs: round(median(publishMs)), requestsPerPublish: median(publishRequests), samples: n
+      }
+    };
+  };
+  try {
+    return {
+      ...(await measure('localNoLatency', 0, 40)),
+      ...(await measure('with100msPerRequest', 100, 10)),
+      note: 'median of n saves/publishes through the services the web parts use; requests counted by the server (a $batch is one request)'
+    };
+  } finally {
+    await server.close();
+  }
+}
+
 function bundleSizes(): Results {
   const dirs = ['release/assets', 'dist'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
   if (!dirs.length) return { skipped: 'no ship build found: run `npm run package` first' };
@@ -211,6 +271,7 @@ async function main(): Promise<void> {
   await run('localSharePointLargeList', largeList);
   await run('provisioning', provisioningRequests);
   await run('registerAt10kProjects', registerRead);
+  await run('registerWrites', controlLoopWrites);
   await run('bundlesGzip', bundleSizes);
   const file = path.join(root, 'bench-results.json');
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

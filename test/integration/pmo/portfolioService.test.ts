@@ -1,17 +1,13 @@
-import { startSite, type Site } from './setup';
-import { provision } from '../../../src/provisioning/apply';
-import { seed } from '../../../src/provisioning/seed';
+import { startDemoSite, type DemoSite } from './setup';
 import { SpProjectService } from '../../../src/services/ProjectService';
 import { SpPortfolioService } from '../../../src/services/PortfolioService';
 
 jest.setTimeout(90_000);
 
 describe('SpPortfolioService against the local SharePoint', () => {
-  let site: Site;
+  let site: DemoSite;
   beforeAll(async () => {
-    site = await startSite();
-    await provision(site.sp);
-    await seed(site.sp, 'demo');
+    site = await startDemoSite();
   });
   afterAll(async () => { await site.server.close(); });
 

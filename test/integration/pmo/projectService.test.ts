@@ -1,6 +1,4 @@
-import { startSite, type Site } from './setup';
-import { provision } from '../../../src/provisioning/apply';
-import { seed } from '../../../src/provisioning/seed';
+import { startDemoSite, type DemoSite } from './setup';
 import { SpProjectService } from '../../../src/services/ProjectService';
 import { getList, internalName } from '../../../src/schema';
 import type { FieldValue } from '../../../tools/local-sharepoint/src/store/types';
@@ -8,11 +6,9 @@ import type { FieldValue } from '../../../tools/local-sharepoint/src/store/types
 jest.setTimeout(90_000);
 
 describe('SpProjectService against the local SharePoint', () => {
-  let site: Site;
+  let site: DemoSite;
   beforeAll(async () => {
-    site = await startSite();
-    await provision(site.sp);
-    await seed(site.sp, 'demo');
+    site = await startDemoSite();
   });
   afterAll(async () => { await site.server.close(); });
 

@@ -3,9 +3,7 @@
  * computed score, ordering, conflicts, validation, bad input and throttling.
  */
 import type { SPFI } from '@pnp/sp';
-import { startSite, type Site } from './setup';
-import { provision } from '../../../src/provisioning/apply';
-import { seed } from '../../../src/provisioning/seed';
+import { startDemoSite, type DemoSite } from './setup';
 import { SpProjectEditingService } from '../../../src/services/ProjectEditingService';
 import { SpProjectService } from '../../../src/services/ProjectService';
 import { SpRiskService } from '../../../src/services/RiskService';
@@ -17,16 +15,14 @@ jest.setTimeout(30_000);
 
 const NASTY = "O'Brien & <script>alert(1)</script> %23 # ''";
 
-let site: Site;
+let site: DemoSite;
 let leaderSp: SPFI;
 let pmoSp: SPFI;
 let visitorSp: SPFI;
 
 beforeAll(async () => {
-  site = await startSite();
-  await provision(site.sp);
-  await seed(site.sp, 'demo');
-  [leaderSp, pmoSp, visitorSp] = await Promise.all([site.as('leader'), site.as('pmo'), site.as('visitor')]);
+  site = await startDemoSite();
+  ({ leaderSp, pmoSp, visitorSp } = site);
 });
 afterAll(async () => { await site.server.close(); });
 

@@ -1,6 +1,8 @@
 import type { SPFI } from '@pnp/sp';
 import { startLocalSharePoint, type LocalSharePoint } from '../../../tools/local-sharepoint/src/server';
 import { connect } from '../../../tools/cli/connect';
+import { provision } from '../../../src/provisioning/apply';
+import { seed } from '../../../src/provisioning/seed';
 
 export interface Site {
   server: LocalSharePoint;
@@ -19,4 +21,19 @@ export async function startSite(): Promise<Site> {
     sp: await connect(url, { auth: 'none' }),
     as: (alias: string) => connect(url, { auth: 'none', as: alias })
   };
+}
+
+export interface DemoSite extends Site {
+  leaderSp: SPFI;
+  pmoSp: SPFI;
+  visitorSp: SPFI;
+}
+
+/** A fresh site provisioned and seeded with the demo data, with the demo roles signed in. */
+export async function startDemoSite(): Promise<DemoSite> {
+  const site = await startSite();
+  await provision(site.sp);
+  await seed(site.sp, 'demo');
+  const [leaderSp, pmoSp, visitorSp] = await Promise.all([site.as('leader'), site.as('pmo'), site.as('visitor')]);
+  return { ...site, leaderSp, pmoSp, visitorSp };
 }

@@ -56,9 +56,9 @@ describe('ChartFrame', () => {
   it('exports the data as CSV with formulas neutralised', async () => {
     frame();
     fireEvent.click(screen.getByRole('button', { name: common.ChartExportCsv }));
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(blobs).toHaveLength(1);
-    const text = await new Promise<string>((resolve) => { const r = new FileReader(); r.onload = () => resolve(String(r.result)); r.readAsText(blobs[0]); });
+    const text = await new Promise<string>((resolve) => { const reader = new FileReader(); reader.onload = () => resolve(String(reader.result)); reader.readAsText(blobs[0]); });
     expect(text).toContain('Enhet;Projekt;Start');
     expect(text).toContain('\'=HYPERLINK');
     expect(text).not.toMatch(/(^|;)=HYPERLINK/m);
