@@ -126,7 +126,7 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
   };
 
   return (
-    <Stack tokens={{ childrenGap: 8 }}>
+    <Stack tokens={{ childrenGap: 8 }} data-webpart="prioritisation">
       {notice && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(undefined)} dismissButtonAriaLabel={c.Close} role="status">{notice}</MessageBar>}
       {counting.length === 0 && <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>{s.NoCountingCriteria}</MessageBar>}
       <ChartFrame

@@ -70,7 +70,7 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
     >
       <RiskHeatMap risks={shaped.open} selected={cell} onSelect={(x) => setCell(toggleCell(cell, x))} strings={s} showHeading={false} />
       <Stack tokens={{ childrenGap: 4 }}>
-        {cell && <ActionButton iconProps={{ iconName: 'ClearFilter' }} onClick={() => setCell(undefined)}>{s.ShowAllRisks}</ActionButton>}
+        {cell && <Stack horizontal><ActionButton iconProps={{ iconName: 'ClearFilter' }} onClick={() => setCell(undefined)}>{s.ShowAllRisks}</ActionButton></Stack>}
         {shaped.open.length === 0 ? <EmptyState message={s.NoProjects} /> : listed.length === 0 ? <Text>{s.NoRisksInCell}</Text> : (
           <table className={classes.table} aria-live="polite">
             <caption>{cell ? format(s.CellRisksHeading, cell.probability, cell.impact) : s.AllRisksHeading}</caption>

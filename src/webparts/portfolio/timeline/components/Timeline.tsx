@@ -76,6 +76,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
   const scrolledToToday = React.useRef(false);
   const [active, setActive] = React.useState(0);
   const [open, setOpen] = React.useState<Project | undefined>();
+  const [focusInside, setFocusInside] = React.useState(false);
   const scroller = React.useRef<HTMLDivElement>(null);
   const rowRefs = React.useRef(new Map<number, SVGGElement>());
   const wantFocus = React.useRef(false);
@@ -91,8 +92,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
     todayText: { fill: theme.palette.themePrimary, fontSize: 11, fontWeight: 600 },
     row: { outline: 'none', cursor: 'pointer', selectors: { ':focus .rowBg, :hover .rowBg': { fill: theme.palette.neutralLighter } } },
     rowBg: { fill: 'transparent' },
-    focusRing: { fill: 'none', stroke: 'transparent', strokeWidth: 2 },
-    focused: { selectors: { ':focus .focusRing': { stroke: theme.palette.themePrimary } } },
+    focusRing: { fill: 'none', stroke: theme.palette.themePrimary, strokeWidth: 2 },
     group: { fill: theme.semanticColors.bodyText, fontSize: 13, fontWeight: 600 },
     label: { fill: theme.semanticColors.bodyText, fontSize: 12 },
     labelPane: { fill: theme.semanticColors.bodyBackground },
@@ -227,7 +227,10 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
           <span><svg width={24} height={14}><line x1={0} x2={24} y1={7} y2={7} className={classes.forecast} /></svg> {s.LegendForecast}</span>
         </Stack>
         <div ref={scroller} className={classes.scroller} onScroll={(e) => { setScrollTop(e.currentTarget.scrollTop); setScrollLeft(e.currentTarget.scrollLeft); }}>
-          <svg className={classes.svg} width={width} height={height} role="group" aria-label={`${s.TimelineTitle}. ${s.TimelineHint}`}>
+          <svg
+            className={classes.svg} width={width} height={height} role="group" aria-label={`${s.TimelineTitle}. ${s.TimelineHint}`}
+            onFocus={() => setFocusInside(true)} onBlur={() => setFocusInside(false)}
+          >
             {tickList.map((t) => (
               <g key={t.day} aria-hidden={true}>
                 <line x1={LABEL_WIDTH + t.x} x2={LABEL_WIDTH + t.x} y1={0} y2={height} className={classes.tick} />
@@ -246,7 +249,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
                 role: 'button',
                 tabIndex: i === active ? 0 : -1,
                 'aria-label': rowLabel(row),
-                className: `${classes.row} ${classes.focused}`,
+                className: classes.row,
                 ref: (el: SVGGElement | null) => { if (el) rowRefs.current.set(i, el); else rowRefs.current.delete(i); },
                 onClick: () => { setActive(i); act(row); },
                 onKeyDown: onKeyDown(i, row),
@@ -256,7 +259,6 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
                 return (
                   <g key={key} {...common} aria-expanded={!collapsed.has(row.group.key)}>
                     <rect x={0} y={y} width={width} height={ROW_HEIGHT} className={`rowBg ${classes.rowBg}`} />
-                    <rect x={1} y={y + 1} width={width - 2} height={ROW_HEIGHT - 2} className={`focusRing ${classes.focusRing}`} />
                   </g>
                 );
               }
@@ -266,7 +268,6 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
               return (
                 <g key={key} {...common} aria-haspopup="dialog">
                   <rect x={0} y={y} width={width} height={ROW_HEIGHT} className={`rowBg ${classes.rowBg}`} />
-                  <rect x={1} y={y + 1} width={width - 2} height={ROW_HEIGHT - 2} className={`focusRing ${classes.focusRing}`} />
                   <rect x={x1} y={y + 6} width={x2 - x1} height={ROW_HEIGHT - 12} rx={3} className={classes[`bar${b.status}`]} />
                   {b.forecastEnd !== undefined && b.forecastEnd > b.end && (
                     <line x1={x2} x2={x(b.forecastEnd + 1)} y1={y + ROW_HEIGHT / 2} y2={y + ROW_HEIGHT / 2} className={classes.forecast} />
@@ -293,6 +294,10 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
                 );
               })}
             </g>
+            {/* The keyboard's place, drawn on top of both layers so it shows across the whole row. */}
+            {focusInside && active < rows.length && (
+              <rect x={scrollLeft + 1} y={AXIS_HEIGHT + active * ROW_HEIGHT + 1} width={Math.min(width, (scroller.current?.clientWidth ?? width)) - 2} height={ROW_HEIGHT - 2} className={classes.focusRing} pointerEvents="none" aria-hidden={true} />
+            )}
           </svg>
         </div>
       </ChartFrame>
