@@ -128,10 +128,13 @@ describe('a PMO member plans the portfolio', () => {
     await rows.nth(1).focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
-    await roadmap(page).getByRole('button', { name: `${first.label}: ${first.bars.length} projects, collapsed` }).waitFor();
+    // The row's drawing sits under the names layer: attached and named is what counts.
+    const header = roadmap(page).getByRole('button', { name: `${first.label}: ${first.bars.length} projects, collapsed` });
+    await header.waitFor({ state: 'attached' });
+    expect(await header.getAttribute('aria-expanded')).toBe('false');
     expect(await roadmap(page).locator(`[role="button"][aria-label^="${p.code} "]`).count()).toBe(0);
     await page.keyboard.press('Enter');
-    await roadmap(page).locator(`[role="button"][aria-label^="${p.code} "]`).waitFor();
+    await roadmap(page).locator(`[role="button"][aria-label^="${p.code} "]`).waitFor({ state: 'attached' });
   });
 
   it('a heat map cell lists exactly its open risks', async () => {
