@@ -247,6 +247,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
               const key = row.kind === 'group' ? `g:${row.group.key}` : `p:${row.bar.project.id}`;
               const common = {
                 role: 'button',
+                'data-row': i,
                 tabIndex: i === active ? 0 : -1,
                 'aria-label': rowLabel(row),
                 className: classes.row,
