@@ -17,9 +17,12 @@ const common = {
   moduleNameMapper: { '\\.(scss|css)$': '<rootDir>/test/fixtures/styleMock.js' }
 };
 module.exports = {
+  // A test that outlives its timeout keeps React updates queued past the test environment's
+  // teardown, which crashes the run; on a loaded machine 5 s is too little for a jsdom journey.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testEnvironment: nodeEnv, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...common, displayName: 'components', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/unit/**/*.test.tsx'] },
+    { ...common, displayName: 'components', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/unit/**/*.test.tsx'], setupFilesAfterEnv: ['<rootDir>/test/setup/components.ts'] },
     { ...common, displayName: 'contract', testEnvironment: nodeEnv, testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testEnvironment: nodeEnv, testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] }
   ]

@@ -5,6 +5,7 @@ import type { IProjectService } from '../services/ProjectService';
 import { LoadingState, ErrorState, EmptyState } from './States';
 import { UnsavedChangesDialog } from './UnsavedChangesGuard';
 import { errorText, format } from './text';
+import { useProjectChanges } from './projectChanges';
 
 export interface IProjectChooserStrings {
   DiscardTitle: string;
@@ -62,6 +63,8 @@ export function ProjectChooser(props: IProjectChooserProps): JSX.Element {
   const [selectedId, setSelectedId] = React.useState<number | undefined>(fixed);
   const [pending, setPending] = React.useState<number | undefined>(undefined);
   const [replaced, setReplaced] = React.useState<Record<number, Project>>({});
+  // A project saved elsewhere on the page (the register's edit panel) replaces the stale copy here.
+  useProjectChanges((p) => setReplaced((r) => ({ ...r, [p.id]: p })));
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {

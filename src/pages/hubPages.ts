@@ -46,6 +46,16 @@ export const STATUS_REPORTS_ALIAS: string = 'StatusReportsWebPart';
 export const RISKS_MANIFEST_ID: string = '38a36937-e3d2-4dff-a517-7c3e09a59d65';
 export const RISKS_ALIAS: string = 'RisksWebPart';
 
+/** The portfolio overview's web parts (one SPFx bundle, `portfolio-web-parts`; ids checked by the same test). */
+export const PORTFOLIO_FILTERS_MANIFEST_ID: string = 'ac9e946e-b021-4b69-bd9b-f91cae980de6';
+export const PORTFOLIO_FILTERS_ALIAS: string = 'PortfolioFiltersWebPart';
+export const KPI_TILES_MANIFEST_ID: string = '575a1644-a5c7-41d4-a3d0-921c68f43a1b';
+export const KPI_TILES_ALIAS: string = 'KpiTilesWebPart';
+export const STATUS_CHARTS_MANIFEST_ID: string = '92d1c75c-8a9c-4f54-86b0-3d73ac084e37';
+export const STATUS_CHARTS_ALIAS: string = 'StatusChartsWebPart';
+export const BUDGET_MANIFEST_ID: string = '0108eff2-aec3-4adf-b923-149aad45bc54';
+export const BUDGET_ALIAS: string = 'BudgetWebPart';
+
 /** The portfolio planning web parts' component ids (their manifests'; checked by the same test). */
 export const TIMELINE_MANIFEST_ID: string = 'd0434cb8-57f5-4733-a517-d954f23bd5e1';
 export const TIMELINE_ALIAS: string = 'TimelineWebPart';
@@ -90,7 +100,24 @@ export const HUB_PAGES: HubPage[] = [
     key: 'portfolio',
     fileName: 'Portfolio.aspx',
     titleKey: 'NavPortfolio',
+    // The filter bar first: every other portfolio web part on the page follows it (SPFx dynamic data).
     webParts: [{
+      manifestId: PORTFOLIO_FILTERS_MANIFEST_ID,
+      alias: PORTFOLIO_FILTERS_ALIAS,
+      properties: { siteUrl: '', showSavedViews: true }
+    }, {
+      manifestId: KPI_TILES_MANIFEST_ID,
+      alias: KPI_TILES_ALIAS,
+      properties: { siteUrl: '', staleDays: 30, registerUrl: '' }
+    }, {
+      manifestId: STATUS_CHARTS_MANIFEST_ID,
+      alias: STATUS_CHARTS_ALIAS,
+      properties: { siteUrl: '', grouping: 'unit', showTrend: true }
+    }, {
+      manifestId: BUDGET_MANIFEST_ID,
+      alias: BUDGET_ALIAS,
+      properties: { siteUrl: '', grouping: 'unit', tolerancePct: 5, projectLimit: 15 }
+    }, {
       manifestId: TIMELINE_MANIFEST_ID,
       alias: TIMELINE_ALIAS,
       properties: { siteUrl: '', grouping: 'programme', zoom: 'quarters' }
@@ -103,7 +130,7 @@ export const HUB_PAGES: HubPage[] = [
       alias: PRIORITISATION_ALIAS,
       properties: { siteUrl: '', easeCriteria: 'Effort, Risk' }
     }],
-    comingLater: ['ComingPortfolioDashboards', 'ComingKpisOkrs']
+    comingLater: ['ComingKpisOkrs']
   },
   {
     key: 'templates',

@@ -23,6 +23,7 @@ import { seed } from '../../src/provisioning/seed';
 import { getList, internalName } from '../../src/schema';
 import type { FieldValue } from '../local-sharepoint/src/store/types';
 import { registerFirstRender } from './browser';
+import { portfolioBench } from './portfolio';
 import { roadmapAt10kProjects } from './planning';
 import { buildHub } from '../hub/build';
 import { hubStaticHandler } from '../hub/server';
@@ -273,6 +274,7 @@ async function main(): Promise<void> {
   await run('provisioning', provisioningRequests);
   await run('registerAt10kProjects', registerRead);
   await run('registerWrites', controlLoopWrites);
+  await run('portfolioAt10kProjects100kReports', () => portfolioBench());
   await run('roadmapAt10kProjects', roadmapAt10kProjects);
   await run('bundlesGzip', bundleSizes);
   const file = path.join(root, 'bench-results.json');

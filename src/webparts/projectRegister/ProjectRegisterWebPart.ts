@@ -13,6 +13,7 @@ import { SpProjectService, type IProjectService } from '../../services/ProjectSe
 import type { IPeopleService, IProjectEditingService } from '../../services/editing';
 import { SpProjectEditingService } from '../../services/ProjectEditingService';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
+import { drillDownOf, withoutDrillDown } from '../portfolio/shared/drillDown';
 import { propertyPane, type IProjectRegisterWebPartProps, DEFAULTS } from './propertyPane';
 
 /** Thin by design: the services it needs and the component it renders; the base does the rest. */
@@ -36,7 +37,10 @@ export default class ProjectRegisterWebPart extends PmoHubWebPart<IProjectRegist
     const p = { ...DEFAULTS, ...this.properties };
     return React.createElement(ProjectRegister, {
       service: this.service, editing: this.editing, people: this.people, controlLoop: this.loop, strings, common, locale: this.locale,
-      pageSize: p.pageSize, staleDays: p.staleDays, defaultPhase: p.defaultPhase || ''
+      pageSize: p.pageSize, staleDays: p.staleDays, defaultPhase: p.defaultPhase || '',
+      // A KPI tile of the portfolio overview links here with its filter in the URL.
+      drillDown: drillDownOf(window.location.search),
+      onClearDrillDown: () => window.history.replaceState(window.history.state, '', withoutDrillDown(window.location.href))
     });
   }
 

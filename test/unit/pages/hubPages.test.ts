@@ -16,11 +16,13 @@ function readManifest(file: string): { id: string; alias: string } {
   return parsed.config as { id: string; alias: string };
 }
 
-/** Every manifest under src/webparts, at any depth (the portfolio web parts sit in src/webparts/portfolio/<name>/). */
+/** Every manifest under src/webparts, at any depth (the portfolio's web parts share one folder). */
 function manifests(dir: string = path.join(ROOT, 'src', 'webparts')): Array<{ id: string; alias: string }> {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory()
-    ? manifests(path.join(dir, e.name))
-    : e.name.endsWith('.manifest.json') ? [readManifest(path.join(dir, e.name))] : []));
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return manifests(full);
+    return e.name.endsWith('.manifest.json') ? [readManifest(full)] : [];
+  });
 }
 
 describe('hub pages', () => {

@@ -5,6 +5,8 @@ import { spFromUrl } from '../../../src/services/sp';
 import { PROJECT_PHASES } from '../../../src/schema';
 import type { ProjectPhase } from '../../../src/model/portfolio';
 import { PROJECT_REGISTER_MANIFEST_ID, RISKS_MANIFEST_ID, STATUS_REPORTS_MANIFEST_ID } from '../../../src/pages/hubPages';
+import { BUDGET_MANIFEST_ID, KPI_TILES_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID, STATUS_CHARTS_MANIFEST_ID } from '../../../src/pages/hubPages';
+import { BudgetHost, KpiTilesHost, PortfolioFiltersHost, StatusChartsHost } from './portfolioWebParts';
 import { PLANNING_WEB_PARTS } from './planningWebParts';
 import { REGISTER_STRINGS, type HubLanguage, type HubLanguageInfo } from './strings';
 import StatusReports from '../../../src/webparts/statusReports/components/StatusReports';
@@ -15,6 +17,7 @@ import { SpRiskService } from '../../../src/services/RiskService';
 import { SpProjectEditingService } from '../../../src/services/ProjectEditingService';
 import { GraphPeopleService, type GraphClientLike } from '../../../src/services/PeopleService';
 import { Client } from '@microsoft/microsoft-graph-client';
+import { drillDownOf, withoutDrillDown } from '../../../src/webparts/portfolio/shared/drillDown';
 import statusReportsEn from '../../../src/webparts/statusReports/loc/en-us.js';
 import statusReportsSv from '../../../src/webparts/statusReports/loc/sv-se.js';
 import statusReportsDa from '../../../src/webparts/statusReports/loc/da-dk.js';
@@ -69,6 +72,8 @@ function localGraphClient(): Promise<GraphClientLike> {
 
 /** What ProjectRegisterWebPart.render does in SPFx, with the hub's context instead of SPFx's. */
 function ProjectRegisterHost({ properties, context }: HostProps): JSX.Element {
+  // Read once, as SPFx renders the web part once per page load.
+  const [drillDown] = React.useState(() => drillDownOf(window.location.search));
   const configured = typeof properties.siteUrl === 'string' ? properties.siteUrl.trim() : '';
   const siteUrl = configured || context.siteUrl;
   // One service per acting user: the register reloads as that user, as after a sign-in.
@@ -94,6 +99,8 @@ function ProjectRegisterHost({ properties, context }: HostProps): JSX.Element {
       pageSize={numberProp(properties.pageSize, 50)}
       staleDays={numberProp(properties.staleDays, 30)}
       defaultPhase={isPhase(properties.defaultPhase) ? properties.defaultPhase : ''}
+      drillDown={drillDown}
+      onClearDrillDown={() => window.history.replaceState(window.history.state, '', withoutDrillDown(window.location.href))}
       controlLoop={{
         statusReports: built.statusReports, risks: built.risks, editing: built.editing, people: built.people,
         statusStrings: STATUS_REPORTS_STRINGS[context.language.key], riskStrings: RISKS_STRINGS[context.language.key]
@@ -158,5 +165,9 @@ export const WEB_PARTS: Record<string, (props: HostProps) => JSX.Element> = {
   [PROJECT_REGISTER_MANIFEST_ID]: ProjectRegisterHost,
   [STATUS_REPORTS_MANIFEST_ID]: StatusReportsHost,
   [RISKS_MANIFEST_ID]: RisksHost,
+  [PORTFOLIO_FILTERS_MANIFEST_ID]: PortfolioFiltersHost,
+  [KPI_TILES_MANIFEST_ID]: KpiTilesHost,
+  [STATUS_CHARTS_MANIFEST_ID]: StatusChartsHost,
+  [BUDGET_MANIFEST_ID]: BudgetHost,
   ...PLANNING_WEB_PARTS
 };

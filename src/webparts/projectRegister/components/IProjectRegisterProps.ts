@@ -2,6 +2,7 @@ import type { IStatusReportService, IRiskService } from '../../../services/editi
 import type { IProjectService } from '../../../services/ProjectService';
 import type { ProjectPhase } from '../../../model/portfolio';
 import type { IPeopleService, IProjectEditingService } from '../../../services/editing';
+import type { DrillDown } from '../../portfolio/shared/drillDown';
 
 /** The rest of the control loop, reachable from a project's details: its status reports and risks. */
 export interface IControlLoop {
@@ -30,6 +31,10 @@ export interface IProjectRegisterProps {
   staleDays: number;
   /** Phase filter applied when the register opens ('' = all). */
   defaultPhase?: ProjectPhase | '';
+  /** A filter from the portfolio overview (the page URL's `pf` parameter), applied on load. */
+  drillDown?: DrillDown;
+  /** The user cleared the portfolio's filter: the host drops it from the page URL. */
+  onClearDrillDown?: () => void;
   /** For tests: the day against which staleness is judged. */
   today?: Date;
   /** For tests: milliseconds before a typed project code is checked for uniqueness. */

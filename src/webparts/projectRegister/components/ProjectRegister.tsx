@@ -16,10 +16,11 @@ import { formatDate } from '../../../components/format';
 import { phaseLabel, ragLabels } from '../../../components/labels';
 import { useProjects } from './useProjects';
 import {
-  EMPTY_FILTER, facetsOf, filterProjects, groupProjects, isStale, sortProjects,
+  EMPTY_FILTER, facetsOf, filterProjects, groupProjects, isStale, registerFilterOf, sortProjects,
   type GroupKey, type RegisterFilter, type Sort, type SortKey
 } from './registerModel';
 import { errorText, format } from '../../../components/text';
+import { announceProjectChanged, useProjectChanges } from '../../../components/projectChanges';
 import { ProjectDetailsPanel } from './ProjectDetailsPanel';
 import { exportTable } from './registerExport';
 import { exportFileName } from '../../../components/exportModel';
@@ -41,6 +42,8 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const { strings: s, common: c, locale } = props;
   const theme = useTheme();
   const { state, reload, upsert } = useProjects(props.service);
+  // A status report published in another web part on this page shows here at once.
+  useProjectChanges(upsert);
   const [loopTarget, setLoopTarget] = React.useState<{ kind: 'statusReports' | 'risks'; id: number } | undefined>(undefined);
   const { editing, people } = props;
   const [rights, setRights] = React.useState<EditRights | undefined>(undefined);
@@ -55,7 +58,10 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
     editing?.rights().then((r) => { if (live) setRights(r); }, () => { if (live) setRights(undefined); });
     return () => { live = false; };
   }, [editing]);
-  const [filter, setFilter] = React.useState<RegisterFilter>({ ...EMPTY_FILTER, phases: props.defaultPhase ? [props.defaultPhase] : [] });
+  // A drill-down from the portfolio overview wins over the configured default phase.
+  const drill = React.useMemo(() => (props.drillDown ? registerFilterOf(props.drillDown) : undefined), [props.drillDown]);
+  const [fromPortfolio, setFromPortfolio] = React.useState<boolean>(!!drill);
+  const [filter, setFilter] = React.useState<RegisterFilter>(drill?.filter ?? { ...EMPTY_FILTER, phases: props.defaultPhase ? [props.defaultPhase] : [] });
   const [sort, setSort] = React.useState<Sort>({ key: 'code', descending: false });
   const [groupBy, setGroupBy] = React.useState<GroupKey>('none');
   const [page, setPage] = React.useState(0);
@@ -74,8 +80,8 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const me = state.status === 'ready' ? state.me : undefined;
   const facets = React.useMemo(() => facetsOf(projects, locale), [projects, locale]);
   const visible = React.useMemo(
-    () => sortProjects(filterProjects(projects, filter, me?.id), sort, locale),
-    [projects, filter, me, sort, locale]
+    () => sortProjects(filterProjects(projects, filter, me?.id, (p) => isStale(p, props.staleDays, today)), sort, locale),
+    [projects, filter, me, sort, locale, props.staleDays, today]
   );
   const grouped = React.useMemo(() => groupProjects(visible, groupBy, locale), [visible, groupBy, locale]);
   const pageCount = Math.max(1, Math.ceil(grouped.items.length / props.pageSize));
@@ -115,6 +121,10 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   }
 
   const setF = (patch: Partial<RegisterFilter>): void => { setFilter((f) => ({ ...f, ...patch })); setPage(0); };
+  const clearAll = (): void => {
+    setF(EMPTY_FILTER);
+    if (fromPortfolio) { setFromPortfolio(false); props.onClearDrillDown?.(); }
+  };
 
   const groupName = (value: string): string => {
     if (groupBy === 'phase') return phaseLabel(c, value as ProjectPhase);
@@ -180,7 +190,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   } else if (projects.length === 0) {
     body = <EmptyState icon="ProjectCollection" message={s.EmptyNoProjects} />;
   } else if (visible.length === 0) {
-    body = <EmptyState message={s.EmptyNoMatch} action={<DefaultButton onClick={() => setF(EMPTY_FILTER)}>{s.ClearFilters}</DefaultButton>} />;
+    body = <EmptyState message={s.EmptyNoMatch} action={<DefaultButton onClick={clearAll}>{s.ClearFilters}</DefaultButton>} />;
   } else {
     body = (
       <>
@@ -243,8 +253,19 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
               selectedKey={groupBy}
               onChange={(_, o) => { if (o) { setGroupBy(o.key as GroupKey); setPage(0); } }}
             />
-            <DefaultButton onClick={() => setF(EMPTY_FILTER)} disabled={JSON.stringify(filter) === JSON.stringify(EMPTY_FILTER)}>{s.ClearFilters}</DefaultButton>
+            <DefaultButton onClick={clearAll} disabled={JSON.stringify(filter) === JSON.stringify(EMPTY_FILTER)}>{s.ClearFilters}</DefaultButton>
           </Stack>
+        )}
+        {fromPortfolio && (
+          <MessageBar
+            messageBarType={MessageBarType.info}
+            isMultiline={true}
+            actions={<DefaultButton onClick={clearAll}>{s.PortfolioFilterClear}</DefaultButton>}
+          >
+            {s.PortfolioFilterApplied}
+            {filter.staleOnly && <div>{format(s.PortfolioFilterStaleOnly, props.staleDays)}</div>}
+            {drill?.ignored && <div>{s.PortfolioFilterPartly}</div>}
+          </MessageBar>
         )}
         {body}
       </Stack>
@@ -289,6 +310,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
             codeCheckDelay={props.codeCheckDelay}
             onSaved={(saved) => {
               upsert(saved);
+              announceProjectChanged(saved);
               setEditTarget(undefined);
               setOpenId(saved.id);
               setAnnouncement(format(s.Saved, saved.title));

@@ -1,6 +1,7 @@
 import { PROJECT_PHASES, RAG_VALUES } from '../../../schema';
 import type { Project, ProjectPhase } from '../../../model/portfolio';
 import type { Rag } from '../../../model/common';
+import type { DrillDown } from '../../portfolio/shared/drillDown';
 
 /** What the user narrowed the register to; every part is optional (empty = all). */
 export interface RegisterFilter {
@@ -12,9 +13,33 @@ export interface RegisterFilter {
   statuses: Array<Rag | 'None'>;
   leaderIds: number[];
   mine: boolean;
+  /** Only reporting projects whose report is overdue (a drill-down from the portfolio's stale tile). */
+  staleOnly: boolean;
 }
 
-export const EMPTY_FILTER: RegisterFilter = { search: '', phases: [], units: [], programmes: [], statuses: [], leaderIds: [], mine: false };
+export const EMPTY_FILTER: RegisterFilter = { search: '', phases: [], units: [], programmes: [], statuses: [], leaderIds: [], mine: false, staleOnly: false };
+
+/**
+ * The register's filter for a drill-down from the portfolio: what the register can show is
+ * applied; methods, strategic objectives and the period have no register filter, so they are
+ * left out and the register says so (`ignored`).
+ */
+export function registerFilterOf(d: DrillDown): { filter: RegisterFilter; ignored: boolean } {
+  const f = d.filter;
+  return {
+    filter: {
+      ...EMPTY_FILTER,
+      search: f.text ?? '',
+      phases: f.phases ? [...f.phases] : [],
+      units: f.units ? [...f.units] : [],
+      programmes: f.programmes ? [...f.programmes] : [],
+      statuses: f.overall ? [...f.overall] : [],
+      leaderIds: f.leaderIds ? [...f.leaderIds] : [],
+      staleOnly: d.focus === 'stale'
+    },
+    ignored: !!(f.methods?.length || f.strategicObjectiveIds?.length || f.period)
+  };
+}
 
 export type SortKey = 'code' | 'title' | 'phase' | 'unit' | 'programme' | 'leader' | 'latestOverall' | 'endDate' | 'latestReportDate';
 export type GroupKey = 'none' | 'phase' | 'unit' | 'programme' | 'latestOverall' | 'leader';
@@ -39,7 +64,7 @@ export function isStale(p: Project, staleDays: number, today: Date): boolean {
   return today.getTime() - last > staleDays * 86_400_000;
 }
 
-export function filterProjects(projects: readonly Project[], f: RegisterFilter, meId?: number): Project[] {
+export function filterProjects(projects: readonly Project[], f: RegisterFilter, meId?: number, stale?: (p: Project) => boolean): Project[] {
   const words = fold(f.search).split(/\s+/).filter(Boolean);
   return projects.filter((p) => {
     if (f.phases.length && f.phases.indexOf(p.phase) < 0) return false;
@@ -47,6 +72,7 @@ export function filterProjects(projects: readonly Project[], f: RegisterFilter, 
     if (f.programmes.length && f.programmes.indexOf(p.programme ?? '') < 0) return false;
     if (f.statuses.length && f.statuses.indexOf(p.latestOverall ?? 'None') < 0) return false;
     if (f.leaderIds.length && (!p.leader || f.leaderIds.indexOf(p.leader.id) < 0)) return false;
+    if (f.staleOnly && !(stale && stale(p))) return false;
     if (f.mine && (meId === undefined || (p.leader?.id !== meId && p.sponsor?.id !== meId))) return false;
     if (words.length) {
       const hay = fold([p.code, p.title, p.unit, p.programme, p.leader?.title, p.description].filter(Boolean).join(' '));

@@ -9,6 +9,10 @@ declare interface IProjectRegisterWebPartStrings {
   FilterLeader: string;
   MyProjects: string;
   ClearFilters: string;
+  PortfolioFilterApplied: string;
+  PortfolioFilterClear: string;
+  PortfolioFilterStaleOnly: string;
+  PortfolioFilterPartly: string;
   GroupBy: string;
   GroupNone: string;
   NoProgramme: string;

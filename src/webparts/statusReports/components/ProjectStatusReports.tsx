@@ -15,6 +15,7 @@ import { StatusTrend } from './StatusTrend';
 import { DIMENSIONS, startReport, type ReportBase, type ReportForm } from './reportModel';
 import type { IRightsService } from '../../../components/rights';
 import { errorText, format } from '../../../components/text';
+import { announceProjectChanged } from '../../../components/projectChanges';
 
 export interface IStatusReportServices {
   statusReports: IStatusReportService;
@@ -169,6 +170,7 @@ export function ProjectStatusReports(props: IProjectStatusReportsProps): JSX.Ele
               setEditing({ status: 'closed' });
               setMessage({ type: MessageBarType.success, text: format(s.Published, formatDate(report.reportDate, locale)) });
               props.onProjectChanged?.(saved);
+              announceProjectChanged(saved);
               reload();
             }}
             onClose={() => setEditing({ status: 'closed' })}

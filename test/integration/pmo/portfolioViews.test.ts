@@ -1,0 +1,128 @@
+import { startSite, type Site } from './setup';
+import { insertLargePortfolio, LARGE_UNITS } from '../../../tools/bench/largePortfolio';
+import { provision } from '../../../src/provisioning/apply';
+import { seed } from '../../../src/provisioning/seed';
+import { SpPortfolioService } from '../../../src/services/PortfolioService';
+import { SpPortfolioViewService } from '../../../src/services/PortfolioViewService';
+import { SpStatusTrendService } from '../../../src/services/StatusTrendService';
+import { getList, internalName } from '../../../src/schema';
+import { ValidationError } from '../../../src/services/errors';
+import { filterPortfolio } from '../../../src/webparts/portfolio/shared/portfolioFilter';
+import { budgetRows, portfolioKpis, statusDistribution, statusTrend, trendStart } from '../../../src/webparts/portfolio/shared/portfolioMetrics';
+
+jest.setTimeout(240_000);
+
+const TODAY = new Date(Date.UTC(2026, 10, 15));
+
+/** Requests the server answered while `f` ran, and whether any hit the list view threshold. */
+async function counted<T>(site: Site, f: () => Promise<T>): Promise<{ value: T; requests: number; throttled: number }> {
+  const before = site.server.stats.total;
+  const throttledBefore = site.server.stats.throttled;
+  const value = await f();
+  return { value, requests: site.server.stats.total - before, throttled: site.server.stats.throttled - throttledBefore };
+}
+
+describe('portfolio reads at 10,000 projects and 100,000 status reports', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite();
+    await provision(site.sp);
+    await seed(site.sp, 'demo');
+    insertLargePortfolio(site.server, TODAY);
+  });
+  afterAll(async () => { await site.server.close(); });
+
+  it('reads every project for the filter, KPI and budget views in 3 requests, under the threshold', async () => {
+    const { value: projects, requests, throttled } = await counted(site, () => new SpPortfolioService(site.sp, site.url, 'large').loadProjects());
+    expect(projects.length).toBeGreaterThanOrEqual(10_000);
+    // 10,000+ demo projects in pages of 5,000.
+    expect(requests).toBe(Math.ceil(projects.length / 5000));
+    expect(throttled).toBe(0);
+    const it = filterPortfolio(projects, { version: 1, units: ['IT'] });
+    expect(it.length).toBeGreaterThan(900);
+    expect(it.every((p) => p.unit === 'IT')).toBe(true);
+    const k = portfolioKpis(it, 30, TODAY);
+    expect(k.overall.Green + k.overall.Amber + k.overall.Red + k.overall.None).toBe(k.active);
+    expect(statusDistribution(projects, 'unit', 'en-US').map((r) => r.key)).toEqual(expect.arrayContaining(LARGE_UNITS));
+    expect(budgetRows(it, 'unit', 'en-US')).toHaveLength(1);
+  });
+
+  it('reads a year of report history in 2 requests (every ID page in one $batch), under the threshold', async () => {
+    const from = trendStart(TODAY, 12);
+    const { value: points, requests, throttled } = await counted(site, () => new SpStatusTrendService(site.sp, site.url).loadReportPoints(from));
+    expect(throttled).toBe(0);
+    expect(requests).toBe(2);
+    // The large reports (10 per project, two weeks apart, up to today) all fall in the window; demo reports partly.
+    expect(points.length).toBeGreaterThanOrEqual(100_000);
+    expect(points.every((p) => p.reportDate >= from)).toBe(true);
+    const projects = await new SpPortfolioService(site.sp, site.url, 'large').loadProjects();
+    const it = new Set(filterPortfolio(projects, { version: 1, units: ['IT'] }).map((p) => p.id));
+    const trend = statusTrend(points, it, TODAY, 12);
+    expect(trend).toHaveLength(12);
+    const last = trend[11];
+    // Every IT project of the large seed reported this month or last: all of them count at the end.
+    expect(last.Green + last.Amber + last.Red).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('refuses a date filter on the same list: reading by ID pages is what keeps the trend readable', async () => {
+    const date = internalName('statusReports', 'reportDate');
+    const read = site.sp.web.getList(`/sites/pmo/${getList('statusReports').url}`).items
+      .filter(`${date} ge datetime'2026-01-01T00:00:00Z'`).top(5000)();
+    await expect(read).rejects.toThrow(/SPQueryThrottledException/);
+  });
+});
+
+describe('saved portfolio views', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite();
+    await provision(site.sp);
+    await seed(site.sp, 'demo');
+  });
+  afterAll(async () => { await site.server.close(); });
+
+  it('a project leader sees the shared views and their own, saves personal views only', async () => {
+    const leader = new SpPortfolioViewService(await site.as('leader'), site.url);
+    const first = await counted(site, () => leader.load());
+    expect(first.requests).toBe(2);
+    expect(first.value.canSaveShared).toBe(false);
+    expect(first.value.canSavePersonal).toBe(true);
+    expect(first.value.views.map((v) => v.title)).toEqual(['Green Transition programme', 'Red and amber projects']);
+    const saved = await leader.save({ title: `IT <b>'s & "red"</b>`, filter: { version: 1, units: ['IT'], overall: ['Red'] }, shared: false });
+    expect(saved.title).toBe(`IT <b>'s & "red"</b>`);
+    expect(saved.filterDefinition).toEqual({ version: 1, units: ['IT'], overall: ['Red'] });
+    expect(saved.owner.id).toBe(first.value.me.id);
+    const again = await leader.load();
+    expect(again.views.map((v) => v.title)).toContain(saved.title);
+    // Someone else's personal view stays theirs.
+    const pmo = await new SpPortfolioViewService(await site.as('pmo'), site.url).load();
+    expect(pmo.views.map((v) => v.title)).not.toContain(saved.title);
+    expect(pmo.canSaveShared).toBe(true);
+  });
+
+  it('a visitor reads the shared views and may save nothing', async () => {
+    const visitor = await new SpPortfolioViewService(await site.as('visitor'), site.url).load();
+    expect(visitor.canSavePersonal).toBe(false);
+    expect(visitor.canSaveShared).toBe(false);
+    expect(visitor.views.every((v) => v.shared)).toBe(true);
+  });
+
+  it('a PMO member saves a shared view everyone sees; a stored view with broken JSON still loads', async () => {
+    const pmo = new SpPortfolioViewService(await site.as('pmo'), site.url);
+    const shared = await pmo.save({ title: 'Finance, executing', filter: { version: 1, units: ['Finance'], phases: ['Execution'] }, shared: true });
+    const leader = await new SpPortfolioViewService(await site.as('leader'), site.url).load();
+    expect(leader.views.find((v) => v.id === shared.id)?.shared).toBe(true);
+    await site.sp.web.getList(`/sites/pmo/${getList('portfolioViews').url}`).items.getById(shared.id).update({ [internalName('portfolioViews', 'filterDefinition')]: '{not json' });
+    const reloaded = await pmo.load();
+    expect(reloaded.views.find((v) => v.id === shared.id)?.filterDefinition).toEqual({ version: 1 });
+  });
+
+  it('refuses an empty title before any request', async () => {
+    const pmo = new SpPortfolioViewService(await site.as('pmo'), site.url);
+    const { requests } = await counted(site, () => pmo.save({ title: '  ', filter: { version: 1 }, shared: false }).catch((e: unknown) => {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).fields).toEqual({ title: 'required' });
+    }));
+    expect(requests).toBe(0);
+  });
+});

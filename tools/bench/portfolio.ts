@@ -1,0 +1,124 @@
+import fs from 'fs';
+import path from 'path';
+import zlib from 'zlib';
+import { build } from 'esbuild';
+import { spfi, SPBrowser } from '@pnp/sp';
+import { startLocalSharePoint } from '../local-sharepoint/src/server';
+import { provision } from '../../src/provisioning/apply';
+import { seed } from '../../src/provisioning/seed';
+import { buildHub } from '../hub/build';
+import { hubStaticHandler } from '../hub/server';
+import { launchChromium } from '../hub/chromium';
+import { insertLargePortfolio } from './largePortfolio';
+
+type Results = Record<string, unknown>;
+const root = path.resolve(__dirname, '../..');
+const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
+
+/** What a request was for, by its URL: the portfolio's reads are few enough to name. */
+function kindOf(url: string, body: string | null): string {
+  const u = decodeURIComponent(url);
+  if (u.includes('/$batch')) return body && body.includes('PMOStatusReports') ? 'trend pages ($batch)' : 'user and rights ($batch)';
+  if (u.includes('PMOPortfolioViews')) return 'saved views';
+  if (u.includes('PMOStatusReports')) return 'trend: highest report ID';
+  if (u.includes('PMOProjects')) return 'projects (shared, pages of 5,000)';
+  return u.replace(/^https?:\/\/[^/]+/, '').slice(0, 80);
+}
+
+/**
+ * The Portfolio page at 10,000 projects and 100,000 status reports (the `large` seed's shape, written
+ * straight into the store) in headless Chromium as a PMO member: time from navigation until the
+ * KPI tiles, the status chart and the budget chart show (first render), until the 12-month trend
+ * shows, and every SharePoint request the page made, by what it was for.
+ */
+async function portfolioPage(runs: number): Promise<Results> {
+  const hub = await buildHub();
+  const server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(hub.outDir) });
+  const url = `${server.url}/sites/pmo`;
+  const sp = spfi(url).using(SPBrowser({ baseUrl: url }));
+  await provision(sp);
+  await seed(sp, 'demo');
+  insertLargePortfolio(server, new Date());
+  const browser = await launchChromium();
+  try {
+    const first: number[] = [];
+    const trend: number[] = [];
+    let requests: Record<string, number> = {};
+    let total = 0;
+    let projectsShown = '';
+    let timeline: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      await context.addCookies([{ name: 'pmohub-user', value: 'pmo', domain: new URL(url).hostname, path: '/' }]);
+      const page = await context.newPage();
+      const seen: Record<string, number> = {};
+      const spans: Array<[string, number, number]> = [];
+      let n = 0;
+      const t0 = Date.now();
+      page.on('request', (r) => {
+        if (!r.url().includes('/_api/')) return;
+        n++;
+        const k = kindOf(r.url(), r.postData());
+        seen[k] = (seen[k] ?? 0) + 1;
+        const start = Date.now() - t0;
+        void r.response().then(() => r.sizes()).then(() => spans.push([k, start, Date.now() - t0]), () => undefined);
+      });
+      await page.goto(`${url}/SitePages/Portfolio.aspx`);
+      await Promise.all([
+        page.waitForSelector('a[data-kpi="active"]', { timeout: 120_000 }),
+        page.waitForSelector('.ct-bar', { state: 'attached', timeout: 120_000 })
+      ]);
+      first.push(Date.now() - t0);
+      await page.waitForSelector('.ct-line', { state: 'attached', timeout: 120_000 });
+      trend.push(Date.now() - t0);
+      projectsShown = (await page.getByText(/^\d[\d,]* of [\d,]+ projects$/).first().textContent()) ?? '';
+      requests = seen;
+      total = n;
+      timeline = spans.sort((a, b) => a[1] - b[1]).map(([k, a, b]) => `${a}–${b} ms ${k}`);
+      await context.close();
+    }
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return {
+      projectsShown, firstRenderMs: median(first), firstRenderRunsMs: first, trendShownMs: median(trend), trendRunsMs: trend,
+      pageApiRequests: total, requestsByPurpose: requests, lastRunRequestTimeline: timeline,
+      note: 'first render = KPI tiles and status bars on screen; the trend reads 100,000+ reports in one $batch and shows after'
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * Gzipped JavaScript of each portfolio web part and of all of them together (one SPFx bundle on the
+ * page, Fluent UI shared), built with esbuild as SPFx would: React, SPFx packages and the strings
+ * modules are external (SharePoint provides them), and so is exceljs, which SPFx splits into a
+ * chunk loaded only by an Excel export. The ship bundle of `npm run package` is measured by bundlesGzip.
+ */
+async function portfolioBundles(): Promise<Results> {
+  const dir = path.join(root, 'src/webparts/portfolio');
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared')
+    .flatMap((e) => fs.readdirSync(path.join(dir, e.name)).filter((f) => /WebPart\.ts$/.test(f)).map((f) => path.join(dir, e.name, f)));
+  const size = async (contents: string, name: string): Promise<{ rawKb: number; gzipKb: number }> => {
+    const out = await build({
+      stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: name },
+      bundle: true, write: false, minify: true, format: 'esm', target: 'es2019', platform: 'browser',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      // exceljs is a chunk of its own in SPFx (a dynamic import, loaded on an Excel export only).
+      external: ['react', 'react-dom', '@microsoft/sp-*', '*Strings', 'exceljs'],
+      logLevel: 'silent'
+    });
+    const js = Buffer.concat(out.outputFiles.filter((f) => f.path.endsWith('.js') || f.path === '<stdout>').map((f) => Buffer.from(f.contents)));
+    return { rawKb: round(js.length / 1024), gzipKb: round(zlib.gzipSync(js, { level: 9 }).length / 1024) };
+  };
+  const out: Results = {};
+  for (const e of entries) {
+    out[path.basename(e, '.ts')] = await size(`export { default } from './${path.relative(root, e).replace(/\\/g, '/').replace(/\.ts$/, '')}';`, 'entry.ts');
+  }
+  out.wholePage = await size(entries.map((e, i) => `export { default as W${i} } from './${path.relative(root, e).replace(/\\/g, '/').replace(/\.ts$/, '')}';`).join('\n'), 'page.ts');
+  return out;
+}
+
+export async function portfolioBench(runs = Number(process.env.PORTFOLIO_BENCH_RUNS ?? 3)): Promise<Results> {
+  return { page: await portfolioPage(runs), jsGzip: await portfolioBundles() };
+}
