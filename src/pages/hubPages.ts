@@ -66,6 +66,14 @@ export const EXPERT_DIRECTORY_ALIAS: string = 'ExpertDirectoryWebPart';
 export const LESSONS_LEARNED_MANIFEST_ID: string = 'e0b0b2f3-36a2-4826-a25b-e30bc5c7b937';
 export const LESSONS_LEARNED_ALIAS: string = 'LessonsLearnedWebPart';
 
+/** The portfolio planning web parts' component ids (their manifests'; checked by the same test). */
+export const TIMELINE_MANIFEST_ID: string = 'd0434cb8-57f5-4733-a517-d954f23bd5e1';
+export const TIMELINE_ALIAS: string = 'TimelineWebPart';
+export const PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID: string = 'ac86e7a7-2cd9-475c-9ef8-06b33afc7329';
+export const PORTFOLIO_RISK_HEAT_MAP_ALIAS: string = 'PortfolioRiskHeatMapWebPart';
+export const PRIORITISATION_MANIFEST_ID: string = 'efa0df43-f0f5-4992-a21d-450428a4db7c';
+export const PRIORITISATION_ALIAS: string = 'PrioritisationWebPart';
+
 export const HUB_PAGES: HubPage[] = [
   {
     key: 'home',
@@ -119,8 +127,20 @@ export const HUB_PAGES: HubPage[] = [
       manifestId: BUDGET_MANIFEST_ID,
       alias: BUDGET_ALIAS,
       properties: { siteUrl: '', grouping: 'unit', tolerancePct: 5, projectLimit: 15 }
+    }, {
+      manifestId: TIMELINE_MANIFEST_ID,
+      alias: TIMELINE_ALIAS,
+      properties: { siteUrl: '', grouping: 'programme', zoom: 'quarters' }
+    }, {
+      manifestId: PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID,
+      alias: PORTFOLIO_RISK_HEAT_MAP_ALIAS,
+      properties: { siteUrl: '' }
+    }, {
+      manifestId: PRIORITISATION_MANIFEST_ID,
+      alias: PRIORITISATION_ALIAS,
+      properties: { siteUrl: '', easeCriteria: 'Effort, Risk' }
     }],
-    comingLater: ['ComingPortfolioTimeline', 'ComingRiskHeatMap', 'ComingKpisOkrs']
+    comingLater: ['ComingKpisOkrs']
   },
   {
     key: 'templates',

@@ -101,12 +101,12 @@ export async function seed(sp: SPFI, scale: SeedScale, log: (line: string) => vo
   const ctx: Ctx = { sp, webPath: web.ServerRelativeUrl, log, added: {}, users: new Map() };
   await ensureUsers(ctx);
   const objectives = await seedObjectives(ctx);
-  await seedCriteria(ctx);
-  const projects = await seedProjects(ctx, objectives);
+  const criteria = await seedCriteria(ctx);
+  const projects = await seedProjects(ctx, objectives, criteria);
   await seedStatusAndRisks(ctx, projects);
   await seedCommunity(ctx, projects, options.actAs);
   await seedTemplates(ctx, options.actAs);
-  if (scale === 'large') await seedLarge(ctx);
+  if (scale === 'large') await seedLarge(ctx, criteria);
   return { added: ctx.added };
 }
 
@@ -206,7 +206,8 @@ async function seedObjectives(ctx: Ctx): Promise<Map<string, number>> {
   return existing;
 }
 
-async function seedCriteria(ctx: Ctx): Promise<void> {
+/** Criterion title → item ID, for the projects' scores. */
+async function seedCriteria(ctx: Ctx): Promise<Map<string, number>> {
   const title = internalName('prioritisationCriteria', 'title');
   const existing = await existingKeys(ctx, 'prioritisationCriteria', [title], (r) => String(r[title]));
   const criteria: Array<[string, number, string]> = [
@@ -216,12 +217,33 @@ async function seedCriteria(ctx: Ctx): Promise<void> {
     ['Effort', 20, 'Cost and people needed (5 = small effort).']
   ];
   const fresh = criteria.filter(([t]) => !existing.has(t));
-  await addAll(ctx, 'prioritisationCriteria', fresh.map(([t, w, d]) => toPayload('prioritisationCriteria', { title: t, weight: w, scale: 5, description: d, active: true })), 'prioritisation criteria');
+  const ids = await addAll(ctx, 'prioritisationCriteria', fresh.map(([t, w, d]) => toPayload('prioritisationCriteria', { title: t, weight: w, scale: 5, description: d, active: true })), 'prioritisation criteria');
+  fresh.forEach(([t], i) => existing.set(t, ids[i]));
+  return existing;
+}
+
+/**
+ * Scores 1–5 on each seeded criterion (from its own random sequence, so the project seed's
+ * dates stay as they were) and the priority score they give with the seeded weights; some
+ * projects stay unscored, as ideas often are.
+ */
+function seedScores(criteria: Map<string, number>, rand: () => number): { criteriaScores: Record<string, number>; priorityScore?: number } {
+  if (rand() < 0.15) return { criteriaScores: {} };
+  const weights: Record<string, number> = { 'Strategic alignment': 35, 'Business value': 30, Risk: 15, Effort: 20 };
+  const criteriaScores: Record<string, number> = {};
+  let total = 0;
+  let weight = 0;
+  for (const [title, id] of criteria) {
+    const score = 1 + Math.floor(rand() * 5);
+    criteriaScores[String(id)] = score;
+    if (weights[title] !== undefined) { total += (weights[title] * score) / 5; weight += weights[title]; }
+  }
+  return { criteriaScores, priorityScore: weight > 0 ? Math.round((total / weight) * 10000) / 100 : undefined };
 }
 
 interface SeededProject { id: number; code: string; phase: string; start: number; end: number; leader: Person }
 
-async function seedProjects(ctx: Ctx, objectives: Map<string, number>): Promise<SeededProject[]> {
+async function seedProjects(ctx: Ctx, objectives: Map<string, number>, criteria: Map<string, number>): Promise<SeededProject[]> {
   const codeName = internalName('projects', 'code');
   const existing = await existingKeys(ctx, 'projects', [codeName], (r) => String(r[codeName]));
   const rand = rng(2026);
@@ -236,6 +258,7 @@ async function seedProjects(ctx: Ctx, objectives: Map<string, number>): Promise<
   const all: SeededProject[] = [];
   const fresh: Array<Record<string, unknown>> = [];
   const freshMeta: SeededProject[] = [];
+  const scoreRand = rng(31);
   PROJECTS.forEach(([title, unit, programme, phase, method, leader, sponsor, description, budget], i) => {
     const code = `PMO-${String(2024 + (i % 3))}-${String(i + 1).padStart(3, '0')}`;
     const [s, e] = phaseOffset[phase];
@@ -246,14 +269,15 @@ async function seedProjects(ctx: Ctx, objectives: Map<string, number>): Promise<
     const spent = phase === 'Idea' ? 0 : Math.min(1.1, Math.max(0, (now - start) / (end - start)));
     const actual = Math.round(budget * 1000 * spent * (0.85 + rand() * 0.3));
     const forecast = Math.round(budget * 1000 * (0.95 + rand() * 0.2));
-    const priorityScore = Math.round((2 + rand() * 3) * 20) / 20;
+    void rand(); // was the priority score; drawn still, so the dates after it stay the same
+    const scores = seedScores(criteria, scoreRand);
     if (existing.has(code)) { all.push(meta); return; }
     fresh.push(toPayload('projects', {
       code, title, description, leader: user(ctx, leader), sponsor: user(ctx, sponsor), unit, programme: programme || undefined, phase, method,
       startDate: isoDate(start), endDate: isoDate(end), budget: budget * 1000, actualCost: actual,
       forecastCost: forecast,
       strategicObjectives: (objectiveByProgramme[programme] ?? []).map((o) => objectives.get(o)).filter((x): x is number => x !== undefined),
-      priorityScore,
+      ...scores,
       siteUrl: { url: `https://contoso.sharepoint.com/sites/${code.toLowerCase()}`, description: title }
     }));
     freshMeta.push(meta);
@@ -435,7 +459,7 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
 }
 
 /** 10,000 projects and 100,000 status reports, for the benchmarks. */
-async function seedLarge(ctx: Ctx): Promise<void> {
+async function seedLarge(ctx: Ctx, criteria: Map<string, number>): Promise<void> {
   const codeName = internalName('projects', 'code');
   const existing = await existingKeys(ctx, 'projects', [codeName], (r) => String(r[codeName]));
   const rand = rng(10000);
@@ -446,6 +470,7 @@ async function seedLarge(ctx: Ctx): Promise<void> {
   const leaders: Person[] = ['sanne', 'lars', 'ingrid', 'pieter', 'femke', 'johan'];
   const now = Date.UTC(2026, 10, 15);
   const fresh: Array<Record<string, unknown>> = [];
+  const scoreRand = rng(10031);
   for (let i = 1; i <= 10000; i++) {
     const code = `LRG-${String(i).padStart(5, '0')}`;
     if (existing.has(code)) continue;
@@ -458,7 +483,7 @@ async function seedLarge(ctx: Ctx): Promise<void> {
       actualCost: Math.round(rand() * 4000) * 1000, forecastCost: Math.round(rand() * 5500) * 1000,
       latestOverall: overall, latestSchedule: rags[Math.floor(rand() * rags.length)], latestCost: rags[Math.floor(rand() * rags.length)],
       latestScope: 'Green', latestRisk: rags[Math.floor(rand() * rags.length)], latestReportDate: isoDate(now - Math.round(rand() * 60) * DAY),
-      priorityScore: Math.round(rand() * 100) / 20
+      ...seedScores(criteria, scoreRand)
     }));
   }
   const ids = await addAll(ctx, 'projects', fresh, 'large projects');
@@ -475,6 +500,17 @@ async function seedLarge(ctx: Ctx): Promise<void> {
     }
   }
   await addAll(ctx, 'statusReports', reports, 'large status reports');
+  // One risk per project: more than 5,000 of them open, so the portfolio heat map's read meets the threshold.
+  const statuses = ['Open', 'Open', 'Open', 'Open', 'Open', 'Mitigating', 'Accepted', 'Closed', 'Closed', 'Closed'];
+  const risks = ids.map((id) => {
+    const probability = 1 + Math.floor(rand() * 5);
+    const impact = 1 + Math.floor(rand() * 5);
+    return toPayload('risks', {
+      title: `Risk of LRG ${id}`, project: id, probability, impact, score: probability * impact,
+      status: statuses[Math.floor(rand() * statuses.length)], due: isoDate(now + Math.round(rand() * 180) * DAY)
+    });
+  });
+  await addAll(ctx, 'risks', risks, 'large risks');
 }
 
 /**

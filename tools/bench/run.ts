@@ -24,6 +24,7 @@ import { getList, internalName } from '../../src/schema';
 import type { FieldValue } from '../local-sharepoint/src/store/types';
 import { registerFirstRender } from './browser';
 import { portfolioBench } from './portfolio';
+import { roadmapAt10kProjects } from './planning';
 import { buildHub } from '../hub/build';
 import { hubStaticHandler } from '../hub/server';
 import { prepareDemoSite } from '../hub/demo';
@@ -338,6 +339,7 @@ async function main(): Promise<void> {
   await run('registerAt10kProjects', registerRead);
   await run('registerWrites', controlLoopWrites);
   await run('portfolioAt10kProjects100kReports', () => portfolioBench());
+  await run('roadmapAt10kProjects', roadmapAt10kProjects);
   await run('bundlesGzip', bundleSizes);
   await run('communityBundleGzip', communityBundle);
   await run('templatesLibrary', templatesLibrary);

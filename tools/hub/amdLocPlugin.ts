@@ -29,7 +29,7 @@ export function amdLocPlugin(): Plugin {
   return {
     name: 'pmohub-amd-loc',
     setup(build) {
-      build.onLoad({ filter: /[\\/]loc[\\/][^\\/]+\.js$/ }, async (args) => {
+      build.onLoad({ filter: /[\\/]loc(-[\w-]+)?[\\/][^\\/]+\.js$/ }, async (args) => {
         const source = await fs.promises.readFile(args.path, 'utf8');
         try {
           const value = evaluateAmdStrings(source, args.path);

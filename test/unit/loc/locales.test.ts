@@ -15,7 +15,7 @@ function locFolders(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name === 'loc') {
+      if (entry.name === 'loc' || entry.name.startsWith('loc-')) {
         out.push(full);
       } else {
         locFolders(full, out);

@@ -1,8 +1,9 @@
+/// <reference path="../../../src/webparts/portfolio/loc-planning/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/statusReports/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/risks/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/community/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/templates/loc/mystrings.d.ts" />
-// The status reports' and risks' SPFx strings files as the hub bundles them (see loc.d.ts).
+// The web parts' SPFx strings files as the hub bundles them (see loc.d.ts).
 
 declare module '*/statusReports/loc/en-us.js' { const strings: IStatusReportsWebPartStrings; export default strings; }
 declare module '*/statusReports/loc/sv-se.js' { const strings: IStatusReportsWebPartStrings; export default strings; }
@@ -21,3 +22,8 @@ declare module '*/templates/loc/en-us.js' { const strings: ITemplatesWebPartStri
 declare module '*/templates/loc/sv-se.js' { const strings: ITemplatesWebPartStrings; export default strings; }
 declare module '*/templates/loc/da-dk.js' { const strings: ITemplatesWebPartStrings; export default strings; }
 declare module '*/templates/loc/nl-nl.js' { const strings: ITemplatesWebPartStrings; export default strings; }
+
+declare module '*/portfolio/loc-planning/en-us.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
+declare module '*/portfolio/loc-planning/sv-se.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
+declare module '*/portfolio/loc-planning/da-dk.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
+declare module '*/portfolio/loc-planning/nl-nl.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }

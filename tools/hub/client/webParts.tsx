@@ -7,6 +7,7 @@ import type { ProjectPhase } from '../../../src/model/portfolio';
 import { PROJECT_REGISTER_MANIFEST_ID, RISKS_MANIFEST_ID, STATUS_REPORTS_MANIFEST_ID, TEMPLATES_MANIFEST_ID } from '../../../src/pages/hubPages';
 import { BUDGET_MANIFEST_ID, KPI_TILES_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID, STATUS_CHARTS_MANIFEST_ID } from '../../../src/pages/hubPages';
 import { BudgetHost, KpiTilesHost, PortfolioFiltersHost, StatusChartsHost } from './portfolioWebParts';
+import { PLANNING_WEB_PARTS } from './planningWebParts';
 import { REGISTER_STRINGS, type HubLanguage, type HubLanguageInfo } from './strings';
 import StatusReports from '../../../src/webparts/statusReports/components/StatusReports';
 import Risks from '../../../src/webparts/risks/components/Risks';
@@ -66,7 +67,7 @@ export interface HubWebPartContext {
   common: IPmoHubCommonStrings;
 }
 
-interface HostProps {
+export interface HostProps {
   properties: Record<string, unknown>;
   context: HubWebPartContext;
 }
@@ -243,5 +244,6 @@ export const WEB_PARTS: Record<string, (props: HostProps) => JSX.Element> = {
   [COMMUNITY_EVENTS_MANIFEST_ID]: CommunityEventsHost,
   [EXPERT_DIRECTORY_MANIFEST_ID]: ExpertDirectoryHost,
   [LESSONS_LEARNED_MANIFEST_ID]: LessonsLearnedHost,
-  [TEMPLATES_MANIFEST_ID]: TemplatesHost
+  [TEMPLATES_MANIFEST_ID]: TemplatesHost,
+  ...PLANNING_WEB_PARTS
 };

@@ -24,6 +24,14 @@ export interface IChartFrameProps {
   headingLevel?: 2 | 3;
   /** The chart: must render one <svg> (the PNG export draws it). */
   children: React.ReactNode;
+  /**
+   * The chart has its own keyboard and screen-reader interaction (focusable bars or cells with
+   * names): then it is not hidden from assistive technology (focusable content under aria-hidden
+   * is unreachable for screen readers and fails axe).
+   */
+  interactive?: boolean;
+  /** At most `rows` table rows on the page, then `note` (e.g. "first 500 of 10,000; Export CSV has all"); all rows when unset. */
+  tableRowLimit?: { rows: number; note: string };
 }
 
 function cellText(cell: ExportCell, locale: string): string {
@@ -41,7 +49,8 @@ function cellText(cell: ExportCell, locale: string): string {
  * chart and its heading on paper.
  */
 export function ChartFrame(props: IChartFrameProps): JSX.Element {
-  const { title, summary, table, fileBaseName, locale, common: c, actions, headingLevel = 2, children } = props;
+  const { title, summary, table, fileBaseName, locale, common: c, actions, headingLevel = 2, children, interactive, tableRowLimit } = props;
+  const shownRows = tableRowLimit && table.rows.length > tableRowLimit.rows ? table.rows.slice(0, tableRowLimit.rows) : table.rows;
   const theme = useTheme();
   const id = React.useRef(`chart-${Math.random().toString(36).slice(2, 10)}`).current;
   const chartRef = React.useRef<HTMLDivElement>(null);
@@ -98,10 +107,10 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
         <ActionButton iconProps={{ iconName: 'ExcelDocument' }} onClick={exportCsv}>{c.ChartExportCsv}</ActionButton>
         <ActionButton iconProps={{ iconName: 'Photo2' }} onClick={exportPng}>{c.ChartExportPng}</ActionButton>
       </Stack>
-      {error && <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(undefined)}>{error}</MessageBar>}
+      {error && <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(undefined)} dismissButtonAriaLabel={c.Close}>{error}</MessageBar>}
       {/* The drawing is decoration for screen readers: the table below carries the same data. */}
-      <div ref={chartRef} aria-hidden={true}>{children}</div>
-      {/* Hidden in a div: a table ignores the 1px box of srOnly and would show through. */}
+      <div ref={chartRef} aria-hidden={interactive ? undefined : true}>{children}</div>
+      {/* Hidden by a wrapper: a table box ignores the 1px clip of the visually-hidden style and would overlap the page. */}
       <div className={showTable ? undefined : srOnly}>
       <table id={`${id}-table`} className={classes.table}>
         <caption>{title}</caption>
@@ -109,7 +118,7 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
           <tr>{table.headers.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr>
         </thead>
         <tbody>
-          {table.rows.map((row, r) => (
+          {shownRows.map((row, r) => (
             <tr key={r}>
               {row.map((cell, i) => (i === 0
                 ? <th key={i} scope="row">{cellText(cell, locale)}</th>
@@ -119,6 +128,7 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
         </tbody>
       </table>
       </div>
+      {shownRows.length < table.rows.length && <p className={showTable ? undefined : srOnly}>{tableRowLimit?.note}</p>}
     </section>
   );
 }
