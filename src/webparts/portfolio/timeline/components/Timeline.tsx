@@ -9,6 +9,7 @@ import { errorText, format, todayIso } from '../../../../components/text';
 import { formatDate } from '../../../../components/format';
 import { phaseLabel, ragLabels } from '../../../../components/labels';
 import { ChartFrame } from '../../shared/ChartFrame';
+import { ragColours } from '../../shared/Chart';
 import { filterPortfolio } from '../../shared/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
 import {
@@ -83,6 +84,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
   React.useEffect(() => setGrouping(props.grouping), [props.grouping]);
   React.useEffect(() => setZoom(props.zoom), [props.zoom]);
 
+  const ragColour = ragColours(theme);
   const classes = React.useMemo(() => mergeStyleSets({
     scroller: { height: viewport, overflow: 'auto', border: `1px solid ${theme.palette.neutralLight}`, selectors: { '@media print': { height: 'auto', overflow: 'visible' } } },
     svg: { display: 'block' },
@@ -97,12 +99,13 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
     label: { fill: theme.semanticColors.bodyText, fontSize: 12 },
     labelPane: { fill: theme.semanticColors.bodyBackground },
     labelEdge: { stroke: theme.palette.neutralLight, strokeWidth: 1 },
-    Green: { fill: theme.semanticColors.successIcon },
-    Amber: { fill: theme.semanticColors.warningIcon ?? '#8a6d00' },
-    Red: { fill: theme.semanticColors.errorIcon },
+    // The portfolio's fixed RAG colours: Fluent's warningIcon is grey, which made Amber read as "no status".
+    Green: { fill: ragColour.Green },
+    Amber: { fill: ragColour.Amber },
+    Red: { fill: ragColour.Red },
     None: { fill: theme.palette.neutralTertiary },
     barGreen: { fill: theme.semanticColors.successBackground, stroke: theme.semanticColors.successIcon, strokeWidth: 1 },
-    barAmber: { fill: theme.semanticColors.warningBackground, stroke: theme.semanticColors.warningIcon ?? '#8a6d00', strokeWidth: 1 },
+    barAmber: { fill: theme.semanticColors.warningBackground, stroke: ragColour.Amber, strokeWidth: 1 },
     barRed: { fill: theme.semanticColors.errorBackground, stroke: theme.semanticColors.errorIcon, strokeWidth: 1 },
     barNone: { fill: theme.palette.neutralLighter, stroke: theme.palette.neutralTertiary, strokeWidth: 1 },
     forecast: { stroke: theme.semanticColors.bodyText, strokeWidth: 2, strokeDasharray: '4 3' },
