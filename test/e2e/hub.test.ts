@@ -46,6 +46,8 @@ async function shot(name: string): Promise<void> {
 
 /** axe-core on the current page; evaluated through DevTools, since the page's CSP admits no injected <script>. */
 async function axe(): Promise<string[]> {
+  // Fluent fades rows and panels in; mid-fade text has too little contrast for axe.
+  await settleAnimations(p());
   const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await p().evaluate(source);
   const results = await p().evaluate(() => (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run());

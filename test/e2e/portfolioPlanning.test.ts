@@ -126,6 +126,9 @@ describe('a PMO member plans the portfolio', () => {
     await dialog.getByText('Project leader', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    // A closing Fluent panel hands focus back to its opener only when it finally unmounts; wait for
+    // that, or it lands in the middle of the next key presses.
+    await page.waitForFunction(() => document.querySelector('.ms-Panel') === null);
     // Home goes back to the group; Enter collapses it, and its projects leave the roadmap.
     await rows.nth(1).focus();
     await page.keyboard.press('Home');
