@@ -20,7 +20,7 @@ import { prepareDemoSite } from '../../tools/hub/demo';
 import { CHROMIUM_PATH, launchChromium, settleAnimations } from '../../tools/hub/chromium';
 import { connect } from '../../tools/cli/connect';
 import type { SPFI } from '@pnp/sp';
-import { DEMO_NOW, pinClock, realNow, unpinClock } from '../fixtures/demoClock';
+import { DEMO_NOW, pinClock, unpinClock, withCalendarClock } from '../fixtures/demoClock';
 
 export { DEMO_NOW, DEMO_TODAY } from '../fixtures/demoClock';
 
@@ -136,10 +136,10 @@ export async function startHub(options: StartOptions): Promise<Hub> {
         viewport: o.viewport ?? { width: 1366, height: 900 }, locale: o.locale ?? 'en-US', acceptDownloads: o.acceptDownloads ?? true
       });
       // Playwright's driver runs in this process and replays the install in each new document as
-      // "time + (the page's real now − the driver's now at install)"; the driver's now is pinned,
-      // so hand it the time that makes the page start where this process's clock stands.
-      const pinned = Date.now();
-      await context.clock.install({ time: 2 * pinned - realNow() });
+      // "time + (the page's real now − the driver's now at install)", clamped at zero: the driver
+      // must read the calendar's clock then, or the page starts off by the shift.
+      const time = Date.now();
+      await withCalendarClock(() => context.clock.install({ time }));
       if (alias !== null) await context.addCookies([{ name: 'pmohub-user', value: alias, url: url('/') }]);
       const page = await context.newPage();
       page.setDefaultTimeout(o.timeout ?? 8_000);
