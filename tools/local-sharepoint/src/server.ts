@@ -6,7 +6,7 @@ import { Errors, SpError, errorResponse } from './http/errors';
 import { odataModeOf, type LocalRequest, type LocalResponse } from './http/types';
 import { parseApiPath } from './http/path';
 import { Urls } from './http/entities';
-import { handleApi, type ApiOptions } from './routes/api';
+import { handleApi, type ApiOptions } from './routes';
 import { executeBatch, parseBatchRequest, writeBatchResponse } from './batch';
 import { GraphService, photoOf } from './graph';
 import { DEFAULT_USER_ALIAS, DIRECTORY, findDirectoryUser, type DirectoryUser } from './directory';
