@@ -6,11 +6,13 @@ import type { Urls } from '../http/entities';
 import { evaluateFilter, parseFilter } from '../odata/filter';
 import { parseExpand, parseOrderBy, parseSelect, parseTop } from '../odata/query-options';
 import type { Actor, SharePointStore } from '../store/sharepoint';
+import type { FormDigests } from '../digest';
 import type { Field, Item, List, Principal, View } from '../store/types';
 
 export interface ApiOptions {
   threshold: boolean;
   maxUploadBytes: number;
+  digests: FormDigests;
 }
 
 export interface ApiContext {

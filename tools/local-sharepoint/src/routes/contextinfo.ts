@@ -1,6 +1,7 @@
 import type { LocalResponse } from '../http/types';
 import { is, type Segment } from '../http/path';
 import { contentTypeFor } from '../http/format';
+import { DIGEST_TIMEOUT_SECONDS } from '../digest';
 import { post, type ApiContext, type Res, type Route } from './context';
 
 /** `_api/contextinfo`: the form digest a client sends back on writes. */
@@ -13,10 +14,9 @@ export const contextInfoRoute: Route = {
 
 function contextInfo(ctx: ApiContext): LocalResponse {
   post(ctx);
-  const date = new Date().toUTCString().replace('GMT', '-0000').replace(/^\w+, /, '');
   const info = {
-    FormDigestTimeoutSeconds: 1800,
-    FormDigestValue: `0x${Buffer.from(ctx.actor.user.login).toString('hex').slice(0, 64).toUpperCase().padEnd(64, '0')},${date}`,
+    FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
+    FormDigestValue: ctx.options.digests.issue(ctx.actor.user.login, ctx.actor.web.path),
     LibraryVersion: '16.0.25421.12002', SiteFullUrl: ctx.urls.webUrl, SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],
     WebFullUrl: ctx.urls.webUrl
   };
