@@ -82,6 +82,8 @@ export async function startLocalSharePoint(opts: LocalSharePointOptions): Promis
   for (const s of opts.sites ?? [{ path: '/sites/pmo', title: 'PMO' }]) {
     if (!store.getWebByPath(s.path)) store.createWeb(s.path, s.title);
   }
+  // Sites stored by an older version get what every new site has (built-in content types, Site Pages…).
+  for (const w of store.webs()) store.ensureBuiltIns(w);
   const chaos: Chaos = { throttleRate: 0, retryAfterSeconds: 1, latencyMs: 0, ...opts.chaos };
   const apiOptions: ApiOptions = {
     threshold: opts.threshold ?? true, maxUploadBytes: opts.maxUploadBytes ?? 250 * 1024 * 1024, digests: new FormDigests()

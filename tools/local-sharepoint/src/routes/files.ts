@@ -51,7 +51,12 @@ function fileByArg(ctx: ApiContext, seg: Segment): Res {
     if (!list || !item || item.fsType !== 0) throw fileNotFound(guid);
     return { k: 'file', list, item: readable(ctx, list, item, guid) };
   }
-  const path = normalisePath(ctx, stringArg(seg, 'decodedurl'));
+  let raw = stringArg(seg, 'decodedurl');
+  // getFileByUrl takes the encoded absolute URL (what EncodedAbsUrl holds); the others a decoded path.
+  if (is(seg, 'getFileByUrl')) {
+    try { raw = decodeURIComponent(raw); } catch { throw Errors.badRequest(`'${raw}' is not a validly encoded URL.`); }
+  }
+  const path = normalisePath(ctx, raw);
   const found = locate(ctx, path);
   if (!found || !found.item || found.item.fsType !== 0) throw fileNotFound(path);
   return { k: 'file', list: found.list, item: readable(ctx, found.list, found.item, path) };

@@ -2,7 +2,7 @@ import { Errors } from '../http/errors';
 import type { LocalResponse } from '../http/types';
 import { is, arg, type Segment } from '../http/path';
 import { renderCollection, renderEntity, renderValue, noContent, type Entity } from '../http/format';
-import { itemEntity, checkItemProjection } from '../http/entities';
+import { itemEntity, checkItemProjection, fieldStringValues } from '../http/entities';
 import { parseFilter } from '../odata/filter';
 import { parseExpand, parseOrderBy, parseSelect, parseSkipToken, parseTop } from '../odata/query-options';
 import { THRESHOLD, itemEtagHeader, isLibrary, listItemEntityTypeFullName } from '../store/sharepoint';
@@ -40,10 +40,11 @@ export const itemsRoute: Route = {
         return renderValue('Recycle', id, ctx.mode, urls.webUrl, 'Edm.Guid');
       }
       if (is(seg, 'deleteWithParameters')) { post(ctx); store.deleteItem(actor, list, item, ctx.req.headers['if-match'], false); return emptyOk(); }
-      if (is(seg, 'fieldValuesAsText')) {
-        const fields = store.fields(list.id);
-        const e = itemEntity(urls, new ValueContext(store, actor), list, fields, item, { select: [], expand: [['FieldValuesAsText']] });
-        return { k: 'entity', entity: e.props.FieldValuesAsText as Entity, set: 'SP.FieldStringValues' };
+      const stringValues = (['FieldValuesAsText', 'FieldValuesAsHtml', 'FieldValuesForEdit'] as const).find((k) => is(seg, k));
+      if (stringValues) {
+        // The values an edit form starts from: only for someone who may edit the item [verify].
+        if (stringValues === 'FieldValuesForEdit') store.demandItemWrite(actor, list, item, PermissionKind.EditListItems);
+        return { k: 'entity', entity: fieldStringValues(urls, list, store.fields(list.id), item, stringValues), set: 'SP.FieldStringValues' };
       }
       if (is(seg, 'validateUpdateListItem')) return validateUpdateListItem(ctx, list, item);
     }

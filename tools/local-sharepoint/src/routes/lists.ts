@@ -16,7 +16,10 @@ export const listsRoute: Route = {
     if (onWeb(res)) {
       if (is(seg, 'lists')) return seg.hasParens ? { k: 'list', list: requireList(ctx, { id: stringArg(seg) }) } : { k: 'lists' };
       if (is(seg, 'getList')) {
-        const url = stringArg(seg).replace(/^https?:\/\/[^/]+/i, '');
+        // An absolute URL or a server-relative path; a path without its leading "/" is taken as
+        // server-relative too (pnp's own tests pass one) [verify].
+        let url = stringArg(seg).replace(/^https?:\/\/[^/]+/i, '').replace(/\/+$/, '');
+        if (!url.startsWith('/')) url = `/${url}`;
         const list = store.getList(actor.web, { url });
         if (!list) throw Errors.notFound(`List '${url}' does not exist at site with URL '${urls.webUrl}'.`);
         return { k: 'list', list };
@@ -43,15 +46,15 @@ export const listsRoute: Route = {
     if (res.k === 'lists') {
       if (ctx.method === 'GET') {
         const visible = store.lists(web).filter((l) => store.permissions(web, actor.user, l).has(PermissionKind.ViewListItems) || store.permissions(web, actor.user, l).has(PermissionKind.Open));
-        return collection(ctx, visible.map((l) => listEntity(urls, store, actor, l)), 'SP.ApplicationList');
+        return collection(ctx, visible.map((l) => listEntity(urls, store, actor, l)), 'SP.ApiData.Lists');
       }
       if (ctx.method === 'POST') {
         const list = store.createList(actor, parseJsonBody(ctx.req));
-        return one(ctx, listEntity(urls, store, actor, list), 'SP.ApplicationList', 201);
+        return one(ctx, listEntity(urls, store, actor, list), 'SP.ApiData.Lists', 201);
       }
     }
     if (res.k === 'list') {
-      if (ctx.method === 'GET') return one(ctx, listEntity(urls, store, actor, res.list), 'SP.ApplicationList');
+      if (ctx.method === 'GET') return one(ctx, listEntity(urls, store, actor, res.list), 'SP.ApiData.Lists');
       if (ctx.method === 'MERGE' || ctx.method === 'PATCH' || ctx.method === 'PUT') {
         checkVersionEtag(ctx.req.headers['if-match'], res.list.version);
         store.updateList(actor, res.list, parseJsonBody(ctx.req));

@@ -5,16 +5,30 @@ import { noContent, type Entity } from '../http/format';
 import { webEntity, type Urls } from '../http/entities';
 import { PermissionKind } from '../model/permissions';
 import { collection, one, onWeb, parseJsonBody, type ApiContext, type Res, type Route } from './context';
+import { requireList } from './lookups';
 
-/** `_api/web`, `_api/site`, the web's sub-webs and its recycle bin. */
+declare module './context' {
+  interface ResKinds {
+    /** The site collection; every local site is its own, so its root web is the web. */
+    site: object;
+  }
+}
+
+/** `_api/web`, `_api/site`, the web's sub-webs, default library and recycle bin. */
 export const webRoute: Route = {
   step(ctx: ApiContext, res: Res, seg: Segment): Res | LocalResponse | undefined {
     if (res.k === 'root') {
       if (is(seg, 'web')) return { k: 'web' };
-      if (is(seg, 'site')) return { k: 'entity', entity: siteEntity(ctx.urls), set: 'SP.Site' };
+      if (is(seg, 'site')) return { k: 'site' };
     }
+    if (res.k === 'site' && is(seg, 'rootWeb')) return { k: 'web' };
     if (onWeb(res)) {
       if (is(seg, 'recycleBin')) return { k: 'recyclebin' };
+      if (is(seg, 'defaultDocumentLibrary')) {
+        const list = ctx.store.getList(ctx.actor.web, { url: `${ctx.actor.web.path}/Shared Documents` });
+        if (!list) throw Errors.listNotFound('Documents', ctx.urls.webUrl);
+        return { k: 'list', list: requireList(ctx, { id: list.id }) };
+      }
       if (is(seg, 'webs')) return { k: 'entity', entity: { type: 'SP.WebCollection', uri: `${ctx.urls.api}/Web/Webs`, props: {} }, set: 'SP.Webs' };
     }
     return undefined;
@@ -23,6 +37,7 @@ export const webRoute: Route = {
   finish(ctx: ApiContext, res: Res): LocalResponse | undefined {
     const { store, actor, urls } = ctx;
     if (res.k === 'root') throw Errors.notImplemented('the _api root (service document)');
+    if (res.k === 'site' && ctx.method === 'GET') return one(ctx, siteEntity(urls, webEntity(urls, store, actor)), 'SP.Site');
     if (res.k === 'web') {
       if (ctx.method === 'GET') return one(ctx, webEntity(urls, store, actor), 'SP.Web');
       if (ctx.method === 'MERGE' || ctx.method === 'PATCH') {
@@ -41,9 +56,10 @@ export const webRoute: Route = {
   }
 };
 
-function siteEntity(u: Urls): Entity {
+function siteEntity(u: Urls, rootWeb: Entity): Entity {
   return {
     type: 'SP.Site', uri: `${u.api}/Site`,
-    props: { Id: u.web.id, ServerRelativeUrl: u.web.path, Url: u.webUrl, ReadOnly: false, AllowCreateDeclarativeWorkflow: false }
+    props: { Id: u.web.id, ServerRelativeUrl: u.web.path, Url: u.webUrl, ReadOnly: false, AllowCreateDeclarativeWorkflow: false },
+    nav: { RootWeb: () => rootWeb }
   };
 }
