@@ -47,9 +47,10 @@ describe('a new site', () => {
 
   test('a new content type\'s parent is Item, and it can be renamed', async () => {
     const { data } = await sp.web.contentTypes.add('0x0100FF', 'Steering Minutes');
-    expect((await sp.web.contentTypes.getById(data.StringId).parent.select('StringId')()).StringId).toBe('0x01');
-    await sp.web.contentTypes.getById(data.StringId).update({ Name: 'Steering Group Minutes' });
-    expect((await sp.web.contentTypes.getById(data.StringId)()).Name).toBe('Steering Group Minutes');
+    const id = String(data.StringId);
+    expect((await sp.web.contentTypes.getById(id).parent.select('StringId')()).StringId).toBe('0x01');
+    await sp.web.contentTypes.getById(id).update({ Name: 'Steering Group Minutes' });
+    expect((await sp.web.contentTypes.getById(id)()).Name).toBe('Steering Group Minutes');
   });
 
   test('a list copy of a site content type: parent ID + "00" + 32 hex digits', async () => {
@@ -70,7 +71,7 @@ describe('a new site', () => {
 
   test('is a root web: site.rootWeb is the web, and ParentWeb expands to null', async () => {
     expect((await sp.site.rootWeb.select('ServerRelativeUrl')()).ServerRelativeUrl).toBe(SITE);
-    const web = await sp.web.select('Title', 'ParentWeb/ServerRelativeUrl').expand('ParentWeb')();
+    const web = await sp.web.select('Title', 'ParentWeb/ServerRelativeUrl').expand('ParentWeb')<{ Title: string; ParentWeb: unknown }>();
     expect(web.ParentWeb).toBeNull();
     expect(await sp.web.getParentWeb()).toBeNull();
   });

@@ -212,7 +212,7 @@ describe('navigation properties and content types', () => {
     expect(data).toMatchObject({ Name: 'PMO Project', Group: 'PMO Content Types' });
     expect(data.StringId).toMatch(/^0x0100[0-9A-F]{32}$/);
     expect(data.StringId).not.toBe(asked);
-    expect((await sp.web.contentTypes.getById(data.StringId)()).Name).toBe('PMO Project');
+    expect((await sp.web.contentTypes.getById(String(data.StringId))()).Name).toBe('PMO Project');
     expect((await httpError(sp.web.contentTypes.getById(asked)())).status).toBe(404);
     // Even when the ID asked for names a Document child, the new type is an Item child.
     const doc = await sp.web.contentTypes.add('0x010100A1B2C3D4E5F67890ABCDEF1234567890', 'PMO Template');
