@@ -155,7 +155,8 @@ export class SharePointStore {
       if (!owner) return;
       const actor = { web, user: owner };
       for (const [title, template, url] of [['Documents', 101, 'Shared Documents'], ['Site Assets', 101, 'SiteAssets'], ['Site Pages', 119, 'SitePages']] as const) {
-        if (!this.getList(web, { url: `${web.path}/${url}` })) this.createList(actor, { Title: title, BaseTemplate: template, Url: url });
+        // A list of that title elsewhere (made before these were built in) is left alone rather than failing the start.
+        if (!this.getList(web, { url: `${web.path}/${url}` }) && !this.getList(web, { title })) this.createList(actor, { Title: title, BaseTemplate: template, Url: url });
       }
     });
   }
