@@ -136,3 +136,35 @@ describe('item properties SharePoint computes', () => {
     expect((await httpError(spAs(server, 'visitor').web.lists.getByTitle('Expanding').items.getById(Id).fieldValuesForEdit())).status).toBe(403);
   });
 });
+
+describe('a site stored by an older version of the server', () => {
+  test('gets the built-in libraries, content types and site columns when the server starts', async () => {
+    const fs = await import('fs');
+    const os = await import('os');
+    const path = await import('path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-sp-'));
+    const data = path.join(dir, 'old.db');
+    try {
+      const first = await startServer({ data });
+      // What a site looked like before: no Site Assets, no Site Pages, no site content types or columns.
+      const web = first.store.getWebByPath(SITE);
+      if (!web) throw new Error('no site');
+      first.store.db.prepare("DELETE FROM lists WHERE web_id = ? AND title IN ('Site Assets', 'Site Pages')").run(web.id);
+      first.store.db.prepare('DELETE FROM content_types WHERE scope = ?').run(`web:${web.id}`);
+      first.store.db.prepare('DELETE FROM fields WHERE scope = ?').run(`web:${web.id}`);
+      await first.close();
+      const again = await startServer({ data });
+      try {
+        const sp2 = spAs(again);
+        const titles = (await sp2.web.lists.select('Title')()).map((l: { Title: string }) => l.Title);
+        expect(titles).toEqual(expect.arrayContaining(['Documents', 'Site Assets', 'Site Pages']));
+        expect((await sp2.web.contentTypes.getById('0x0120')()).Name).toBe('Folder');
+        expect((await sp2.web.fields.getById(TITLE_FIELD_ID).select('InternalName')()).InternalName).toBe('Title');
+      } finally {
+        await again.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
