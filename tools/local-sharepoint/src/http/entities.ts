@@ -213,7 +213,7 @@ export interface ItemProjection {
 
 /** Validates `$select`/`$expand` on items the way SharePoint does and counts lookups. */
 export function checkItemProjection(fields: Field[], proj: ItemProjection): void {
-  const navs = ['file', 'folder', 'fieldvaluesastext', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties'];
+  const navs = ['file', 'folder', 'fieldvaluesastext', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties', 'commentsdisabled'];
   const expanded = new Set<string>();
   for (const e of proj.expand) {
     if (navs.includes(e[0].toLowerCase())) continue;
@@ -277,10 +277,12 @@ export function itemEntity(u: Urls, ctx: ValueContext, list: List, fields: Field
     props.EditorId = item.editorId;
     props.EditorStringId = String(item.editorId);
     props.OData__UIVersionString = rawValue(item, field('_UIVersionString') as Field, list);
-    props.Attachments = false;
+    props.Attachments = item.data.Attachments === true;
     props.GUID = item.guid;
   }
   for (const s of proj.select) {
+    // CommentsDisabled is a property of SP.ListItem, not a field; comments are never switched off here.
+    if (s[0].toLowerCase() === 'commentsdisabled') { props.CommentsDisabled = false; continue; }
     if (s[0] === '*' || ['file', 'folder', 'fieldvaluesastext', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties'].includes(s[0].toLowerCase())) continue;
     const fp = resolvePath(fields, s, '$select');
     if (fp.sub) continue;

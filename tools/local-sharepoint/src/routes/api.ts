@@ -20,6 +20,10 @@ import { PermissionKind, ROLE_DEFINITIONS, roleDefinitionById, type PermissionNa
 import { typeFromClass, typeFromKind, unwrapCollection } from '../model/fieldTypes';
 import { parseFieldXml } from '../model/fieldXml';
 import * as files from './files';
+import * as pages from './pages';
+import * as changes from './changes';
+import * as caml from './caml';
+import * as attachments from './attachments';
 
 export interface ApiOptions {
   threshold: boolean;
@@ -49,7 +53,15 @@ export type Res =
   | { k: 'roledefs' } | { k: 'roleassignments'; list?: List; item?: Item }
   | { k: 'folder'; path: string } | { k: 'folders'; path: string } | { k: 'files'; path: string }
   | { k: 'file'; list: List; item: Item } | { k: 'fileversions'; list: List; item: Item } | { k: 'fileversion'; list: List; item: Item; version: number }
-  | { k: 'recyclebin' } | { k: 'entity'; entity: Entity; set: string };
+  | { k: 'recyclebin' } | { k: 'entity'; entity: Entity; set: string }
+  | { k: 'ext'; ext: Extension };
+
+/** A resource answered by its own route file (pages, attachments…): it walks the rest of the path itself. */
+export interface Extension {
+  describe: string;
+  step(ctx: ApiContext, seg: Segment, last: boolean): Res | LocalResponse;
+  finish(ctx: ApiContext): LocalResponse;
+}
 
 export { emptyOk, one, collection, post };
 
@@ -155,6 +167,7 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
       if (is(seg, 'contextinfo')) return contextInfo(ctx);
       if (is(seg, 'SP.UserProfiles.PeopleManager')) throw Errors.notImplemented('the user profile service (use the Graph subset at /graph/v1.0)');
       if (is(seg, 'search')) throw Errors.notImplemented('SharePoint search (PMO Hub reads lists directly)');
+      if (is(seg, 'sitePages')) return pages.root(ctx);
       if (is(seg, 'SP.MoveCopyUtil.MoveFileByPath', 'SP.MoveCopyUtil.CopyFileByPath')) throw Errors.notImplemented('moving and copying files');
       return webStep(ctx, seg, last);
     case 'web':
@@ -165,6 +178,7 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
       if (is(seg, 'getById')) return { k: 'list', list: requireList(ctx, { id: stringArg(seg) }) };
       if (is(seg, 'ensureSitePagesLibrary')) return ensureSpecialLibrary(ctx, 'Site Pages', 'SitePages', 119);
       if (is(seg, 'ensureSiteAssetsLibrary')) return ensureSpecialLibrary(ctx, 'Site Assets', 'SiteAssets', 101);
+      if (is(seg, 'ensureClientRenderedSitePagesLibrary')) return pages.ensureLibraryResponse(ctx);
       break;
     case 'list': {
       const list = res.list;
@@ -187,9 +201,9 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
       if (is(seg, 'recycle')) { post(ctx); const id = store.deleteList(actor, list, true); return renderValue('Recycle', id, ctx.mode, urls.webUrl, 'Edm.Guid'); }
       if (is(seg, 'reserveListItemId')) { post(ctx); throw Errors.notImplemented('reserveListItemId'); }
       if (is(seg, 'parentWeb')) return { k: 'web' };
-      if (is(seg, 'getItems', 'renderListDataAsStream', 'renderListData', 'addValidateUpdateItemUsingPath')) {
-        throw Errors.notImplemented(`${seg.name} (CAML queries); use items with $filter`);
-      }
+      if (is(seg, 'getItems', 'renderListDataAsStream', 'renderListData')) return caml.handle(ctx, list, seg);
+      if (is(seg, 'getChanges', 'getListItemChangesSinceToken')) return changes.forList(ctx, list, seg);
+      if (is(seg, 'addValidateUpdateItemUsingPath')) throw Errors.notImplemented(`${seg.name}`);
       break;
     }
     case 'fields':
@@ -295,7 +309,7 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
         return { k: 'entity', entity: e.props.FieldValuesAsText as Entity, set: 'SP.FieldStringValues' };
       }
       if (is(seg, 'validateUpdateListItem')) return validateUpdateListItem(ctx, list, item);
-      if (is(seg, 'attachmentFiles')) throw Errors.notImplemented('list item attachments');
+      if (is(seg, 'attachmentFiles')) return attachments.step(ctx, list, item, seg);
       break;
     }
     case 'roleassignments':
@@ -371,6 +385,8 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
       break;
     case 'folder': case 'folders': case 'files': case 'file': case 'fileversions': case 'fileversion':
       return files.step(ctx, res, seg, last);
+    case 'ext':
+      return res.ext.step(ctx, seg, last);
     default:
       break;
   }
@@ -411,12 +427,13 @@ function webStep(ctx: ApiContext, seg: Segment, _last: boolean): Res | LocalResp
   if (is(seg, 'rootFolder')) return { k: 'folder', path: web.path };
   if (is(seg, 'webs')) return { k: 'entity', entity: { type: 'SP.WebCollection', uri: `${urls.api}/Web/Webs`, props: {} }, set: 'SP.Webs' };
   if (is(seg, 'features')) throw Errors.notImplemented('features');
+  if (is(seg, 'getChanges')) return changes.forWeb(ctx, seg);
   if (is(seg, 'navigation')) throw Errors.notImplemented('navigation nodes (the local hub draws its own navigation)');
   throw Errors.notImplemented(`'${seg.name}' on the web`);
 }
 
 function describe(res: Res): string {
-  return res.k === 'list' ? `list '${res.list.title}'` : res.k;
+  return res.k === 'list' ? `list '${res.list.title}'` : res.k === 'ext' ? res.ext.describe : res.k;
 }
 
 function finish(ctx: ApiContext, res: Res): LocalResponse {
@@ -634,6 +651,8 @@ function finish(ctx: ApiContext, res: Res): LocalResponse {
       break;
     case 'folder': case 'folders': case 'files': case 'file': case 'fileversions': case 'fileversion':
       return files.finish(ctx, res);
+    case 'ext':
+      return res.ext.finish(ctx);
     default:
       break;
   }

@@ -51,7 +51,8 @@ export function rawValue(item: Item, field: Field, list: List): FieldValue {
     case 'author': return item.authorId;
     case 'editor': return item.editorId;
     case 'uiVersion': return `${Math.floor(item.uiVersion / 512)}.${item.uiVersion % 512}`;
-    case 'attachments': return false;
+    // Set by the attachments store when an item has files attached.
+    case 'attachments': return item.data.Attachments === true;
     case 'guid': return item.guid;
     case 'fsType': return item.fsType;
     case 'contentTypeId': return list.baseTemplate === 101 ? '0x0101' : '0x0100';
@@ -264,6 +265,7 @@ function makeReadableCheck(store: SharePointStore, actor: Actor, list: List): (i
   return (item: Item): boolean => {
     if (item.uniquePerms) return store.canReadItem(actor, list, item);
     if (!listPerms.has(PermissionKind.ViewListItems)) return false;
+    if (!store.itemReadRules.every((rule) => rule(actor, list, item))) return false;
     return !ownOnly || item.authorId === actor.user.id;
   };
 }

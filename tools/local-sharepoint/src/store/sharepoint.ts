@@ -51,6 +51,11 @@ export interface Actor {
 export class SharePointStore {
   private readonly statements = new Map<string, Statement>();
   private readonly fieldCache = new Map<string, Field[]>();
+  /**
+   * Further rules that hide items from some readers (e.g. a modern page never published is
+   * seen only by those who may edit Site Pages). Registered by the stores of those features.
+   */
+  public readonly itemReadRules: Array<(actor: Actor, list: List, item: Item) => boolean> = [];
 
   public constructor(public readonly db: Db) {}
 
@@ -316,6 +321,7 @@ export class SharePointStore {
   public canReadItem(actor: Actor, list: List, item: Item): boolean {
     const perms = this.permissions(actor.web, actor.user, list, item.uniquePerms ? item : undefined);
     if (!perms.has(PermissionKind.ViewListItems)) return false;
+    if (!this.itemReadRules.every((rule) => rule(actor, list, item))) return false;
     if (list.props.ReadSecurity === 2 && item.authorId !== actor.user.id) {
       return perms.has(PermissionKind.ManageLists) || perms.has(PermissionKind.CancelCheckout) || item.uniquePerms;
     }
