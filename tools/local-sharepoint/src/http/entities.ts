@@ -7,6 +7,7 @@ import type { Field, Item, List, Principal, View, Web } from '../store/types';
 import { fieldClassOf, isIdRefType, isLookupType, isUserType, entityPropertyName } from '../model/fieldTypes';
 import { maskOfRole, type RoleDefinition } from '../model/permissions';
 import { ValueContext, rawValue, resolvePath, USER_PROPERTIES } from '../store/query';
+import { currentChangeToken } from '../store/changes';
 
 /** Absolute URL helpers for one request. */
 export class Urls {
@@ -28,7 +29,8 @@ export function webEntity(u: Urls, store: SharePointStore, actor: Actor): Entity
       MasterUrl: `${w.path}/_catalogs/masterpage/seattle.master`, NoCrawl: false, OverwriteTranslationsOnChange: false,
       ResourcePath: { DecodedUrl: u.webUrl }, QuickLaunchEnabled: true, RecycleBinEnabled: true, ServerRelativeUrl: w.path,
       SiteLogoUrl: null, SyndicationEnabled: true, Title: w.title, TreeViewEnabled: false, UIVersion: 15,
-      UIVersionConfigurationEnabled: false, Url: u.webUrl, WebTemplate: 'SITEPAGEPUBLISHING'
+      UIVersionConfigurationEnabled: false, Url: u.webUrl, WebTemplate: 'SITEPAGEPUBLISHING',
+      CurrentChangeToken: currentChangeToken(store, { kind: 'web', id: w.id })
     },
     nav: {
       CurrentUser: () => userEntity(u, actor.user),
@@ -57,7 +59,7 @@ export function listEntity(u: Urls, store: SharePointStore, actor: Actor, list: 
     type: 'SP.List', uri: u.list(list), editLink: `Web/Lists(guid'${list.id}')`, etag: `"${list.version}"`,
     props: {
       AllowContentTypes: true, BaseTemplate: list.baseTemplate, BaseType: lib ? 1 : 0, ContentTypesEnabled: p.ContentTypesEnabled,
-      CrawlNonDefaultViews: false, Created: list.created, CurrentChangeToken: { StringValue: `1;3;${list.id};${Date.now()};${list.version}` },
+      CrawlNonDefaultViews: false, Created: list.created, CurrentChangeToken: currentChangeToken(store, { kind: 'list', id: list.id }),
       DefaultContentApprovalWorkflowId: '00000000-0000-0000-0000-000000000000', DefaultItemOpenUseListSetting: false,
       Description: p.Description, Direction: 'none', DisableGridEditing: false, DocumentTemplateUrl: null, DraftVersionVisibility: 0,
       EnableAttachments: p.EnableAttachments, EnableFolderCreation: lib, EnableMinorVersions: p.EnableMinorVersions,
