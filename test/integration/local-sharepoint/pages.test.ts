@@ -130,6 +130,14 @@ describe('a page made with @pnp/sp/clientside-pages', () => {
     expect((partsOf(visitor.page)[0].webPartData as { properties: { showAmber: boolean } }).properties.showAmber).toBe(true);
     // The file name came from the first save and does not follow later titles.
     expect(owner.page.FileName).toBe('Portfolio.aspx');
+    // The same holds for the page's list item, read or queried as a plain item.
+    const itemUrl = `${SITE}/_api/web/lists/getByTitle('Site Pages')/items(${id})?$select=Title,CanvasContent1,OData__UIVersionString`;
+    const asVisitor = (await raw(server, 'GET', itemUrl, { user: 'visitor' })).json as { Title: string; CanvasContent1: string };
+    expect(asVisitor).toMatchObject({ Title: 'Portfolio overview', OData__UIVersionString: '1.0' });
+    expect(asVisitor.CanvasContent1).toContain('"showAmber":true');
+    expect((await raw(server, 'GET', itemUrl)).json).toMatchObject({ Title: 'Portfolio (editing)' });
+    const byDraftTitle = await raw(server, 'GET', `${SITE}/_api/web/lists/getByTitle('Site Pages')/items?$select=Id&$filter=Title eq 'Portfolio (editing)'`, { user: 'visitor' });
+    expect((byDraftTitle.json as { value: unknown[] }).value).toEqual([]);
   });
 
   test('discardPage drops the draft: the page is the published version again', async () => {

@@ -244,6 +244,7 @@ export function checkItemProjection(fields: Field[], proj: ItemProjection): void
 
 export function itemEntity(u: Urls, ctx: ValueContext, list: List, fields: Field[], item: Item, proj: ItemProjection,
   fileEntityOf?: (item: Item) => Entity | null): Entity {
+  item = ctx.store.viewItem(ctx.actor, list, item);
   const props: Record<string, unknown> = {};
   const field = (name: string): Field | undefined => fields.find((f) => f.internalName === name);
   const put = (f: Field, idForm: boolean): void => {

@@ -76,6 +76,19 @@ export function installPages(store: SharePointStore): void {
     if (!row || row.published) return true;
     return canEditPages(store, actor, list, item);
   });
+  store.itemViewRules.push((actor, list, item) => {
+    if (list.baseTemplate !== SITE_PAGES_TEMPLATE || !/\.aspx$/i.test(item.leaf)) return item;
+    const row = getPageRow(store, list, item.id);
+    if (!row?.published || row.published.uiVersion === item.uiVersion || canEditPages(store, actor, list, item)) return item;
+    return publishedItem(item, row.published);
+  });
+}
+
+/** The item as readers see it while a newer draft exists: the values of the last publish. */
+function publishedItem(item: Item, p: PublishedCopy): Item {
+  const data: Record<string, FieldValue> = { ...item.data, ...p.values };
+  delete data._CheckedOutUserId;
+  return { ...item, data, leaf: p.leaf, modified: p.modified, editorId: p.editorId, uiVersion: p.uiVersion };
 }
 
 /**

@@ -201,7 +201,7 @@ export function queryItems(store: SharePointStore, actor: Actor, list: List, q: 
     candidates = loadItems(store, list, 'SELECT * FROM items WHERE list_id = ? ORDER BY id', [list.id]);
   }
 
-  let rows = candidates;
+  let rows = store.itemViewRules.length ? candidates.map((i) => store.viewItem(actor, list, i)) : candidates;
   if (q.folder !== undefined) rows = rows.filter((i) => i.folder === q.folder);
   if (q.filter) {
     const filter = q.filter;
@@ -276,7 +276,7 @@ function loadItems(store: SharePointStore, _list: List, sql: string, params: unk
 
 /** Pages an unfiltered, ID-ordered query straight from SQLite: what works on any list size. */
 function pageById(store: SharePointStore, list: List, q: ItemQuery, descending: boolean, readable: (i: Item) => boolean,
-  _ctx: ValueContext, _paths: Map<string, FieldPath>): ItemPage {
+  vctx: ValueContext, _paths: Map<string, FieldPath>): ItemPage {
   const after = q.skipToken.pagedId;
   const cmp = descending ? '<' : '>';
   const folder = q.folder !== undefined ? ' AND folder = ?' : '';
@@ -289,7 +289,7 @@ function pageById(store: SharePointStore, list: List, q: ItemQuery, descending: 
   const hasMore = rows.length > q.top;
   const page = rows.slice(0, q.top);
   const last = page[page.length - 1];
-  return { items: page.filter(readable), next: hasMore && last ? makeSkipToken(last.id, {}) : undefined };
+  return { items: page.filter(readable).map((i) => store.viewItem(vctx.actor, list, i)), next: hasMore && last ? makeSkipToken(last.id, {}) : undefined };
 }
 
 interface Narrowing { sql: string; params: unknown[]; count: number }

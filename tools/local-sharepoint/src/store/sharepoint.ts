@@ -56,6 +56,13 @@ export class SharePointStore {
    * seen only by those who may edit Site Pages). Registered by the stores of those features.
    */
   public readonly itemReadRules: Array<(actor: Actor, list: List, item: Item) => boolean> = [];
+  /** Further rules that show some readers another version of an item (e.g. a page's last published copy). */
+  public readonly itemViewRules: Array<(actor: Actor, list: List, item: Item) => Item> = [];
+
+  /** The item as this actor may see it: what queries filter on and what responses show. */
+  public viewItem(actor: Actor, list: List, item: Item): Item {
+    return this.itemViewRules.reduce((i, rule) => rule(actor, list, i), item);
+  }
 
   public constructor(public readonly db: Db) {}
 
