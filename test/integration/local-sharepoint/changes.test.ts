@@ -104,6 +104,14 @@ describe('a threshold-safe delta read of a big list', () => {
     addItemsDirect(server, 'Status Reports', Array.from({ length: COUNT }, (_, i) => ({ Title: `Report ${i + 1}`, Overall: 'Green' })));
   });
 
+  test('one answer holds 1,000 changes by default and at most 2,000 (FetchLimit)', async () => {
+    const q: IChangeQuery = { Item: true, Add: true };
+    expect(await big.getChanges(q) as Change[]).toHaveLength(1000);
+    expect(await big.getChanges({ ...q, FetchLimit: 3000 } as IChangeQuery) as Change[]).toHaveLength(2000);
+    const page = await big.getChanges({ ...q, FetchLimit: 5 } as IChangeQuery) as Change[];
+    expect(page.map((c) => c.ItemId)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   test('changes since a token name exactly the items to re-read, which ID filters fetch under the threshold', async () => {
     const start = await token(big);
     // An unindexed filter is refused on this list: a full re-read by value is not an option.

@@ -184,6 +184,23 @@ describe('who may create and change pages', () => {
     expect(r.status).toBe(423);
   });
 
+  test('SavePageAsDraft by hand saves a minor version and checks the page in', async () => {
+    const page = await sp.web.addClientsidePage('Draft by hand', 'Draft by hand');
+    const id = page.json.Id as number;
+    const before = (await getPage(id)).page;
+    const canvas = JSON.stringify([{ controlType: 4, id: 't1', innerHTML: '<p>x</p>', position: { zoneIndex: 1, sectionIndex: 1, controlIndex: 1, sectionFactor: 12 } }]);
+    const r = await raw(server, 'POST', `${SITE}/_api/sitepages/pages(${id})/SavePageAsDraft`, {
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sitePage: { Title: 'Draft by hand', CanvasContent1: canvas } })
+    });
+    expect(r.status).toBe(200);
+    const after = (await getPage(id)).page;
+    expect(after.CanvasContent1).toBe(canvas);
+    expect(after.IsPageCheckedOutToCurrentUser).toBe(false);
+    expect(Number(after.Version.split('.')[1])).toBe(Number(before.Version.split('.')[1]) + 1);
+    expect(after.Version.startsWith('0.')).toBe(true);
+    expect((await getPage(id, 'visitor')).status).toBe(404);
+  });
+
   test('CanvasContent1 that is not a JSON array of controls is refused and nothing is stored', async () => {
     const page = await sp.web.addClientsidePage('Bad canvas', 'Bad canvas');
     const id = page.json.Id as number;

@@ -18,7 +18,10 @@ import { post, parseJsonBody, type ApiContext } from './api';
  * SP.ChangeList) and `GetListItemChangesSinceToken` (SP.ChangeLogItemQuery → ADO rowset XML).
  */
 
-/** At most this many changes in one answer; the client continues from the last change's token [verify]. */
+/**
+ * Changes per answer: 1,000 unless FetchLimit says otherwise, at most 2,000; the client
+ * continues from the last change's token (SPChangeQuery.FetchLimit, SPChangeCollection.CountLimit).
+ */
 const DEFAULT_FETCH_LIMIT = 1000;
 const MAX_FETCH_LIMIT = 2000;
 

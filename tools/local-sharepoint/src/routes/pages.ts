@@ -88,7 +88,7 @@ function pageAction(ctx: ApiContext, list: List, item: Item, row: PageRow, seg: 
     const body = parseJsonBody(ctx.req);
     // SavePageAsDraft takes `{sitePage: {...}}`; savepage the properties themselves.
     const props = typeof body.sitePage === 'object' && body.sitePage !== null ? body.sitePage as Record<string, unknown> : body;
-    savePage(store, actor, list, item, row, props);
+    savePage(store, actor, list, item, row, props, { checkIn: is(seg, 'savePageAsDraft') });
     return renderValue(seg.name, true, ctx.mode, ctx.urls.webUrl, 'Edm.Boolean');
   }
   if (is(seg, 'publish')) {

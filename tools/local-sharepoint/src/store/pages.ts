@@ -244,8 +244,11 @@ function uniqueLeaf(store: SharePointStore, list: List, base: string, selfId: nu
  * `savepage` / `SavePageAsDraft`: writes the canvas and page properties as a new minor
  * version. The page must be checked out to the caller: PnPjs checks it out first; SharePoint
  * Online's behaviour on an unchecked-out page is not documented, so it is refused [verify].
+ * "Save as draft" checks the page in (Microsoft support: "What happens when I publish a
+ * page"); `savepage` keeps the caller's check-out, as editing continues [verify].
  */
-export function savePage(store: SharePointStore, actor: Actor, list: List, item: Item, row: PageRow, body: Record<string, unknown>): Item {
+export function savePage(store: SharePointStore, actor: Actor, list: List, item: Item, row: PageRow, body: Record<string, unknown>,
+  opts: { checkIn: boolean }): Item {
   demandEdit(store, actor, list, item);
   const by = checkedOutBy(item);
   if (by !== undefined && by !== actor.user.id) throw lockedError();
@@ -294,6 +297,7 @@ export function savePage(store: SharePointStore, actor: Actor, list: List, item:
     if (typeof body.BannerThumbnailUrl === 'string') row.bannerThumbnailUrl = body.BannerThumbnailUrl;
     saveExtra(store, row);
     store.q('UPDATE items SET ui_version = ui_version + 1 WHERE list_id = ? AND id = ?').run(list.id, item.id);
+    if (opts.checkIn) setCheckout(store, list, item, null);
     const bumped = store.getItem(list, item.id) as Item;
     return store.writeItemValues(actor, list, bumped, values, false);
   });
