@@ -49,6 +49,11 @@ async function getPage(id: number, user?: 'owner' | 'pmo' | 'leader' | 'visitor'
   return { status: r.status, page: r.json as PageJson };
 }
 
+/** The page's list item id, through the public API (the page's JSON is protected in the typings). */
+async function idOf(page: IClientsidePage): Promise<number> {
+  return (await page.getItem<{ Id: number }>('Id')).Id;
+}
+
 function partsOf(page: PageJson): Array<Record<string, unknown>> {
   return (JSON.parse(page.CanvasContent1 ?? '[]') as Array<Record<string, unknown>>).filter((c) => c.controlType === 3);
 }
@@ -65,7 +70,7 @@ describe('a page made with @pnp/sp/clientside-pages', () => {
     section.addColumn(8).addControl(webPart(instanceId, properties));
     section.addColumn(4).addControl(new ClientsideText('<p>Read me first</p>'));
     await page.save(false);
-    id = page.json.Id as number;
+    id = await idOf(page);
   });
 
   test('is a draft item of Site Pages named after the title given at creation', async () => {
@@ -158,13 +163,13 @@ describe('who may create and change pages', () => {
     expect(byHand.status).toBe(403);
     const made = await spAs(server, 'pmo').web.addClientsidePage('Member page', 'Member page');
     await made.save(true);
-    expect((await getPage(made.json.Id as number, 'visitor')).page.Title).toBe('Member page');
+    expect((await getPage(await idOf(made), 'visitor')).page.Title).toBe('Member page');
   });
 
   test('a visitor cannot check out, save or publish a published page by hand', async () => {
     const page = await sp.web.addClientsidePage('Locked', 'Locked');
     await page.save(true);
-    const id = page.json.Id as number;
+    const id = await idOf(page);
     const post = (path: string, body?: unknown): ReturnType<typeof raw> => raw(server, 'POST', `${SITE}/_api/sitepages/pages(${id})/${path}`, {
       user: 'visitor', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body)
     });
@@ -177,7 +182,7 @@ describe('who may create and change pages', () => {
 
   test('a page checked out to one editor cannot be saved by another (423)', async () => {
     const page = await sp.web.addClientsidePage('Busy', 'Busy');
-    const id = page.json.Id as number;
+    const id = await idOf(page);
     const r = await raw(server, 'POST', `${SITE}/_api/sitepages/pages(${id})/savepage`, {
       user: 'pmo', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Title: 'Mine now' })
     });
@@ -186,7 +191,7 @@ describe('who may create and change pages', () => {
 
   test('SavePageAsDraft by hand saves a minor version and checks the page in', async () => {
     const page = await sp.web.addClientsidePage('Draft by hand', 'Draft by hand');
-    const id = page.json.Id as number;
+    const id = await idOf(page);
     const before = (await getPage(id)).page;
     const canvas = JSON.stringify([{ controlType: 4, id: 't1', innerHTML: '<p>x</p>', position: { zoneIndex: 1, sectionIndex: 1, controlIndex: 1, sectionFactor: 12 } }]);
     const r = await raw(server, 'POST', `${SITE}/_api/sitepages/pages(${id})/SavePageAsDraft`, {
@@ -203,7 +208,7 @@ describe('who may create and change pages', () => {
 
   test('CanvasContent1 that is not a JSON array of controls is refused and nothing is stored', async () => {
     const page = await sp.web.addClientsidePage('Bad canvas', 'Bad canvas');
-    const id = page.json.Id as number;
+    const id = await idOf(page);
     const r = await raw(server, 'POST', `${SITE}/_api/sitepages/pages(${id})/savepage`, {
       headers: { 'content-type': 'application/json' }, body: JSON.stringify({ CanvasContent1: '{not json' })
     });
@@ -219,14 +224,14 @@ describe('news', () => {
     await page.save(false);
     const before = Date.now() - 60_000;
     expect(await page.promoteToNews()).toBe(true);
-    const { page: json } = await getPage(page.json.Id as number, 'visitor');
+    const { page: json } = await getPage(await idOf(page), 'visitor');
     expect(json.PromotedState).toBe(PromotedState.Promoted);
     expect(Date.parse(json.FirstPublished)).toBeGreaterThan(before);
   });
 
   test('promoting a page never published marks it to become news on its first publish', async () => {
     const page = await sp.web.addClientsidePage('Lessons digest', 'Lessons digest');
-    const id = page.json.Id as number;
+    const id = await idOf(page);
     expect((await raw(server, 'POST', `${SITE}/_api/sitepages/pages(${id})/promoteToNews`)).json).toHaveProperty('value', true);
     const pending = await getPage(id);
     expect(pending.page).toMatchObject({ PromotedState: PromotedState.PromoteOnPublish, FirstPublished: '0001-01-01T00:00:00Z' });
