@@ -15,7 +15,7 @@ jest.setTimeout(60000);
 let server: LocalSharePoint;
 let sp: SPFI;
 
-interface Change { ChangeType: number; ItemId?: number; ListId: string; ChangeToken: { StringValue: string }; 'odata.type': string; Title?: string }
+interface Change { Time: string; ChangeType: number; ItemId?: number; ListId: string; ChangeToken: { StringValue: string }; 'odata.type': string; Title?: string }
 
 beforeAll(async () => {
   server = await startServer();
@@ -47,6 +47,9 @@ describe('list.getChanges', () => {
     const changes = await list.getChanges({ ...ALL, ChangeTokenStart: start }) as Change[];
     expect(changes.map((c) => [c.ChangeType, c.ItemId])).toEqual([[1, a.Id], [1, b.Id], [2, a.Id], [3, b.Id]]);
     expect(changes.every((c) => c['odata.type'] === 'SP.ChangeItem')).toBe(true);
+    // A change is timed by the same clock that stamps the item.
+    const modified = Date.parse((await list.items.getById(a.Id).select('Modified')()).Modified);
+    expect(Math.abs(Date.parse(changes[2].Time) - modified)).toBeLessThan(5000);
     // Continuing from the last change's token returns nothing new.
     const after = await list.getChanges({ ...ALL, ChangeTokenStart: changes[3].ChangeToken }) as Change[];
     expect(after).toEqual([]);

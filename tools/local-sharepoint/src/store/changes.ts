@@ -23,31 +23,31 @@ CREATE INDEX IF NOT EXISTS change_log_web ON change_log (web_id, n);
 CREATE TRIGGER IF NOT EXISTS change_log_item_add AFTER INSERT ON items
 BEGIN
   INSERT INTO change_log (web_id, list_id, item_id, change_type, time, author_id, unique_perms, guid)
-  VALUES ((SELECT web_id FROM lists WHERE id = NEW.list_id), NEW.list_id, NEW.id, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NEW.author_id, NEW.unique_perms, NEW.guid);
+  VALUES ((SELECT web_id FROM lists WHERE id = NEW.list_id), NEW.list_id, NEW.id, 1, local_sharepoint_now(), NEW.author_id, NEW.unique_perms, NEW.guid);
 END;
 CREATE TRIGGER IF NOT EXISTS change_log_item_update AFTER UPDATE OF data, version, leaf, folder, ui_version ON items
 WHEN OLD.data IS NOT NEW.data OR OLD.version IS NOT NEW.version OR OLD.leaf IS NOT NEW.leaf OR OLD.folder IS NOT NEW.folder OR OLD.ui_version IS NOT NEW.ui_version
 BEGIN
   INSERT INTO change_log (web_id, list_id, item_id, change_type, time, author_id, unique_perms, guid)
-  VALUES ((SELECT web_id FROM lists WHERE id = NEW.list_id), NEW.list_id, NEW.id, 2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NEW.author_id, NEW.unique_perms, NEW.guid);
+  VALUES ((SELECT web_id FROM lists WHERE id = NEW.list_id), NEW.list_id, NEW.id, 2, local_sharepoint_now(), NEW.author_id, NEW.unique_perms, NEW.guid);
 END;
 CREATE TRIGGER IF NOT EXISTS change_log_item_delete AFTER DELETE ON items
 BEGIN
   INSERT INTO change_log (web_id, list_id, item_id, change_type, time, author_id, unique_perms, guid)
-  VALUES ((SELECT web_id FROM lists WHERE id = OLD.list_id), OLD.list_id, OLD.id, 3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), OLD.author_id, OLD.unique_perms, OLD.guid);
+  VALUES ((SELECT web_id FROM lists WHERE id = OLD.list_id), OLD.list_id, OLD.id, 3, local_sharepoint_now(), OLD.author_id, OLD.unique_perms, OLD.guid);
 END;
 CREATE TRIGGER IF NOT EXISTS change_log_list_add AFTER INSERT ON lists
 BEGIN
-  INSERT INTO change_log (web_id, list_id, change_type, time) VALUES (NEW.web_id, NEW.id, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+  INSERT INTO change_log (web_id, list_id, change_type, time) VALUES (NEW.web_id, NEW.id, 1, local_sharepoint_now());
 END;
 CREATE TRIGGER IF NOT EXISTS change_log_list_update AFTER UPDATE OF title, props, version ON lists
 WHEN OLD.title IS NOT NEW.title OR OLD.props IS NOT NEW.props
 BEGIN
-  INSERT INTO change_log (web_id, list_id, change_type, time) VALUES (NEW.web_id, NEW.id, 2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+  INSERT INTO change_log (web_id, list_id, change_type, time) VALUES (NEW.web_id, NEW.id, 2, local_sharepoint_now());
 END;
 CREATE TRIGGER IF NOT EXISTS change_log_list_delete AFTER DELETE ON lists
 BEGIN
-  INSERT INTO change_log (web_id, list_id, change_type, time) VALUES (OLD.web_id, OLD.id, 3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+  INSERT INTO change_log (web_id, list_id, change_type, time) VALUES (OLD.web_id, OLD.id, 3, local_sharepoint_now());
 END;
 `;
 
@@ -57,6 +57,8 @@ END;
  * tokens older than its log.
  */
 export function installChangeLog(store: SharePointStore): void {
+  // The server's clock, not SQLite's: items are stamped with it, and tests may shift it.
+  store.db.function('local_sharepoint_now', () => new Date().toISOString());
   store.db.exec(DDL);
   const start = store.db.prepare("SELECT value FROM meta WHERE key = 'changeLogStart'").get() as { value: string } | undefined;
   if (!start) {
