@@ -62,6 +62,18 @@ describe('list.getChanges', () => {
     expect(Number(now.StringValue.split(';')[4])).toBeGreaterThanOrEqual(Number(changes[3].ChangeToken.StringValue.split(';')[4]));
   });
 
+  test('getChanges runs inside a $batch beside reads, and every promise settles', async () => {
+    const start = await token(list);
+    const { Id } = await list.items.add({ Title: 'Gamma' });
+    const [batched, execute] = sp.batched();
+    const bl = batched.web.lists.getByTitle('Projects');
+    const changes = bl.getChanges({ ...ALL, ChangeTokenStart: start });
+    const item = bl.items.getById(Id).select('Title')();
+    await execute();
+    expect((await changes as Change[]).map((c) => [c.ChangeType, c.ItemId])).toEqual([[1, Id]]);
+    expect((await item).Title).toBe('Gamma');
+  });
+
   test('tokens that are not this list\'s, malformed or from the future are refused', async () => {
     await sp.web.lists.add('Other');
     const other = await token(sp.web.lists.getByTitle('Other'));
