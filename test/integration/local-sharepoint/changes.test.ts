@@ -1,7 +1,7 @@
 /**
  * Contract: the change log through the real @pnp/sp — list.getChanges, web.getChanges,
  * getListItemChangesSinceToken and CurrentChangeToken — enough for a threshold-safe delta
- * read of a big list, trimmed to what the caller may read.
+ * read of a big list; trimmed to what the caller may read when the query asks for it.
  */
 import type { SPFI } from '@pnp/sp';
 import type { IChangeQuery } from '@pnp/sp';
@@ -84,20 +84,24 @@ describe('list.getChanges', () => {
     expect((await httpError(list.getChanges({ ...ALL, ChangeTokenStart: { StringValue: mine.join(';') } }))).status).toBe(400);
   });
 
-  test('a reader does not get changes of items they cannot read, nor of a list they cannot see', async () => {
+  test('changes are not security-trimmed unless RequireSecurityTrim asks; trimmed, a reader gets only items they may read', async () => {
     const start = await token(list);
     const open = await list.items.add({ Title: 'Visible' });
     const secret = await list.items.add({ Title: 'Secret' });
     await list.items.getById(secret.Id).breakRoleInheritance(false);
     await list.items.getById(secret.Id).update({ Phase: 'Closing' });
     const visitorList = spAs(server, 'visitor').web.lists.getByTitle('Projects');
-    const seen = await visitorList.getChanges({ ...ALL, ChangeTokenStart: start }) as Change[];
-    expect(seen.map((c) => c.ItemId)).toEqual([open.Id]);
-    const owner = await list.getChanges({ ...ALL, ChangeTokenStart: start }) as Change[];
+    const trimmed = { ...ALL, ChangeTokenStart: start, RequireSecurityTrim: true } as IChangeQuery;
+    // The change log's security is not the items' (SharePoint's change log guide): ids only, no content.
+    const untrimmed = await visitorList.getChanges({ ...ALL, ChangeTokenStart: start }) as Change[];
+    expect(untrimmed.map((c) => c.ItemId)).toEqual([open.Id, secret.Id, secret.Id]);
+    expect((await httpError(visitorList.items.getById(secret.Id)())).status).toBe(404);
+    expect((await visitorList.getChanges(trimmed) as Change[]).map((c) => c.ItemId)).toEqual([open.Id]);
+    const owner = await list.getChanges(trimmed) as Change[];
     expect(owner.map((c) => c.ItemId)).toEqual([open.Id, secret.Id, secret.Id]);
-    // Deleting the secret item does not tell the visitor it existed.
+    // Trimmed, deleting the secret item does not tell the visitor it existed.
     await list.items.getById(secret.Id).delete();
-    expect((await visitorList.getChanges({ ...ALL, ChangeTokenStart: start }) as Change[]).map((c) => c.ItemId)).toEqual([open.Id]);
+    expect((await visitorList.getChanges(trimmed) as Change[]).map((c) => c.ItemId)).toEqual([open.Id]);
 
     await sp.web.lists.add('Board only');
     const board = sp.web.lists.getByTitle('Board only');
@@ -159,7 +163,7 @@ describe('a threshold-safe delta read of a big list', () => {
 });
 
 describe('web.getChanges', () => {
-  test('reports list and item changes across the lists the caller can see', async () => {
+  test('reports list and item changes across the web\'s lists', async () => {
     const start = (await sp.web.select('CurrentChangeToken')()).CurrentChangeToken as { StringValue: string };
     expect(start.StringValue).toMatch(/^1;2;/);
     await sp.web.lists.add('Lessons');

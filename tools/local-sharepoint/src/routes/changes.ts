@@ -40,7 +40,7 @@ export function forWeb(ctx: ApiContext, _seg: Segment): LocalResponse {
   const body = parseJsonBody(ctx.req);
   const scope: TokenScope = { kind: 'web', id: ctx.actor.web.id };
   const filter = changeFilter(ctx, body, scope);
-  const lists = readableLists(ctx.store, ctx.actor, ctx.actor.web);
+  const lists = filter.trim ? readableLists(ctx.store, ctx.actor, ctx.actor.web) : ctx.store.lists(ctx.actor.web);
   return renderChanges(ctx, readChanges(ctx.store, ctx.actor, lists, filter), scope, lists);
 }
 
@@ -66,7 +66,7 @@ function changeFilter(ctx: ApiContext, body: Record<string, unknown>, scope: Tok
     item: flag('Item'), list: flag('List'), add: flag('Add'), update: flag('Update'), deleteObject: flag('DeleteObject'),
     after: start === undefined || start === null ? 0 : parseToken(ctx.store, tokenText(start), scope),
     upTo: end === undefined || end === null ? undefined : parseToken(ctx.store, tokenText(end), scope),
-    limit
+    limit, trim: flag('RequireSecurityTrim')
   };
 }
 
@@ -145,7 +145,8 @@ function sinceToken(ctx: ApiContext, list: List, query: Record<string, unknown>)
     next = page.next;
   } else {
     const after = parseToken(store, query.ChangeToken, scope);
-    const log = readChanges(store, actor, [list], { item: true, list: false, add: true, update: true, deleteObject: true, after, limit: MAX_FETCH_LIMIT });
+    // The rows it returns are readable items only; the deleted ids come from the log as it is [verify].
+    const log = readChanges(store, actor, [list], { item: true, list: false, add: true, update: true, deleteObject: true, after, limit: MAX_FETCH_LIMIT, trim: false });
     if (log.length) lastToken = makeToken(scope, log[log.length - 1].n, log[log.length - 1].time);
     const changedIds = new Set<number>();
     for (const r of log) {

@@ -128,12 +128,18 @@ export interface ChangeFilter {
   after: number;
   upTo?: number;
   limit: number;
+  /** `RequireSecurityTrim`: only changes of items the caller may read. */
+  trim: boolean;
 }
 
 /**
- * Changes in order, trimmed to what the actor may read now: an item change only when the
- * item is readable (a deleted one when its list was readable to them and, under ReadSecurity 2,
- * it was theirs; a deleted item that had its own permissions only for list managers) [verify].
+ * Changes in order. The change log's security is separate from the objects' ("having
+ * permission to access the change log is not the same as having permission to access the
+ * changed objects", Microsoft's SharePoint 2010 change log guide), so changes are not trimmed
+ * unless the query sets `RequireSecurityTrim` (CSOM ChangeQuery) [verify against SPO REST].
+ * Trimmed, an item change is kept when the item is readable now; a deleted one when its list
+ * was readable and, under ReadSecurity 2, it was the caller's; a deleted item that had its own
+ * permissions only for list managers [verify].
  */
 export function readChanges(store: SharePointStore, actor: Actor, lists: List[], f: ChangeFilter): ChangeRow[] {
   if (!lists.length) return [];
@@ -155,7 +161,7 @@ export function readChanges(store: SharePointStore, actor: Actor, lists: List[],
       const list = byId.get(r.list_id) as List;
       const isItem = r.item_id !== null;
       if (isItem ? !f.item : !f.list) continue;
-      if (isItem && !visible(store, actor, list, r, itemCache)) continue;
+      if (isItem && f.trim && !visible(store, actor, list, r, itemCache)) continue;
       out.push(r);
       if (out.length >= f.limit) break;
     }
