@@ -6,6 +6,7 @@
  */
 import { demoEvents, monthlyReportDates, utcDay } from '../../../src/provisioning/seed';
 import { DEMO_TEMPLATES, demoRevisionDates } from '../../../src/provisioning/templateFiles';
+import { isoDay } from '../../../tools/cli/main';
 
 const DAY = 86_400_000;
 /** Every day of three years, leap day included. */
@@ -78,4 +79,14 @@ describe('the method templates\' revision dates', () => {
 
 test('utcDay is midnight UTC of the day', () => {
   expect(new Date(utcDay(Date.UTC(2026, 11, 6, 23, 59))).toISOString()).toBe('2026-12-06T00:00:00.000Z');
+});
+
+describe('pmo-hub seed --today', () => {
+  it('takes a real day written YYYY-MM-DD and refuses anything else with a clear message', () => {
+    expect(isoDay('2027-03-15')).toBe(Date.UTC(2027, 2, 15));
+    expect(isoDay('2028-02-29')).toBe(Date.UTC(2028, 1, 29));
+    for (const bad of ['2027-02-29', '15-03-2027', '2027-3-15', '2027-03-15T00:00', '', 'today']) {
+      expect(() => isoDay(bad)).toThrow('must be a day written YYYY-MM-DD, e.g. 2027-03-15.');
+    }
+  });
 });
