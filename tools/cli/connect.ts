@@ -1,6 +1,7 @@
 import fs from 'fs';
 import { spfi, SPBrowser, DefaultHeaders, DefaultInit, type SPFI } from '@pnp/sp';
 import { BrowserFetchWithRetry, DefaultParse, type Queryable } from '@pnp/queryable';
+import { DemoUser } from '../local-sharepoint/src/client/demoUser';
 
 export type AuthMode = 'none' | 'certificate' | 'device-code';
 
@@ -50,15 +51,6 @@ function bearer(getToken: () => Promise<string>): Behavior {
   };
 }
 
-function demoUser(alias: string): Behavior {
-  return (instance: Queryable): Queryable => {
-    instance.on.pre(async (url, init, result) => {
-      init.headers = { ...(init.headers as Record<string, string>), 'X-PMOHub-User': alias };
-      return [url, init, result];
-    });
-    return instance;
-  };
-}
 
 async function tokenSource(site: URL, o: ConnectOptions): Promise<() => Promise<string>> {
   const msal = await import('@azure/msal-node');
@@ -115,7 +107,7 @@ export async function connect(site: string, o: ConnectOptions): Promise<SPFI> {
   const base = url.toString();
   if (o.auth === 'none') {
     const sp = spfi(base).using(SPBrowser({ baseUrl: base }));
-    return o.as ? sp.using(demoUser(o.as)) : sp;
+    return o.as ? sp.using(DemoUser(o.as)) : sp;
   }
   if (o.as) throw new CliError('--as chooses a demo user of the local SharePoint; it cannot be used with --auth.');
   const getToken = await tokenSource(url, o);

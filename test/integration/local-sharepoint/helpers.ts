@@ -4,7 +4,7 @@
  * talking to it over HTTP, optionally acting as another demo user.
  */
 import { spfi, SPBrowser, type SPFI } from '@pnp/sp';
-import { HttpRequestError, InjectHeaders } from '@pnp/queryable';
+import { HttpRequestError } from '@pnp/queryable';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
@@ -19,6 +19,7 @@ import '@pnp/sp/folders';
 import {
   startLocalSharePoint, USER_HEADER, type LocalSharePoint, type LocalSharePointOptions
 } from '../../../tools/local-sharepoint/src/server';
+import { DemoUser } from '../../../tools/local-sharepoint/src/client/demoUser';
 import type { Actor } from '../../../tools/local-sharepoint/src/store/sharepoint';
 
 export const SITE = '/sites/pmo';
@@ -33,7 +34,7 @@ export async function startServer(opts: Partial<LocalSharePointOptions> = {}): P
 /** The real @pnp/sp against the local site, acting as `user` (default: the site owner, as the server assumes). */
 export function spAs(server: LocalSharePoint, user?: DemoUser): SPFI {
   const sp = spfi(`${server.url}${SITE}`).using(SPBrowser({ baseUrl: `${server.url}${SITE}` }));
-  return user ? sp.using(InjectHeaders({ [USER_HEADER]: user })) : sp;
+  return user ? sp.using(DemoUser(user)) : sp;
 }
 
 export interface RawResponse {
@@ -44,12 +45,31 @@ export interface RawResponse {
   json: unknown;
 }
 
-/** A request without @pnp/sp, for what the client library cannot send (malformed bodies, odd verbs). */
+/** The form digest `contextinfo` gives `user` for the site `path` is on, as a browser page would hold it. */
+export async function digestFor(server: LocalSharePoint, path: string, user?: string): Promise<string> {
+  const url = /^https?:/.test(path) ? path : `${server.url}${path}`;
+  const web = /^(.*?\/sites\/[^/]+)/i.exec(url)?.[1] ?? `${server.url}${SITE}`;
+  const res = await fetch(`${web}/_api/contextinfo`, { method: 'POST', headers: { accept: 'application/json', ...(user ? { [USER_HEADER]: user } : {}) } });
+  if (!res.ok) throw new Error(`contextinfo answered ${res.status}`);
+  return (await res.json() as { FormDigestValue: string }).FormDigestValue;
+}
+
+/**
+ * A request without @pnp/sp, for what the client library cannot send (malformed bodies, odd verbs).
+ * Writes carry the acting user's form digest, as SharePoint requires, unless `digest: false`
+ * (to test the refusal) or the caller sets `X-RequestDigest` itself.
+ */
 export async function raw(server: LocalSharePoint, method: string, path: string,
-  init: { headers?: Record<string, string>; body?: string | Buffer; user?: DemoUser } = {}): Promise<RawResponse> {
+  init: { headers?: Record<string, string>; body?: string | Buffer; user?: DemoUser; digest?: boolean } = {}): Promise<RawResponse> {
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (init.user) headers[USER_HEADER] = init.user;
   const url = /^https?:/.test(path) ? path : `${server.url}${path}`;
+  const isWrite = !/^(GET|HEAD|OPTIONS)$/i.test(method);
+  const hasDigest = Object.keys(headers).some((k) => k.toLowerCase() === 'x-requestdigest');
+  if (isWrite && init.digest !== false && !hasDigest && /\/_api\//i.test(url)) {
+    const acting = Object.entries(headers).find(([k]) => k.toLowerCase() === USER_HEADER)?.[1];
+    headers['X-RequestDigest'] = await digestFor(server, url, acting);
+  }
   const res = await fetch(url, { method, headers, body: init.body });
   const text = await res.text();
   let json: unknown;

@@ -164,7 +164,8 @@ describe('lists', () => {
   test('lists() supports $filter, $select and $orderby', async () => {
     const lists = await sp.web.lists.filter('BaseTemplate eq 101').select('Title', 'BaseTemplate').orderBy('Title')();
     const titles = lists.map((l: { Title: string }) => l.Title);
-    expect(titles).toEqual(['Documents', 'Method Templates']);
+    // Documents and Site Assets come with every new site, as on SharePoint Online.
+    expect(titles).toEqual(['Documents', 'Method Templates', 'Site Assets']);
     expect(lists[0]).not.toHaveProperty('Description');
   });
 
@@ -203,12 +204,21 @@ describe('navigation properties and content types', () => {
     await sp.web.lists.add('Typed');
     const cts = await sp.web.lists.getByTitle('Typed').contentTypes();
     expect(cts.map((c: { Name: string }) => c.Name)).toEqual(['Item']);
-    expect(cts[0].StringId).toMatch(/^0x0100/);
-    const id = '0x0100A33D9AD9805788419BDAAC2CCB37509F';
-    const { data } = await sp.web.contentTypes.add(id, 'PMO Project', 'A project', 'PMO Content Types');
-    expect(data).toMatchObject({ Name: 'PMO Project', StringId: id, Group: 'PMO Content Types' });
-    expect((await sp.web.contentTypes.getById(id)()).Name).toBe('PMO Project');
-    expect((await httpError(sp.web.contentTypes.getById('0x0100FFFF')())).status).toBe(404);
+    // A list's Item is the site's Item (0x01) + "00" + 32 hex digits.
+    expect(cts[0].StringId).toMatch(/^0x0100[0-9A-F]{32}$/);
+    // SharePoint Online ignores the ID asked for over REST and makes a child of Item (pnp/pnpjs#457).
+    const asked = '0x0100A33D9AD9805788419BDAAC2CCB37509F';
+    const { data } = await sp.web.contentTypes.add(asked, 'PMO Project', 'A project', 'PMO Content Types');
+    expect(data).toMatchObject({ Name: 'PMO Project', Group: 'PMO Content Types' });
+    expect(data.StringId).toMatch(/^0x0100[0-9A-F]{32}$/);
+    expect(data.StringId).not.toBe(asked);
+    expect((await sp.web.contentTypes.getById(data.StringId)()).Name).toBe('PMO Project');
+    expect((await httpError(sp.web.contentTypes.getById(asked)())).status).toBe(404);
+    // Even when the ID asked for names a Document child, the new type is an Item child.
+    const doc = await sp.web.contentTypes.add('0x010100A1B2C3D4E5F67890ABCDEF1234567890', 'PMO Template');
+    expect(doc.data.StringId).toMatch(/^0x0100[0-9A-F]{32}$/);
+    // A name already in use is refused [verify the message].
+    expect((await httpError(sp.web.contentTypes.add(asked, 'PMO Project'))).status).toBe(400);
   });
 
   test('ensureSiteAssetsLibrary creates the library once and hands back a usable list', async () => {

@@ -51,8 +51,12 @@ describe('rights from effective permissions', () => {
   test('leader and PMO may add and edit; a visitor may not; one $batch', async () => {
     const before = site.server.stats.byKind.batch ?? 0;
     const totalBefore = site.server.stats.total;
+    const digestsBefore = site.server.stats.byKind.contextinfo ?? 0;
     const leader = await editing(leaderSp).rights();
-    expect(site.server.stats.total - totalBefore).toBe(1);
+    // One $batch; a session's first POST also gets its form digest from contextinfo, as on SharePoint.
+    const digestFetches = (site.server.stats.byKind.contextinfo ?? 0) - digestsBefore;
+    expect(digestFetches).toBeLessThanOrEqual(1);
+    expect(site.server.stats.total - totalBefore - digestFetches).toBe(1);
     expect((site.server.stats.byKind.batch ?? 0) - before).toBe(1);
     expect(leader).toEqual({
       projects: { add: true, edit: true }, statusReports: { add: true, edit: true }, risks: { add: true, edit: true, delete: true }

@@ -93,7 +93,7 @@ function Hub(): JSX.Element {
   const theme = useTheme();
   const classes = React.useMemo(() => classesOf(theme), [theme]);
   const [language, setLanguage] = React.useState<HubLanguage>(initialLanguage);
-  const [userAlias, setUserAlias] = React.useState<string>(currentUserAlias);
+  const [userAlias] = React.useState<string>(currentUserAlias);
   const [users, setUsers] = React.useState<DemoUser[]>([]);
   const [pathname, setPathname] = React.useState<string>(window.location.pathname);
   const mainRef = React.useRef<HTMLElement>(null);
@@ -146,7 +146,12 @@ function Hub(): JSX.Element {
             <LanguageSwitcher classes={classes} theme={theme} common={c} language={language}
               onChange={(l) => { saveLanguage(l); setLanguage(l); }} />
             <UserSwitcher classes={classes} theme={theme} common={c} me={me} users={users}
-              onChange={(alias) => { actAs(alias); setUserAlias(alias); }} />
+              onChange={(alias) => {
+                // Another user is another session, as when SharePoint signs in someone else: @pnp's
+                // cached form digest belongs to the previous user, so the page starts afresh.
+                actAs(alias);
+                window.location.reload();
+              }} />
           </div>
         </div>
         <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>{c.DevelopmentOnly}</MessageBar>

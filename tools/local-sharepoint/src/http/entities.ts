@@ -37,7 +37,9 @@ export function webEntity(u: Urls, store: SharePointStore, actor: Actor): Entity
       AssociatedOwnerGroup: () => groupOrNull(u, store, w.props.AssociatedOwnerGroup),
       AssociatedMemberGroup: () => groupOrNull(u, store, w.props.AssociatedMemberGroup),
       AssociatedVisitorGroup: () => groupOrNull(u, store, w.props.AssociatedVisitorGroup),
-      EffectiveBasePermissions: () => basePermissionsEntity(u, store.permissions(w, actor.user).toMask())
+      EffectiveBasePermissions: () => basePermissionsEntity(u, store.permissions(w, actor.user).toMask()),
+      // Every local site is a site collection's root web, and a root web has no parent.
+      ParentWeb: () => null
     }
   };
 }
@@ -215,7 +217,7 @@ export interface ItemProjection {
 
 /** Validates `$select`/`$expand` on items the way SharePoint does and counts lookups. */
 export function checkItemProjection(fields: Field[], proj: ItemProjection): void {
-  const navs = ['file', 'folder', 'fieldvaluesastext', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties', 'commentsdisabled'];
+  const navs = ['file', 'folder', 'fieldvaluesastext', 'fieldvaluesashtml', 'fieldvaluesforedit', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties', 'commentsdisabled'];
   const expanded = new Set<string>();
   for (const e of proj.expand) {
     if (navs.includes(e[0].toLowerCase())) continue;
@@ -240,6 +242,33 @@ export function checkItemProjection(fields: Field[], proj: ItemProjection): void
       throw Errors.badRequest(`The query to field '${s.join('/')}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${s[0]}.`);
     }
   }
+}
+
+/** An expanded navigation entity cut down to the selected properties, refusing ones it does not have. */
+function projectProps(e: Entity, subs: string[]): Entity {
+  const props: Record<string, unknown> = {};
+  for (const s of subs) {
+    const key = Object.keys(e.props).find((k) => k.toLowerCase() === s.toLowerCase());
+    if (key === undefined) throw Errors.fieldNotFound(s);
+    props[key] = e.props[key];
+  }
+  return { ...e, props, nav: undefined };
+}
+
+/**
+ * An item's values as strings, as FieldValuesAsText / FieldValuesAsHtml / FieldValuesForEdit give
+ * them. SharePoint formats dates and numbers in the web's locale there; this gives ISO dates and
+ * plain numbers [verify], and HTML-escapes for the HTML variant.
+ */
+export function fieldStringValues(u: Urls, list: List, fields: Field[], item: Item, kind: 'FieldValuesAsText' | 'FieldValuesAsHtml' | 'FieldValuesForEdit'): Entity {
+  const text: Record<string, unknown> = {};
+  const escape = (v: string): string => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  for (const f of fields) {
+    const v = rawValue(item, f, list);
+    const plain = v === null ? '' : Array.isArray(v) ? v.join(kind === 'FieldValuesForEdit' ? ';#' : ', ') : typeof v === 'object' ? (v as { Url: string }).Url : String(v);
+    text[entityPropertyName(f.internalName)] = kind === 'FieldValuesAsHtml' ? escape(plain) : plain;
+  }
+  return { type: 'SP.FieldStringValues', uri: `${u.list(list)}/Items(${item.id})/${kind}`, props: text };
 }
 
 export function itemEntity(u: Urls, ctx: ValueContext, list: List, fields: Field[], item: Item, proj: ItemProjection,
@@ -286,13 +315,14 @@ export function itemEntity(u: Urls, ctx: ValueContext, list: List, fields: Field
   for (const s of proj.select) {
     // CommentsDisabled is a property of SP.ListItem, not a field; comments are never switched off here.
     if (s[0].toLowerCase() === 'commentsdisabled') { props.CommentsDisabled = false; continue; }
-    if (s[0] === '*' || ['file', 'folder', 'fieldvaluesastext', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties'].includes(s[0].toLowerCase())) continue;
+    if (s[0] === '*' || ['file', 'folder', 'fieldvaluesastext', 'fieldvaluesashtml', 'fieldvaluesforedit', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties'].includes(s[0].toLowerCase())) continue;
     const fp = resolvePath(fields, s, '$select');
     if (fp.sub) continue;
     if (s[0] === 'Id' || s[0] === 'ID') { props[s[0]] = item.id; continue; }
     if (isIdRefType(fp.field.typeAsString) && !fp.idForm) continue;
     put(fp.field, fp.idForm);
     if (fp.field.props.system && !fp.idForm) props[s[0]] = rawValue(item, fp.field, list);
+    if (fp.field.props.system === 'encodedAbsUrl') props[s[0]] = `${u.origin}${String(rawValue(item, field('FileRef') as Field, list)).split('/').map(encodeURIComponent).join('/')}`;
   }
   // Expanded person and lookup fields, projected to what was selected.
   for (const e of proj.expand) {
@@ -301,16 +331,24 @@ export function itemEntity(u: Urls, ctx: ValueContext, list: List, fields: Field
       props.File = fileEntityOf ? fileEntityOf(item) : null;
       continue;
     }
-    if (head.toLowerCase() === 'fieldvaluesastext') {
-      const text: Record<string, unknown> = {};
-      for (const f of fields) {
-        const v = rawValue(item, f, list);
-        text[entityPropertyName(f.internalName)] = v === null ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? (v as { Url: string }).Url : String(v);
-      }
-      props.FieldValuesAsText = { type: 'SP.FieldStringValues', uri: `${u.list(list)}/Items(${item.id})/FieldValuesAsText`, props: text } as Entity;
+    const stringValues = (['FieldValuesAsText', 'FieldValuesAsHtml', 'FieldValuesForEdit'] as const).find((k) => k.toLowerCase() === head.toLowerCase());
+    if (stringValues) {
+      props[stringValues] = fieldStringValues(u, list, fields, item, stringValues);
       continue;
     }
-    if (['folder', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties'].includes(head.toLowerCase())) continue;
+    if (head.toLowerCase() === 'parentlist' || head.toLowerCase() === 'contenttype') {
+      const subs = proj.select.filter((s) => s[0].toLowerCase() === head.toLowerCase() && s.length === 2).map((s) => s[1]);
+      let nested: Entity | null;
+      if (head.toLowerCase() === 'parentlist') nested = listEntity(u, ctx.store, ctx.actor, list);
+      else {
+        const ctId = rawValue(item, field('ContentTypeId') as Field, list);
+        const ct = ctx.store.contentTypes(list.id).find((c) => c.id === ctId);
+        nested = ct ? contentTypeEntity(u, list, ct) : null;
+      }
+      props[head.toLowerCase() === 'parentlist' ? 'ParentList' : 'ContentType'] = nested && subs.length ? projectProps(nested, subs) : nested;
+      continue;
+    }
+    if (['folder', 'versions', 'roleassignments', 'attachmentfiles', 'properties'].includes(head.toLowerCase())) continue;
     const fp = resolvePath(fields, [head], '$expand');
     const subs = proj.select.filter((s) => s[0] === head && s.length === 2).map((s) => s[1]);
     const raw = rawValue(item, fp.field, list);

@@ -6,7 +6,8 @@ import type { Item, List } from '../store/types';
 import {
   addAttachment, attachmentContent, attachmentsOf, deleteAttachment, findAttachment, replaceAttachment, type Attachment
 } from '../store/attachments';
-import { one, collection, emptyOk, post, type ApiContext, type Extension, type Res } from './api';
+import { one, collection, emptyOk, post, type ApiContext, type Res, type Route } from './context';
+import type { Extension } from './extension';
 
 /**
  * `items(id)/AttachmentFiles`: list, add (`add(FileName=…)`, `addUsingPath`), read
@@ -34,6 +35,10 @@ function entityOf(ctx: ApiContext, list: List, item: Item, a: Attachment): Entit
     props: { FileName: a.name, FileNameAsPath: { DecodedUrl: a.name }, ServerRelativePath: { DecodedUrl: url }, ServerRelativeUrl: url }
   };
 }
+
+export const attachmentsRoute: Route = {
+  step: (ctx, res, seg) => (res.k === 'item' && is(seg, 'attachmentFiles') ? step(ctx, res.list, res.item, seg) : undefined)
+};
 
 export function step(ctx: ApiContext, list: List, item: Item, seg: Segment): Res {
   if (seg.hasParens) return single(ctx, list, item, stringArg(seg));

@@ -1,6 +1,6 @@
 import { Errors } from '../http/errors';
 import type { LocalResponse } from '../http/types';
-import type { Segment } from '../http/path';
+import { is, type Segment } from '../http/path';
 import { renderCollection, renderValue, contentTypeFor } from '../http/format';
 import { itemEntity, checkItemProjection } from '../http/entities';
 import { parseExpand, parseSelect, parseSkipToken, parseTop } from '../odata/query-options';
@@ -10,13 +10,17 @@ import { queryItems, rawValue, ValueContext, type ItemPage } from '../store/quer
 import type { Field, Item, List } from '../store/types';
 import { isLookupType, isUserType } from '../model/fieldTypes';
 import { fileEntityForItem } from './files';
-import { post, parseJsonBody, type ApiContext } from './api';
+import { post, parseJsonBody, type ApiContext, type Route } from './context';
 
 /**
  * CAML reads: `getitems` (`getItemsByCAMLQuery`), `RenderListDataAsStream` and
  * `renderlistdata(@viewXml)`. The CAML becomes the OData path's filter tree, so the list
  * view threshold is decided by the one rule in `store/query.ts`.
  */
+export const camlRoute: Route = {
+  step: (ctx, res, seg) => (res.k === 'list' && is(seg, 'getItems', 'renderListDataAsStream', 'renderListData') ? handle(ctx, res.list, seg) : undefined)
+};
+
 export function handle(ctx: ApiContext, list: List, seg: Segment): LocalResponse {
   post(ctx);
   const name = seg.name.toLowerCase();

@@ -11,7 +11,7 @@ import type { Field, Item, List } from '../store/types';
 import {
   ChangeType, lastChangeNumber, makeToken, parseToken, readChanges, readableLists, requireScopeRead, type ChangeFilter, type ChangeRow, type TokenScope
 } from '../store/changes';
-import { post, parseJsonBody, type ApiContext } from './api';
+import { onWeb, post, parseJsonBody, type ApiContext, type Route } from './context';
 
 /**
  * The change log: `list.getChanges`, `web.getChanges` (SP.ChangeQuery → SP.ChangeItem /
@@ -24,6 +24,14 @@ import { post, parseJsonBody, type ApiContext } from './api';
  */
 const DEFAULT_FETCH_LIMIT = 1000;
 const MAX_FETCH_LIMIT = 2000;
+
+export const changesRoute: Route = {
+  step(ctx, res, seg) {
+    if (res.k === 'list' && is(seg, 'getChanges', 'getListItemChangesSinceToken')) return forList(ctx, res.list, seg);
+    if (onWeb(res) && is(seg, 'getChanges')) return forWeb(ctx, seg);
+    return undefined;
+  }
+};
 
 export function forList(ctx: ApiContext, list: List, seg: Segment): LocalResponse {
   post(ctx);

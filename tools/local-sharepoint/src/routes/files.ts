@@ -8,13 +8,13 @@ import { isLibrary, itemEtagHeader } from '../store/sharepoint';
 import { ValueContext } from '../store/query';
 import type { Item, List } from '../store/types';
 import { PermissionKind } from '../model/permissions';
-import { one, collection, emptyOk, post, parseJsonBody, type ApiContext, type Res } from './api';
+import { one, collection, emptyOk, onWeb, post, parseJsonBody, type ApiContext, type Res, type Route } from './context';
 
 /** SharePoint Online refuses these characters in file and folder names. */
 const INVALID_NAME = /["*:<>?/\\|]/;
 const hasControlCharacter = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20);
 
-export function folderPathArg(ctx: ApiContext, seg: Segment): string {
+function folderPathArg(ctx: ApiContext, seg: Segment): string {
   const raw = stringArg(seg, 'decodedurl');
   return normalisePath(ctx, raw);
 }
@@ -42,7 +42,7 @@ function locate(ctx: ApiContext, path: string): Located | undefined {
   return { list, folder, leaf, item };
 }
 
-export function fileByArg(ctx: ApiContext, seg: Segment): Res {
+function fileByArg(ctx: ApiContext, seg: Segment): Res {
   if (is(seg, 'getFileById')) {
     const guid = stringArg(seg).toLowerCase();
     const row = ctx.store.db.prepare('SELECT list_id, id FROM items WHERE guid = ?').get(guid) as { list_id: string; id: number } | undefined;
@@ -51,7 +51,12 @@ export function fileByArg(ctx: ApiContext, seg: Segment): Res {
     if (!list || !item || item.fsType !== 0) throw fileNotFound(guid);
     return { k: 'file', list, item: readable(ctx, list, item, guid) };
   }
-  const path = normalisePath(ctx, stringArg(seg, 'decodedurl'));
+  let raw = stringArg(seg, 'decodedurl');
+  // getFileByUrl takes the encoded absolute URL (what EncodedAbsUrl holds); the others a decoded path.
+  if (is(seg, 'getFileByUrl')) {
+    try { raw = decodeURIComponent(raw); } catch { throw Errors.badRequest(`'${raw}' is not a validly encoded URL.`); }
+  }
+  const path = normalisePath(ctx, raw);
   const found = locate(ctx, path);
   if (!found || !found.item || found.item.fsType !== 0) throw fileNotFound(path);
   return { k: 'file', list: found.list, item: readable(ctx, found.list, found.item, path) };
@@ -179,9 +184,30 @@ function addFile(ctx: ApiContext, folderPath: string, seg: Segment): LocalRespon
   return one(ctx, fileEntityForItem(ctx, list, item) as Entity, 'SP.File', 200);
 }
 
-export function step(ctx: ApiContext, res: Res, seg: Segment, _last: boolean): Res | LocalResponse {
+/** Files and folders in libraries: upload (whole or chunked), download, versions, check-out, folders. */
+export const filesRoute: Route = { step, finish };
+
+function step(ctx: ApiContext, res: Res, seg: Segment): Res | LocalResponse | undefined {
   const { store, actor } = ctx;
+  const web = actor.web;
+  if (onWeb(res)) {
+    if (is(seg, 'getFolderByServerRelativePath', 'getFolderByServerRelativeUrl')) return { k: 'folder', path: folderPathArg(ctx, seg) };
+    if (is(seg, 'getFileByServerRelativePath', 'getFileByServerRelativeUrl', 'getFileById', 'getFileByUrl')) return fileByArg(ctx, seg);
+    if (is(seg, 'folders')) return seg.hasParens ? { k: 'folder', path: `${web.path}/${stringArg(seg)}` } : { k: 'folders', path: web.path };
+    if (is(seg, 'rootFolder')) return { k: 'folder', path: web.path };
+    return undefined;
+  }
   switch (res.k) {
+    case 'list':
+      if (is(seg, 'rootFolder')) return { k: 'folder', path: res.list.url };
+      break;
+    case 'item':
+      if (is(seg, 'file')) {
+        if (!isLibrary(res.list) || res.item.fsType !== 0) throw Errors.notFound('File Not Found.');
+        return { k: 'file', list: res.list, item: res.item };
+      }
+      if (is(seg, 'folder')) return { k: 'folder', path: `${res.item.folder}/${res.item.leaf}` };
+      break;
     case 'folder': {
       // `files('a.txt')` and `folders('Sub')` are @pnp's getByUrl: an entity, not the collection.
       if (is(seg, 'files')) return seg.hasParens ? fileInFolder(ctx, res.path, stringArg(seg)) : { k: 'files', path: res.path };
@@ -294,7 +320,7 @@ export function step(ctx: ApiContext, res: Res, seg: Segment, _last: boolean): R
     default:
       break;
   }
-  throw Errors.notImplemented(`'${seg.name}' on ${res.k}`);
+  return undefined;
 }
 
 function list(res: { list: List }): List {
@@ -376,7 +402,7 @@ function createFolder(ctx: ApiContext, parentPath: string, name: string): string
   return `${folder}/${name}`;
 }
 
-export function finish(ctx: ApiContext, res: Res): LocalResponse {
+function finish(ctx: ApiContext, res: Res): LocalResponse | undefined {
   const { store, actor, urls } = ctx;
   switch (res.k) {
     case 'folder':
@@ -438,7 +464,7 @@ export function finish(ctx: ApiContext, res: Res): LocalResponse {
     default:
       break;
   }
-  throw new SpError(405, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The HTTP method '${ctx.method}' is not supported on ${res.k}.`);
+  return undefined;
 }
 
 function versionEntity(ctx: ApiContext, _list: List, item: Item, r: { ui_version: number; n: number; check_in_comment: string; created: string; author_id: number }): Entity {

@@ -8,7 +8,8 @@ import {
   canEditPages, checkedOutBy, checkoutPage, createPage, discardPage, ensureSitePages, findSitePages, pageItems, promoteToNews,
   publishPage, requirePage, savePage, getPageRow, type PageRow, type PublishedCopy
 } from '../store/pages';
-import { one, collection, post, parseJsonBody, type ApiContext, type Extension, type Res } from './api';
+import { one, collection, post, parseJsonBody, type ApiContext, type Res, type Route } from './context';
+import type { Extension } from './extension';
 
 /**
  * `_api/sitepages/pages`: modern pages as `@pnp/sp/clientside-pages` reads and writes them
@@ -16,6 +17,14 @@ import { one, collection, post, parseJsonBody, type ApiContext, type Extension, 
  */
 
 const NEVER = '0001-01-01T00:00:00Z';
+
+export const pagesRoute: Route = {
+  step(ctx, res, seg) {
+    if (res.k === 'root' && is(seg, 'sitePages')) return root(ctx);
+    if (res.k === 'lists' && is(seg, 'ensureClientRenderedSitePagesLibrary')) return ensureLibraryResponse(ctx);
+    return undefined;
+  }
+};
 
 /** `sitepages` at the root of `_api`. */
 export function root(_ctx: ApiContext): Res {

@@ -4,7 +4,8 @@ import { makeSkipToken, type OrderBy, type SkipToken } from '../odata/query-opti
 import { entityPropertyName, filterValueType, isIdRefType, isLookupType, isUserType, normaliseDate } from '../model/fieldTypes';
 import { PermissionKind } from '../model/permissions';
 import {
-  THRESHOLD, indexKey, toItem, type Actor, type ItemRow, type SharePointStore
+  CONTENT_TYPE_DOCUMENT, CONTENT_TYPE_FOLDER, CONTENT_TYPE_ITEM, THRESHOLD, indexKey, isLibrary, listContentTypeId, toItem,
+  type Actor, type ItemRow, type SharePointStore
 } from './sharepoint';
 import type { Field, FieldValue, Item, List, Principal } from './types';
 
@@ -55,7 +56,11 @@ export function rawValue(item: Item, field: Field, list: List): FieldValue {
     case 'attachments': return item.data.Attachments === true;
     case 'guid': return item.guid;
     case 'fsType': return item.fsType;
-    case 'contentTypeId': return list.baseTemplate === 101 ? '0x0101' : '0x0100';
+    case 'contentTypeId': return listContentTypeId(list, item.fsType === 1 ? CONTENT_TYPE_FOLDER : isLibrary(list) ? CONTENT_TYPE_DOCUMENT : CONTENT_TYPE_ITEM);
+    case 'fileType': {
+      const dot = item.fsType === 0 && item.leaf ? item.leaf.lastIndexOf('.') : -1;
+      return dot > 0 ? item.leaf.slice(dot + 1) : null;
+    }
     case 'leaf': return item.leaf || null;
     case 'fileRef': return item.folder ? `${item.folder}/${item.leaf}` : `${list.url}/${item.id}_.000`;
     case 'fileDirRef': return item.folder || list.url;

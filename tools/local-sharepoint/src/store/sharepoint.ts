@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { parseJson } from './db';
 import type { Field, FieldProps, FieldValue, Item, List, ListProps, Principal, View, Web } from './types';
 import { Errors, SpError } from '../http/errors';
+import { ensureSitePages } from './pages';
 import { DIRECTORY, type DirectoryUser, loginNameOf } from '../directory';
 import { PermissionKind, PermissionSet, ROLE_DEFINITIONS, roleDefinitionById } from '../model/permissions';
 import {
@@ -15,28 +16,48 @@ export const MAX_INDEXES = 20;
 
 const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** The standard columns every list has; `system` names the item column that holds the value. */
-const BASE_FIELDS: Array<[string, string, string, FieldProps]> = [
-  ['ID', 'ID', 'Counter', { system: 'id', ReadOnlyField: true, Indexed: true }],
-  ['Title', 'Title', 'Text', { Required: true, MaxLength: 255 }],
-  ['ContentTypeId', 'Content Type ID', 'ContentTypeId', { system: 'contentTypeId', ReadOnlyField: true, Hidden: true }],
-  ['Created', 'Created', 'DateTime', { system: 'created', ReadOnlyField: true }],
-  ['Modified', 'Modified', 'DateTime', { system: 'modified', ReadOnlyField: true }],
-  ['Author', 'Created By', 'User', { system: 'author', ReadOnlyField: true }],
-  ['Editor', 'Modified By', 'User', { system: 'editor', ReadOnlyField: true }],
-  ['_UIVersionString', 'Version', 'Text', { system: 'uiVersion', ReadOnlyField: true }],
-  ['Attachments', 'Attachments', 'Attachments', { system: 'attachments', ReadOnlyField: true }],
-  ['GUID', 'GUID', 'Guid', { system: 'guid', ReadOnlyField: true, Hidden: true }],
-  ['FileSystemObjectType', 'Item Type', 'Integer', { system: 'fsType', ReadOnlyField: true, Hidden: true }],
-  ['FileRef', 'URL Path', 'Text', { system: 'fileRef', ReadOnlyField: true, Hidden: true }],
-  ['FileDirRef', 'Path', 'Text', { system: 'fileDirRef', ReadOnlyField: true, Hidden: true }]
+/**
+ * The standard columns every list has, with SharePoint's fixed field IDs (the same on every list
+ * and site, e.g. Title is fa564e0f-…); `system` names the item column that holds the value.
+ */
+const BASE_FIELDS: Array<[string, string, string, string, FieldProps]> = [
+  ['1d22ea11-1e32-424e-89ab-9fedbadb6ce1', 'ID', 'ID', 'Counter', { system: 'id', ReadOnlyField: true, Indexed: true }],
+  ['fa564e0f-0c70-4ab9-b863-0177e6ddd247', 'Title', 'Title', 'Text', { Required: true, MaxLength: 255 }],
+  ['03e45e84-1992-4d42-9116-26f756012634', 'ContentTypeId', 'Content Type ID', 'ContentTypeId', { system: 'contentTypeId', ReadOnlyField: true, Hidden: true }],
+  ['8c06beca-0777-48f7-91c7-6da68bc07b69', 'Created', 'Created', 'DateTime', { system: 'created', ReadOnlyField: true }],
+  ['28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f', 'Modified', 'Modified', 'DateTime', { system: 'modified', ReadOnlyField: true }],
+  ['1df5e554-ec7e-46a6-901d-d85a3881cb18', 'Author', 'Created By', 'User', { system: 'author', ReadOnlyField: true }],
+  ['d31655d1-1d5b-4511-95a1-7a09e9b75bf2', 'Editor', 'Modified By', 'User', { system: 'editor', ReadOnlyField: true }],
+  ['dce8262a-3ae9-45aa-aab4-83bd75fb738a', '_UIVersionString', 'Version', 'Text', { system: 'uiVersion', ReadOnlyField: true }],
+  ['67df98f4-9dec-48ff-a553-29bece9c5bf4', 'Attachments', 'Attachments', 'Attachments', { system: 'attachments', ReadOnlyField: true }],
+  ['ae069f25-3ac2-4256-b9c3-15dbc15da0e0', 'GUID', 'GUID', 'Guid', { system: 'guid', ReadOnlyField: true, Hidden: true }],
+  // Not a column in SharePoint (an entity property); kept as one here, so it has no fixed ID.
+  ['', 'FileSystemObjectType', 'Item Type', 'Integer', { system: 'fsType', ReadOnlyField: true, Hidden: true }],
+  // A lookup ("Item Type") in SharePoint; here the same number: 0 item or file, 1 folder.
+  ['30bb605f-5bae-48fe-b4e3-1f81d9772af9', 'FSObjType', 'Item Type', 'Integer', { system: 'fsType', ReadOnlyField: true, Hidden: true }],
+  ['94f89715-e097-4e8b-ba79-ea02aa8b7adb', 'FileRef', 'URL Path', 'Text', { system: 'fileRef', ReadOnlyField: true, Hidden: true }],
+  ['56605df6-8fa1-47e4-a04c-5b384d59609f', 'FileDirRef', 'Path', 'Text', { system: 'fileDirRef', ReadOnlyField: true, Hidden: true }],
+  ['39360f11-34cf-4356-9945-25c44e68dade', 'File_x0020_Type', 'File Type', 'Text', { system: 'fileType', ReadOnlyField: true, Hidden: true }],
+  ['7177cfc7-f399-4d4d-905d-37dd51bc90bf', 'EncodedAbsUrl', 'Encoded Absolute URL', 'Text', { system: 'encodedAbsUrl', ReadOnlyField: true, Hidden: true }]
 ];
-const LIBRARY_FIELDS: Array<[string, string, string, FieldProps]> = [
-  ['FileLeafRef', 'Name', 'Text', { system: 'leaf', Required: true }]
+const LIBRARY_FIELDS: Array<[string, string, string, string, FieldProps]> = [
+  ['8553196d-ec8d-4564-9861-3dbe931050c8', 'FileLeafRef', 'Name', 'Text', { system: 'leaf', Required: true }]
 ];
 
-export const CONTENT_TYPE_ITEM = '0x0100';
+/** SharePoint's built-in content types (IDs fixed on every site). */
+export const CONTENT_TYPE_ITEM = '0x01';
 export const CONTENT_TYPE_DOCUMENT = '0x0101';
+export const CONTENT_TYPE_FOLDER = '0x0120';
+const BUILT_IN_CONTENT_TYPES: Array<[string, string, string]> = [
+  [CONTENT_TYPE_ITEM, 'Item', 'List Content Types'],
+  [CONTENT_TYPE_DOCUMENT, 'Document', 'Document Content Types'],
+  [CONTENT_TYPE_FOLDER, 'Folder', 'Folder Content Types']
+];
+
+/** A list's copy of a site content type: the parent's ID, "00", and 32 hex digits (here the list's ID, so it is stable). */
+export function listContentTypeId(list: { id: string }, parent: string): string {
+  return `${parent}00${list.id.replace(/-/g, '').toUpperCase()}`;
+}
 
 export interface Actor {
   web: Web;
@@ -122,9 +143,35 @@ export class SharePointStore {
         const p = this.ensureUser(web, u);
         this.addGroupMember(web, target.id, p.id);
       }
-      const actor = { web, user: owner };
-      this.createList(actor, { Title: 'Documents', BaseTemplate: 101, Url: 'Shared Documents' });
+      this.ensureBuiltIns(web);
       return this.getWebByPath(path) as Web;
+    });
+  }
+
+  /**
+   * What every new SharePoint site has: the built-in content types, the base site columns, and the
+   * Documents, Site Assets and Site Pages libraries. Idempotent, so sites stored before these
+   * existed get them when the server starts.
+   */
+  public ensureBuiltIns(web: Web): void {
+    this.tx(() => {
+      const scope = `web:${web.id}`;
+      for (const [id, name, group] of BUILT_IN_CONTENT_TYPES) {
+        this.q('INSERT OR IGNORE INTO content_types (scope, id, name, props) VALUES (?, ?, ?, ?)').run(scope, id, name, JSON.stringify({ Group: group, BuiltIn: true }));
+      }
+      const have = new Set(this.fields(scope).map((f) => f.id));
+      let seq = this.fields(scope).length;
+      for (const [fid, name, ftitle, type, fprops] of [...BASE_FIELDS, ...LIBRARY_FIELDS]) {
+        if (fid && !have.has(fid)) this.insertField(scope, fid, name, ftitle, type, seq++, { ...fprops, Group: '_Hidden', SiteColumn: true });
+      }
+      const owner = this.principals(web, 'user').find((p) => p.isSiteAdmin);
+      if (!owner) return;
+      const actor = { web, user: owner };
+      for (const [title, template, url] of [['Documents', 101, 'Shared Documents'], ['Site Assets', 101, 'SiteAssets']] as const) {
+        if (!this.getList(web, { url: `${web.path}/${url}` })) this.createList(actor, { Title: title, BaseTemplate: template, Url: url });
+      }
+      // Site Pages as a communication site has it: minor versions, editors' drafts, the page columns.
+      ensureSitePages(this, actor);
     });
   }
 
@@ -400,13 +447,14 @@ export class SharePointStore {
       this.q('INSERT INTO lists (id, web_id, title, url, base_template, created, modified, props) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(id, web.id, title, url, template, ts, ts, JSON.stringify(props));
       let seq = 0;
-      for (const [name, ftitle, type, fprops] of [...BASE_FIELDS, ...(isLibrary ? LIBRARY_FIELDS : [])]) {
+      for (const [fid, name, ftitle, type, fprops] of [...BASE_FIELDS, ...(isLibrary ? LIBRARY_FIELDS : [])]) {
         const p = { ...fprops };
         if (isLibrary && name === 'Title') p.Required = false;
-        this.insertField(id, randomUUID(), name, ftitle, type, seq++, p);
+        this.insertField(id, fid || randomUUID(), name, ftitle, type, seq++, p);
       }
       this.q('INSERT INTO content_types (scope, id, name, props) VALUES (?, ?, ?, ?)')
-        .run(id, (isLibrary ? CONTENT_TYPE_DOCUMENT : CONTENT_TYPE_ITEM) + '00' + id.replace(/-/g, '').toUpperCase(), isLibrary ? 'Document' : 'Item', '{}');
+        .run(id, listContentTypeId({ id }, isLibrary ? CONTENT_TYPE_DOCUMENT : CONTENT_TYPE_ITEM), isLibrary ? 'Document' : 'Item',
+          JSON.stringify({ Group: isLibrary ? 'Document Content Types' : 'List Content Types' }));
       const list = this.getList(web, { id }) as List;
       this.insertView(list, { Title: 'All Items', DefaultView: true, ViewFields: isLibrary ? ['DocIcon', 'LinkFilename', 'Modified', 'Editor'] : ['LinkTitle'], RowLimit: 30 });
       return list;
@@ -608,12 +656,41 @@ export class SharePointStore {
       .map((r) => ({ id: r.id, name: r.name, props: parseJson<Record<string, unknown>>(r.props) }));
   }
 
-  public addContentType(scope: string, id: string, name: string, props: Record<string, unknown>): void {
-    if (!/^0x[0-9A-Fa-f]+$/.test(id)) throw Errors.badRequest(`'${id}' is not a valid content type id.`);
-    if (this.contentTypes(scope).some((c) => c.id.toLowerCase() === id.toLowerCase() || c.name.toLowerCase() === name.toLowerCase())) {
-      throw Errors.badRequest(`A content type named '${name}' or with id ${id} already exists.`);
+  /**
+   * `contentTypes.add` over REST: SharePoint ignores a requested ID and always makes a child of
+   * Item, `0x0100` + 32 hex digits (pnp/pnpjs#457, #3367). A name already used is refused [verify
+   * the message]. Returns the new ID.
+   */
+  public addContentType(scope: string, name: string, props: Record<string, unknown>): string {
+    if (this.contentTypes(scope).some((c) => c.name.toLowerCase() === name.toLowerCase())) {
+      throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `A duplicate content type "${name}" was found.`);
     }
+    const id = `${CONTENT_TYPE_ITEM}00${randomUUID().replace(/-/g, '').toUpperCase()}`;
     this.q('INSERT INTO content_types (scope, id, name, props) VALUES (?, ?, ?, ?)').run(scope, id, name, JSON.stringify(props));
+    return id;
+  }
+
+  /** A list's copy of a site content type (the parent's ID + "00" + 32 hex digits); one per parent. */
+  public addListContentType(list: List, site: { id: string; name: string; props: Record<string, unknown> }): { id: string; name: string; props: Record<string, unknown> } {
+    const existing = this.contentTypes(list.id).find((c) => c.id.toUpperCase().startsWith(`${site.id.toUpperCase()}00`) && c.id.length === site.id.length + 34);
+    if (existing) throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `A duplicate content type "${site.name}" was found.`);
+    const id = `${site.id}00${randomUUID().replace(/-/g, '').toUpperCase()}`;
+    const { BuiltIn: _builtIn, ...props } = site.props;
+    this.q('INSERT INTO content_types (scope, id, name, props) VALUES (?, ?, ?, ?)').run(list.id, id, site.name, JSON.stringify(props));
+    this.touchList(list);
+    return { id, name: site.name, props };
+  }
+
+  public updateContentType(scope: string, id: string, patch: { Name?: string; Description?: string; Group?: string }): void {
+    const ct = this.contentTypes(scope).find((c) => c.id === id);
+    if (!ct) throw Errors.argument(`The content type '${id}' does not exist.`, 404);
+    if (ct.props.BuiltIn) throw new SpError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied. The built-in content types are read-only here [verify].');
+    const name = patch.Name ?? ct.name;
+    if (name !== ct.name && this.contentTypes(scope).some((c) => c.id !== id && c.name.toLowerCase() === name.toLowerCase())) {
+      throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `A duplicate content type "${name}" was found.`);
+    }
+    const props = { ...ct.props, ...(patch.Description !== undefined ? { Description: patch.Description } : {}), ...(patch.Group !== undefined ? { Group: patch.Group } : {}) };
+    this.q('UPDATE content_types SET name = ?, props = ? WHERE scope = ? AND id = ?').run(name, JSON.stringify(props), scope, id);
   }
 
   // ---------------------------------------------------------------- views
