@@ -92,9 +92,9 @@ test('an endpoint the local SharePoint does not implement is a 501 naming it', a
   const viaPnp = await httpError(list.reserveListItemId());
   expect(viaPnp.status).toBe(501);
   expect(viaPnp.message).toContain('reserveListItemId');
-  const caml = await httpError(list.getItemsByCAMLQuery({ ViewXml: '<View/>' }));
-  expect(caml.status).toBe(501);
-  expect(caml.message).toMatch(/getitems/i);
+  const membership = await httpError(list.getItemsByCAMLQuery({ ViewXml: '<View><Query><Where><Membership Type="CurrentUserGroups"><FieldRef Name="Title"/></Membership></Where></Query></View>' }));
+  expect(membership.status).toBe(501);
+  expect(membership.message).toContain('Membership');
 });
 
 test('the File of a plain list item and a malformed percent-encoding are 4xx, not crashes', async () => {

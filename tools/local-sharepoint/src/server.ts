@@ -11,6 +11,9 @@ import { executeBatch, parseBatchRequest, writeBatchResponse } from './batch';
 import { GraphService, photoOf } from './graph';
 import { FormDigests, needsDigest } from './digest';
 import { DEFAULT_USER_ALIAS, DIRECTORY, findDirectoryUser, loginNameOf, type DirectoryUser } from './directory';
+import { installPages } from './store/pages';
+import { installChangeLog } from './store/changes';
+import { installAttachments } from './store/attachments';
 
 export interface LocalSharePointOptions {
   /** SQLite file; ':memory:' keeps nothing. */
@@ -79,6 +82,10 @@ export function actingUser(headers: Record<string, string>): DirectoryUser {
 export async function startLocalSharePoint(opts: LocalSharePointOptions): Promise<LocalSharePoint> {
   const db: Db = openDb(opts.data);
   const store = new SharePointStore(db);
+  // Features kept in their own tables, hooked to items by triggers and read rules.
+  installChangeLog(store);
+  installPages(store);
+  installAttachments(store);
   for (const s of opts.sites ?? [{ path: '/sites/pmo', title: 'PMO' }]) {
     if (!store.getWebByPath(s.path)) store.createWeb(s.path, s.title);
   }

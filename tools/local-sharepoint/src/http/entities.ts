@@ -7,6 +7,7 @@ import type { Field, Item, List, Principal, View, Web } from '../store/types';
 import { fieldClassOf, isIdRefType, isLookupType, isUserType, entityPropertyName } from '../model/fieldTypes';
 import { maskOfRole, type RoleDefinition } from '../model/permissions';
 import { ValueContext, rawValue, resolvePath, USER_PROPERTIES } from '../store/query';
+import { currentChangeToken } from '../store/changes';
 
 /** Absolute URL helpers for one request. */
 export class Urls {
@@ -28,7 +29,8 @@ export function webEntity(u: Urls, store: SharePointStore, actor: Actor): Entity
       MasterUrl: `${w.path}/_catalogs/masterpage/seattle.master`, NoCrawl: false, OverwriteTranslationsOnChange: false,
       ResourcePath: { DecodedUrl: u.webUrl }, QuickLaunchEnabled: true, RecycleBinEnabled: true, ServerRelativeUrl: w.path,
       SiteLogoUrl: null, SyndicationEnabled: true, Title: w.title, TreeViewEnabled: false, UIVersion: 15,
-      UIVersionConfigurationEnabled: false, Url: u.webUrl, WebTemplate: 'SITEPAGEPUBLISHING'
+      UIVersionConfigurationEnabled: false, Url: u.webUrl, WebTemplate: 'SITEPAGEPUBLISHING',
+      CurrentChangeToken: currentChangeToken(store, { kind: 'web', id: w.id })
     },
     nav: {
       CurrentUser: () => userEntity(u, actor.user),
@@ -59,7 +61,7 @@ export function listEntity(u: Urls, store: SharePointStore, actor: Actor, list: 
     type: 'SP.List', uri: u.list(list), editLink: `Web/Lists(guid'${list.id}')`, etag: `"${list.version}"`,
     props: {
       AllowContentTypes: true, BaseTemplate: list.baseTemplate, BaseType: lib ? 1 : 0, ContentTypesEnabled: p.ContentTypesEnabled,
-      CrawlNonDefaultViews: false, Created: list.created, CurrentChangeToken: { StringValue: `1;3;${list.id};${Date.now()};${list.version}` },
+      CrawlNonDefaultViews: false, Created: list.created, CurrentChangeToken: currentChangeToken(store, { kind: 'list', id: list.id }),
       DefaultContentApprovalWorkflowId: '00000000-0000-0000-0000-000000000000', DefaultItemOpenUseListSetting: false,
       Description: p.Description, Direction: 'none', DisableGridEditing: false, DocumentTemplateUrl: null, DraftVersionVisibility: 0,
       EnableAttachments: p.EnableAttachments, EnableFolderCreation: lib, EnableMinorVersions: p.EnableMinorVersions,
@@ -215,7 +217,7 @@ export interface ItemProjection {
 
 /** Validates `$select`/`$expand` on items the way SharePoint does and counts lookups. */
 export function checkItemProjection(fields: Field[], proj: ItemProjection): void {
-  const navs = ['file', 'folder', 'fieldvaluesastext', 'fieldvaluesashtml', 'fieldvaluesforedit', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties'];
+  const navs = ['file', 'folder', 'fieldvaluesastext', 'fieldvaluesashtml', 'fieldvaluesforedit', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties', 'commentsdisabled'];
   const expanded = new Set<string>();
   for (const e of proj.expand) {
     if (navs.includes(e[0].toLowerCase())) continue;
@@ -271,6 +273,7 @@ export function fieldStringValues(u: Urls, list: List, fields: Field[], item: It
 
 export function itemEntity(u: Urls, ctx: ValueContext, list: List, fields: Field[], item: Item, proj: ItemProjection,
   fileEntityOf?: (item: Item) => Entity | null): Entity {
+  item = ctx.store.viewItem(ctx.actor, list, item);
   const props: Record<string, unknown> = {};
   const field = (name: string): Field | undefined => fields.find((f) => f.internalName === name);
   const put = (f: Field, idForm: boolean): void => {
@@ -306,10 +309,12 @@ export function itemEntity(u: Urls, ctx: ValueContext, list: List, fields: Field
     props.EditorId = item.editorId;
     props.EditorStringId = String(item.editorId);
     props.OData__UIVersionString = rawValue(item, field('_UIVersionString') as Field, list);
-    props.Attachments = false;
+    props.Attachments = item.data.Attachments === true;
     props.GUID = item.guid;
   }
   for (const s of proj.select) {
+    // CommentsDisabled is a property of SP.ListItem, not a field; comments are never switched off here.
+    if (s[0].toLowerCase() === 'commentsdisabled') { props.CommentsDisabled = false; continue; }
     if (s[0] === '*' || ['file', 'folder', 'fieldvaluesastext', 'fieldvaluesashtml', 'fieldvaluesforedit', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties'].includes(s[0].toLowerCase())) continue;
     const fp = resolvePath(fields, s, '$select');
     if (fp.sub) continue;

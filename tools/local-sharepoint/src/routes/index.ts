@@ -13,6 +13,11 @@ import { principalsRoute } from './principals';
 import { securityRoute } from './security';
 import { filesRoute } from './files';
 import { unsupportedRoute } from './unsupported';
+import { extensionRoute } from './extension';
+import { pagesRoute } from './pages';
+import { changesRoute } from './changes';
+import { camlRoute } from './caml';
+import { attachmentsRoute } from './attachments';
 
 export type { ApiContext, ApiOptions } from './context';
 
@@ -31,6 +36,11 @@ const ROUTES: Route[] = [
   principalsRoute,
   securityRoute,
   filesRoute,
+  extensionRoute,
+  pagesRoute,
+  changesRoute,
+  camlRoute,
+  attachmentsRoute,
   unsupportedRoute
 ];
 

@@ -20,12 +20,9 @@ export const unsupportedRoute: Route = {
       if (is(seg, 'navigation')) throw Errors.notImplemented('navigation nodes (the local hub draws its own navigation)');
     }
     if (res.k === 'list') {
-      if (is(seg, 'getItems', 'renderListDataAsStream', 'renderListData', 'addValidateUpdateItemUsingPath')) {
-        throw Errors.notImplemented(`${seg.name} (CAML queries); use items with $filter`);
-      }
+      if (is(seg, 'addValidateUpdateItemUsingPath')) throw Errors.notImplemented(seg.name);
     }
     if (res.k === 'fields' && is(seg, 'addDependentLookupField')) throw Errors.notImplemented('dependent lookup fields');
-    if (res.k === 'item' && is(seg, 'attachmentFiles')) throw Errors.notImplemented('list item attachments');
     return undefined;
   }
 };

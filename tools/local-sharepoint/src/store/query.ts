@@ -52,7 +52,8 @@ export function rawValue(item: Item, field: Field, list: List): FieldValue {
     case 'author': return item.authorId;
     case 'editor': return item.editorId;
     case 'uiVersion': return `${Math.floor(item.uiVersion / 512)}.${item.uiVersion % 512}`;
-    case 'attachments': return false;
+    // Set by the attachments store when an item has files attached.
+    case 'attachments': return item.data.Attachments === true;
     case 'guid': return item.guid;
     case 'fsType': return item.fsType;
     case 'contentTypeId': return listContentTypeId(list, item.fsType === 1 ? CONTENT_TYPE_FOLDER : isLibrary(list) ? CONTENT_TYPE_DOCUMENT : CONTENT_TYPE_ITEM);
@@ -205,7 +206,7 @@ export function queryItems(store: SharePointStore, actor: Actor, list: List, q: 
     candidates = loadItems(store, list, 'SELECT * FROM items WHERE list_id = ? ORDER BY id', [list.id]);
   }
 
-  let rows = candidates;
+  let rows = store.itemViewRules.length ? candidates.map((i) => store.viewItem(actor, list, i)) : candidates;
   if (q.folder !== undefined) rows = rows.filter((i) => i.folder === q.folder);
   if (q.filter) {
     const filter = q.filter;
@@ -269,6 +270,7 @@ function makeReadableCheck(store: SharePointStore, actor: Actor, list: List): (i
   return (item: Item): boolean => {
     if (item.uniquePerms) return store.canReadItem(actor, list, item);
     if (!listPerms.has(PermissionKind.ViewListItems)) return false;
+    if (!store.itemReadRules.every((rule) => rule(actor, list, item))) return false;
     return !ownOnly || item.authorId === actor.user.id;
   };
 }
@@ -279,7 +281,7 @@ function loadItems(store: SharePointStore, _list: List, sql: string, params: unk
 
 /** Pages an unfiltered, ID-ordered query straight from SQLite: what works on any list size. */
 function pageById(store: SharePointStore, list: List, q: ItemQuery, descending: boolean, readable: (i: Item) => boolean,
-  _ctx: ValueContext, _paths: Map<string, FieldPath>): ItemPage {
+  vctx: ValueContext, _paths: Map<string, FieldPath>): ItemPage {
   const after = q.skipToken.pagedId;
   const cmp = descending ? '<' : '>';
   const folder = q.folder !== undefined ? ' AND folder = ?' : '';
@@ -292,7 +294,7 @@ function pageById(store: SharePointStore, list: List, q: ItemQuery, descending: 
   const hasMore = rows.length > q.top;
   const page = rows.slice(0, q.top);
   const last = page[page.length - 1];
-  return { items: page.filter(readable), next: hasMore && last ? makeSkipToken(last.id, {}) : undefined };
+  return { items: page.filter(readable).map((i) => store.viewItem(vctx.actor, list, i)), next: hasMore && last ? makeSkipToken(last.id, {}) : undefined };
 }
 
 interface Narrowing { sql: string; params: unknown[]; count: number }

@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { parseJson } from './db';
 import type { Field, FieldProps, FieldValue, Item, List, ListProps, Principal, View, Web } from './types';
 import { Errors, SpError } from '../http/errors';
+import { ensureSitePages } from './pages';
 import { DIRECTORY, type DirectoryUser, loginNameOf } from '../directory';
 import { PermissionKind, PermissionSet, ROLE_DEFINITIONS, roleDefinitionById } from '../model/permissions';
 import {
@@ -71,6 +72,18 @@ export interface Actor {
 export class SharePointStore {
   private readonly statements = new Map<string, Statement>();
   private readonly fieldCache = new Map<string, Field[]>();
+  /**
+   * Further rules that hide items from some readers (e.g. a modern page never published is
+   * seen only by those who may edit Site Pages). Registered by the stores of those features.
+   */
+  public readonly itemReadRules: Array<(actor: Actor, list: List, item: Item) => boolean> = [];
+  /** Further rules that show some readers another version of an item (e.g. a page's last published copy). */
+  public readonly itemViewRules: Array<(actor: Actor, list: List, item: Item) => Item> = [];
+
+  /** The item as this actor may see it: what queries filter on and what responses show. */
+  public viewItem(actor: Actor, list: List, item: Item): Item {
+    return this.itemViewRules.reduce((i, rule) => rule(actor, list, i), item);
+  }
 
   public constructor(public readonly db: Db) {}
 
@@ -154,10 +167,12 @@ export class SharePointStore {
       const owner = this.principals(web, 'user').find((p) => p.isSiteAdmin);
       if (!owner) return;
       const actor = { web, user: owner };
-      for (const [title, template, url] of [['Documents', 101, 'Shared Documents'], ['Site Assets', 101, 'SiteAssets'], ['Site Pages', 119, 'SitePages']] as const) {
+      for (const [title, template, url] of [['Documents', 101, 'Shared Documents'], ['Site Assets', 101, 'SiteAssets']] as const) {
         // A list of that title elsewhere (made before these were built in) is left alone rather than failing the start.
         if (!this.getList(web, { url: `${web.path}/${url}` }) && !this.getList(web, { title })) this.createList(actor, { Title: title, BaseTemplate: template, Url: url });
       }
+      // Site Pages as a communication site has it: minor versions, editors' drafts, the page columns.
+      ensureSitePages(this, actor);
     });
   }
 
@@ -361,6 +376,7 @@ export class SharePointStore {
   public canReadItem(actor: Actor, list: List, item: Item): boolean {
     const perms = this.permissions(actor.web, actor.user, list, item.uniquePerms ? item : undefined);
     if (!perms.has(PermissionKind.ViewListItems)) return false;
+    if (!this.itemReadRules.every((rule) => rule(actor, list, item))) return false;
     if (list.props.ReadSecurity === 2 && item.authorId !== actor.user.id) {
       return perms.has(PermissionKind.ManageLists) || perms.has(PermissionKind.CancelCheckout) || item.uniquePerms;
     }
