@@ -16,7 +16,7 @@ import {
 import { queryItems, ValueContext } from '../store/query';
 import type { Field, FieldProps, Item, List, Principal, View } from '../store/types';
 import { findDirectoryUser } from '../directory';
-import { PermissionKind, ROLE_DEFINITIONS, roleDefinitionById, type PermissionName } from '../model/permissions';
+import { PermissionKind, type PermissionName } from '../model/permissions';
 import { typeFromClass, typeFromKind, unwrapCollection } from '../model/fieldTypes';
 import { parseFieldXml } from '../model/fieldXml';
 import * as files from './files';
@@ -281,7 +281,7 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
       if (is(seg, 'resetRoleInheritance')) { post(ctx); store.demand(actor, PermissionKind.ManagePermissions, list, item); store.resetInheritance(web, list, item); return emptyOk(); }
       if (is(seg, 'roleAssignments')) return seg.hasParens ? roleAssignmentByPrincipal(ctx, Number(arg(seg)), list, item) : { k: 'roleassignments', list, item };
       if (is(seg, 'effectiveBasePermissions')) {
-        return { k: 'entity', entity: basePermissionsEntity(urls, store.permissions(web, actor.user, list, item.uniquePerms ? item : undefined).toMask()), set: 'SP.BasePermissions' };
+        return { k: 'entity', entity: basePermissionsEntity(urls, store.permissions(web, actor.user, list, item).toMask()), set: 'SP.BasePermissions' };
       }
       if (is(seg, 'getUserEffectivePermissions')) return userEffectivePermissions(ctx, seg, list, item);
       if (is(seg, 'file')) {
@@ -365,9 +365,9 @@ function step(ctx: ApiContext, res: Res, seg: Segment, last: boolean): Res | Loc
       }
       break;
     case 'roledefs':
-      if (is(seg, 'getById') || (seg.name === '' && seg.hasParens)) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(ROLE_DEFINITIONS.find((r) => r.id === Number(arg(seg))))), set: 'SP.RoleDefinition' };
-      if (is(seg, 'getByName')) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(ROLE_DEFINITIONS.find((r) => r.name.toLowerCase() === stringArg(seg).toLowerCase()))), set: 'SP.RoleDefinition' };
-      if (is(seg, 'getByType')) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(ROLE_DEFINITIONS.find((r) => r.roleTypeKind === Number(arg(seg))))), set: 'SP.RoleDefinition' };
+      if (is(seg, 'getById') || (seg.name === '' && seg.hasParens)) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(store.roleDefinitions(web).find((r) => r.id === Number(arg(seg))))), set: 'SP.RoleDefinition' };
+      if (is(seg, 'getByName')) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(store.roleDefinitions(web).find((r) => r.name.toLowerCase() === stringArg(seg).toLowerCase()))), set: 'SP.RoleDefinition' };
+      if (is(seg, 'getByType')) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(store.roleDefinitions(web).find((r) => r.roleTypeKind === Number(arg(seg))))), set: 'SP.RoleDefinition' };
       break;
     case 'folder': case 'folders': case 'files': case 'file': case 'fileversions': case 'fileversion':
       return files.step(ctx, res, seg, last);
@@ -399,7 +399,7 @@ function webStep(ctx: ApiContext, seg: Segment, _last: boolean): Res | LocalResp
     const key = seg.name.toLowerCase().includes('owner') ? 'AssociatedOwnerGroup' : seg.name.toLowerCase().includes('member') ? 'AssociatedMemberGroup' : 'AssociatedVisitorGroup';
     return { k: 'group', p: requirePrincipal(ctx, Number(web.props[key]), 'group') };
   }
-  if (is(seg, 'roleDefinitions')) return seg.hasParens ? { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(roleDefinitionById(Number(arg(seg))))), set: 'SP.RoleDefinition' } : { k: 'roledefs' };
+  if (is(seg, 'roleDefinitions')) return seg.hasParens ? { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(store.roleDefinition(web, Number(arg(seg))))), set: 'SP.RoleDefinition' } : { k: 'roledefs' };
   if (is(seg, 'roleAssignments')) return seg.hasParens ? roleAssignmentByPrincipal(ctx, Number(arg(seg))) : { k: 'roleassignments' };
   if (is(seg, 'effectiveBasePermissions')) return { k: 'entity', entity: basePermissionsEntity(urls, store.permissions(web, actor.user).toMask()), set: 'SP.BasePermissions' };
   if (is(seg, 'getUserEffectivePermissions')) return userEffectivePermissions(ctx, seg);
@@ -549,7 +549,7 @@ function finish(ctx: ApiContext, res: Res): LocalResponse {
       break;
     case 'itemversions':
       if (ctx.method === 'GET') {
-        store.demand(actor, PermissionKind.ViewVersions, res.list);
+        store.demandItemRead(actor, res.list, res.item, PermissionKind.ViewVersions);
         return collection(ctx, store.itemVersions(res.list, res.item).map((v) => itemVersionEntity(ctx, res.list, res.item, v)), 'SP.ListItemVersion');
       }
       break;
@@ -613,7 +613,8 @@ function finish(ctx: ApiContext, res: Res): LocalResponse {
       }
       break;
     case 'roledefs':
-      if (ctx.method === 'GET') return collection(ctx, ROLE_DEFINITIONS.map((r) => roleDefinitionEntity(urls, r)), 'SP.RoleDefinition');
+      if (ctx.method === 'GET') return collection(ctx, store.roleDefinitions(web).map((r) => roleDefinitionEntity(urls, r)), 'SP.RoleDefinition');
+      if (ctx.method === 'POST') return one(ctx, roleDefinitionEntity(urls, store.addRoleDefinition(actor, parseJsonBody(ctx.req))), 'SP.RoleDefinition', 201);
       break;
     case 'roleassignments':
       if (ctx.method === 'GET') {
@@ -691,7 +692,7 @@ function roleAssignmentEntity(ctx: ApiContext, ra: { principalId: number; roleDe
     props: { PrincipalId: ra.principalId },
     nav: {
       Member: () => (p ? principalEntity(ctx.urls, p) : null),
-      RoleDefinitionBindings: () => ra.roleDefIds.map((id) => roleDefinitionEntity(ctx.urls, requireRoleDef(roleDefinitionById(id))))
+      RoleDefinitionBindings: () => ra.roleDefIds.map((id) => roleDefinitionEntity(ctx.urls, requireRoleDef(ctx.store.roleDefinition(ctx.actor.web, id))))
     }
   };
 }
@@ -743,7 +744,7 @@ function breakInheritance(ctx: ApiContext, seg: Segment, list: List, item?: Item
 function userEffectivePermissions(ctx: ApiContext, seg: Segment, list?: List, item?: Item): Res {
   const login = stringArg(seg);
   const user = ctx.store.getPrincipalByLogin(ctx.actor.web, 'user', login);
-  const mask = user ? ctx.store.permissions(ctx.actor.web, user, list, item?.uniquePerms ? item : undefined).toMask() : { High: '0', Low: '0' };
+  const mask = user ? ctx.store.permissions(ctx.actor.web, user, list, item).toMask() : { High: '0', Low: '0' };
   return { k: 'entity', entity: basePermissionsEntity(ctx.urls, mask), set: 'SP.BasePermissions' };
 }
 
