@@ -1,5 +1,5 @@
 import type { SPFI } from '@pnp/sp';
-import { fieldXml, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type ViewSchema } from '../schema';
+import { fieldXml, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema } from '../schema';
 import {
   computePlan, describeStep, groupPrincipalId, listServerUrl as listServerUrlOf, readSite, writesOf, type Plan, type SiteState, type Step
 } from './plan';
@@ -57,6 +57,13 @@ export async function applyPlan(sp: SPFI, state: SiteState, plan: Plan, options:
     return b.web.roleAssignments.add(pid, rid);
   });
 
+  // PMO Hub's own permission levels, before any list role names them.
+  for (const s of of('createRoleDefinition')) {
+    count(s);
+    const created = await sp.web.roleDefinitions.add(s.role.name, s.role.description ?? '', 1000, maskOf(s.role));
+    state.roleDefIds.set(s.role.key, (created.data as { Id: number }).Id);
+  }
+
   // 2. Lists. SharePoint derives a list's URL from its first title, so create it under
   //    the URL name and then give it its display title.
   for (const s of of('createList')) {
@@ -70,7 +77,7 @@ export async function applyPlan(sp: SPFI, state: SiteState, plan: Plan, options:
     state.lists.set(s.list.key, {
       id: created.Id, title: s.list.title, url: listServerUrlOf(state.webPath, s.list), readSecurity: s.list.readSecurity,
       writeSecurity: s.list.writeSecurity, enableVersioning: s.list.versioning.enabled, hasUniqueRoleAssignments: false,
-      fields: [], views: [], roles: new Map()
+      fields: [], views: [], roles: new Map(), itemsToShare: new Map()
     });
   }
   await inBatch(sp, of('updateList'), (b, s) => {
@@ -112,7 +119,38 @@ export async function applyPlan(sp: SPFI, state: SiteState, plan: Plan, options:
     count(s);
     return b.web.lists.getById(listId(state, s.list)).roleAssignments.add(pid, rid);
   });
+  // Only after the new levels are in: nobody is left without access in between.
+  await inBatch(sp, of('removeListRole'), (b, s) => {
+    const pid = groupPrincipalId(state, s.group);
+    if (pid === undefined) return undefined;
+    count(s);
+    return b.web.lists.getById(listId(state, s.list)).roleAssignments.remove(pid, s.roleDefId);
+  });
+
+  // 6. Per-item permissions of items that exist already (an upgraded site): copy the list's
+  //    permissions onto each, then the person's level — two batches, in that order.
+  const shares = of('shareItem');
+  await inBatch(sp, shares, (b, s) => {
+    count(s);
+    return b.web.lists.getById(listId(state, s.list)).items.getById(s.itemId).breakRoleInheritance(true, false);
+  });
+  await inBatch(sp, shares, (b, s) => {
+    const role = s.list.itemPermissions?.role;
+    const rid = role ? state.roleDefIds.get(role) : undefined;
+    if (rid === undefined) throw new Error(`The permission level for items of '${s.list.title}' is missing on the site.`);
+    return b.web.lists.getById(listId(state, s.list)).items.getById(s.itemId).roleAssignments.add(s.personId, rid);
+  });
   return writes;
+}
+
+/**
+ * Only the per-item permissions of the model (a project's leader on their project), for items
+ * added since provisioning ran without the services' save — the demo seed's bulk adds.
+ */
+export async function applyItemPermissions(sp: SPFI): Promise<number> {
+  const state = await readSite(sp);
+  const plan = computePlan(state);
+  return applyPlan(sp, state, { ...plan, steps: plan.steps.filter((s) => s.kind === 'shareItem') });
 }
 
 /** Reads the site, plans and applies. A second run on the same site makes no writes. */
@@ -125,7 +163,8 @@ export async function provision(sp: SPFI, options: ApplyOptions = {}): Promise<A
 
 async function inBatch<S>(sp: SPFI, steps: S[], run: (batched: SPFI, step: S) => Promise<unknown> | undefined): Promise<void> {
   if (!steps.length) return;
-  const [batched, execute] = sp.batched();
+  // SharePoint Online takes at most 1,000 operations per $batch; 100 keeps each one short.
+  const [batched, execute] = sp.batched({ maxRequests: 100 });
   const results: Array<Promise<unknown>> = [];
   for (const s of steps) {
     const p = run(batched, s);
@@ -136,6 +175,17 @@ async function inBatch<S>(sp: SPFI, steps: S[], run: (batched: SPFI, step: S) =>
   const settled = await settling;
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/** A `{High, Low}` mask of SP.PermissionKind numbers (bit n-1), as roleDefinitions.add wants it. */
+function maskOf(role: RoleDefinitionSchema): { High: number; Low: number } {
+  let low = 0;
+  let high = 0;
+  for (const k of role.basePermissions ?? []) {
+    if (k <= 32) low = (low | (1 << (k - 1))) >>> 0;
+    else high = (high | (1 << (k - 33))) >>> 0;
+  }
+  return { High: high, Low: low };
 }
 
 function distinctLists(steps: Step[]): ListSchema[] {

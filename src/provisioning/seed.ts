@@ -8,6 +8,7 @@ import '@pnp/sp/batching';
 import { getList, groups, internalName, type ListKey, type ListSchema } from '../schema';
 import { toPayload } from '../services/mapping';
 import { listServerUrl } from './plan';
+import { applyItemPermissions } from './apply';
 import { SpSparringRequestService } from '../services/SparringRequestService';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
@@ -107,6 +108,8 @@ export async function seed(sp: SPFI, scale: SeedScale, log: (line: string) => vo
   await seedCommunity(ctx, projects, options.actAs);
   await seedTemplates(ctx, options.actAs);
   if (scale === 'large') await seedLarge(ctx, criteria);
+  // Bulk adds bypass the PMO's save, which gives each project's leader their project.
+  await applyItemPermissions(sp);
   return { added: ctx.added };
 }
 

@@ -24,7 +24,7 @@ import type {
 } from './types';
 
 export * from './types';
-export { groups, roleDefinitions, listRoles } from './groups';
+export { groups, roleDefinitions, listRoles, changeRoles, rolesAt } from './groups';
 export { RAG_VALUES, PROJECT_PHASES, WORK_PHASES, PROJECT_METHODS } from './projects';
 export { RISK_STATUSES } from './risks';
 export { TEMPLATE_CATEGORIES, TEMPLATE_STANDARDS, TEMPLATE_LANGUAGES, TEMPLATE_STATUSES } from './methodTemplates';
@@ -52,7 +52,7 @@ export {
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 3;
+export const SCHEMA_VERSION: number = 4;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.

@@ -86,7 +86,6 @@ export interface ISparringRequestService {
 /** Role definitions of people who manage the list anyway (Full Control, Design, Edit): they keep access to a shared item. */
 const MANAGING_ROLE_TYPES = [4, 5, 6];
 const READER = 2;
-const CONTRIBUTOR = 3;
 
 export class SpSparringRequestService implements ISparringRequestService {
   private me: Promise<PersonRef> | undefined;
@@ -104,13 +103,17 @@ export class SpSparringRequestService implements ISparringRequestService {
 
   private map(raw: RawItem): SparringRequestView {
     const r = fromItem<SparringRequestView>('sparringRequests', raw);
+    // The requester is whoever created the item (Author, set by SharePoint); the writable
+    // requester column of schema v1-3 is not trusted: anyone could name someone else there.
+    const author = (fromItem<{ author?: PersonRef }>('sparringRequests', raw) as { author?: PersonRef }).author;
+    if (author) r.requester = author;
     const created = raw[internalName('sparringRequests', 'created')];
     if (typeof created === 'string') r.created = created;
     return r;
   }
 
   private async query(filter: string, ascending: boolean): Promise<SparringRequestView[]> {
-    const { select, expand } = selection('sparringRequests', ['created']);
+    const { select, expand } = selection('sparringRequests', ['created', 'author']);
     const rows = await readAll(spList(this.sp, this.siteUrl, 'sparringRequests').items
       .select(...select).expand(...expand).filter(filter).orderBy(internalName('sparringRequests', 'id'), ascending));
     return rows.map((r) => this.map(r));
@@ -118,7 +121,8 @@ export class SpSparringRequestService implements ISparringRequestService {
 
   public async mine(): Promise<SparringRequestView[]> {
     const me = await this.currentUser();
-    return this.query(lookupIdFilter('sparringRequests', 'requester', me.id), false);
+    // ReadSecurity 2 already limits a requester to what they created; the filter is for the PMO.
+    return this.query(lookupIdFilter('sparringRequests', 'author', me.id), false);
   }
 
   public async assignedToMe(): Promise<SparringRequestView[]> {
@@ -148,13 +152,13 @@ export class SpSparringRequestService implements ISparringRequestService {
     const me = await this.currentUser();
     const values: Record<string, unknown> = {
       title: draft.title.trim(), description: draft.description ?? '', competency: draft.competency ?? null,
-      project: draft.project, preferredDate: draft.preferredDate, requester: me, status: 'New'
+      project: draft.project, preferredDate: draft.preferredDate, status: 'New'
     };
     return saveItem<'sparringRequests', SparringRequestView>({
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: { ...draft, requester: me, status: 'New' } as NewItem<SparringRequestView>,
       payload: toPayload('sparringRequests', values),
-      findNew: (items) => items.filter(lookupIdFilter('sparringRequests', 'requester', me.id)),
-      extraSelect: ['created'],
+      findNew: (items) => items.filter(lookupIdFilter('sparringRequests', 'author', me.id)),
+      extraSelect: ['created', 'author'],
       map: (r) => this.map(r)
     });
   }
@@ -167,7 +171,7 @@ export class SpSparringRequestService implements ISparringRequestService {
       id: request.id, etag: request.etag,
       payload: toPayload('sparringRequests', { ...values, status: to }),
       findNew: (items) => items,
-      extraSelect: ['created'],
+      extraSelect: ['created', 'author'],
       map: (r) => this.map(r)
     });
   }
@@ -203,10 +207,9 @@ export class SpSparringRequestService implements ISparringRequestService {
     const item = spList(this.sp, this.siteUrl, 'sparringRequests').items.getById(itemId);
     // Copy first: the PMO keeps the Manage Permissions it needs for the next calls.
     await item.breakRoleInheritance(true, false);
-    const [assignments, reader, contributor] = await Promise.all([
+    const [assignments, reader] = await Promise.all([
       item.roleAssignments.expand('RoleDefinitionBindings')<Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number; RoleTypeKind: number }> }>>(),
-      this.sp.web.roleDefinitions.getByType(READER).select('Id')<{ Id: number }>(),
-      this.sp.web.roleDefinitions.getByType(CONTRIBUTOR).select('Id')<{ Id: number }>()
+      this.sp.web.roleDefinitions.getByType(READER).select('Id')<{ Id: number }>()
     ]);
     const [batched, execute] = this.sp.batched();
     const target = spList(batched, this.siteUrl, 'sparringRequests').items.getById(itemId);
@@ -215,7 +218,8 @@ export class SpSparringRequestService implements ISparringRequestService {
       if (ra.RoleDefinitionBindings.some((b) => MANAGING_ROLE_TYPES.indexOf(b.RoleTypeKind) >= 0)) continue;
       for (const b of ra.RoleDefinitionBindings) pending.push(settle(target.roleAssignments.remove(ra.PrincipalId, b.Id)));
     }
-    if (requester) pending.push(settle(target.roleAssignments.add(requester.id, contributor.Id)));
+    // Read only: staff add requests but never change them (status and expert are the PMO's).
+    if (requester) pending.push(settle(target.roleAssignments.add(requester.id, reader.Id)));
     if (!requester || expert.id !== requester.id) pending.push(settle(target.roleAssignments.add(expert.id, reader.Id)));
     await execute();
     const failed = (await Promise.all(pending) as Array<{ ok: boolean; error?: unknown }>).find((r) => !r.ok);

@@ -226,7 +226,7 @@ export function checkItemProjection(fields: Field[], proj: ItemProjection): void
       'The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold enforced by the administrator.');
   }
   for (const s of proj.select) {
-    if (s[0] === '*') continue;
+    if (s[0] === '*' || (s.length === 1 && s[0].toLowerCase() === 'hasuniqueroleassignments')) continue;
     if (navs.includes(s[0].toLowerCase())) {
       if (!proj.expand.some((e) => e[0].toLowerCase() === s[0].toLowerCase()) && s.length > 1) {
         throw Errors.badRequest(`The query to field '${s.join('/')}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${s[0]}.`);
@@ -282,6 +282,8 @@ export function itemEntity(u: Urls, ctx: ValueContext, list: List, fields: Field
   }
   for (const s of proj.select) {
     if (s[0] === '*' || ['file', 'folder', 'fieldvaluesastext', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties'].includes(s[0].toLowerCase())) continue;
+    // SP.ListItem's own property, only when asked for (as on SharePoint Online).
+    if (s.length === 1 && s[0].toLowerCase() === 'hasuniqueroleassignments') { props.HasUniqueRoleAssignments = item.uniquePerms; continue; }
     const fp = resolvePath(fields, s, '$select');
     if (fp.sub) continue;
     if (s[0] === 'Id' || s[0] === 'ID') { props[s[0]] = item.id; continue; }
