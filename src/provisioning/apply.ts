@@ -150,7 +150,9 @@ export async function applyPlan(sp: SPFI, state: SiteState, plan: Plan, options:
 export async function applyItemPermissions(sp: SPFI): Promise<number> {
   const state = await readSite(sp);
   const plan = computePlan(state);
-  return applyPlan(sp, state, { ...plan, steps: plan.steps.filter((s) => s.kind === 'shareItem') });
+  // A site not yet upgraded to the model has no level to give: provisioning does it when it upgrades.
+  const ready = (s: Step): boolean => s.kind === 'shareItem' && !!s.list.itemPermissions && state.roleDefIds.has(s.list.itemPermissions.role);
+  return applyPlan(sp, state, { ...plan, steps: plan.steps.filter(ready) });
 }
 
 /** Reads the site, plans and applies. A second run on the same site makes no writes. */

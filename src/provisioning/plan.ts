@@ -78,7 +78,7 @@ export interface Plan {
   conflicts: Conflict[];
 }
 
-const ROLE_BY_TYPE: Record<number, RoleKey> = { 5: 'fullControl', 6: 'edit', 3: 'contribute', 2: 'read' };
+const ROLE_BY_TYPE: Record<number, RoleKey> = { 5: 'fullControl', 4: 'design', 6: 'edit', 3: 'contribute', 2: 'read' };
 
 export function describeStep(s: Step): string {
   switch (s.kind) {
@@ -161,7 +161,9 @@ export async function readSite(sp: SPFI): Promise<SiteState> {
   for (const schema of allLists) {
     const entry = state.lists.get(schema.key);
     if (!schema.itemPermissions || !entry) continue;
-    const person = `${internalName(schema.key as ListKey, schema.itemPermissions.personField as never)}Id`;
+    const personField = internalName(schema.key as ListKey, schema.itemPermissions.personField as never);
+    if (!entry.fields.some((f) => f.internalName === personField)) continue;
+    const person = `${personField}Id`;
     const rows = await readAll(sp.web.lists.getById(entry.id).items.select('Id', 'HasUniqueRoleAssignments', person));
     for (const r of rows) {
       if (!r.HasUniqueRoleAssignments && typeof r[person] === 'number') entry.itemsToShare.set(r.Id as number, r[person] as number);
@@ -207,7 +209,14 @@ export function computePlan(state: SiteState, version: number = SCHEMA_VERSION):
       }
       for (const view of list.views) steps.push({ kind: 'createView', list, view });
       steps.push({ kind: 'breakInheritance', list });
-      for (const r of rolesAt(list.roles, version)) steps.push({ kind: 'addListRole', list, group: groupOf(r.group), role: r.role });
+      const wantedNew = rolesAt(list.roles, version);
+      for (const r of wantedNew) steps.push({ kind: 'addListRole', list, group: groupOf(r.group), role: r.role });
+      // Breaking inheritance copies the site's roles; a group keeps on the list only what the schema gives it.
+      for (const group of schemaGroups.filter((g) => g.since <= version)) {
+        const pid = groupPrincipalId(state, group);
+        const copied = [...(pid === undefined ? [] : state.webRoles.get(pid) ?? []), state.roleDefIds.get(group.siteRole)];
+        steps.push(...superseded(state, list, group, wantedNew, copied));
+      }
       continue;
     }
     const changes: Record<string, unknown> = {};
@@ -250,22 +259,30 @@ export function computePlan(state: SiteState, version: number = SCHEMA_VERSION):
     }
     // Tightening: a schema group loses the levels the schema no longer gives it here. Only the
     // levels the schema knows are touched; whatever else the site's owners gave stays.
-    if (site.hasUniqueRoleAssignments) {
-      const known = [...state.roleDefIds.values()];
-      for (const group of schemaGroups) {
-        const pid = groupPrincipalId(state, group);
-        if (pid === undefined) continue;
-        const keep = wanted.filter((r) => r.group === group.key).map((r) => state.roleDefIds.get(r.role));
-        for (const rid of site.roles.get(pid) ?? []) {
-          if (keep.indexOf(rid) < 0 && known.indexOf(rid) >= 0) steps.push({ kind: 'removeListRole', list, group, roleDefId: rid });
-        }
-      }
+    for (const group of schemaGroups.filter((g) => g.since <= version)) {
+      const pid = groupPrincipalId(state, group);
+      if (pid === undefined) continue;
+      const current = site.hasUniqueRoleAssignments ? site.roles.get(pid) ?? [] : [...(state.webRoles.get(pid) ?? []), state.roleDefIds.get(group.siteRole)];
+      steps.push(...superseded(state, list, group, wanted, current));
     }
     if (list.itemPermissions && list.itemPermissions.since <= version) {
       for (const [itemId, personId] of site.itemsToShare) steps.push({ kind: 'shareItem', list, itemId, personId });
     }
   }
   return { schemaVersion: version, steps, conflicts };
+}
+
+/** The schema's levels a group holds on a list that the schema no longer gives it there. Others' levels stay. */
+function superseded(state: SiteState, list: ListSchema, group: GroupSchema, wanted: readonly { group: string; role: RoleKey }[],
+  current: ReadonlyArray<number | undefined>): Step[] {
+  const known = [...state.roleDefIds.values()];
+  const keep = wanted.filter((r) => r.group === group.key).map((r) => state.roleDefIds.get(r.role));
+  const out: Step[] = [];
+  for (const rid of current) {
+    if (rid === undefined || keep.indexOf(rid) >= 0 || known.indexOf(rid) < 0) continue;
+    if (!out.some((s) => s.kind === 'removeListRole' && s.roleDefId === rid)) out.push({ kind: 'removeListRole', list, group, roleDefId: rid });
+  }
+  return out;
 }
 
 function groupOf(key: string): GroupSchema {

@@ -21,6 +21,8 @@ const READ_ITEMS = [K.ViewListItems, K.OpenItems, K.ViewVersions, K.ViewFormPage
 // and nl-NL sites; PMO Hub's own levels are created by provisioning and found by name.
 export const roleDefinitions: readonly RoleDefinitionSchema[] = [
   { key: 'fullControl', name: 'Full Control', roleTypeKind: 5 },
+  // Design = Edit + Override List Behaviors: what the PMO needs on lists with WriteSecurity 2.
+  { key: 'design', name: 'Design', roleTypeKind: 4 },
   { key: 'edit', name: 'Edit', roleTypeKind: 6 },
   { key: 'contribute', name: 'Contribute', roleTypeKind: 3 },
   { key: 'read', name: 'Read', roleTypeKind: 2 },

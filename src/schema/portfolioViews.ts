@@ -1,4 +1,4 @@
-import { listRoles } from './groups';
+import { changeRoles, listRoles } from './groups';
 import { defineList, titleField } from './types';
 
 export const portfolioViews = defineList({
@@ -12,7 +12,8 @@ export const portfolioViews = defineList({
   readSecurity: 1,
   // Project leaders save personal views; nobody but the PMO edits someone else's.
   writeSecurity: 2,
-  roles: listRoles(['projectLeaders']),
+  // v4: the PMO curates everyone's views: WriteSecurity 2 yields only to Override List Behaviors (Design).
+  roles: changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }),
   fields: [
     titleField('Title', true),
     {

@@ -12,9 +12,9 @@ export const statusReports = defineList({
   versioning: { enabled: true, majorVersionLimit: 50 },
   readSecurity: 1,
   // v4: a leader edits and deletes only what they wrote (WriteSecurity 2); the PMO Members hold
-  // Override List Behaviors (Full Control here), the one permission that lifts it.
+  // Override List Behaviors (Design here), the one permission that lifts it.
   writeSecurity: 2,
-  roles: changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'fullControl' }),
+  roles: changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }),
   fields: [
     // The service fills Title (project code + report date) so classic list views stay readable.
     titleField('Title', false),

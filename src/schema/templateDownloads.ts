@@ -14,7 +14,7 @@ export const templateDownloads = defineList({
   // Anyone may add a download; nobody may edit someone else's.
   writeSecurity: 2,
   // v4: anyone adds, nobody but the PMO edits: "add but not edit".
-  roles: changeRoles(listRoles(['projectLeaders', 'visitors']), 4, { projectLeaders: 'addItems', visitors: 'addItems' }),
+  roles: changeRoles(listRoles(['projectLeaders', 'visitors']), 4, { pmoMembers: 'design', projectLeaders: 'addItems', visitors: 'addItems' }),
   fields: [
     titleField('Title', false),
     {

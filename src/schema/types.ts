@@ -27,7 +27,7 @@ export type ReadSecurity = 1 | 2;
 export type WriteSecurity = 1 | 2 | 4;
 
 /** Built-in permission levels, plus PMO Hub's own (see groups.ts): add but not edit, edit but not add or delete. */
-export type RoleKey = 'fullControl' | 'edit' | 'contribute' | 'read' | 'addItems' | 'editItems';
+export type RoleKey = 'fullControl' | 'design' | 'edit' | 'contribute' | 'read' | 'addItems' | 'editItems';
 
 export type GroupKey = 'pmoOwners' | 'pmoMembers' | 'projectLeaders' | 'visitors';
 
@@ -215,7 +215,7 @@ export interface RoleDefinitionSchema {
   /** English name of SharePoint's built-in role definition, or the name PMO Hub gives its own. */
   readonly name: string;
   /** RoleTypeKind, so a built-in role is found by type whatever the site language; 0 for PMO Hub's own, found by name. */
-  readonly roleTypeKind: 0 | 2 | 3 | 5 | 6;
+  readonly roleTypeKind: 0 | 2 | 3 | 4 | 5 | 6;
   /** PMO Hub's own levels: their description and base permissions (SP.PermissionKind numbers). */
   readonly description?: string;
   readonly basePermissions?: readonly number[];

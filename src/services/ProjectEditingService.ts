@@ -52,6 +52,7 @@ export class SpProjectEditingService implements IProjectEditingService {
     const projects = settle(read('projects'));
     const reports = settle(read('statusReports'));
     const risks = settle(read('risks'));
+    const me = settle(batched.web.currentUser.select('Id')<{ Id: number }>());
     await execute();
     const mask = async (p: Promise<Settled<PermissionMask | undefined>>): Promise<PermissionMask | undefined> => {
       const r = await p;
@@ -61,8 +62,13 @@ export class SpProjectEditingService implements IProjectEditingService {
       throw r.error;
     };
     const [p, s, k] = await Promise.all([mask(projects), mask(reports), mask(risks)]);
+    const user = await me;
+    const led = (getList('projects') as ListSchema).itemPermissions && hasPermission(p, PermissionKind.ViewListItems) && user.ok ? user.value.Id : undefined;
     return {
-      projects: { add: hasPermission(p, PermissionKind.AddListItems), edit: hasPermission(p, PermissionKind.EditListItems) },
+      projects: {
+        add: hasPermission(p, PermissionKind.AddListItems), edit: hasPermission(p, PermissionKind.EditListItems),
+        ...(led !== undefined ? { editLedBy: led } : {})
+      },
       statusReports: { add: hasPermission(s, PermissionKind.AddListItems), edit: hasPermission(s, PermissionKind.EditListItems) },
       risks: {
         add: hasPermission(k, PermissionKind.AddListItems),
