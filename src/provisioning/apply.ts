@@ -1,5 +1,9 @@
 import type { SPFI } from '@pnp/sp';
-import { fieldXml, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema } from '../schema';
+import {
+  fieldXml, getList, internalName, SCHEMA_VERSION, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema
+} from '../schema';
+import { readAll } from '../services/listItems';
+import { SpSparringRequestService } from '../services/SparringRequestService';
 import {
   computePlan, describeStep, groupPrincipalId, listServerUrl as listServerUrlOf, readSite, writesOf, type Plan, type SiteState, type Step
 } from './plan';
@@ -17,6 +21,8 @@ export interface ApplyResult {
   plan: Plan;
   writes: number;
   upToDate: boolean;
+  /** Assigned sparring requests that got their assignment (an upgrade to schema 4). */
+  migrated?: number;
 }
 
 export class WriteLimitReached extends Error {
@@ -160,7 +166,30 @@ export async function provision(sp: SPFI, options: ApplyOptions = {}): Promise<A
   const state = await readSite(sp);
   const plan = computePlan(state, options.version);
   const writes = await applyPlan(sp, state, plan, options);
-  return { plan, writes, upToDate: plan.steps.length === 0 };
+  const migrated = (options.version ?? SCHEMA_VERSION) >= 4 ? await shareAssignedRequests(sp, state.webPath) : 0;
+  return { plan, writes, upToDate: plan.steps.length === 0 && migrated === 0, ...(migrated ? { migrated } : {}) };
+}
+
+/**
+ * Data, not schema: every assigned sparring request of an older site gets its assignment (the
+ * copy its expert can read, schema 4). Idempotent: requests that have one are left alone.
+ */
+export async function shareAssignedRequests(sp: SPFI, webPath: string): Promise<number> {
+  const expertField = `${internalName('sparringRequests', 'assignedExpert')}Id`;
+  const requests = await readAll(sp.web.getList(listServerUrlOf(webPath, getList('sparringRequests') as ListSchema)).items.select('Id', expertField));
+  const assigned = requests.filter((r) => typeof r[expertField] === 'number');
+  if (!assigned.length) return 0;
+  const requestField = internalName('sparringAssignments', 'request');
+  const done = new Set((await readAll(sp.web.getList(listServerUrlOf(webPath, getList('sparringAssignments') as ListSchema)).items.select(requestField)))
+    .map((r) => r[requestField] as number));
+  const service = new SpSparringRequestService(sp, webPath);
+  let count = 0;
+  for (const r of assigned) {
+    if (done.has(r.Id as number)) continue;
+    await service.share(r.Id as number, undefined, { id: r[expertField] as number, title: '', email: '' });
+    count++;
+  }
+  return count;
 }
 
 async function inBatch<S>(sp: SPFI, steps: S[], run: (batched: SPFI, step: S) => Promise<unknown> | undefined): Promise<void> {

@@ -172,6 +172,16 @@ async function ensureUsers(ctx: Ctx): Promise<void> {
   }
 }
 
+/** A site provisioned with an older schema lacks the newer lists; provisioning fills them in when it upgrades. */
+async function hasList(ctx: Ctx, key: ListKey): Promise<boolean> {
+  try {
+    await list(ctx, key).select('Id')();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function user(ctx: Ctx, p: Person): { id: number } | undefined {
   const id = ctx.users.get(p);
   return id === undefined ? undefined : { id };
@@ -443,7 +453,7 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
     })) as { Id?: number; ID?: number };
     // Assigned requests are shared with their expert the way the PMO's assign does it.
     const expert = user(ctx, 'lars');
-    if (status !== 'New' && expert) {
+    if (status !== 'New' && expert && await hasList(ctx, 'sparringAssignments')) {
       await new SpSparringRequestService(ctx.sp, ctx.webPath).share((added.Id ?? added.ID) as number, { id: ctx.users.get(p) as number, title: '', email: PEOPLE[p] }, { ...expert, title: '', email: PEOPLE.lars });
     }
     addedRequests++;

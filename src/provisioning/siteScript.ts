@@ -64,7 +64,7 @@ const SCRIPT_GROUPS: readonly { name: string; lists: readonly string[] }[] = [
     lists: ['strategicObjectives', 'keyResults', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'portfolioViews']
   },
   { name: 'methods', lists: ['methodTemplates', 'templateDownloads'] },
-  { name: 'community', lists: ['communityEvents', 'pmoExperts', 'sparringRequests', 'lessonsLearned'] }
+  { name: 'community', lists: ['communityEvents', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned'] }
 ];
 
 const SIMPLE_FIELD_TYPES: readonly string[] = ['Text', 'Note', 'Number', 'Boolean', 'User', 'DateTime'];

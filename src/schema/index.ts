@@ -11,6 +11,7 @@ import { prioritisationCriteria } from './prioritisationCriteria';
 import { projects } from './projects';
 import { risks } from './risks';
 import { sparringRequests } from './sparringRequests';
+import { sparringAssignments } from './sparringAssignments';
 import { statusReports } from './statusReports';
 import { strategicObjectives } from './strategicObjectives';
 import { templateDownloads } from './templateDownloads';
@@ -42,6 +43,7 @@ export {
   prioritisationCriteria,
   projects,
   risks,
+  sparringAssignments,
   sparringRequests,
   statusReports,
   strategicObjectives,
@@ -68,6 +70,7 @@ const orderedLists = [
   communityEvents,
   pmoExperts,
   sparringRequests,
+  sparringAssignments,
   lessonsLearned,
   portfolioViews
 ] as const;

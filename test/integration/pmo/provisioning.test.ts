@@ -7,6 +7,7 @@ import { startSite, type Site } from './setup';
 import { provision, WriteLimitReached } from '../../../src/provisioning/apply';
 import { computePlan, readSite, writesOf } from '../../../src/provisioning/plan';
 import { seed } from '../../../src/provisioning/seed';
+import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
 import { lists, getList, internalName } from '../../../src/schema';
 
 jest.setTimeout(60_000);
@@ -62,7 +63,7 @@ describe('provisioning a site', () => {
     const before = await read();
     const plan = computePlan(await readSite(site.sp));
     // Every column added after schema 1, in the order provisioning walks the lists.
-    const added = lists.flatMap((l) => l.fields.filter((f) => f.since > 1).map((f) => f.internalName));
+    const added = lists.flatMap((l) => l.fields.filter((f) => f.since > 1 && !f.builtIn).map((f) => f.internalName));
     expect(added.length).toBeGreaterThan(0);
     expect(plan.steps.filter((s) => s.kind === 'createField').map((s) => (s.kind === 'createField' ? s.field.internalName : ''))).toEqual(added);
     // The permission model of schema 4: its two levels, the lists' changed roles, and every
@@ -73,9 +74,19 @@ describe('provisioning a site', () => {
     expect(plan.steps.filter((s) => s.kind === 'shareItem')).toHaveLength(leaders.length);
     expect(plan.steps.filter((s) => s.kind === 'addListRole').length).toBeGreaterThan(0);
     expect(plan.steps.filter((s) => s.kind === 'removeListRole').length).toBeGreaterThan(0);
-    expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'addListRole', 'removeListRole', 'shareItem']));
+    // Sparring Assignments (schema 4) is new: created with its view and permissions.
+    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['sparringAssignments']);
+    expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'createList', 'createView', 'breakInheritance', 'addListRole', 'removeListRole', 'shareItem']));
     const upgrade = await provision(site.sp);
     expect(upgrade.writes).toBe(plan.steps.reduce((n, s) => n + writesOf(s), 0));
+    // The seeded requests that were assigned got their assignment, readable by their expert (Lars).
+    const requests = site.sp.web.getList(`/sites/pmo/${getList('sparringRequests').url}`);
+    const expertField = `${internalName('sparringRequests', 'assignedExpert')}Id`;
+    const assignedRequests = (await requests.items.select('Id', expertField).top(5000)<Array<Record<string, unknown>>>()).filter((r) => typeof r[expertField] === 'number');
+    expect(assignedRequests.length).toBeGreaterThan(0);
+    expect(upgrade.migrated).toBe(assignedRequests.length);
+    const lars = new SpSparringRequestService(await site.as('lars'), site.url);
+    expect((await lars.assignedToMe()).map((r) => r.id).sort()).toEqual(assignedRequests.map((r) => r.Id).sort());
     expect(await read()).toEqual(before);
     expect((await provision(site.sp)).writes).toBe(0);
     // The model holds on the upgraded site: Sanne edits her project, not Lars's, and deletes neither.
