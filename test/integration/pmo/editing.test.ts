@@ -192,13 +192,13 @@ describe('permissions', () => {
     const hers = await editing(pmoSp).saveProject(newProject({ title: 'Led by Sanne' }));
     expect((await editing(leaderSp).saveProject({ ...hers, title: 'Edited by Sanne' })).title).toBe('Edited by Sanne');
     const lars = await site.sp.web.siteUsers.getByEmail('lars.nielsen@contoso.com')();
-    const his = await editing(pmoSp).saveProject(newProject({ title: 'Led by Lars', leader: { id: lars.Id, title: lars.Title } }));
+    const his = await editing(pmoSp).saveProject(newProject({ title: 'Led by Lars', leader: { id: lars.Id, title: lars.Title, email: lars.Email } }));
     expect(await rejection(editing(leaderSp).saveProject({ ...his, title: 'Hijacked' }))).toMatchObject({ status: 403 });
     expect((await new SpProjectService(site.sp, site.url).getProject(his.id)).title).toBe('Led by Lars');
     const byRest = leaderSp.web.getList(`/sites/pmo/${getList('projects').url}`).items;
     expect(await rejection(byRest.getById(hers.id).delete())).toMatchObject({ status: 403 });
     // A new leader: the PMO's save moves the project from Sanne to Lars.
-    const moved = await editing(pmoSp).saveProject({ ...(await new SpProjectService(site.sp, site.url).getProject(hers.id)), leader: { id: lars.Id, title: lars.Title } });
+    const moved = await editing(pmoSp).saveProject({ ...(await new SpProjectService(site.sp, site.url).getProject(hers.id)), leader: { id: lars.Id, title: lars.Title, email: lars.Email } });
     expect(await rejection(editing(leaderSp).saveProject({ ...moved, title: 'Still mine?' }))).toMatchObject({ status: 403 });
   });
 });
