@@ -3,6 +3,7 @@ import {
   fieldXml, getList, internalName, SCHEMA_VERSION, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema
 } from '../schema';
 import { readAll } from '../services/listItems';
+import { toPayload } from '../services/mapping';
 import { SpSparringRequestService } from '../services/SparringRequestService';
 import {
   computePlan, describeStep, groupPrincipalId, listServerUrl as listServerUrlOf, readSite, writesOf, type Plan, type SiteState, type Step
@@ -166,8 +167,31 @@ export async function provision(sp: SPFI, options: ApplyOptions = {}): Promise<A
   const state = await readSite(sp);
   const plan = computePlan(state, options.version);
   const writes = await applyPlan(sp, state, plan, options);
-  const migrated = (options.version ?? SCHEMA_VERSION) >= 4 ? await shareAssignedRequests(sp, state.webPath) : 0;
+  const migrated = (options.version ?? SCHEMA_VERSION) >= 4
+    ? await shareAssignedRequests(sp, state.webPath) + await moveSharedViews(sp, state.webPath) : 0;
   return { plan, writes, upToDate: plan.steps.length === 0 && migrated === 0, ...(migrated ? { migrated } : {}) };
+}
+
+/**
+ * Data, not schema: views flagged `shared` in Portfolio Views (schema 1-3) are copied to Shared
+ * Portfolio Views, where only the PMO writes; the originals stay, private to their authors now
+ * (ReadSecurity 2). Idempotent: a view already copied (same title and owner) is left alone.
+ */
+export async function moveSharedViews(sp: SPFI, webPath: string): Promise<number> {
+  const f = (k: 'title' | 'filterDefinition' | 'owner' | 'shared'): string => internalName('portfolioViews', k);
+  const old = await readAll(sp.web.getList(listServerUrlOf(webPath, getList('portfolioViews') as ListSchema)).items
+    .select('Id', f('title'), f('filterDefinition'), `${f('owner')}Id`).filter(`${f('shared')} eq 1`));
+  if (!old.length) return 0;
+  const target = sp.web.getList(listServerUrlOf(webPath, getList('sharedPortfolioViews') as ListSchema));
+  const t = (k: 'title' | 'owner'): string => internalName('sharedPortfolioViews', k);
+  const copied = new Set((await readAll(target.items.select(t('title'), `${t('owner')}Id`))).map((r) => `${String(r[t('title')])}|${String(r[`${t('owner')}Id`])}`));
+  let count = 0;
+  for (const v of old) {
+    if (copied.has(`${String(v[f('title')])}|${String(v[`${f('owner')}Id`])}`)) continue;
+    await target.items.add(toPayload('sharedPortfolioViews', { title: v[f('title')], filterDefinition: v[f('filterDefinition')], owner: v[`${f('owner')}Id`] }));
+    count++;
+  }
+  return count;
 }
 
 /**

@@ -520,12 +520,15 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
   if (addedRequests) ctx.added['sparring requests'] = addedRequests;
 
   const viewTitle = internalName('portfolioViews', 'title');
-  const existingViews = await existingKeys(ctx, 'portfolioViews', [viewTitle], (r) => String(r[viewTitle]));
+  // The PMO's shared views have their own list from schema 4; an older site keeps them flagged
+  // `shared` in Portfolio Views, and provisioning moves them over when it upgrades the site.
+  const sharedList = await hasList(ctx, 'sharedPortfolioViews') ? 'sharedPortfolioViews' : 'portfolioViews';
+  const existingViews = await existingKeys(ctx, sharedList, [viewTitle], (r) => String(r[viewTitle]));
   const views: Array<[string, Record<string, unknown>]> = [
     ['Green Transition programme', { version: 1, programmes: ['Green Transition'] }],
     ['Red and amber projects', { version: 1, overall: ['Red', 'Amber'] }]
   ];
-  await addAll(ctx, 'portfolioViews', views.filter(([t]) => !existingViews.has(t)).map(([t, f]) => toPayload('portfolioViews', {
+  await addAll(ctx, sharedList, views.filter(([t]) => !existingViews.has(t)).map(([t, f]) => toPayload(sharedList, {
     title: t, filterDefinition: JSON.stringify(f), owner: user(ctx, 'mikkel'), shared: true
   })), 'portfolio views');
 }

@@ -12,6 +12,7 @@ import { projects } from './projects';
 import { risks } from './risks';
 import { sparringRequests } from './sparringRequests';
 import { sparringAssignments } from './sparringAssignments';
+import { sharedPortfolioViews } from './sharedPortfolioViews';
 import { statusReports } from './statusReports';
 import { strategicObjectives } from './strategicObjectives';
 import { templateDownloads } from './templateDownloads';
@@ -42,6 +43,7 @@ export {
   portfolioViews,
   prioritisationCriteria,
   projects,
+  sharedPortfolioViews,
   risks,
   sparringAssignments,
   sparringRequests,
@@ -72,7 +74,8 @@ const orderedLists = [
   sparringRequests,
   sparringAssignments,
   lessonsLearned,
-  portfolioViews
+  portfolioViews,
+  sharedPortfolioViews
 ] as const;
 
 export const lists: readonly ListSchema[] = orderedLists;

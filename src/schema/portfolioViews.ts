@@ -1,4 +1,4 @@
-import { changeRoles, listRoles } from './groups';
+import { listRoles } from './groups';
 import { defineList, titleField } from './types';
 
 export const portfolioViews = defineList({
@@ -9,11 +9,12 @@ export const portfolioViews = defineList({
   description: 'Saved portfolio filters: PMO-wide (shared) and personal.',
   since: 1,
   versioning: { enabled: false },
-  readSecurity: 1,
+  // v4: personal views are their author's alone (shared ones moved to Shared Portfolio Views);
+  // the PMO keeps Edit here, so it does not read them either (no Override List Behaviors).
+  readSecurity: 2,
   // Project leaders save personal views; nobody but the PMO edits someone else's.
   writeSecurity: 2,
-  // v4: the PMO curates everyone's views: WriteSecurity 2 yields only to Override List Behaviors (Design).
-  roles: changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }),
+  roles: listRoles(['projectLeaders']),
   fields: [
     titleField('Title', true),
     {

@@ -8,6 +8,7 @@ import { provision, WriteLimitReached } from '../../../src/provisioning/apply';
 import { computePlan, readSite, writesOf } from '../../../src/provisioning/plan';
 import { seed } from '../../../src/provisioning/seed';
 import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
+import { SpPortfolioViewService } from '../../../src/services/PortfolioViewService';
 import { lists, getList, internalName } from '../../../src/schema';
 
 jest.setTimeout(60_000);
@@ -75,7 +76,7 @@ describe('provisioning a site', () => {
     expect(plan.steps.filter((s) => s.kind === 'addListRole').length).toBeGreaterThan(0);
     expect(plan.steps.filter((s) => s.kind === 'removeListRole').length).toBeGreaterThan(0);
     // Sparring Assignments (schema 4) is new: created with its view and permissions.
-    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['sparringAssignments']);
+    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['sparringAssignments', 'sharedPortfolioViews']);
     expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'createList', 'createView', 'breakInheritance', 'addListRole', 'removeListRole', 'shareItem']));
     const upgrade = await provision(site.sp);
     expect(upgrade.writes).toBe(plan.steps.reduce((n, s) => n + writesOf(s), 0));
@@ -84,7 +85,10 @@ describe('provisioning a site', () => {
     const expertField = `${internalName('sparringRequests', 'assignedExpert')}Id`;
     const assignedRequests = (await requests.items.select('Id', expertField).top(5000)<Array<Record<string, unknown>>>()).filter((r) => typeof r[expertField] === 'number');
     expect(assignedRequests.length).toBeGreaterThan(0);
-    expect(upgrade.migrated).toBe(assignedRequests.length);
+    // …and the two seeded shared views moved to Shared Portfolio Views, where every leader reads them.
+    expect(upgrade.migrated).toBe(assignedRequests.length + 2);
+    const views = await new SpPortfolioViewService(await site.as('leader'), site.url).load();
+    expect(views.views.filter((v) => v.shared).map((v) => v.title).sort()).toEqual(['Green Transition programme', 'Red and amber projects']);
     const lars = new SpSparringRequestService(await site.as('lars'), site.url);
     expect((await lars.assignedToMe()).map((r) => r.id).sort()).toEqual(assignedRequests.map((r) => r.Id).sort());
     expect(await read()).toEqual(before);

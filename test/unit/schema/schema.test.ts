@@ -94,6 +94,7 @@ describe('schema', () => {
         'prioritisationCriteria',
         'projects',
         'risks',
+        'sharedPortfolioViews',
         'sparringAssignments',
         'sparringRequests',
         'statusReports',
@@ -301,8 +302,9 @@ describe('schema', () => {
       rolesAt((getList(key) as ListSchema).roles, SCHEMA_VERSION).find((r) => r.group === group)?.role;
     // Manage Permissions (Full Control: giving a leader a project, sharing a request, hiding a draft
     // template) or Override List Behaviors (Design: others' items under WriteSecurity 2), else Edit.
+    // Personal portfolio views are private even from the PMO: Edit there, no override.
     const pmoRole = (l: ListSchema): string => (['projects', 'sparringRequests', 'sparringAssignments', 'methodTemplates'].includes(l.key) ? 'fullControl'
-      : l.writeSecurity === 2 || l.readSecurity === 2 ? 'design' : 'edit');
+      : l.key !== 'portfolioViews' && (l.writeSecurity === 2 || l.readSecurity === 2) ? 'design' : 'edit');
     for (const list of lists) {
       expect([list.key, roleOf(list.key as ListKey, 'pmoOwners'), roleOf(list.key as ListKey, 'pmoMembers')]).toEqual([list.key, 'fullControl', pmoRole(list)]);
     }
