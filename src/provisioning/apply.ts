@@ -1,5 +1,10 @@
 import type { SPFI } from '@pnp/sp';
-import { fieldXml, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type ViewSchema } from '../schema';
+import {
+  fieldXml, getList, internalName, SCHEMA_VERSION, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema
+} from '../schema';
+import { readAll } from '../services/listItems';
+import { toPayload } from '../services/mapping';
+import { SpSparringRequestService } from '../services/SparringRequestService';
 import {
   computePlan, describeStep, groupPrincipalId, listServerUrl as listServerUrlOf, readSite, writesOf, type Plan, type SiteState, type Step
 } from './plan';
@@ -17,6 +22,8 @@ export interface ApplyResult {
   plan: Plan;
   writes: number;
   upToDate: boolean;
+  /** Assigned sparring requests that got their assignment (an upgrade to schema 4). */
+  migrated?: number;
 }
 
 export class WriteLimitReached extends Error {
@@ -57,6 +64,13 @@ export async function applyPlan(sp: SPFI, state: SiteState, plan: Plan, options:
     return b.web.roleAssignments.add(pid, rid);
   });
 
+  // PMO Hub's own permission levels, before any list role names them.
+  for (const s of of('createRoleDefinition')) {
+    count(s);
+    const created = await sp.web.roleDefinitions.add(s.role.name, s.role.description ?? '', 1000, maskOf(s.role));
+    state.roleDefIds.set(s.role.key, (created.data as { Id: number }).Id);
+  }
+
   // 2. Lists. SharePoint derives a list's URL from its first title, so create it under
   //    the URL name and then give it its display title.
   for (const s of of('createList')) {
@@ -70,7 +84,7 @@ export async function applyPlan(sp: SPFI, state: SiteState, plan: Plan, options:
     state.lists.set(s.list.key, {
       id: created.Id, title: s.list.title, url: listServerUrlOf(state.webPath, s.list), readSecurity: s.list.readSecurity,
       writeSecurity: s.list.writeSecurity, enableVersioning: s.list.versioning.enabled, hasUniqueRoleAssignments: false,
-      fields: [], views: [], roles: new Map()
+      fields: [], views: [], roles: new Map(), itemsToShare: new Map()
     });
   }
   await inBatch(sp, of('updateList'), (b, s) => {
@@ -112,7 +126,40 @@ export async function applyPlan(sp: SPFI, state: SiteState, plan: Plan, options:
     count(s);
     return b.web.lists.getById(listId(state, s.list)).roleAssignments.add(pid, rid);
   });
+  // Only after the new levels are in: nobody is left without access in between.
+  await inBatch(sp, of('removeListRole'), (b, s) => {
+    const pid = groupPrincipalId(state, s.group);
+    if (pid === undefined) return undefined;
+    count(s);
+    return b.web.lists.getById(listId(state, s.list)).roleAssignments.remove(pid, s.roleDefId);
+  });
+
+  // 6. Per-item permissions of items that exist already (an upgraded site): copy the list's
+  //    permissions onto each, then the person's level — two batches, in that order.
+  const shares = of('shareItem');
+  await inBatch(sp, shares, (b, s) => {
+    count(s);
+    return b.web.lists.getById(listId(state, s.list)).items.getById(s.itemId).breakRoleInheritance(true, false);
+  });
+  await inBatch(sp, shares, (b, s) => {
+    const role = s.list.itemPermissions?.role;
+    const rid = role ? state.roleDefIds.get(role) : undefined;
+    if (rid === undefined) throw new Error(`The permission level for items of '${s.list.title}' is missing on the site.`);
+    return b.web.lists.getById(listId(state, s.list)).items.getById(s.itemId).roleAssignments.add(s.personId, rid);
+  });
   return writes;
+}
+
+/**
+ * Only the per-item permissions of the model (a project's leader on their project), for items
+ * added since provisioning ran without the services' save — the demo seed's bulk adds.
+ */
+export async function applyItemPermissions(sp: SPFI): Promise<number> {
+  const state = await readSite(sp);
+  const plan = computePlan(state);
+  // A site not yet upgraded to the model has no level to give: provisioning does it when it upgrades.
+  const ready = (s: Step): boolean => s.kind === 'shareItem' && !!s.list.itemPermissions && state.roleDefIds.has(s.list.itemPermissions.role);
+  return applyPlan(sp, state, { ...plan, steps: plan.steps.filter(ready) });
 }
 
 /** Reads the site, plans and applies. A second run on the same site makes no writes. */
@@ -120,12 +167,59 @@ export async function provision(sp: SPFI, options: ApplyOptions = {}): Promise<A
   const state = await readSite(sp);
   const plan = computePlan(state, options.version);
   const writes = await applyPlan(sp, state, plan, options);
-  return { plan, writes, upToDate: plan.steps.length === 0 };
+  const migrated = (options.version ?? SCHEMA_VERSION) >= 4
+    ? await shareAssignedRequests(sp, state.webPath) + await moveSharedViews(sp, state.webPath) : 0;
+  return { plan, writes, upToDate: plan.steps.length === 0 && migrated === 0, ...(migrated ? { migrated } : {}) };
+}
+
+/**
+ * Data, not schema: views flagged `shared` in Portfolio Views (schema 1-3) are copied to Shared
+ * Portfolio Views, where only the PMO writes; the originals stay, private to their authors now
+ * (ReadSecurity 2). Idempotent: a view already copied (same title and owner) is left alone.
+ */
+export async function moveSharedViews(sp: SPFI, webPath: string): Promise<number> {
+  const f = (k: 'title' | 'filterDefinition' | 'owner' | 'shared'): string => internalName('portfolioViews', k);
+  const old = await readAll(sp.web.getList(listServerUrlOf(webPath, getList('portfolioViews') as ListSchema)).items
+    .select('Id', f('title'), f('filterDefinition'), `${f('owner')}Id`).filter(`${f('shared')} eq 1`));
+  if (!old.length) return 0;
+  const target = sp.web.getList(listServerUrlOf(webPath, getList('sharedPortfolioViews') as ListSchema));
+  const t = (k: 'title' | 'owner'): string => internalName('sharedPortfolioViews', k);
+  const copied = new Set((await readAll(target.items.select(t('title'), `${t('owner')}Id`))).map((r) => `${String(r[t('title')])}|${String(r[`${t('owner')}Id`])}`));
+  let count = 0;
+  for (const v of old) {
+    if (copied.has(`${String(v[f('title')])}|${String(v[`${f('owner')}Id`])}`)) continue;
+    await target.items.add(toPayload('sharedPortfolioViews', { title: v[f('title')], filterDefinition: v[f('filterDefinition')], owner: v[`${f('owner')}Id`] }));
+    count++;
+  }
+  return count;
+}
+
+/**
+ * Data, not schema: every assigned sparring request of an older site gets its assignment (the
+ * copy its expert can read, schema 4). Idempotent: requests that have one are left alone.
+ */
+export async function shareAssignedRequests(sp: SPFI, webPath: string): Promise<number> {
+  const expertField = `${internalName('sparringRequests', 'assignedExpert')}Id`;
+  const requests = await readAll(sp.web.getList(listServerUrlOf(webPath, getList('sparringRequests') as ListSchema)).items.select('Id', expertField));
+  const assigned = requests.filter((r) => typeof r[expertField] === 'number');
+  if (!assigned.length) return 0;
+  const requestField = internalName('sparringAssignments', 'request');
+  const done = new Set((await readAll(sp.web.getList(listServerUrlOf(webPath, getList('sparringAssignments') as ListSchema)).items.select(requestField)))
+    .map((r) => r[requestField] as number));
+  const service = new SpSparringRequestService(sp, webPath);
+  let count = 0;
+  for (const r of assigned) {
+    if (done.has(r.Id as number)) continue;
+    await service.share(r.Id as number, undefined, { id: r[expertField] as number, title: '', email: '' });
+    count++;
+  }
+  return count;
 }
 
 async function inBatch<S>(sp: SPFI, steps: S[], run: (batched: SPFI, step: S) => Promise<unknown> | undefined): Promise<void> {
   if (!steps.length) return;
-  const [batched, execute] = sp.batched();
+  // SharePoint Online takes at most 1,000 operations per $batch; 100 keeps each one short.
+  const [batched, execute] = sp.batched({ maxRequests: 100 });
   const results: Array<Promise<unknown>> = [];
   for (const s of steps) {
     const p = run(batched, s);
@@ -136,6 +230,17 @@ async function inBatch<S>(sp: SPFI, steps: S[], run: (batched: SPFI, step: S) =>
   const settled = await settling;
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/** A `{High, Low}` mask of SP.PermissionKind numbers (bit n-1), as roleDefinitions.add wants it. */
+function maskOf(role: RoleDefinitionSchema): { High: number; Low: number } {
+  let low = 0;
+  let high = 0;
+  for (const k of role.basePermissions ?? []) {
+    if (k <= 32) low = (low | (1 << (k - 1))) >>> 0;
+    else high = (high | (1 << (k - 33))) >>> 0;
+  }
+  return { High: high, Low: low };
 }
 
 function distinctLists(steps: Step[]): ListSchema[] {

@@ -7,9 +7,10 @@ import '@pnp/sp/site-groups';
 import '@pnp/sp/security';
 import '@pnp/sp/batching';
 import {
-  groups as schemaGroups, lists as allLists, roleDefinitions, SCHEMA_VERSION,
-  type FieldSchema, type GroupSchema, type ListSchema, type RoleKey, type ViewSchema
+  groups as schemaGroups, lists as allLists, roleDefinitions, rolesAt, SCHEMA_VERSION,
+  internalName, type FieldSchema, type GroupSchema, type ListKey, type ListSchema, type RoleDefinitionSchema, type RoleKey, type ViewSchema
 } from '../schema';
+import { readAll } from '../services/listItems';
 
 /**
  * Provisioning = read the site once, diff it against the schema, then apply the
@@ -38,6 +39,8 @@ export interface SiteList {
   views: string[];
   /** principal id → role definition ids */
   roles: Map<number, number[]>;
+  /** Lists with per-item permissions: items that have a person but still inherit (id → person id). */
+  itemsToShare: Map<number, number>;
 }
 
 export interface SiteState {
@@ -51,6 +54,9 @@ export interface SiteState {
 
 export type Step =
   | { kind: 'createGroup'; group: GroupSchema }
+  | { kind: 'createRoleDefinition'; role: RoleDefinitionSchema }
+  | { kind: 'removeListRole'; list: ListSchema; group: GroupSchema; roleDefId: number }
+  | { kind: 'shareItem'; list: ListSchema; itemId: number; personId: number }
   | { kind: 'addWebRole'; group: GroupSchema }
   | { kind: 'createList'; list: ListSchema }
   | { kind: 'updateList'; list: ListSchema; changes: Record<string, unknown> }
@@ -72,11 +78,14 @@ export interface Plan {
   conflicts: Conflict[];
 }
 
-const ROLE_BY_TYPE: Record<number, RoleKey> = { 5: 'fullControl', 6: 'edit', 3: 'contribute', 2: 'read' };
+const ROLE_BY_TYPE: Record<number, RoleKey> = { 5: 'fullControl', 4: 'design', 6: 'edit', 3: 'contribute', 2: 'read' };
 
 export function describeStep(s: Step): string {
   switch (s.kind) {
     case 'createGroup': return `create group '${s.group.title}'`;
+    case 'createRoleDefinition': return `create permission level '${s.role.name}'`;
+    case 'removeListRole': return `take permission level ${s.roleDefId} of '${s.group.title}' on '${s.list.title}' away`;
+    case 'shareItem': return `give item ${s.itemId} of '${s.list.title}' its own permissions for person ${s.personId}`;
     case 'addWebRole': return `give '${s.group.title}' ${s.group.siteRole} on the site`;
     case 'createList': return `create ${s.list.template === 101 ? 'library' : 'list'} '${s.list.title}' (${s.list.url})`;
     case 'updateList': return `update '${s.list.title}' settings: ${Object.keys(s.changes).join(', ')}`;
@@ -93,6 +102,7 @@ export function writesOf(s: Step): number {
   switch (s.kind) {
     case 'createList': return 2;   // add under the URL name, then set the display title
     case 'createView': return 2;   // add, then set its fields and query
+    case 'shareItem': return 2;    // break inheritance, then the person's role
     default: return 1;
   }
 }
@@ -117,7 +127,7 @@ export async function readSite(sp: SPFI): Promise<SiteState> {
     if (!raw) continue;
     const entry: SiteList = {
       id: raw.Id, title: raw.Title, url: raw.RootFolder.ServerRelativeUrl, readSecurity: raw.ReadSecurity, writeSecurity: raw.WriteSecurity,
-      enableVersioning: raw.EnableVersioning, hasUniqueRoleAssignments: raw.HasUniqueRoleAssignments, fields: [], views: [], roles: new Map()
+      enableVersioning: raw.EnableVersioning, hasUniqueRoleAssignments: raw.HasUniqueRoleAssignments, fields: [], views: [], roles: new Map(), itemsToShare: new Map()
     };
     state.lists.set(schema.key, entry);
     const list = batched.web.lists.getById(raw.Id);
@@ -136,12 +146,29 @@ export async function readSite(sp: SPFI): Promise<SiteState> {
     .then((g) => { state.visitorGroupId = g.Id; }, () => undefined));
   pending.push(batched.web.roleAssignments.expand('RoleDefinitionBindings')<Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>>()
     .then((ras) => { for (const ra of ras) state.webRoles.set(ra.PrincipalId, ra.RoleDefinitionBindings.map((r) => r.Id)); }));
-  pending.push(batched.web.roleDefinitions.select('Id', 'RoleTypeKind')<Array<{ Id: number; RoleTypeKind: number }>>()
-    .then((defs) => { for (const d of defs) { const key = ROLE_BY_TYPE[d.RoleTypeKind]; if (key) state.roleDefIds.set(key, d.Id); } }));
+  pending.push(batched.web.roleDefinitions.select('Id', 'RoleTypeKind', 'Name')<Array<{ Id: number; RoleTypeKind: number; Name: string }>>()
+    .then((defs) => {
+      for (const d of defs) {
+        const key = ROLE_BY_TYPE[d.RoleTypeKind] ?? roleDefinitions.find((r) => !r.roleTypeKind && r.name.toLowerCase() === d.Name.toLowerCase())?.key;
+        if (key) state.roleDefIds.set(key, d.Id);
+      }
+    }));
   // Handlers are attached before the batch runs, so a failing part cannot go unobserved.
   const all = Promise.all(pending);
   await execute();
   await all;
+  // Items of lists with per-item permissions that still inherit: paged by ID (safe past 5,000).
+  for (const schema of allLists) {
+    const entry = state.lists.get(schema.key);
+    if (!schema.itemPermissions || !entry) continue;
+    const personField = internalName(schema.key as ListKey, schema.itemPermissions.personField as never);
+    if (!entry.fields.some((f) => f.internalName === personField)) continue;
+    const person = `${personField}Id`;
+    const rows = await readAll(sp.web.lists.getById(entry.id).items.select('Id', 'HasUniqueRoleAssignments', person));
+    for (const r of rows) {
+      if (!r.HasUniqueRoleAssignments && typeof r[person] === 'number') entry.itemsToShare.set(r.Id as number, r[person] as number);
+    }
+  }
   return state;
 }
 
@@ -161,6 +188,9 @@ export function computePlan(state: SiteState, version: number = SCHEMA_VERSION):
   const schemaLists = allLists
     .filter((l) => l.since <= version)
     .map((l) => ({ ...l, fields: l.fields.filter((f) => f.since <= version), views: l.views.filter((v) => v.since <= version) }));
+  for (const role of roleDefinitions) {
+    if (!role.roleTypeKind && (role.since ?? 1) <= version && !state.roleDefIds.has(role.key)) steps.push({ kind: 'createRoleDefinition', role });
+  }
   for (const group of schemaGroups.filter((g) => g.since <= version)) {
     const id = groupPrincipalId(state, group);
     if (id === undefined && !group.associatedGroup) steps.push({ kind: 'createGroup', group });
@@ -179,7 +209,14 @@ export function computePlan(state: SiteState, version: number = SCHEMA_VERSION):
       }
       for (const view of list.views) steps.push({ kind: 'createView', list, view });
       steps.push({ kind: 'breakInheritance', list });
-      for (const r of list.roles) steps.push({ kind: 'addListRole', list, group: groupOf(r.group), role: r.role });
+      const wantedNew = rolesAt(list.roles, version);
+      for (const r of wantedNew) steps.push({ kind: 'addListRole', list, group: groupOf(r.group), role: r.role });
+      // Breaking inheritance copies the site's roles; a group keeps on the list only what the schema gives it.
+      for (const group of schemaGroups.filter((g) => g.since <= version)) {
+        const pid = groupPrincipalId(state, group);
+        const copied = [...(pid === undefined ? [] : state.webRoles.get(pid) ?? []), state.roleDefIds.get(group.siteRole)];
+        steps.push(...superseded(state, list, group, wantedNew, copied));
+      }
       continue;
     }
     const changes: Record<string, unknown> = {};
@@ -211,7 +248,8 @@ export function computePlan(state: SiteState, version: number = SCHEMA_VERSION):
       if (!site.views.some((v) => v.toLowerCase() === view.title.toLowerCase())) steps.push({ kind: 'createView', list, view });
     }
     if (!site.hasUniqueRoleAssignments) steps.push({ kind: 'breakInheritance', list });
-    for (const r of list.roles) {
+    const wanted = rolesAt(list.roles, version);
+    for (const r of wanted) {
       const group = groupOf(r.group);
       const pid = groupPrincipalId(state, group);
       const rid = state.roleDefIds.get(r.role);
@@ -219,8 +257,32 @@ export function computePlan(state: SiteState, version: number = SCHEMA_VERSION):
         steps.push({ kind: 'addListRole', list, group, role: r.role });
       }
     }
+    // Tightening: a schema group loses the levels the schema no longer gives it here. Only the
+    // levels the schema knows are touched; whatever else the site's owners gave stays.
+    for (const group of schemaGroups.filter((g) => g.since <= version)) {
+      const pid = groupPrincipalId(state, group);
+      if (pid === undefined) continue;
+      const current = site.hasUniqueRoleAssignments ? site.roles.get(pid) ?? [] : [...(state.webRoles.get(pid) ?? []), state.roleDefIds.get(group.siteRole)];
+      steps.push(...superseded(state, list, group, wanted, current));
+    }
+    if (list.itemPermissions && list.itemPermissions.since <= version) {
+      for (const [itemId, personId] of site.itemsToShare) steps.push({ kind: 'shareItem', list, itemId, personId });
+    }
   }
   return { schemaVersion: version, steps, conflicts };
+}
+
+/** The schema's levels a group holds on a list that the schema no longer gives it there. Others' levels stay. */
+function superseded(state: SiteState, list: ListSchema, group: GroupSchema, wanted: readonly { group: string; role: RoleKey }[],
+  current: ReadonlyArray<number | undefined>): Step[] {
+  const known = [...state.roleDefIds.values()];
+  const keep = wanted.filter((r) => r.group === group.key).map((r) => state.roleDefIds.get(r.role));
+  const out: Step[] = [];
+  for (const rid of current) {
+    if (rid === undefined || keep.indexOf(rid) >= 0 || known.indexOf(rid) < 0) continue;
+    if (!out.some((s) => s.kind === 'removeListRole' && s.roleDefId === rid)) out.push({ kind: 'removeListRole', list, group, roleDefId: rid });
+  }
+  return out;
 }
 
 function groupOf(key: string): GroupSchema {

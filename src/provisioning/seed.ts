@@ -8,6 +8,7 @@ import '@pnp/sp/batching';
 import { getList, groups, internalName, type ListKey, type ListSchema } from '../schema';
 import { toPayload } from '../services/mapping';
 import { listServerUrl } from './plan';
+import { applyItemPermissions } from './apply';
 import { SpSparringRequestService } from '../services/SparringRequestService';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
@@ -124,6 +125,8 @@ export async function seed(sp: SPFI, scale: SeedScale, log: (line: string) => vo
   await seedCommunity(ctx, projects, options.actAs);
   await seedTemplates(ctx, options.actAs);
   if (scale === 'large') await seedLarge(ctx, criteria);
+  // Bulk adds bypass the PMO's save, which gives each project's leader their project.
+  await applyItemPermissions(sp);
   return { added: ctx.added };
 }
 
@@ -183,6 +186,16 @@ async function ensureUsers(ctx: Ctx): Promise<void> {
     } catch {
       ctx.log(`  group '${g.title}' not found; run pmo-hub provision first.`);
     }
+  }
+}
+
+/** A site provisioned with an older schema lacks the newer lists; provisioning fills them in when it upgrades. */
+async function hasList(ctx: Ctx, key: ListKey): Promise<boolean> {
+  try {
+    await list(ctx, key).select('Id')();
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -499,7 +512,7 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
     })) as { Id?: number; ID?: number };
     // Assigned requests are shared with their expert the way the PMO's assign does it.
     const expert = user(ctx, 'lars');
-    if (status !== 'New' && expert) {
+    if (status !== 'New' && expert && await hasList(ctx, 'sparringAssignments')) {
       await new SpSparringRequestService(ctx.sp, ctx.webPath).share((added.Id ?? added.ID) as number, { id: ctx.users.get(p) as number, title: '', email: PEOPLE[p] }, { ...expert, title: '', email: PEOPLE.lars });
     }
     addedRequests++;
@@ -507,12 +520,15 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
   if (addedRequests) ctx.added['sparring requests'] = addedRequests;
 
   const viewTitle = internalName('portfolioViews', 'title');
-  const existingViews = await existingKeys(ctx, 'portfolioViews', [viewTitle], (r) => String(r[viewTitle]));
+  // The PMO's shared views have their own list from schema 4; an older site keeps them flagged
+  // `shared` in Portfolio Views, and provisioning moves them over when it upgrades the site.
+  const sharedList = await hasList(ctx, 'sharedPortfolioViews') ? 'sharedPortfolioViews' : 'portfolioViews';
+  const existingViews = await existingKeys(ctx, sharedList, [viewTitle], (r) => String(r[viewTitle]));
   const views: Array<[string, Record<string, unknown>]> = [
     ['Green Transition programme', { version: 1, programmes: ['Green Transition'] }],
     ['Red and amber projects', { version: 1, overall: ['Red', 'Amber'] }]
   ];
-  await addAll(ctx, 'portfolioViews', views.filter(([t]) => !existingViews.has(t)).map(([t, f]) => toPayload('portfolioViews', {
+  await addAll(ctx, sharedList, views.filter(([t]) => !existingViews.has(t)).map(([t, f]) => toPayload(sharedList, {
     title: t, filterDefinition: JSON.stringify(f), owner: user(ctx, 'mikkel'), shared: true
   })), 'portfolio views');
 }

@@ -61,10 +61,10 @@ export interface SiteScriptFile {
 const SCRIPT_GROUPS: readonly { name: string; lists: readonly string[] }[] = [
   {
     name: 'portfolio',
-    lists: ['strategicObjectives', 'keyResults', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'portfolioViews']
+    lists: ['strategicObjectives', 'keyResults', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'portfolioViews', 'sharedPortfolioViews']
   },
   { name: 'methods', lists: ['methodTemplates', 'templateDownloads'] },
-  { name: 'community', lists: ['communityEvents', 'pmoExperts', 'sparringRequests', 'lessonsLearned'] }
+  { name: 'community', lists: ['communityEvents', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned'] }
 ];
 
 const SIMPLE_FIELD_TYPES: readonly string[] = ['Text', 'Note', 'Number', 'Boolean', 'User', 'DateTime'];

@@ -1,12 +1,43 @@
 import type { GroupKey, GroupSchema, ListRoleAssignment, RoleDefinitionSchema, RoleKey } from './types';
 
-// SharePoint's built-in role definitions, found by RoleTypeKind because their names
-// are localised on sv-SE, da-DK and nl-NL sites.
+/**
+ * THE PERMISSION MODEL (README "Permissions: what SharePoint enforces" explains it per list and
+ * role). Everything here is enforced by SharePoint itself — permission levels on lists, per-item
+ * permissions, ReadSecurity/WriteSecurity — so a REST call made by hand meets the same rules as
+ * the UI. The UI only hides what SharePoint would refuse.
+ *
+ * SP.PermissionKind numbers (SPBasePermissions bit + 1), for PMO Hub's own permission levels:
+ * https://learn.microsoft.com/previous-versions/office/sharepoint-server/ee536458(v=office.15)
+ */
+const K = {
+  ViewListItems: 1, AddListItems: 2, EditListItems: 3, OpenItems: 6, ViewVersions: 7, ViewFormPages: 13,
+  Open: 17, ViewPages: 18, BrowseUserInfo: 28, UseClientIntegration: 37, UseRemoteAPIs: 38, CreateAlerts: 40
+} as const;
+/** What Read holds on a list, minus nothing: the base of PMO Hub's own levels. */
+const READ_ITEMS = [K.ViewListItems, K.OpenItems, K.ViewVersions, K.ViewFormPages, K.Open, K.ViewPages,
+  K.BrowseUserInfo, K.UseClientIntegration, K.UseRemoteAPIs, K.CreateAlerts];
+
+// Built-in levels are found by RoleTypeKind because their names are localised on sv-SE, da-DK
+// and nl-NL sites; PMO Hub's own levels are created by provisioning and found by name.
 export const roleDefinitions: readonly RoleDefinitionSchema[] = [
   { key: 'fullControl', name: 'Full Control', roleTypeKind: 5 },
+  // Design = Edit + Override List Behaviors: what the PMO needs on lists with WriteSecurity 2.
+  { key: 'design', name: 'Design', roleTypeKind: 4 },
   { key: 'edit', name: 'Edit', roleTypeKind: 6 },
   { key: 'contribute', name: 'Contribute', roleTypeKind: 3 },
-  { key: 'read', name: 'Read', roleTypeKind: 2 }
+  { key: 'read', name: 'Read', roleTypeKind: 2 },
+  {
+    // "Add but not edit": a request, a download entry, once made, is the PMO's to change.
+    key: 'addItems', name: 'PMO Hub Add Items', roleTypeKind: 0, since: 4,
+    description: 'PMO Hub: read and add list items; never edit or delete them.',
+    basePermissions: [...READ_ITEMS, K.AddListItems]
+  },
+  {
+    // A project leader on their own project's register entry: keep it current, never delete it.
+    key: 'editItems', name: 'PMO Hub Edit Items', roleTypeKind: 0, since: 4,
+    description: 'PMO Hub: read and edit list items; never add or delete them.',
+    basePermissions: [...READ_ITEMS, K.EditListItems]
+  }
 ];
 
 export const groups: readonly GroupSchema[] = [
@@ -29,7 +60,7 @@ export const groups: readonly GroupSchema[] = [
   {
     key: 'projectLeaders',
     title: 'Project Leaders',
-    description: 'Keep their projects current: contribute to Projects, Status Reports and Risks.',
+    description: 'Keep their own projects current: edit their register entries, write status reports and risks.',
     since: 1,
     siteRole: 'read',
     owner: 'pmoOwners'
@@ -59,4 +90,23 @@ export function listRoles(contributors: readonly GroupKey[]): readonly ListRoleA
     { group: 'projectLeaders', role: roleOf('projectLeaders') },
     { group: 'visitors', role: roleOf('visitors') }
   ];
+}
+
+/**
+ * Replaces roles from schema version `since`: the old assignment ends (`until`), the new one
+ * starts, so provisioning upgrades a site by removing the one and adding the other.
+ */
+export function changeRoles(roles: readonly ListRoleAssignment[], since: number, changes: Partial<Record<GroupKey, RoleKey>>): readonly ListRoleAssignment[] {
+  const out: ListRoleAssignment[] = [];
+  for (const r of roles) {
+    const next = changes[r.group];
+    if (next === undefined || next === r.role) { out.push(r); continue; }
+    out.push({ ...r, until: since }, { group: r.group, role: next, since });
+  }
+  return out;
+}
+
+/** The roles a list has at schema version `version`. */
+export function rolesAt(roles: readonly ListRoleAssignment[], version: number): readonly ListRoleAssignment[] {
+  return roles.filter((r) => (r.since ?? 1) <= version && (r.until === undefined || version < r.until));
 }

@@ -11,6 +11,8 @@ import { prioritisationCriteria } from './prioritisationCriteria';
 import { projects } from './projects';
 import { risks } from './risks';
 import { sparringRequests } from './sparringRequests';
+import { sparringAssignments } from './sparringAssignments';
+import { sharedPortfolioViews } from './sharedPortfolioViews';
 import { statusReports } from './statusReports';
 import { strategicObjectives } from './strategicObjectives';
 import { templateDownloads } from './templateDownloads';
@@ -24,7 +26,7 @@ import type {
 } from './types';
 
 export * from './types';
-export { groups, roleDefinitions, listRoles } from './groups';
+export { groups, roleDefinitions, listRoles, changeRoles, rolesAt } from './groups';
 export { RAG_VALUES, PROJECT_PHASES, WORK_PHASES, PROJECT_METHODS } from './projects';
 export { RISK_STATUSES } from './risks';
 export { TEMPLATE_CATEGORIES, TEMPLATE_STANDARDS, TEMPLATE_LANGUAGES, TEMPLATE_STATUSES } from './methodTemplates';
@@ -41,7 +43,9 @@ export {
   portfolioViews,
   prioritisationCriteria,
   projects,
+  sharedPortfolioViews,
   risks,
+  sparringAssignments,
   sparringRequests,
   statusReports,
   strategicObjectives,
@@ -52,7 +56,7 @@ export {
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 3;
+export const SCHEMA_VERSION: number = 4;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.
@@ -68,8 +72,10 @@ const orderedLists = [
   communityEvents,
   pmoExperts,
   sparringRequests,
+  sparringAssignments,
   lessonsLearned,
-  portfolioViews
+  portfolioViews,
+  sharedPortfolioViews
 ] as const;
 
 export const lists: readonly ListSchema[] = orderedLists;

@@ -1,4 +1,4 @@
-import { listRoles } from './groups';
+import { changeRoles, listRoles } from './groups';
 import { WORK_PHASES } from './projects';
 import { defineList, titleField } from './types';
 
@@ -29,7 +29,8 @@ export const lessonsLearned = defineList({
   readSecurity: 1,
   // Everyone may log lessons; only the author (and the PMO) may change one.
   writeSecurity: 2,
-  roles: listRoles(['projectLeaders', 'visitors']),
+  // v4: the PMO edits everyone's lessons: WriteSecurity 2 yields only to Override List Behaviors (Design).
+  roles: changeRoles(listRoles(['projectLeaders', 'visitors']), 4, { pmoMembers: 'design' }),
   fields: [
     titleField('Lesson', true),
     {

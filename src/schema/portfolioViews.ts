@@ -9,7 +9,9 @@ export const portfolioViews = defineList({
   description: 'Saved portfolio filters: PMO-wide (shared) and personal.',
   since: 1,
   versioning: { enabled: false },
-  readSecurity: 1,
+  // v4: personal views are their author's alone (shared ones moved to Shared Portfolio Views);
+  // the PMO keeps Edit here, so it does not read them either (no Override List Behaviors).
+  readSecurity: 2,
   // Project leaders save personal views; nobody but the PMO edits someone else's.
   writeSecurity: 2,
   roles: listRoles(['projectLeaders']),

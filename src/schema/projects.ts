@@ -1,4 +1,4 @@
-import { listRoles } from './groups';
+import { changeRoles, listRoles } from './groups';
 import { defineList, titleField } from './types';
 
 /** Red/amber/green, shared by status reports and the project's latest status. */
@@ -21,7 +21,10 @@ export const projects = defineList({
   versioning: { enabled: true, majorVersionLimit: 100 },
   readSecurity: 1,
   writeSecurity: 1,
-  roles: listRoles(['projectLeaders']),
+  // v4: leaders read the register and edit only the projects they lead (item permissions below);
+  // the PMO Members need Manage Permissions to give a new leader their project.
+  roles: changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'fullControl', projectLeaders: 'read' }),
+  itemPermissions: { personField: 'leader', role: 'editItems', since: 4 },
   fields: [
     {
       key: 'code', internalName: 'PMOCode', displayName: 'Project code', type: 'Text',

@@ -1,4 +1,4 @@
-import { listRoles } from './groups';
+import { changeRoles, listRoles } from './groups';
 import { defineList, titleField } from './types';
 
 export const RISK_STATUSES = ['Open', 'Mitigating', 'Accepted', 'Closed'] as const;
@@ -12,8 +12,10 @@ export const risks = defineList({
   since: 1,
   versioning: { enabled: true, majorVersionLimit: 50 },
   readSecurity: 1,
-  writeSecurity: 1,
-  roles: listRoles(['projectLeaders']),
+  // v4: a leader edits and deletes only what they wrote (WriteSecurity 2); the PMO Members hold
+  // Override List Behaviors (Design here), the one permission that lifts it.
+  writeSecurity: 2,
+  roles: changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }),
   fields: [
     titleField('Risk', true),
     {

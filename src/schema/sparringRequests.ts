@@ -1,4 +1,4 @@
-import { listRoles } from './groups';
+import { changeRoles, listRoles } from './groups';
 import { COMPETENCIES } from './pmoExperts';
 import { defineList, titleField } from './types';
 
@@ -12,13 +12,15 @@ export const sparringRequests = defineList({
   description: '1:1 sparring asked of a PMO expert.',
   since: 1,
   versioning: { enabled: true, majorVersionLimit: 50 },
-  // Requesters see and edit only what they asked; PMO Members (Edit includes Manage Lists)
-  // are exempt from item-level security and see every request.
+  // Requesters (the item's Author) read only what they asked; PMO Members hold Full Control here,
+  // whose Override List Behaviors (CancelCheckout) is the one permission that lifts ReadSecurity 2.
   readSecurity: 2,
   writeSecurity: 2,
   // PMO Members get Full Control here (Edit elsewhere): assigning shares the request with the
   // expert through item permissions, which needs Manage Permissions.
-  roles: listRoles(['projectLeaders', 'visitors']).map((r) => (r.group === 'pmoMembers' ? { group: r.group, role: 'fullControl' as const } : r)),
+  // v4: staff add requests but cannot edit them afterwards (status and expert are the PMO's).
+  roles: changeRoles(listRoles(['projectLeaders', 'visitors']).map((r) => (r.group === 'pmoMembers' ? { group: r.group, role: 'fullControl' as const } : r)),
+    4, { projectLeaders: 'addItems', visitors: 'addItems' }),
   fields: [
     titleField('Topic', true),
     {

@@ -1,4 +1,4 @@
-import { listRoles } from './groups';
+import { changeRoles, listRoles } from './groups';
 import { RAG_VALUES } from './projects';
 import { defineList, titleField } from './types';
 
@@ -11,8 +11,10 @@ export const statusReports = defineList({
   since: 1,
   versioning: { enabled: true, majorVersionLimit: 50 },
   readSecurity: 1,
-  writeSecurity: 1,
-  roles: listRoles(['projectLeaders']),
+  // v4: a leader edits and deletes only what they wrote (WriteSecurity 2); the PMO Members hold
+  // Override List Behaviors (Design here), the one permission that lifts it.
+  writeSecurity: 2,
+  roles: changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }),
   fields: [
     // The service fills Title (project code + report date) so classic list views stay readable.
     titleField('Title', false),

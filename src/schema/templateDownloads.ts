@@ -1,4 +1,4 @@
-import { listRoles } from './groups';
+import { changeRoles, listRoles } from './groups';
 import { defineList, titleField } from './types';
 
 export const templateDownloads = defineList({
@@ -13,7 +13,8 @@ export const templateDownloads = defineList({
   readSecurity: 1,
   // Anyone may add a download; nobody may edit someone else's.
   writeSecurity: 2,
-  roles: listRoles(['projectLeaders', 'visitors']),
+  // v4: anyone adds, nobody but the PMO edits: "add but not edit".
+  roles: changeRoles(listRoles(['projectLeaders', 'visitors']), 4, { pmoMembers: 'design', projectLeaders: 'addItems', visitors: 'addItems' }),
   fields: [
     titleField('Title', false),
     {

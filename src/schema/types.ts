@@ -26,7 +26,8 @@ export type ReadSecurity = 1 | 2;
 /** SPList.WriteSecurity: 1 edit all, 2 edit only own items, 4 edit nothing. */
 export type WriteSecurity = 1 | 2 | 4;
 
-export type RoleKey = 'fullControl' | 'edit' | 'contribute' | 'read';
+/** Built-in permission levels, plus PMO Hub's own (see groups.ts): add but not edit, edit but not add or delete. */
+export type RoleKey = 'fullControl' | 'design' | 'edit' | 'contribute' | 'read' | 'addItems' | 'editItems';
 
 export type GroupKey = 'pmoOwners' | 'pmoMembers' | 'projectLeaders' | 'visitors';
 
@@ -166,6 +167,21 @@ export interface ViewSchema {
 export interface ListRoleAssignment {
   readonly group: GroupKey;
   readonly role: RoleKey;
+  /** Schema version that gave the group this role on the list (1 when omitted). */
+  readonly since?: number;
+  /** Schema version from which the group no longer has it: provisioning removes it. */
+  readonly until?: number;
+}
+
+/**
+ * Per-item permissions the services keep: each item gets its own permissions (copied from the
+ * list) plus `role` for the person in `personField`. Set by the PMO's save (who has Manage
+ * Permissions on the list) and by provisioning for items that exist when the model arrives.
+ */
+export interface ItemPermissionsSchema {
+  readonly personField: string;
+  readonly role: RoleKey;
+  readonly since: number;
 }
 
 export interface VersioningSchema {
@@ -189,16 +205,21 @@ export interface ListSchema {
   readonly writeSecurity: WriteSecurity;
   /** The complete set of role assignments on the list (not a delta from the site). */
   readonly roles: readonly ListRoleAssignment[];
+  readonly itemPermissions?: ItemPermissionsSchema;
   readonly fields: readonly FieldSchema[];
   readonly views: readonly ViewSchema[];
 }
 
 export interface RoleDefinitionSchema {
   readonly key: RoleKey;
-  /** English name of SharePoint's built-in role definition. */
+  /** English name of SharePoint's built-in role definition, or the name PMO Hub gives its own. */
   readonly name: string;
-  /** RoleTypeKind, so the role can be found by type whatever the site language. */
-  readonly roleTypeKind: 2 | 3 | 5 | 6;
+  /** RoleTypeKind, so a built-in role is found by type whatever the site language; 0 for PMO Hub's own, found by name. */
+  readonly roleTypeKind: 0 | 2 | 3 | 4 | 5 | 6;
+  /** PMO Hub's own levels: their description and base permissions (SP.PermissionKind numbers). */
+  readonly description?: string;
+  readonly basePermissions?: readonly number[];
+  readonly since?: number;
 }
 
 export interface GroupSchema {

@@ -13,7 +13,8 @@ import { fromItem, toPayload } from './mapping';
 import { hasPermission, httpStatus, odataString, settle, type PermissionMask, type Settled } from './odata';
 import { ifMatch, saveItem, selection, spList, type RawItem } from './listItems';
 import { checkRange, validateFields, type FieldErrors } from './validation';
-import { PAGE_SIZE } from './ProjectService';
+import { listUrl, PAGE_SIZE } from './ProjectService';
+import { roleDefinitionId, shareItemWithPerson } from './itemPermissions';
 
 /** Fields only publishing a status report writes (DESIGN rule 6); never sent by an edit of the project. */
 export const LATEST_STATUS_KEYS: readonly string[] = [
@@ -51,6 +52,7 @@ export class SpProjectEditingService implements IProjectEditingService {
     const projects = settle(read('projects'));
     const reports = settle(read('statusReports'));
     const risks = settle(read('risks'));
+    const me = settle(batched.web.currentUser.select('Id')<{ Id: number }>());
     await execute();
     const mask = async (p: Promise<Settled<PermissionMask | undefined>>): Promise<PermissionMask | undefined> => {
       const r = await p;
@@ -60,8 +62,13 @@ export class SpProjectEditingService implements IProjectEditingService {
       throw r.error;
     };
     const [p, s, k] = await Promise.all([mask(projects), mask(reports), mask(risks)]);
+    const user = await me;
+    const led = (getList('projects') as ListSchema).itemPermissions && hasPermission(p, PermissionKind.ViewListItems) && user.ok ? user.value.Id : undefined;
     return {
-      projects: { add: hasPermission(p, PermissionKind.AddListItems), edit: hasPermission(p, PermissionKind.EditListItems) },
+      projects: {
+        add: hasPermission(p, PermissionKind.AddListItems), edit: hasPermission(p, PermissionKind.EditListItems),
+        ...(led !== undefined ? { editLedBy: led } : {})
+      },
       statusReports: { add: hasPermission(s, PermissionKind.AddListItems), edit: hasPermission(s, PermissionKind.EditListItems) },
       risks: {
         add: hasPermission(k, PermissionKind.AddListItems),
@@ -88,8 +95,9 @@ export class SpProjectEditingService implements IProjectEditingService {
     const source = project as unknown as Record<string, unknown>;
     for (const key of editableKeys(id === undefined)) if (key in source) values[key] = source[key];
     const codeFilter = `${internalName('projects', 'code')} eq ${odataString(project.code)}`;
+    let saved: Project;
     try {
-      return await saveItem<'projects', Project>({
+      saved = await saveItem<'projects', Project>({
         sp: this.sp, siteUrl: this.siteUrl, listKey: 'projects', mine: project,
         id, etag: id !== undefined ? (project as Project).etag : undefined, overwrite: options.overwrite,
         payload: toPayload('projects', values),
@@ -100,6 +108,23 @@ export class SpProjectEditingService implements IProjectEditingService {
       if (httpStatus(e) === 409) throw new ValidationError({ code: 'duplicate' });
       throw e;
     }
+    await this.shareWithLeader(saved);
+    return saved;
+  }
+
+  /**
+   * The permission model (src/schema/groups.ts): a project's leader edits that project and no
+   * other, through the project's own item permissions. Only the PMO (Manage Permissions on the
+   * list) sets them; a leader saving their own project leaves them as they are.
+   */
+  private async shareWithLeader(project: Project): Promise<void> {
+    const leader = project.leader;
+    const rule = (getList('projects') as ListSchema).itemPermissions;
+    if (!leader || !(leader.id > 0) || !rule) return;
+    const list = spList(this.sp, this.siteUrl, 'projects');
+    const mask = await list.getCurrentUserEffectivePermissions() as unknown as PermissionMask;
+    if (!hasPermission(mask, PermissionKind.ManagePermissions)) return;
+    await shareItemWithPerson(this.sp, listUrl(this.siteUrl, getList('projects') as ListSchema), project.id, leader.id, await roleDefinitionId(this.sp, rule.role));
   }
 
   /** Filter on the indexed, unique code column; SharePoint compares text case-insensitively. */

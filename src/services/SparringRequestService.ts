@@ -86,7 +86,6 @@ export interface ISparringRequestService {
 /** Role definitions of people who manage the list anyway (Full Control, Design, Edit): they keep access to a shared item. */
 const MANAGING_ROLE_TYPES = [4, 5, 6];
 const READER = 2;
-const CONTRIBUTOR = 3;
 
 export class SpSparringRequestService implements ISparringRequestService {
   private me: Promise<PersonRef> | undefined;
@@ -104,13 +103,17 @@ export class SpSparringRequestService implements ISparringRequestService {
 
   private map(raw: RawItem): SparringRequestView {
     const r = fromItem<SparringRequestView>('sparringRequests', raw);
+    // The requester is whoever created the item (Author, set by SharePoint); the writable
+    // requester column of schema v1-3 is not trusted: anyone could name someone else there.
+    const author = (fromItem<{ author?: PersonRef }>('sparringRequests', raw) as { author?: PersonRef }).author;
+    if (author) r.requester = author;
     const created = raw[internalName('sparringRequests', 'created')];
     if (typeof created === 'string') r.created = created;
     return r;
   }
 
   private async query(filter: string, ascending: boolean): Promise<SparringRequestView[]> {
-    const { select, expand } = selection('sparringRequests', ['created']);
+    const { select, expand } = selection('sparringRequests', ['created', 'author']);
     const rows = await readAll(spList(this.sp, this.siteUrl, 'sparringRequests').items
       .select(...select).expand(...expand).filter(filter).orderBy(internalName('sparringRequests', 'id'), ascending));
     return rows.map((r) => this.map(r));
@@ -118,12 +121,32 @@ export class SpSparringRequestService implements ISparringRequestService {
 
   public async mine(): Promise<SparringRequestView[]> {
     const me = await this.currentUser();
-    return this.query(lookupIdFilter('sparringRequests', 'requester', me.id), false);
+    // ReadSecurity 2 already limits a requester to what they created; the filter is for the PMO.
+    return this.query(lookupIdFilter('sparringRequests', 'author', me.id), false);
   }
 
+  /**
+   * From Sparring Assignments, the copy the PMO shares with the expert: the request itself is
+   * under ReadSecurity 2 and only its author and the PMO can read it. `id` is the request's.
+   */
   public async assignedToMe(): Promise<SparringRequestView[]> {
     const me = await this.currentUser();
-    return this.query(lookupIdFilter('sparringRequests', 'assignedExpert', me.id), false);
+    const { select, expand } = selection('sparringAssignments', ['created']);
+    let rows: RawItem[];
+    try {
+      rows = await readAll(spList(this.sp, this.siteUrl, 'sparringAssignments').items
+        .select(...select).expand(...expand).filter(lookupIdFilter('sparringAssignments', 'assignedExpert', me.id))
+        .orderBy(internalName('sparringAssignments', 'id'), false));
+    } catch (e) {
+      // Someone with no assignment shared with them cannot even open the list: nothing assigned.
+      if (httpStatus(e) === 403 || httpStatus(e) === 404) return [];
+      throw e;
+    }
+    return rows.map((raw) => {
+      const a = fromItem<SparringRequestView & { request: number }>('sparringAssignments', raw);
+      const { request, ...rest } = a;
+      return { ...rest, id: request };
+    });
   }
 
   public async open(): Promise<SparringRequestView[]> {
@@ -148,13 +171,13 @@ export class SpSparringRequestService implements ISparringRequestService {
     const me = await this.currentUser();
     const values: Record<string, unknown> = {
       title: draft.title.trim(), description: draft.description ?? '', competency: draft.competency ?? null,
-      project: draft.project, preferredDate: draft.preferredDate, requester: me, status: 'New'
+      project: draft.project, preferredDate: draft.preferredDate, status: 'New'
     };
     return saveItem<'sparringRequests', SparringRequestView>({
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: { ...draft, requester: me, status: 'New' } as NewItem<SparringRequestView>,
       payload: toPayload('sparringRequests', values),
-      findNew: (items) => items.filter(lookupIdFilter('sparringRequests', 'requester', me.id)),
-      extraSelect: ['created'],
+      findNew: (items) => items.filter(lookupIdFilter('sparringRequests', 'author', me.id)),
+      extraSelect: ['created', 'author'],
       map: (r) => this.map(r)
     });
   }
@@ -167,15 +190,14 @@ export class SpSparringRequestService implements ISparringRequestService {
       id: request.id, etag: request.etag,
       payload: toPayload('sparringRequests', { ...values, status: to }),
       findNew: (items) => items,
-      extraSelect: ['created'],
+      extraSelect: ['created', 'author'],
       map: (r) => this.map(r)
     });
   }
 
   /**
-   * New → Assigned (or a new expert while Assigned), then the item is shared: its own
-   * permissions keep only those who manage the list, plus the requester (Contribute) and
-   * the expert (Read). The list's ReadSecurity keeps everybody else out.
+   * New → Assigned (or a new expert while Assigned), then shared: the PMO writes the request's
+   * assignment, readable by the requester and the expert only (see `share`).
    */
   public async assign(request: SparringRequestView, expert: PersonRef): Promise<SparringRequestView> {
     if (request.status !== 'Assigned' && !canTransition(request.status, 'Assigned')) throw new TransitionError(request.status, 'Assigned');
@@ -190,33 +212,74 @@ export class SpSparringRequestService implements ISparringRequestService {
     const errors = validateFields('sparringRequests', { scheduledAt: at }, ['scheduledAt']);
     if (!at) errors.scheduledAt = 'required';
     if (Object.keys(errors).length) throw new ValidationError(errors);
-    return this.update(request, 'Scheduled', { scheduledAt: new Date(Date.parse(at)).toISOString() });
+    const saved = await this.update(request, 'Scheduled', { scheduledAt: new Date(Date.parse(at)).toISOString() });
+    await this.writeAssignment(saved);
+    return saved;
   }
 
   public async complete(request: SparringRequestView): Promise<SparringRequestView> {
     if (!canTransition(request.status, 'Done')) throw new TransitionError(request.status, 'Done');
-    return this.update(request, 'Done', {});
+    const saved = await this.update(request, 'Done', {});
+    await this.writeAssignment(saved);
+    return saved;
   }
 
-  /** Idempotent: run again after a failure half-way and the item ends up shared the same way. */
+  /** The item id of a request's assignment, for the PMO (who reads Sparring Assignments). */
+  public async assignmentId(requestId: number): Promise<number | undefined> {
+    const rows = await spList(this.sp, this.siteUrl, 'sparringAssignments').items.select('Id')
+      .filter(`${internalName('sparringAssignments', 'request')} eq ${requestId}`).top(1)<RawItem[]>();
+    return rows.length ? rows[0].Id as number : undefined;
+  }
+
+  /** Adds or updates the request's assignment (found by the request's ID); returns its item id. */
+  private async writeAssignment(request: SparringRequestView): Promise<number | undefined> {
+    if (!request.assignedExpert || !request.requester) return undefined;
+    const list = spList(this.sp, this.siteUrl, 'sparringAssignments');
+    const existingId = await this.assignmentId(request.id);
+    const payload = toPayload('sparringAssignments', {
+      title: request.title, request: request.id, description: request.description ?? '', requester: request.requester,
+      competency: request.competency ?? null, preferredDate: request.preferredDate, status: request.status,
+      assignedExpert: request.assignedExpert, scheduledAt: request.scheduledAt ?? null
+    });
+    if (existingId !== undefined) {
+      await list.items.getById(existingId).update(payload);
+      return existingId;
+    }
+    const added = await list.items.add(payload) as RawItem;
+    return (added.Id ?? added.ID) as number;
+  }
+
+  /**
+   * Idempotent: run again after a failure half-way and it ends up shared the same way. The
+   * request's assignment gets its own permissions: those who manage the list keep theirs, the
+   * requester and the expert read it, nobody else (a previous expert loses it).
+   */
   public async share(itemId: number, requester: PersonRef | undefined, expert: PersonRef): Promise<void> {
-    const item = spList(this.sp, this.siteUrl, 'sparringRequests').items.getById(itemId);
+    const request = await spList(this.sp, this.siteUrl, 'sparringRequests').items.getById(itemId)
+      .select(...selection('sparringRequests', ['created', 'author']).select).expand(...selection('sparringRequests', ['created', 'author']).expand)<RawItem>()
+      .then((raw) => this.map(raw));
+    const assignmentId = await this.writeAssignment({ ...request, requester: requester && requester.id > 0 ? requester : request.requester, assignedExpert: expert });
+    if (assignmentId === undefined) return;
+    const item = spList(this.sp, this.siteUrl, 'sparringAssignments').items.getById(assignmentId);
     // Copy first: the PMO keeps the Manage Permissions it needs for the next calls.
     await item.breakRoleInheritance(true, false);
-    const [assignments, reader, contributor] = await Promise.all([
+    const [assignments, reader] = await Promise.all([
       item.roleAssignments.expand('RoleDefinitionBindings')<Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number; RoleTypeKind: number }> }>>(),
-      this.sp.web.roleDefinitions.getByType(READER).select('Id')<{ Id: number }>(),
-      this.sp.web.roleDefinitions.getByType(CONTRIBUTOR).select('Id')<{ Id: number }>()
+      this.sp.web.roleDefinitions.getByType(READER).select('Id')<{ Id: number }>()
     ]);
+    const who = request.requester;
     const [batched, execute] = this.sp.batched();
-    const target = spList(batched, this.siteUrl, 'sparringRequests').items.getById(itemId);
+    const target = spList(batched, this.siteUrl, 'sparringAssignments').items.getById(assignmentId);
     const pending: Array<Promise<unknown>> = [];
     for (const ra of assignments) {
       if (ra.RoleDefinitionBindings.some((b) => MANAGING_ROLE_TYPES.indexOf(b.RoleTypeKind) >= 0)) continue;
+      if (ra.PrincipalId === expert.id || (who && ra.PrincipalId === who.id)) continue;
       for (const b of ra.RoleDefinitionBindings) pending.push(settle(target.roleAssignments.remove(ra.PrincipalId, b.Id)));
     }
-    if (requester) pending.push(settle(target.roleAssignments.add(requester.id, contributor.Id)));
-    if (!requester || expert.id !== requester.id) pending.push(settle(target.roleAssignments.add(expert.id, reader.Id)));
+    const has = (id: number): boolean => assignments.some((ra) => ra.PrincipalId === id && ra.RoleDefinitionBindings.some((b) => b.Id === reader.Id));
+    if (who && !has(who.id)) pending.push(settle(target.roleAssignments.add(who.id, reader.Id)));
+    if ((!who || expert.id !== who.id) && !has(expert.id)) pending.push(settle(target.roleAssignments.add(expert.id, reader.Id)));
+    if (!pending.length) return;
     await execute();
     const failed = (await Promise.all(pending) as Array<{ ok: boolean; error?: unknown }>).find((r) => !r.ok);
     if (failed) throw failed.error;

@@ -10,7 +10,11 @@ import type { LookupRef, NewItem, PersonRef } from '../model/common';
 
 /** What the signed-in user may do, from SharePoint's effective permissions on each list. */
 export interface EditRights {
-  projects: { add: boolean; edit: boolean };
+  /**
+   * `edit`: every project (the PMO). `editLedBy`: the current user's id — they edit the projects
+   * they lead, through those projects' own permissions (the permission model, src/schema/groups.ts).
+   */
+  projects: { add: boolean; edit: boolean; editLedBy?: number };
   statusReports: { add: boolean; edit: boolean };
   risks: { add: boolean; edit: boolean; delete: boolean };
 }

@@ -1,7 +1,8 @@
 /**
  * Contract: SpSparringRequestService against the local SharePoint. Privacy is SharePoint's:
- * the list's ReadSecurity plus item permissions on assign — checked for every demo user
- * through the service AND through plain REST (a visitor cannot read another's request).
+ * Sparring Requests' ReadSecurity 2 (the requester is the item's Author), and on assign the
+ * PMO's copy in Sparring Assignments with its own permissions for requester and expert —
+ * checked for every demo user through the service AND through plain REST.
  */
 import type { SPFI } from '@pnp/sp';
 import { startSite, type Site } from './setup';
@@ -38,8 +39,8 @@ async function person(a: Alias): Promise<PersonRef> {
 }
 
 /** Plain REST, no service: GET the item by id as the user → HTTP status. */
-async function restStatus(a: Alias, id: number): Promise<number> {
-  const url = `${site.url}/_api/web/GetList('${encodeURIComponent(listUrl(site.url, getList('sparringRequests') as ListSchema))}')/items(${id})`;
+async function restStatus(a: Alias, id: number, key: 'sparringRequests' | 'sparringAssignments' = 'sparringRequests'): Promise<number> {
+  const url = `${site.url}/_api/web/GetList('${encodeURIComponent(listUrl(site.url, getList(key) as ListSchema))}')/items(${id})`;
   const res = await fetch(url, { headers: { accept: 'application/json', 'X-PMOHub-User': a } });
   return res.status;
 }
@@ -95,15 +96,27 @@ test('New → Assigned → Scheduled → Done, and privacy for every demo user a
 
   const assigned = await service('pmo').assign(created, thomas);
   expect(assigned).toMatchObject({ status: 'Assigned', assignedExpert: { email: 'thomas.mortensen@contoso.com' } });
-  expect(await readers(created.id)).toEqual(['owner', 'pmo', 'leader', 'thomas']);
-  expect((await service('thomas').assignedToMe()).map((r) => r.title)).toEqual([topic]);
+  // ReadSecurity 2 lets only the author and holders of Override List Behaviors read the request,
+  // whatever the item's own permissions say: the expert reads the PMO's assignment instead.
+  expect(await readers(created.id)).toEqual(['owner', 'pmo', 'leader']);
+  const mineAsExpert = await service('thomas').assignedToMe();
+  expect(mineAsExpert.map((r) => [r.id, r.title, r.requester.email, r.status])).toEqual([[created.id, topic, 'sanne.devries@contoso.com', 'Assigned']]);
+  const assignmentReaders = async (): Promise<Alias[]> => {
+    const id = (await service('pmo').assignmentId(created.id)) as number;
+    const out: Alias[] = [];
+    for (const a of ALIASES) if (await restStatus(a, id, 'sparringAssignments') === 200) out.push(a);
+    return out;
+  };
+  expect(await assignmentReaders()).toEqual(['owner', 'pmo', 'leader', 'thomas']);
   expect((await service('leader').mine()).find((r) => r.id === created.id)?.status).toBe('Assigned');
   // Someone else's stale copy cannot move it on: ETags.
   await expect(service('pmo').assign(created, await person('lars'))).rejects.toBeInstanceOf(ConflictError);
 
   // Another expert instead: Thomas loses access, Lars gains it.
   const reassigned = await service('pmo').assign(assigned, await person('lars'));
-  expect(await readers(created.id)).toEqual(['owner', 'pmo', 'leader', 'lars']);
+  expect(await readers(created.id)).toEqual(['owner', 'pmo', 'leader']);
+  expect(await assignmentReaders()).toEqual(['owner', 'pmo', 'leader', 'lars']);
+  expect(await service('thomas').assignedToMe()).toEqual([]);
 
   const bad = await service('pmo').schedule(reassigned, 'next week').catch((x: unknown) => x) as ValidationError;
   expect(bad.fields).toEqual({ scheduledAt: 'invalidDate' });
@@ -114,10 +127,11 @@ test('New → Assigned → Scheduled → Done, and privacy for every demo user a
   expect(done.status).toBe('Done');
   expect((await service('pmo').open()).some((r) => r.id === created.id)).toBe(false);
   await expect(service('pmo').assign(done, thomas)).rejects.toBeInstanceOf(TransitionError);
-  expect(await readers(created.id)).toEqual(['owner', 'pmo', 'leader', 'lars']);
+  expect(await readers(created.id)).toEqual(['owner', 'pmo', 'leader']);
+  expect((await service('lars').assignedToMe()).find((r) => r.id === created.id)?.status).toBe('Done');
 });
 
-test('seeded requests: each requester sees only their own; the assigned expert sees what is assigned', async () => {
+test('seeded requests: each requester sees only their own; the assigned expert sees the assignments, not the requests', async () => {
   const byUser: Record<string, string[]> = {};
   for (const a of ALIASES) byUser[a] = (await restTitles(a)).filter((t) => !/Steering group <b>cut/.test(t)).sort();
   expect(byUser.visitor).toEqual([]);
@@ -125,7 +139,10 @@ test('seeded requests: each requester sees only their own; the assigned expert s
   expect(byUser.leader).toEqual(['Preparing a steering group that must cut scope']);
   expect(byUser.johan).toEqual(['Risk workshop for the solar panel project']);
   expect(byUser.ingrid).toEqual(['Benefits realisation plan for the budget tool']);
-  expect(byUser.lars).toEqual(['Benefits realisation plan for the budget tool', 'Risk workshop for the solar panel project']);
+  expect(byUser.lars).toEqual([]);
+  expect((await service('lars').assignedToMe()).map((r) => r.title).filter((t) => !/Steering group <b>cut/.test(t)).sort())
+    .toEqual(['Benefits realisation plan for the budget tool', 'Risk workshop for the solar panel project']);
+  expect(await service('johan').assignedToMe()).toEqual([]);
   expect(byUser.pmo).toHaveLength(3);
   expect(byUser.owner).toHaveLength(3);
   // Writes are the requester's and the PMO's: a visitor cannot change a request by id.

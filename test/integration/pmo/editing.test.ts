@@ -10,7 +10,9 @@ import { SpProjectService } from '../../../src/services/ProjectService';
 import { SpStatusReportService } from '../../../src/services/StatusReportService';
 import { ConflictError, ValidationError } from '../../../src/services/errors';
 import { odataString } from '../../../src/services/odata';
-import type { NewItem, Project } from '../../../src/model';
+import type { NewItem, PersonRef, Project } from '../../../src/model';
+import { getList } from '../../../src/schema';
+import '@pnp/sp/site-users/web';
 
 jest.setTimeout(60_000);
 
@@ -24,14 +26,20 @@ let visitorSp: SPFI;
 beforeAll(async () => {
   site = await startDemoSite();
   ({ leaderSp, pmoSp, visitorSp } = site);
+  sanne = await new SpProjectService(leaderSp, site.url).currentUser();
 });
 afterAll(async () => { await site.server.close(); });
 
 const editing = (sp: SPFI): SpProjectEditingService => new SpProjectEditingService(sp, site.url);
 const count = async (): Promise<number> => (await new SpProjectService(site.sp, site.url).loadProjects()).length;
 
+// The PMO registers projects and names their leader (Sanne, the demo leader): the permission
+// model gives her that project — and only that one — to edit.
+let sanne: PersonRef;
+
 function newProject(over: Partial<NewItem<Project>> = {}): NewItem<Project> {
   return {
+    leader: sanne,
     code: `T-${Math.random().toString(36).slice(2, 10)}`, title: 'Test project', phase: 'Planning', method: 'PRINCE2',
     unit: 'IT', startDate: '2026-01-15', endDate: '2026-12-31', budget: 1000, actualCost: 0,
     strategicObjectives: [], criteriaScores: {}, ...over
@@ -58,12 +66,15 @@ describe('rights from effective permissions', () => {
     expect(digestFetches).toBeLessThanOrEqual(1);
     expect(site.server.stats.total - totalBefore - digestFetches).toBe(1);
     expect((site.server.stats.byKind.batch ?? 0) - before).toBe(1);
+    // A leader edits only the projects they lead (editLedBy: their id), and adds none.
     expect(leader).toEqual({
-      projects: { add: true, edit: true }, statusReports: { add: true, edit: true }, risks: { add: true, edit: true, delete: true }
+      projects: { add: false, edit: false, editLedBy: sanne.id }, statusReports: { add: true, edit: true }, risks: { add: true, edit: true, delete: true }
     });
-    expect(await editing(pmoSp).rights()).toEqual(leader);
+    expect(await editing(pmoSp).rights()).toEqual({
+      projects: { add: true, edit: true, editLedBy: expect.any(Number) }, statusReports: { add: true, edit: true }, risks: { add: true, edit: true, delete: true }
+    });
     expect(await editing(visitorSp).rights()).toEqual({
-      projects: { add: false, edit: false }, statusReports: { add: false, edit: false }, risks: { add: false, edit: false, delete: false }
+      projects: { add: false, edit: false, editLedBy: expect.any(Number) }, statusReports: { add: false, edit: false }, risks: { add: false, edit: false, delete: false }
     });
   });
 });
@@ -79,9 +90,11 @@ describe('create and edit', () => {
       siteUrl: { url: 'https://contoso.sharepoint.com/sites/t1', description: 'Site' }, criteriaScores: { 1: 3, 2: 5 }
     });
     const stats = { total: site.server.stats.total, batch: site.server.stats.byKind.batch ?? 0 };
-    const saved = await editing(leaderSp).saveProject(input);
-    expect(site.server.stats.total - stats.total).toBe(2); // isCodeTaken + one $batch (add + read)
-    expect((site.server.stats.byKind.batch ?? 0) - stats.batch).toBe(1);
+    const saved = await editing(pmoSp).saveProject(input);
+    // isCodeTaken + one $batch (add + read), then giving the leader the project: the PMO's
+    // effective permissions, breakRoleInheritance, the item's assignments, the level's id, one $batch.
+    expect(site.server.stats.total - stats.total).toBe(7);
+    expect((site.server.stats.byKind.batch ?? 0) - stats.batch).toBe(2);
     expect(saved.id).toBeGreaterThan(0);
     expect(saved.etag).toBeTruthy();
     expect(saved).toMatchObject({
@@ -92,7 +105,7 @@ describe('create and edit', () => {
   });
 
   test('edits with the ETag and returns the new ETag; never sends the latest-status fields', async () => {
-    const saved = await editing(leaderSp).saveProject(newProject());
+    const saved = await editing(pmoSp).saveProject(newProject());
     // A status report is published for it: the latest-status fields belong to that.
     const { project: published } = await new SpStatusReportService(leaderSp, site.url).publish({
       project: { id: saved.id, title: saved.title }, reportDate: '2026-03-01', overall: 'Amber', schedule: 'Green', cost: 'Amber',
@@ -107,7 +120,7 @@ describe('create and edit', () => {
 
 describe('ETag conflicts (no lost update)', () => {
   test('the second of two sessions gets ConflictError with both versions; overwrite then wins', async () => {
-    const original = await editing(leaderSp).saveProject(newProject({ title: 'Original' }));
+    const original = await editing(pmoSp).saveProject(newProject({ title: 'Original' }));
     const first = await editing(pmoSp).saveProject({ ...original, title: 'PMO edit' });
     const mine = { ...original, title: 'Leader edit' };
     const e = await rejection(editing(leaderSp).saveProject(mine));
@@ -124,7 +137,7 @@ describe('ETag conflicts (no lost update)', () => {
   });
 
   test('an update without an ETag is refused before any request unless overwriting', async () => {
-    const saved = await editing(leaderSp).saveProject(newProject());
+    const saved = await editing(pmoSp).saveProject(newProject());
     const total = site.server.stats.total;
     await expect(editing(leaderSp).saveProject({ ...saved, etag: undefined })).rejects.toThrow(/ETag/);
     expect(site.server.stats.total).toBe(total);
@@ -141,19 +154,19 @@ describe('validation before saving', () => {
     ['invalid date', { startDate: '2026-02-30' }, { startDate: 'invalidDate' }]
   ])('%s → ValidationError, no request at all', async (_, over, fields) => {
     const total = site.server.stats.total;
-    const e = await rejection(editing(leaderSp).saveProject(newProject(over as Partial<NewItem<Project>>)));
+    const e = await rejection(editing(pmoSp).saveProject(newProject(over as Partial<NewItem<Project>>)));
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).fields).toEqual(fields);
     expect(site.server.stats.total).toBe(total);
   });
 
   test('a duplicate code (also differing only in case) is refused after one read; nothing written', async () => {
-    const existing = await editing(leaderSp).saveProject(newProject({ code: 'DUP-abc-1' }));
+    const existing = await editing(pmoSp).saveProject(newProject({ code: 'DUP-abc-1' }));
     const before = await count();
     for (const code of ['DUP-abc-1', 'dup-ABC-1']) {
       const total = site.server.stats.total;
       const batches = site.server.stats.byKind.batch ?? 0;
-      const e = await rejection(editing(leaderSp).saveProject(newProject({ code })));
+      const e = await rejection(editing(pmoSp).saveProject(newProject({ code })));
       expect(e).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).fields).toEqual({ code: 'duplicate' });
       expect(site.server.stats.total - total).toBe(1);
@@ -178,9 +191,19 @@ describe('permissions', () => {
     expect((await new SpProjectService(site.sp, site.url).getProject(existing.id)).title).toBe(existing.title);
   });
 
-  test('a project leader can', async () => {
-    const saved = await editing(leaderSp).saveProject(newProject({ title: 'By the leader' }));
-    expect(saved.title).toBe('By the leader');
+  test('a project leader edits the projects they lead, not another\'s; adds and deletes none', async () => {
+    expect(await rejection(editing(leaderSp).saveProject(newProject({ title: 'By the leader' })))).toMatchObject({ status: 403 });
+    const hers = await editing(pmoSp).saveProject(newProject({ title: 'Led by Sanne' }));
+    expect((await editing(leaderSp).saveProject({ ...hers, title: 'Edited by Sanne' })).title).toBe('Edited by Sanne');
+    const lars = await site.sp.web.siteUsers.getByEmail('lars.nielsen@contoso.com')();
+    const his = await editing(pmoSp).saveProject(newProject({ title: 'Led by Lars', leader: { id: lars.Id, title: lars.Title, email: lars.Email } }));
+    expect(await rejection(editing(leaderSp).saveProject({ ...his, title: 'Hijacked' }))).toMatchObject({ status: 403 });
+    expect((await new SpProjectService(site.sp, site.url).getProject(his.id)).title).toBe('Led by Lars');
+    const byRest = leaderSp.web.getList(`/sites/pmo/${getList('projects').url}`).items;
+    expect(await rejection(byRest.getById(hers.id).delete())).toMatchObject({ status: 403 });
+    // A new leader: the PMO's save moves the project from Sanne to Lars.
+    const moved = await editing(pmoSp).saveProject({ ...(await new SpProjectService(site.sp, site.url).getProject(hers.id)), leader: { id: lars.Id, title: lars.Title, email: lars.Email } });
+    expect(await rejection(editing(leaderSp).saveProject({ ...moved, title: 'Still mine?' }))).toMatchObject({ status: 403 });
   });
 });
 
@@ -191,7 +214,7 @@ describe('bad input round-trips exactly', () => {
       code, title: NASTY, description: `${NASTY}\nline two`, unit: NASTY, programme: NASTY,
       siteUrl: { url: 'https://contoso.sharepoint.com/sites/x?a=1&b=%23', description: NASTY }
     });
-    const saved = await editing(leaderSp).saveProject(input);
+    const saved = await editing(pmoSp).saveProject(input);
     expect(saved).toMatchObject({ code, title: NASTY, description: `${NASTY}\nline two`, unit: NASTY, programme: NASTY });
     expect(saved.siteUrl).toEqual({ url: 'https://contoso.sharepoint.com/sites/x?a=1&b=%23', description: NASTY });
     const reread = (await new SpProjectService(site.sp, site.url).loadProjects()).find((p) => p.id === saved.id);
@@ -201,7 +224,7 @@ describe('bad input round-trips exactly', () => {
   });
 
   test("isCodeTaken with quotes, '#', '%' and '&' matches exactly that code", async () => {
-    await editing(leaderSp).saveProject(newProject({ code: "Q'1#%&''" }));
+    await editing(pmoSp).saveProject(newProject({ code: "Q'1#%&''" }));
     expect(await editing(leaderSp).isCodeTaken("Q'1#%&''")).toBe(true);
     expect(await editing(leaderSp).isCodeTaken("q'1#%&''")).toBe(true);
     expect(await editing(leaderSp).isCodeTaken("Q'1#%&'")).toBe(false);
@@ -221,7 +244,7 @@ describe('resilience under throttling (429 at 30 %)', () => {
     site.server.chaos.throttleRate = 0.3;
     site.server.chaos.retryAfterSeconds = 0;
     const throttledBefore = site.server.stats.throttled;
-    const service = editing(leaderSp);
+    const service = editing(pmoSp);
     const saved: Project[] = [];
     for (let i = 0; i < 20; i++) saved.push(await service.saveProject(newProject({ code: `THR-${i}`, title: `Throttled ${i}` })));
     for (const p of saved.slice(0, 5)) await service.saveProject({ ...p, title: `${p.title} edited` });

@@ -7,6 +7,8 @@ import { startSite, type Site } from './setup';
 import { provision, WriteLimitReached } from '../../../src/provisioning/apply';
 import { computePlan, readSite, writesOf } from '../../../src/provisioning/plan';
 import { seed } from '../../../src/provisioning/seed';
+import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
+import { SpPortfolioViewService } from '../../../src/services/PortfolioViewService';
 import { lists, getList, internalName } from '../../../src/schema';
 
 jest.setTimeout(60_000);
@@ -62,18 +64,49 @@ describe('provisioning a site', () => {
     const before = await read();
     const plan = computePlan(await readSite(site.sp));
     // Every column added after schema 1, in the order provisioning walks the lists.
-    const added = lists.flatMap((l) => l.fields.filter((f) => f.since > 1).map((f) => f.internalName));
+    const added = lists.flatMap((l) => l.fields.filter((f) => f.since > 1 && !f.builtIn).map((f) => f.internalName));
     expect(added.length).toBeGreaterThan(0);
-    expect(plan.steps.map((s) => (s.kind === 'createField' ? s.field.internalName : s.kind))).toEqual(added);
+    expect(plan.steps.filter((s) => s.kind === 'createField').map((s) => (s.kind === 'createField' ? s.field.internalName : ''))).toEqual(added);
+    // The permission model of schema 4: its two levels, the lists' changed roles, and every
+    // seeded project given its own permissions for its leader.
+    const leaders = (await projects.items.select('Id', `${internalName('projects', 'leader')}Id`).top(5000)<Array<Record<string, unknown>>>())
+      .filter((p) => typeof p[`${internalName('projects', 'leader')}Id`] === 'number');
+    expect(plan.steps.filter((s) => s.kind === 'createRoleDefinition')).toHaveLength(2);
+    expect(plan.steps.filter((s) => s.kind === 'shareItem')).toHaveLength(leaders.length);
+    expect(plan.steps.filter((s) => s.kind === 'addListRole').length).toBeGreaterThan(0);
+    expect(plan.steps.filter((s) => s.kind === 'removeListRole').length).toBeGreaterThan(0);
+    // Sparring Assignments (schema 4) is new: created with its view and permissions.
+    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['sparringAssignments', 'sharedPortfolioViews']);
+    expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'createList', 'createView', 'breakInheritance', 'addListRole', 'removeListRole', 'shareItem']));
     const upgrade = await provision(site.sp);
-    expect(upgrade.writes).toBe(added.length);
+    expect(upgrade.writes).toBe(plan.steps.reduce((n, s) => n + writesOf(s), 0));
+    // The seeded requests that were assigned got their assignment, readable by their expert (Lars).
+    const requests = site.sp.web.getList(`/sites/pmo/${getList('sparringRequests').url}`);
+    const expertField = `${internalName('sparringRequests', 'assignedExpert')}Id`;
+    const assignedRequests = (await requests.items.select('Id', expertField).top(5000)<Array<Record<string, unknown>>>()).filter((r) => typeof r[expertField] === 'number');
+    expect(assignedRequests.length).toBeGreaterThan(0);
+    // …and the two seeded shared views moved to Shared Portfolio Views, where every leader reads them.
+    expect(upgrade.migrated).toBe(assignedRequests.length + 2);
+    const views = await new SpPortfolioViewService(await site.as('leader'), site.url).load();
+    expect(views.views.filter((v) => v.shared).map((v) => v.title).sort()).toEqual(['Green Transition programme', 'Red and amber projects']);
+    const lars = new SpSparringRequestService(await site.as('lars'), site.url);
+    expect((await lars.assignedToMe()).map((r) => r.id).sort()).toEqual(assignedRequests.map((r) => r.Id).sort());
     expect(await read()).toEqual(before);
     expect((await provision(site.sp)).writes).toBe(0);
+    // The model holds on the upgraded site: Sanne edits her project, not Lars's, and deletes neither.
+    const sanne = (await site.sp.web.siteUsers.getByEmail('sanne.devries@contoso.com')()).Id;
+    const own = leaders.find((p) => p[`${internalName('projects', 'leader')}Id`] === sanne) as Record<string, unknown>;
+    const other = leaders.find((p) => p[`${internalName('projects', 'leader')}Id`] !== sanne) as Record<string, unknown>;
+    const asLeader = (await site.as('leader')).web.getList(`/sites/pmo/${getList('projects').url}`);
+    await asLeader.items.getById(own.Id as number).update({ [internalName('projects', 'description')]: 'Updated by its leader' });
+    await expect(asLeader.items.getById(other.Id as number).update({ [internalName('projects', 'description')]: 'x' })).rejects.toMatchObject({ status: 403 });
+    await expect(asLeader.items.getById(own.Id as number).delete()).rejects.toMatchObject({ status: 403 });
     // A deleted column and view of the current schema come back; items are untouched.
     await projects.fields.getByInternalNameOrTitle(internalName('projects', 'priorityScore')).delete();
     await projects.views.getByTitle(getList('projects').views[1].title).delete();
     expect(computePlan(await readSite(site.sp)).steps.map((s) => s.kind)).toEqual(['createField', 'createView']);
     expect((await provision(site.sp)).writes).toBe(3);
+    expect((await projects.items.getById(own.Id as number).select(internalName('projects', 'description'))<Record<string, unknown>>())[internalName('projects', 'description')]).toBe('Updated by its leader');
   });
 
   it('reports a column of another type as a conflict and never overwrites it', async () => {

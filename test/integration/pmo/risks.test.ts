@@ -31,7 +31,10 @@ const risks = (sp: SPFI = leaderSp): SpRiskService => new SpRiskService(sp, site
 let seq = 0;
 async function freshProject(): Promise<Project> {
   seq++;
-  return new SpProjectEditingService(leaderSp, site.url).saveProject({
+  // The PMO registers it with the demo leader (Sanne) as leader: hers to keep risks for.
+  const leader = await new SpProjectService(leaderSp, site.url).currentUser();
+  return new SpProjectEditingService(pmoSp, site.url).saveProject({
+    leader,
     code: `RK-${seq}-${Math.random().toString(36).slice(2, 7)}`, title: `Risky ${seq}`, phase: 'Execution',
     strategicObjectives: [], criteriaScores: {}
   });

@@ -35,9 +35,12 @@ const projects = (): SpProjectService => new SpProjectService(site.sp, site.url)
 const batches = (): number => site.server.stats.byKind.batch ?? 0;
 
 let seq = 0;
-async function freshProject(sp: SPFI = leaderSp): Promise<Project> {
+/** A project the PMO registers with the demo leader (Sanne) as its leader: hers to report on. */
+async function freshProject(sp: SPFI = pmoSp): Promise<Project> {
   seq++;
+  const leader = await new SpProjectService(leaderSp, site.url).currentUser();
   return new SpProjectEditingService(sp, site.url).saveProject({
+    leader,
     code: `SR-${seq}-${Math.random().toString(36).slice(2, 7)}`, title: `Reporting ${seq}`, phase: 'Execution',
     startDate: '2026-01-01', endDate: '2026-12-31', budget: 500, strategicObjectives: [], criteriaScores: {}
   });

@@ -104,6 +104,24 @@ describe('ProjectRegister editing', () => {
     expect(within(details).queryByRole('button', { name: 'Edit' })).toBeNull();
   });
 
+  it('a leader sees Edit on a project they lead, and no New project (the permission model)', async () => {
+    mount(new FakeEditing({ ...NONE, projects: { add: false, edit: false, editLedBy: sanne.id } }));
+    await screen.findByText('Ny kundportal');
+    expect(await screen.findByRole('menuitem', { name: 'Export' })).toBeTruthy();
+    expect(screen.queryByRole('menuitem', { name: 'New project' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open details of Ny kundportal' }));
+    expect(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Edit' })).toBeTruthy();
+  });
+
+  it('a leader sees no Edit on a project someone else leads', async () => {
+    mount(new FakeEditing({ ...NONE, projects: { add: false, edit: false, editLedBy: sanne.id + 1 } }));
+    await screen.findByText('Ny kundportal');
+    fireEvent.click(screen.getByRole('button', { name: 'Open details of Ny kundportal' }));
+    const details = await screen.findByRole('dialog');
+    await act(async () => { await Promise.resolve(); });
+    expect(within(details).queryByRole('button', { name: 'Edit' })).toBeNull();
+  });
+
   it('creates a project: people resolved to site users, locale-aware amounts, objectives, and the list updated', async () => {
     const editing = new FakeEditing();
     const people = new FakePeople();

@@ -11,6 +11,7 @@ import {
   internalName,
   lists,
   roleDefinitions,
+  rolesAt,
   selectFields,
   viewFieldNames,
   viewQueryXml,
@@ -93,6 +94,8 @@ describe('schema', () => {
         'prioritisationCriteria',
         'projects',
         'risks',
+        'sharedPortfolioViews',
+        'sparringAssignments',
         'sparringRequests',
         'statusReports',
         'strategicObjectives',
@@ -282,27 +285,36 @@ describe('schema', () => {
     expect(groups.find((g) => g.key === 'visitors')?.associatedGroup).toBe('visitors');
     expect(roleDefinitions.map((r) => [r.key, r.roleTypeKind])).toEqual([
       ['fullControl', 5],
+      ['design', 4],
       ['edit', 6],
       ['contribute', 3],
-      ['read', 2]
+      ['read', 2],
+      ['addItems', 0],
+      ['editItems', 0]
     ]);
+    // PMO Hub's own levels: "add but not edit" and "edit but not add or delete", both readers.
+    const kinds = (key: string): readonly number[] => roleDefinitions.find((r) => r.key === key)?.basePermissions ?? [];
+    expect([kinds('addItems').includes(2), kinds('addItems').includes(3), kinds('addItems').includes(4)]).toEqual([true, false, false]);
+    expect([kinds('editItems').includes(2), kinds('editItems').includes(3), kinds('editItems').includes(4)]).toEqual([false, true, false]);
+    expect([kinds('addItems').includes(1), kinds('editItems').includes(1)]).toEqual([true, true]);
+    // The roles in force at the current schema version (superseded ones carry `until`).
     const roleOf = (key: ListKey, group: string): string | undefined =>
-      (getList(key) as ListSchema).roles.find((r) => r.group === group)?.role;
+      rolesAt((getList(key) as ListSchema).roles, SCHEMA_VERSION).find((r) => r.group === group)?.role;
+    // Manage Permissions (Full Control: giving a leader a project, sharing a request, hiding a draft
+    // template) or Override List Behaviors (Design: others' items under WriteSecurity 2), else Edit.
+    // Personal portfolio views are private even from the PMO: Edit there, no override.
+    const pmoRole = (l: ListSchema): string => (['projects', 'sparringRequests', 'sparringAssignments', 'methodTemplates'].includes(l.key) ? 'fullControl'
+      : l.key !== 'portfolioViews' && (l.writeSecurity === 2 || l.readSecurity === 2) ? 'design' : 'edit');
     for (const list of lists) {
-      expect([list.key, roleOf(list.key as ListKey, 'pmoOwners'), roleOf(list.key as ListKey, 'pmoMembers')]).toEqual([
-        list.key,
-        'fullControl',
-        // Sharing a sparring request with its expert, and taking a draft template away from readers,
-        // both need Manage Permissions on the item.
-        list.key === 'sparringRequests' || list.key === 'methodTemplates' ? 'fullControl' : 'edit'
-      ]);
+      expect([list.key, roleOf(list.key as ListKey, 'pmoOwners'), roleOf(list.key as ListKey, 'pmoMembers')]).toEqual([list.key, 'fullControl', pmoRole(list)]);
     }
-    for (const key of ['projects', 'statusReports', 'risks'] as ListKey[]) {
-      expect([key, roleOf(key, 'projectLeaders'), roleOf(key, 'visitors')]).toEqual([key, 'contribute', 'read']);
+    expect(['projects', 'statusReports', 'risks'].map((k) => roleOf(k as ListKey, 'projectLeaders'))).toEqual(['read', 'contribute', 'contribute']);
+    expect(getList('projects').itemPermissions).toEqual({ personField: 'leader', role: 'editItems', since: 4 });
+    expect([getList('statusReports').writeSecurity, getList('risks').writeSecurity]).toEqual([2, 2]);
+    for (const key of ['sparringRequests', 'templateDownloads'] as ListKey[]) {
+      expect([key, roleOf(key, 'visitors'), roleOf(key, 'projectLeaders')]).toEqual([key, 'addItems', 'addItems']);
     }
-    for (const key of ['sparringRequests', 'templateDownloads', 'lessonsLearned'] as ListKey[]) {
-      expect([key, roleOf(key, 'visitors')]).toEqual([key, 'contribute']);
-    }
+    expect(roleOf('lessonsLearned', 'visitors')).toBe('contribute');
     expect(roleOf('methodTemplates', 'visitors')).toBe('read');
     expect(getList('sparringRequests').readSecurity).toBe(2);
     expect(getList('templateDownloads').writeSecurity).toBe(2);

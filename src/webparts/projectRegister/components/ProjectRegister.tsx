@@ -92,6 +92,9 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const loopProject = loopTarget ? projects.find((p) => p.id === loopTarget.id) : undefined;
   const canAdd = !!(editing && people && rights?.projects.add);
   const canEdit = !!(editing && people && rights?.projects.edit);
+  // Leaders edit the projects they lead (their item permissions), nothing else: mirror that.
+  const ledBy = editing && people ? rights?.projects.editLedBy : undefined;
+  const mayEdit = (p: Project | undefined): boolean => canEdit || (ledBy !== undefined && !!p && p.leader?.id === ledBy);
   const editing_ = editTarget ? (editTarget.id === undefined ? undefined : projects.find((p) => p.id === editTarget.id)) : undefined;
 
   const runExport = async (kind: 'csv' | 'xlsx'): Promise<void> => {
@@ -271,7 +274,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
       </Stack>
       <ProjectDetailsPanel
         project={editTarget || loopTarget ? undefined : open}
-        onEdit={canEdit ? (p) => { setAnnouncement(''); setEditTarget({ id: p.id }); } : undefined}
+        onEdit={mayEdit(open) ? (p) => { setAnnouncement(''); setEditTarget({ id: p.id }); } : undefined}
         onStatusReports={props.controlLoop ? (p) => setLoopTarget({ kind: 'statusReports', id: p.id }) : undefined}
         onRisks={props.controlLoop ? (p) => setLoopTarget({ kind: 'risks', id: p.id }) : undefined}
         strings={s}

@@ -230,7 +230,7 @@ export function checkItemProjection(fields: Field[], proj: ItemProjection): void
       'The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold enforced by the administrator.');
   }
   for (const s of proj.select) {
-    if (s[0] === '*') continue;
+    if (s[0] === '*' || (s.length === 1 && s[0].toLowerCase() === 'hasuniqueroleassignments')) continue;
     if (navs.includes(s[0].toLowerCase())) {
       if (!proj.expand.some((e) => e[0].toLowerCase() === s[0].toLowerCase()) && s.length > 1) {
         throw Errors.badRequest(`The query to field '${s.join('/')}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${s[0]}.`);
@@ -316,6 +316,8 @@ export function itemEntity(u: Urls, ctx: ValueContext, list: List, fields: Field
     // CommentsDisabled is a property of SP.ListItem, not a field; comments are never switched off here.
     if (s[0].toLowerCase() === 'commentsdisabled') { props.CommentsDisabled = false; continue; }
     if (s[0] === '*' || ['file', 'folder', 'fieldvaluesastext', 'fieldvaluesashtml', 'fieldvaluesforedit', 'contenttype', 'parentlist', 'versions', 'roleassignments', 'attachmentfiles', 'properties'].includes(s[0].toLowerCase())) continue;
+    // SP.ListItem's own property, only when asked for (as on SharePoint Online).
+    if (s.length === 1 && s[0].toLowerCase() === 'hasuniqueroleassignments') { props.HasUniqueRoleAssignments = item.uniquePerms; continue; }
     const fp = resolvePath(fields, s, '$select');
     if (fp.sub) continue;
     if (s[0] === 'Id' || s[0] === 'ID') { props[s[0]] = item.id; continue; }

@@ -15,8 +15,18 @@ export const PermissionKind = {
 export type PermissionName = keyof typeof PermissionKind;
 
 const P = PermissionKind;
-const READ = [P.ViewListItems, P.OpenItems, P.ViewVersions, P.ViewFormPages, P.Open, P.ViewPages,
-  P.CreateSSCSite, P.BrowseUserInfo, P.UseClientIntegration, P.UseRemoteAPIs, P.CreateAlerts];
+// The base permissions of each built-in permission level as Microsoft lists them for
+// SPPermissionGroup64 (Guest = Limited Access: Open, BrowseUserInfo, ViewFormPages,
+// UseClientIntegration, UseRemoteAPIs; Reader adds ViewPages, ViewListItems, OpenItems,
+// ViewVersions, CreateAlerts, CreateSSCSite) and "User permissions and permission levels in
+// SharePoint" (Contribute, Edit = Contribute + Manage Lists, Design = Edit + Approve Items,
+// Override List Behaviors (CancelCheckout), Add and Customize Pages, themes and style sheets;
+// View Only = Read without Open Items, so documents cannot be downloaded).
+// https://learn.microsoft.com/previous-versions/office/sharepoint-server/ms412585(v=office.15)
+// https://learn.microsoft.com/sharepoint/sites/user-permissions-and-permission-levels
+const LIMITED = [P.Open, P.BrowseUserInfo, P.ViewFormPages, P.UseClientIntegration, P.UseRemoteAPIs];
+const READ = [...LIMITED, P.ViewPages, P.ViewListItems, P.OpenItems, P.ViewVersions, P.CreateAlerts, P.CreateSSCSite];
+const VIEW_ONLY = READ.filter((k) => k !== P.OpenItems);
 const CONTRIBUTE = [...READ, P.AddListItems, P.EditListItems, P.DeleteListItems, P.DeleteVersions,
   P.ManagePersonalViews, P.BrowseDirectories, P.AddDelPrivateWebParts, P.UpdatePersonalWebParts, P.EditMyUserInfo];
 const EDIT = [...CONTRIBUTE, P.ManageLists];
@@ -25,17 +35,38 @@ const ALL = Object.values(P);
 
 export interface RoleDefinition {
   id: number; name: string; description: string; roleTypeKind: number; order: number; kinds: number[];
+  /** Full Control: every bit of the mask, including those this model does not name. */
+  full?: boolean;
 }
 
-/** Built-in role definitions with SharePoint Online's ids [verify: ids as commonly reported]. */
+export const FULL_CONTROL_ID = 1073741829;
+export const LIMITED_ACCESS_ID = 1073741825;
+
+/**
+ * Built-in role definitions with SharePoint Online's ids [verify: ids and View Only's
+ * RoleTypeKind as commonly reported; RoleType has no member for View Only, so 0 (None)].
+ */
 export const ROLE_DEFINITIONS: RoleDefinition[] = [
-  { id: 1073741829, name: 'Full Control', description: 'Has full control.', roleTypeKind: 5, order: 1, kinds: ALL },
+  { id: FULL_CONTROL_ID, name: 'Full Control', description: 'Has full control.', roleTypeKind: 5, order: 1, kinds: ALL, full: true },
   { id: 1073741828, name: 'Design', description: 'Can view, add, update, delete, approve, and customize.', roleTypeKind: 4, order: 32, kinds: DESIGN },
   { id: 1073741830, name: 'Edit', description: 'Can add, edit and delete lists; can view, add, update and delete list items and documents.', roleTypeKind: 6, order: 48, kinds: EDIT },
   { id: 1073741827, name: 'Contribute', description: 'Can view, add, update, and delete list items and documents.', roleTypeKind: 3, order: 64, kinds: CONTRIBUTE },
   { id: 1073741826, name: 'Read', description: 'Can view pages and list items and download documents.', roleTypeKind: 2, order: 128, kinds: READ },
-  { id: 1073741825, name: 'Limited Access', description: 'Can view specific lists, document libraries, list items, folders, or documents when given permissions.', roleTypeKind: 1, order: 160, kinds: [P.Open, P.BrowseUserInfo, P.UseClientIntegration, P.UseRemoteAPIs] }
+  { id: 1073741924, name: 'View Only', description: 'Can view pages, list items, and documents. Document types with server-side file handlers can be viewed in the browser but not downloaded.', roleTypeKind: 0, order: 2147483647, kinds: VIEW_ONLY },
+  { id: LIMITED_ACCESS_ID, name: 'Limited Access', description: 'Can view specific lists, document libraries, list items, folders, or documents when given permissions.', roleTypeKind: 1, order: 160, kinds: LIMITED }
 ];
+
+/** The PermissionKind numbers set in a `{High, Low}` mask (strings or numbers, as clients send them). */
+export function kindsOfMask(mask: { High: string | number; Low: string | number }): number[] {
+  const low = Number(mask.Low) >>> 0;
+  const high = Number(mask.High) >>> 0;
+  const out: number[] = [];
+  for (let bit = 0; bit < 32; bit++) {
+    if ((low >>> bit) & 1) out.push(bit + 1);
+    if ((high >>> bit) & 1) out.push(bit + 33);
+  }
+  return out;
+}
 
 export function roleDefinitionById(id: number): RoleDefinition | undefined {
   return ROLE_DEFINITIONS.find((r) => r.id === id);
@@ -76,7 +107,7 @@ export class PermissionSet {
 }
 
 export function maskOfRole(role: RoleDefinition): { High: string; Low: string } {
-  if (role.id === 1073741829) return PermissionSet.fullControl().toMask();
+  if (role.full) return PermissionSet.fullControl().toMask();
   const s = new PermissionSet();
   s.add(role.kinds);
   return s.toMask();

@@ -141,7 +141,7 @@ function displayDate(iso: string): string {
 }
 
 function rowOf(ctx: ApiContext, vctx: ValueContext, list: List, fields: Field[], item: Item, wanted: string[], utc: boolean): Record<string, unknown> {
-  const perms = ctx.store.permissions(ctx.actor.web, ctx.actor.user, list, item.uniquePerms ? item : undefined);
+  const perms = ctx.store.permissions(ctx.actor.web, ctx.actor.user, list, item);
   const mask = perms.toMask();
   const row: Record<string, unknown> = {
     ID: String(item.id), PermMask: `0x${Number(mask.High).toString(16)}${Number(mask.Low).toString(16).padStart(8, '0')}`,

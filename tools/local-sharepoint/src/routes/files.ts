@@ -175,7 +175,7 @@ function addFile(ctx: ApiContext, folderPath: string, seg: Segment): LocalRespon
     store.demandItemWrite(actor, list, current, PermissionKind.EditListItems);
     item = writeContent(ctx, list, current, ctx.req.body);
   } else {
-    store.demand(actor, PermissionKind.AddListItems, list);
+    store.demandAdd(actor, list, folder);
     item = store.tx(() => {
       const created = store.insertItem(actor, list, {}, { folder, leaf: name, fsType: 0 });
       return writeContent(ctx, list, created, ctx.req.body);
@@ -311,7 +311,7 @@ function step(ctx: ApiContext, res: Res, seg: Segment): Res | LocalResponse | un
     }
     case 'fileversion':
       if (is(seg, '$value')) {
-        store.demand(actor, PermissionKind.ViewVersions, list(res));
+        store.demandItemRead(actor, res.list, res.item, PermissionKind.ViewVersions);
         const row = store.db.prepare('SELECT content FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?').get(res.list.id, res.item.id, res.version) as { content: Buffer } | undefined;
         if (!row) throw Errors.argument(`Version ${res.version} does not exist.`, 404);
         return binary(row.content);
@@ -323,17 +323,13 @@ function step(ctx: ApiContext, res: Res, seg: Segment): Res | LocalResponse | un
   return undefined;
 }
 
-function list(res: { list: List }): List {
-  return res.list;
-}
-
 function binary(content: Buffer): LocalResponse {
   return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: content };
 }
 
 function fileValue(ctx: ApiContext, list: List, item: Item): LocalResponse {
   if (ctx.method === 'GET') {
-    ctx.store.demand(ctx.actor, PermissionKind.OpenItems, list, item.uniquePerms ? item : undefined);
+    ctx.store.demandItemRead(ctx.actor, list, item, PermissionKind.OpenItems);
     return { ...binary(currentContent(ctx, list, item)), headers: { 'content-type': 'application/octet-stream', etag: `"{${item.guid.toUpperCase()}},${item.version}"` } };
   }
   if (ctx.method === 'PUT' || ctx.method === 'POST') {
@@ -396,7 +392,7 @@ function createFolder(ctx: ApiContext, parentPath: string, name: string): string
   const folder = parent.leaf ? `${parent.folder}/${parent.leaf}` : parent.list.url;
   const exists = store.db.prepare('SELECT 1 FROM items WHERE list_id = ? AND folder = ? AND leaf = ?').get(parent.list.id, folder, name);
   if (!exists) {
-    store.demand(actor, PermissionKind.AddListItems, parent.list);
+    store.demandAdd(actor, parent.list, folder);
     store.tx(() => store.insertItem(actor, parent.list, {}, { folder, leaf: name, fsType: 1 }));
   }
   return `${folder}/${name}`;
@@ -447,7 +443,7 @@ function finish(ctx: ApiContext, res: Res): LocalResponse | undefined {
       break;
     case 'fileversions':
       if (ctx.method === 'GET') {
-        store.demand(actor, PermissionKind.ViewVersions, res.list);
+        store.demandItemRead(actor, res.list, res.item, PermissionKind.ViewVersions);
         const rows = store.db.prepare('SELECT ui_version, length(content) AS n, check_in_comment, created, author_id FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version < ? ORDER BY ui_version')
           .all(res.list.id, res.item.id, res.item.uiVersion) as Array<{ ui_version: number; n: number; check_in_comment: string; created: string; author_id: number }>;
         return collection(ctx, rows.map((r) => versionEntity(ctx, res.list, res.item, r)), 'SP.FileVersion');

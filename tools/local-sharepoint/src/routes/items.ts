@@ -81,7 +81,7 @@ export const itemsRoute: Route = {
       }
     }
     if (res.k === 'itemversions' && ctx.method === 'GET') {
-      store.demand(actor, PermissionKind.ViewVersions, res.list);
+      store.demandItemRead(actor, res.list, res.item, PermissionKind.ViewVersions);
       return collection(ctx, store.itemVersions(res.list, res.item).map((v) => itemVersionEntity(ctx, res.list, res.item, v)), 'SP.ListItemVersion');
     }
     return undefined;

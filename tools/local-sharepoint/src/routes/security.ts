@@ -3,10 +3,10 @@ import type { LocalResponse } from '../http/types';
 import { is, arg, stringArg, type Segment } from '../http/path';
 import type { Entity } from '../http/format';
 import { basePermissionsEntity, principalEntity, roleDefinitionEntity } from '../http/entities';
-import { PermissionKind, ROLE_DEFINITIONS, roleDefinitionById } from '../model/permissions';
+import { PermissionKind } from '../model/permissions';
 import { itemScope } from '../store/sharepoint';
 import type { Item, List } from '../store/types';
-import { collection, emptyOk, onWeb, post, type ApiContext, type Res, type Route } from './context';
+import { collection, emptyOk, one, onWeb, parseJsonBody, post, type ApiContext, type Res, type Route } from './context';
 
 /** Role definitions, role assignments, inheritance and effective permissions on web, list and item. */
 export const securityRoute: Route = {
@@ -14,7 +14,7 @@ export const securityRoute: Route = {
     const { store, actor, urls } = ctx;
     const web = actor.web;
     if (onWeb(res)) {
-      if (is(seg, 'roleDefinitions')) return seg.hasParens ? { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(roleDefinitionById(Number(arg(seg))))), set: 'SP.RoleDefinition' } : { k: 'roledefs' };
+      if (is(seg, 'roleDefinitions')) return seg.hasParens ? { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(store.roleDefinition(web, Number(arg(seg))))), set: 'SP.RoleDefinition' } : { k: 'roledefs' };
       if (is(seg, 'roleAssignments')) return seg.hasParens ? roleAssignmentByPrincipal(ctx, Number(arg(seg))) : { k: 'roleassignments' };
       if (is(seg, 'effectiveBasePermissions')) return { k: 'entity', entity: basePermissionsEntity(urls, store.permissions(web, actor.user).toMask()), set: 'SP.BasePermissions' };
       if (is(seg, 'getUserEffectivePermissions')) return userEffectivePermissions(ctx, seg);
@@ -33,7 +33,7 @@ export const securityRoute: Route = {
       if (is(seg, 'resetRoleInheritance')) { post(ctx); store.demand(actor, PermissionKind.ManagePermissions, list, item); store.resetInheritance(web, list, item); return emptyOk(); }
       if (is(seg, 'roleAssignments')) return seg.hasParens ? roleAssignmentByPrincipal(ctx, Number(arg(seg)), list, item) : { k: 'roleassignments', list, item };
       if (is(seg, 'effectiveBasePermissions')) {
-        return { k: 'entity', entity: basePermissionsEntity(urls, store.permissions(web, actor.user, list, item.uniquePerms ? item : undefined).toMask()), set: 'SP.BasePermissions' };
+        return { k: 'entity', entity: basePermissionsEntity(urls, store.permissions(web, actor.user, list, item).toMask()), set: 'SP.BasePermissions' };
       }
       if (is(seg, 'getUserEffectivePermissions')) return userEffectivePermissions(ctx, seg, list, item);
     }
@@ -55,16 +55,17 @@ export const securityRoute: Route = {
       if (is(seg, 'getByPrincipalId', 'getById')) return roleAssignmentByPrincipal(ctx, Number(arg(seg)), res.list, res.item);
     }
     if (res.k === 'roledefs') {
-      if (is(seg, 'getById') || (seg.name === '' && seg.hasParens)) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(ROLE_DEFINITIONS.find((r) => r.id === Number(arg(seg))))), set: 'SP.RoleDefinition' };
-      if (is(seg, 'getByName')) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(ROLE_DEFINITIONS.find((r) => r.name.toLowerCase() === stringArg(seg).toLowerCase()))), set: 'SP.RoleDefinition' };
-      if (is(seg, 'getByType')) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(ROLE_DEFINITIONS.find((r) => r.roleTypeKind === Number(arg(seg))))), set: 'SP.RoleDefinition' };
+      if (is(seg, 'getById') || (seg.name === '' && seg.hasParens)) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(store.roleDefinitions(web).find((r) => r.id === Number(arg(seg))))), set: 'SP.RoleDefinition' };
+      if (is(seg, 'getByName')) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(store.roleDefinitions(web).find((r) => r.name.toLowerCase() === stringArg(seg).toLowerCase()))), set: 'SP.RoleDefinition' };
+      if (is(seg, 'getByType')) return { k: 'entity', entity: roleDefinitionEntity(urls, requireRoleDef(store.roleDefinitions(web).find((r) => r.roleTypeKind === Number(arg(seg))))), set: 'SP.RoleDefinition' };
     }
     return undefined;
   },
 
   finish(ctx: ApiContext, res: Res): LocalResponse | undefined {
+    if (res.k === 'roledefs' && ctx.method === 'POST') return one(ctx, roleDefinitionEntity(ctx.urls, ctx.store.addRoleDefinition(ctx.actor, parseJsonBody(ctx.req))), 'SP.RoleDefinition', 201);
     if (ctx.method !== 'GET') return undefined;
-    if (res.k === 'roledefs') return collection(ctx, ROLE_DEFINITIONS.map((r) => roleDefinitionEntity(ctx.urls, r)), 'SP.RoleDefinition');
+    if (res.k === 'roledefs') return collection(ctx, ctx.store.roleDefinitions(ctx.actor.web).map((r) => roleDefinitionEntity(ctx.urls, r)), 'SP.RoleDefinition');
     if (res.k === 'roleassignments') {
       const scope = ctx.store.effectiveScope(res.list, res.item);
       return collection(ctx, ctx.store.roleAssignments(ctx.actor.web, scope).map((ra) => roleAssignmentEntity(ctx, ra)), 'SP.RoleAssignment');
@@ -80,7 +81,7 @@ function roleAssignmentEntity(ctx: ApiContext, ra: { principalId: number; roleDe
     props: { PrincipalId: ra.principalId },
     nav: {
       Member: () => (p ? principalEntity(ctx.urls, p) : null),
-      RoleDefinitionBindings: () => ra.roleDefIds.map((id) => roleDefinitionEntity(ctx.urls, requireRoleDef(roleDefinitionById(id))))
+      RoleDefinitionBindings: () => ra.roleDefIds.map((id) => roleDefinitionEntity(ctx.urls, requireRoleDef(ctx.store.roleDefinition(ctx.actor.web, id))))
     }
   };
 }
@@ -96,7 +97,7 @@ function breakInheritance(ctx: ApiContext, seg: Segment, list: List, item?: Item
 function userEffectivePermissions(ctx: ApiContext, seg: Segment, list?: List, item?: Item): Res {
   const login = stringArg(seg);
   const user = ctx.store.getPrincipalByLogin(ctx.actor.web, 'user', login);
-  const mask = user ? ctx.store.permissions(ctx.actor.web, user, list, item?.uniquePerms ? item : undefined).toMask() : { High: '0', Low: '0' };
+  const mask = user ? ctx.store.permissions(ctx.actor.web, user, list, item).toMask() : { High: '0', Low: '0' };
   return { k: 'entity', entity: basePermissionsEntity(ctx.urls, mask), set: 'SP.BasePermissions' };
 }
 

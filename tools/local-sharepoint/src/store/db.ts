@@ -32,6 +32,10 @@ CREATE TABLE IF NOT EXISTS role_assignments (
   web_id TEXT NOT NULL, scope TEXT NOT NULL, principal_id INTEGER NOT NULL, roledef_id INTEGER NOT NULL,
   PRIMARY KEY (web_id, scope, principal_id, roledef_id)
 );
+CREATE TABLE IF NOT EXISTS role_definitions (
+  web_id TEXT NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL COLLATE NOCASE, description TEXT NOT NULL DEFAULT '',
+  ord INTEGER NOT NULL DEFAULT 0, kinds TEXT NOT NULL DEFAULT '[]', PRIMARY KEY (web_id, id)
+);
 CREATE TABLE IF NOT EXISTS lists (
   id TEXT PRIMARY KEY, web_id TEXT NOT NULL, title TEXT NOT NULL COLLATE NOCASE, url TEXT NOT NULL COLLATE NOCASE,
   base_template INTEGER NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,

@@ -6,7 +6,9 @@ import type { Field, FieldProps, FieldValue, Item, List, ListProps, Principal, V
 import { Errors, SpError } from '../http/errors';
 import { ensureSitePages } from './pages';
 import { DIRECTORY, type DirectoryUser, loginNameOf } from '../directory';
-import { PermissionKind, PermissionSet, ROLE_DEFINITIONS, roleDefinitionById } from '../model/permissions';
+import {
+  LIMITED_ACCESS_ID, PermissionKind, PermissionSet, ROLE_DEFINITIONS, kindsOfMask, type RoleDefinition
+} from '../model/permissions';
 import {
   FieldTypeKind, KIND_BY_TYPE, entityPropertyName, isIdRefType, isMultiType, normaliseDate, unwrapCollection
 } from '../model/fieldTypes';
@@ -84,6 +86,9 @@ export class SharePointStore {
   public viewItem(actor: Actor, list: List, item: Item): Item {
     return this.itemViewRules.reduce((i, rule) => rule(actor, list, i), item);
   }
+  private readonly permCache = new Map<string, PermissionSet>();
+  /** list id|folder path → the scope of the nearest folder with unique permissions ('' for none). */
+  private readonly scopeCache = new Map<string, string>();
 
   public constructor(public readonly db: Db) {}
 
@@ -103,6 +108,7 @@ export class SharePointStore {
     } catch (e) {
       // A rolled-back transaction may have changed fields the cache already holds.
       this.fieldCache.clear();
+      this.invalidateSecurity();
       throw e;
     }
   }
@@ -246,14 +252,17 @@ export class SharePointStore {
     this.q('DELETE FROM principals WHERE web_id = ? AND id = ?').run(web.id, id);
     this.q('DELETE FROM group_members WHERE web_id = ? AND (group_id = ? OR user_id = ?)').run(web.id, id, id);
     this.q('DELETE FROM role_assignments WHERE web_id = ? AND principal_id = ?').run(web.id, id);
+    this.invalidateSecurity();
   }
 
   public addGroupMember(web: Web, groupId: number, userId: number): void {
     this.q('INSERT OR IGNORE INTO group_members (web_id, group_id, user_id) VALUES (?, ?, ?)').run(web.id, groupId, userId);
+    this.invalidateSecurity();
   }
 
   public removeGroupMember(web: Web, groupId: number, userId: number): void {
     this.q('DELETE FROM group_members WHERE web_id = ? AND group_id = ? AND user_id = ?').run(web.id, groupId, userId);
+    this.invalidateSecurity();
   }
 
   public groupMembers(web: Web, groupId: number): Principal[] {
@@ -280,9 +289,12 @@ export class SharePointStore {
 
   public addRoleAssignment(web: Web, scope: string, principalId: number, roleDefId: number): void {
     if (!this.getPrincipal(web, principalId)) throw Errors.argument(`Principal ${principalId} does not exist.`, 404);
-    if (!roleDefinitionById(roleDefId)) throw Errors.argument(`Role definition ${roleDefId} does not exist.`, 404);
+    if (!this.roleDefinition(web, roleDefId)) throw Errors.argument(`Role definition ${roleDefId} does not exist.`, 404);
+    // Limited Access is what SharePoint adds by itself; it cannot be given by hand.
+    if (roleDefId === LIMITED_ACCESS_ID) throw Errors.badRequest('The Limited Access permission level cannot be assigned directly.');
     this.q('INSERT OR IGNORE INTO role_assignments (web_id, scope, principal_id, roledef_id) VALUES (?, ?, ?, ?)')
       .run(web.id, scope, principalId, roleDefId);
+    this.invalidateSecurity();
   }
 
   public removeRoleAssignment(web: Web, scope: string, principalId: number, roleDefId?: number): void {
@@ -291,13 +303,91 @@ export class SharePointStore {
     } else {
       this.q('DELETE FROM role_assignments WHERE web_id = ? AND scope = ? AND principal_id = ? AND roledef_id = ?').run(web.id, scope, principalId, roleDefId);
     }
+    this.invalidateSecurity();
   }
 
-  /** The scope whose assignments apply to a list or item (the nearest with unique permissions). */
+  /** Permissions, groups or folders changed: forget what was derived from them. */
+  public invalidateSecurity(): void {
+    this.permCache.clear();
+    this.scopeCache.clear();
+  }
+
+  // Role definitions: the built-in permission levels plus the site collection's own.
+
+  public roleDefinitions(web: Web): RoleDefinition[] {
+    const custom = (this.q('SELECT * FROM role_definitions WHERE web_id = ? ORDER BY id').all(web.id) as Array<{
+      id: number; name: string; description: string; ord: number; kinds: string;
+    }>).map((r): RoleDefinition => ({ id: r.id, name: r.name, description: r.description, roleTypeKind: 0, order: r.ord, kinds: parseJson<number[]>(r.kinds) }));
+    return [...ROLE_DEFINITIONS, ...custom];
+  }
+
+  public roleDefinition(web: Web, id: number): RoleDefinition | undefined {
+    return ROLE_DEFINITIONS.find((r) => r.id === id) ?? this.roleDefinitions(web).find((r) => r.id === id);
+  }
+
+  /**
+   * `roleDefinitions.add`: a custom permission level. Creating permission levels is what
+   * Manage Permissions grants ("Create and change permission levels on the Web site").
+   */
+  public addRoleDefinition(actor: Actor, body: Record<string, unknown>): RoleDefinition {
+    this.demand(actor, PermissionKind.ManagePermissions);
+    const name = typeof body.Name === 'string' ? body.Name.trim() : '';
+    if (!name || name.length > 64) throw Errors.badRequest('A permission level needs a Name of 1 to 64 characters.');
+    if (this.roleDefinitions(actor.web).some((r) => r.name.toLowerCase() === name.toLowerCase())) {
+      throw new SpError(400, '-2130575293, Microsoft.SharePoint.SPException', 'The specified name is already in use.');
+    }
+    const mask = body.BasePermissions as { High?: unknown; Low?: unknown } | undefined;
+    if (!mask || mask.High === undefined || mask.Low === undefined || !isFinite(Number(mask.High)) || !isFinite(Number(mask.Low))) {
+      throw Errors.badRequest('A permission level needs BasePermissions with High and Low.');
+    }
+    const kinds = kindsOfMask({ High: mask.High as string, Low: mask.Low as string });
+    const row = this.q('SELECT MAX(id) AS m FROM role_definitions WHERE web_id = ?').get(actor.web.id) as { m: number | null };
+    // [verify: SharePoint Online numbers custom levels after the built-in ones; the exact start is not documented]
+    const id = Math.max(row.m ?? 0, 1073741924) + 1;
+    const order = typeof body.Order === 'number' ? body.Order : 0;
+    this.q('INSERT INTO role_definitions (web_id, id, name, description, ord, kinds) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(actor.web.id, id, name, typeof body.Description === 'string' ? body.Description : '', order, JSON.stringify(kinds));
+    this.invalidateSecurity();
+    return this.roleDefinition(actor.web, id) as RoleDefinition;
+  }
+
+  public deleteRoleDefinition(actor: Actor, id: number): void {
+    this.demand(actor, PermissionKind.ManagePermissions);
+    if (ROLE_DEFINITIONS.some((r) => r.id === id)) throw Errors.badRequest('A built-in permission level cannot be deleted.');
+    this.q('DELETE FROM role_definitions WHERE web_id = ? AND id = ?').run(actor.web.id, id);
+    this.q('DELETE FROM role_assignments WHERE web_id = ? AND roledef_id = ?').run(actor.web.id, id);
+    this.invalidateSecurity();
+  }
+
+  /**
+   * The scope whose assignments apply: the item's own, else the nearest folder above it with
+   * unique permissions, else the list's, else the site's — SharePoint's inheritance chain.
+   */
   public effectiveScope(list?: List, item?: Item): string {
-    if (list && item && item.uniquePerms) return itemScope(list, item);
+    if (list && item) {
+      if (item.uniquePerms) return itemScope(list, item);
+      const folder = this.folderScope(list, item.folder);
+      if (folder) return folder;
+    }
     if (list && list.uniquePerms) return list.id;
     return 'web';
+  }
+
+  /** The scope of the folder at `path` or of the nearest folder above it with its own permissions. */
+  public folderScope(list: List, path: string): string | undefined {
+    if (!path || path.toLowerCase() === list.url.toLowerCase()) return undefined;
+    const key = `${list.id}|${path}`;
+    if (this.scopeCache.has(key)) return this.scopeCache.get(key) || undefined;
+    let scope = '';
+    for (let p = path; p.length > list.url.length;) {
+      const cut = p.lastIndexOf('/');
+      const row = this.q('SELECT id, unique_perms FROM items WHERE list_id = ? AND folder = ? AND leaf = ? AND fs_type = 1')
+        .get(list.id, p.slice(0, cut), p.slice(cut + 1)) as { id: number; unique_perms: number } | undefined;
+      if (row?.unique_perms) { scope = `${list.id}:${row.id}`; break; }
+      p = p.slice(0, cut);
+    }
+    this.scopeCache.set(key, scope);
+    return scope || undefined;
   }
 
   public breakInheritance(web: Web, list: List, item: Item | undefined, copy: boolean): void {
@@ -316,6 +406,7 @@ export class SharePointStore {
       this.q('UPDATE lists SET unique_perms = 1 WHERE id = ?').run(list.id);
       list.uniquePerms = true;
     }
+    this.invalidateSecurity();
   }
 
   public resetInheritance(web: Web, list: List, item?: Item): void {
@@ -328,34 +419,45 @@ export class SharePointStore {
       this.q('UPDATE lists SET unique_perms = 0 WHERE id = ?').run(list.id);
       list.uniquePerms = false;
     }
+    this.invalidateSecurity();
   }
 
+  /** What the user may do on the site, a list, or an item (through its folders), by role assignments. */
   public permissions(web: Web, user: Principal, list?: List, item?: Item): PermissionSet {
     if (user.isSiteAdmin) return PermissionSet.fullControl();
-    const scope = this.effectiveScope(list, item);
+    return this.permissionsAt(web, user, this.effectiveScope(list, item));
+  }
+
+  private permissionsAt(web: Web, user: Principal, scope: string): PermissionSet {
+    if (user.isSiteAdmin) return PermissionSet.fullControl();
+    const key = `${web.id}|${user.id}|${scope}`;
+    const cached = this.permCache.get(key);
+    if (cached) return cached;
     const principalIds = [user.id, ...this.groupsOfUser(web, user.id).map((g) => g.id)];
-    const set = new PermissionSet();
+    let set = new PermissionSet();
     const rows = this.q(
       `SELECT roledef_id FROM role_assignments WHERE web_id = ? AND scope = ? AND principal_id IN (${principalIds.map(() => '?').join(',')})`
     ).all(web.id, scope, ...principalIds) as Array<{ roledef_id: number }>;
     for (const r of rows) {
-      const def = roleDefinitionById(r.roledef_id);
-      if (def?.id === 1073741829) return PermissionSet.fullControl();
+      const def = this.roleDefinition(web, r.roledef_id);
+      if (def?.full) { set = PermissionSet.fullControl(); break; }
       if (def) set.add(def.kinds);
     }
+    this.permCache.set(key, set);
     return set;
   }
 
   /**
-   * Limited Access: someone granted rights on an item of a list they cannot otherwise see may
-   * still open the list and read that item, as SharePoint grants Limited Access up the chain.
+   * Limited Access: someone granted rights on an item or folder of a list they cannot otherwise
+   * see may still open the list and read what was shared, as SharePoint grants Limited Access up
+   * the chain (SPPermissionGroup64.Guest: "Has access to a specific list but not to the entire site").
    */
   public hasItemGrant(actor: Actor, list: List): boolean {
     const principalIds = [actor.user.id, ...this.groupsOfUser(actor.web, actor.user.id).map((g) => g.id)];
     const rows = this.q(
       `SELECT DISTINCT roledef_id FROM role_assignments WHERE web_id = ? AND scope LIKE ? AND principal_id IN (${principalIds.map(() => '?').join(',')})`
     ).all(actor.web.id, `${list.id}:%`, ...principalIds) as Array<{ roledef_id: number }>;
-    return rows.some((r) => roleDefinitionById(r.roledef_id)?.kinds.includes(PermissionKind.ViewListItems) ?? false);
+    return rows.some((r) => this.roleDefinition(actor.web, r.roledef_id)?.kinds.includes(PermissionKind.ViewListItems) ?? false);
   }
 
   /** May the actor read items of the list at all: by the list's permissions, or through an item shared with them. */
@@ -369,32 +471,54 @@ export class SharePointStore {
   }
 
   /**
-   * List item-level security (ReadSecurity / WriteSecurity 2): users see or edit only what
-   * they created unless they may manage the list. [verify: SharePoint lets ManageLists and
-   * CancelCheckout ("Override List Behaviors") holders bypass it]
+   * Override List Behaviors, SharePoint's one documented exception to item-level security:
+   * SPList.ReadSecurity is "2 - Users have Read access only to items that they create"
+   * (https://learn.microsoft.com/previous-versions/office/sharepoint-server/ms449811(v=office.15)),
+   * and the permission that lifts it is Override List Behaviors, SPBasePermissions.CancelCheckout
+   * ("Discard or check in a document which is checked out to another user, and change or override
+   * settings which allow users to read/edit only their own items";
+   * https://learn.microsoft.com/sharepoint/sites/user-permissions-and-permission-levels; the list's
+   * advanced settings page: "Users with the Cancel Checkout permission can read and edit all items").
+   * Manage Lists is not an exception, and neither are an item's own permissions. SharePoint does not
+   * say at which scope it checks the override; the list's is the stricter reading [verify].
    */
+  public overridesListBehaviors(actor: Actor, list: List): boolean {
+    return this.permissions(actor.web, actor.user, list).has(PermissionKind.CancelCheckout);
+  }
+
+  /** ReadSecurity 2: only the item's author (or an Override List Behaviors holder) reads it. */
   public canReadItem(actor: Actor, list: List, item: Item): boolean {
-    const perms = this.permissions(actor.web, actor.user, list, item.uniquePerms ? item : undefined);
-    if (!perms.has(PermissionKind.ViewListItems)) return false;
+    if (!this.permissions(actor.web, actor.user, list, item).has(PermissionKind.ViewListItems)) return false;
     if (!this.itemReadRules.every((rule) => rule(actor, list, item))) return false;
-    if (list.props.ReadSecurity === 2 && item.authorId !== actor.user.id) {
-      return perms.has(PermissionKind.ManageLists) || perms.has(PermissionKind.CancelCheckout) || item.uniquePerms;
-    }
+    if (list.props.ReadSecurity === 2 && item.authorId !== actor.user.id) return this.overridesListBehaviors(actor, list);
     return true;
   }
 
-  public demandItemWrite(actor: Actor, list: List, item: Item, kind: number): void {
-    const perms = this.permissions(actor.web, actor.user, list, item.uniquePerms ? item : undefined);
+  /** A read of something more than the item itself (versions, the file): 404 when unseen, 403 without `kind`. */
+  public demandItemRead(actor: Actor, list: List, item: Item, kind: number): void {
     if (!this.canReadItem(actor, list, item)) throw Errors.itemNotFound();
-    if (!perms.has(kind)) throw Errors.accessDenied();
-    if (list.props.WriteSecurity === 2 && item.authorId !== actor.user.id &&
-      !perms.has(PermissionKind.ManageLists) && !perms.has(PermissionKind.CancelCheckout)) {
+    if (!this.permissions(actor.web, actor.user, list, item).has(kind)) throw Errors.accessDenied();
+  }
+
+  /**
+   * SPList.WriteSecurity: 1 all users modify all items, 2 users modify only items they create,
+   * 4 users modify no item (the list settings' "Create and Edit access: None", which also stops
+   * new items, see demandAdd). Override List Behaviors lifts both, as for ReadSecurity.
+   */
+  public demandItemWrite(actor: Actor, list: List, item: Item, kind: number): void {
+    if (!this.canReadItem(actor, list, item)) throw Errors.itemNotFound();
+    if (!this.permissions(actor.web, actor.user, list, item).has(kind)) throw Errors.accessDenied();
+    const ws = list.props.WriteSecurity;
+    if (((ws === 2 && item.authorId !== actor.user.id) || ws === 4) && !this.overridesListBehaviors(actor, list)) {
       throw Errors.accessDenied();
     }
   }
 
-  public roleDefinitions(): typeof ROLE_DEFINITIONS {
-    return ROLE_DEFINITIONS;
+  /** Adding an item or file: Add Items on the folder it goes into (or the list), and WriteSecurity not 4. */
+  public demandAdd(actor: Actor, list: List, folder?: string): void {
+    const scope = (folder ? this.folderScope(list, folder) : undefined) ?? this.effectiveScope(list);
+    if (!this.permissionsAt(actor.web, actor.user, scope).has(PermissionKind.AddListItems)) throw Errors.accessDenied();
+    if (list.props.WriteSecurity === 4 && !this.overridesListBehaviors(actor, list)) throw Errors.accessDenied();
   }
 
   // ---------------------------------------------------------------- lists
@@ -906,7 +1030,7 @@ export class SharePointStore {
   }
 
   public addItem(actor: Actor, list: List, body: Record<string, unknown>, file?: { folder: string; leaf: string; fsType?: number }): Item {
-    this.demand(actor, PermissionKind.AddListItems, list);
+    this.demandAdd(actor, list, file?.folder);
     const values = this.coerceItemPayload(actor, list, body, true);
     return this.tx(() => this.insertItem(actor, list, values, file));
   }
@@ -975,6 +1099,7 @@ export class SharePointStore {
       this.q('DELETE FROM file_contents WHERE list_id = ? AND item_id = ?').run(list.id, item.id);
       this.q('DELETE FROM role_assignments WHERE web_id = ? AND scope = ?').run(actor.web.id, itemScope(list, item));
       this.q('UPDATE lists SET item_count = item_count - 1, modified = ? WHERE id = ?').run(now(), list.id);
+      this.invalidateSecurity();
       return recycleId;
     });
   }
