@@ -35,7 +35,7 @@ define([], function () {
     "AddToCalendar": "Add to my calendar",
     "AddToCalendarFor": "Add to my calendar: {0}",
     "AddedToCalendar": "{0} is in your calendar.",
-    "CalendarFailed": "The event could not be added to your calendar: {0}. Download the .ics file instead.",
+    "CalendarFailed": "The event could not be added to your calendar. {0} You can download the .ics file instead.",
     "DownloadIcs": "Download .ics",
     "DownloadIcsFor": "Download .ics: {0}",
     "LessonsSinceLast": "Lessons logged since the last quarterly meeting ({0})",

@@ -15,8 +15,8 @@ import {
 } from './reportModel';
 import { ConflictDialog, type IConflictRow } from '../../../components/ConflictDialog';
 import { UnsavedChangesDialog, useBeforeUnload } from '../../../components/UnsavedChangesGuard';
-import { isConflict, isValidation } from '../../../components/errors';
-import { errorText, format, parseNumber } from '../../../components/text';
+import { isConflict, isValidation, describeError } from '../../../components/errors';
+import { format, parseNumber } from '../../../components/text';
 
 const ICONS: Record<Rag, string> = { Green: 'SkypeCircleCheck', Amber: 'WarningSolid', Red: 'StatusErrorFull' };
 
@@ -124,7 +124,7 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
         setErrors(split.form);
         setGeneral(split.other);
       } else {
-        setSaveError(format(s.SaveFailed, errorText(e)));
+        setSaveError(format(s.SaveFailed, describeError(e, c)));
       }
     } finally {
       setSaving(undefined);

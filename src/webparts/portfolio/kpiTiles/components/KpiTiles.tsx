@@ -4,7 +4,7 @@ import type { PortfolioFilter, ProjectPhase } from '../../../../model/portfolio'
 import type { Rag } from '../../../../model/common';
 import type { IPortfolioService } from '../../../../services/PortfolioService';
 import { ErrorState, LoadingState } from '../../../../components/States';
-import { errorText, format } from '../../../../components/text';
+import { format } from '../../../../components/text';
 import { ragLabels } from '../../../../components/labels';
 import { filterPortfolio } from '../../shared/portfolioFilter';
 import { ACTIVE_PHASES, portfolioKpis, share } from '../../shared/portfolioMetrics';
@@ -69,7 +69,7 @@ export default function KpiTiles(props: IKpiTilesProps): JSX.Element {
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {
-    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error as Error))} retryLabel={c.Retry} onRetry={reload} />;
+    return <ErrorState heading={s.KpiTitle} title={c.ErrorTitle} error={state.error} common={c} retryLabel={c.Retry} onRetry={reload} />;
   }
 
   const n = (v: number): string => new Intl.NumberFormat(locale).format(v);

@@ -4,7 +4,8 @@ import type { PortfolioFilter } from '../../../../model/portfolio';
 import type { IPortfolioService } from '../../../../services/PortfolioService';
 import type { IPortfolioRiskService } from '../../../../services/PortfolioRiskService';
 import { ErrorState, LoadingState, EmptyState } from '../../../../components/States';
-import { errorText, format } from '../../../../components/text';
+import { format } from '../../../../components/text';
+import { describeError } from '../../../../components/errors';
 import { formatDate } from '../../../../components/format';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { filterPortfolio } from '../../shared/portfolioFilter';
@@ -53,7 +54,7 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
 
   if (data.state === 'loading') return <LoadingState label={c.Loading} />;
   if (data.state === 'error' || !shaped) {
-    return <ErrorState title={c.ErrorTitle} message={format(s.ErrorLoading, errorText(data.state === 'error' ? data.error : undefined))} retryLabel={c.Retry} onRetry={retry} />;
+    return <ErrorState heading={s.HeatMapTitle} title={c.ErrorTitle} message={format(s.ErrorLoading, describeError(data.state === 'error' ? data.error : undefined, c))} retryLabel={c.Retry} onRetry={retry} />;
   }
   const band = (b: 'low' | 'medium' | 'high' | 'critical'): string => bandLabel(s, b);
   const listed = cellRisks(shaped.open, cell);

@@ -5,7 +5,8 @@ import type { Rag } from '../../../../model/common';
 import type { IPortfolioService } from '../../../../services/PortfolioService';
 import type { ExportTable } from '../../../../components/exportModel';
 import { ErrorState, LoadingState, EmptyState } from '../../../../components/States';
-import { errorText, format, todayIso } from '../../../../components/text';
+import { format, todayIso } from '../../../../components/text';
+import { describeError } from '../../../../components/errors';
 import { formatDate } from '../../../../components/format';
 import { phaseLabel, ragLabels } from '../../../../components/labels';
 import { ChartFrame } from '../../shared/ChartFrame';
@@ -141,7 +142,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
 
   if (data.state === 'loading') return <LoadingState label={c.Loading} />;
   if (data.state === 'error' || !shaped) {
-    return <ErrorState title={c.ErrorTitle} message={format(s.ErrorLoading, errorText(data.state === 'error' ? data.error : undefined))} retryLabel={c.Retry} onRetry={retry} />;
+    return <ErrorState heading={s.TimelineTitle} title={c.ErrorTitle} message={format(s.ErrorLoading, describeError(data.state === 'error' ? data.error : undefined, c))} retryLabel={c.Retry} onRetry={retry} />;
   }
   const { timeline } = shaped;
   const groupName = (label: string): string => label || (grouping === 'programme' ? s.NoProgramme : s.NoUnit);
