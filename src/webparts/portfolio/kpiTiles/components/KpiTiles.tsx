@@ -11,6 +11,7 @@ import { ACTIVE_PHASES, portfolioKpis, share } from '../../shared/portfolioMetri
 import { drillDownUrl, type DrillFocus } from '../../shared/drillDown';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { ragColours } from '../../shared/Chart';
+import { RAG_ICONS } from '../../../../components/ragColours';
 import { srOnly } from '../../../../components/srOnly';
 
 export interface IKpiTilesProps {
@@ -85,9 +86,9 @@ export default function KpiTiles(props: IKpiTilesProps): JSX.Element {
   });
   const tiles: Tile[] = [
     { key: 'active', label: s.KpiActive, value: n(k.active), icon: 'ProjectCollection', href: link(active) },
-    ragTile('Green', 'SkypeCircleCheck'),
-    ragTile('Amber', 'WarningSolid'),
-    ragTile('Red', 'StatusErrorFull'),
+    ragTile('Green', RAG_ICONS.Green),
+    ragTile('Amber', RAG_ICONS.Amber),
+    ragTile('Red', RAG_ICONS.Red),
     {
       key: 'schedule', label: s.KpiOnSchedule, value: `${share(k.onSchedule, k.active)} %`, detail: format(s.KpiOfActive, n(k.onSchedule), n(k.active)),
       icon: 'Calendar', href: link(active)
