@@ -15,6 +15,10 @@ declare interface IPmoHubCommonStrings {
   MethodAgile: string;
   MethodLean: string;
   MethodInternal: string;
+  RiskStatusOpen: string;
+  RiskStatusMitigating: string;
+  RiskStatusAccepted: string;
+  RiskStatusClosed: string;
   Loading: string;
   ErrorTitle: string;
   ErrorOffline: string;

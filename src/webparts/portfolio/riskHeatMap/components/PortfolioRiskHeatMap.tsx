@@ -7,6 +7,7 @@ import { ErrorState, LoadingState, EmptyState } from '../../../../components/Sta
 import { format } from '../../../../components/text';
 import { describeError } from '../../../../components/errors';
 import { formatDate } from '../../../../components/format';
+import { riskStatusLabel } from '../../../../components/labels';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { filterPortfolio } from '../../shared/portfolioFilter';
 import { RiskHeatMap, bandLabel } from '../../../risks/components/RiskHeatMap';
@@ -89,7 +90,7 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
                   <td>{r.owner?.title ?? ''}</td>
                   <td className="number">{r.score}</td>
                   <td>{formatDate(r.due, locale)}</td>
-                  <td>{r.status}</td>
+                  <td>{riskStatusLabel(c, r.status)}</td>
                 </tr>
               ))}
             </tbody>
