@@ -24,6 +24,14 @@ jest.setTimeout(60000);
 const LOCALES = ['sv-se', 'da-dk', 'nl-nl'] as const;
 const strings = <T,>(folder: string, locale: string): T => loadAmdFile(path.resolve(__dirname, `../../../src/webparts/${folder}/${locale}.js`)) as T;
 
+/** Every text node on its own: textContent would glue "Lars Nielsen" and "Available" into one word. */
+function textOf(root: HTMLElement): string {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.textContent ?? '');
+  return parts.join(' ');
+}
+
 /** English choice keys that must not show on a page in another language (where the translation differs). */
 function expectNoRaw(text: string, raw: Record<string, string>): void {
   for (const [key, translated] of Object.entries(raw)) {
@@ -45,7 +53,7 @@ describe.each(LOCALES)('choices on a %s page', (locale) => {
     const row = (await screen.findByText('Architect leaves')).closest('tr') as HTMLElement;
     expect(within(row).getByText(c.RiskStatusMitigating)).toBeTruthy();
     expect(within((screen.getByText('Vendor fails').closest('tr') as HTMLElement)).getByText(c.RiskStatusOpen)).toBeTruthy();
-    expectNoRaw(container.textContent ?? '', { Mitigating: c.RiskStatusMitigating, Execution: c.PhaseExecution });
+    expectNoRaw(textOf(container), { Mitigating: c.RiskStatusMitigating, Execution: c.PhaseExecution });
   });
 
   it('the risk register shows every risk status in the page\'s language', async () => {
@@ -57,7 +65,7 @@ describe.each(LOCALES)('choices on a %s page', (locale) => {
     for (const label of [s.StatusOpen, s.StatusMitigating, s.StatusAccepted, s.StatusClosed]) expect(within(grid).getAllByText(label).length).toBeGreaterThan(0);
     // One term per concept: the risk web part and the portfolio say the same.
     expect([s.StatusOpen, s.StatusMitigating, s.StatusAccepted, s.StatusClosed]).toEqual([c.RiskStatusOpen, c.RiskStatusMitigating, c.RiskStatusAccepted, c.RiskStatusClosed]);
-    expectNoRaw(container.textContent ?? '', { Mitigating: s.StatusMitigating, Accepted: s.StatusAccepted, Closed: s.StatusClosed });
+    expectNoRaw(textOf(container), { Mitigating: s.StatusMitigating, Accepted: s.StatusAccepted, Closed: s.StatusClosed });
   });
 
   it('Amber is shown with its icon and its word', () => {
@@ -78,7 +86,7 @@ describe.each(LOCALES)('choices on a %s page', (locale) => {
     const sparring = { mine: () => Promise.resolve([]), assignedToMe: () => Promise.resolve([]), open: () => Promise.resolve([]), canManage: () => Promise.resolve(false) } as unknown as ISparringRequestService;
     const { container } = render(<ExpertDirectory experts={service} sparring={sparring} strings={s} common={c} locale={locale} />);
     await screen.findByText('Lars Nielsen');
-    const text = container.textContent ?? '';
+    const text = textOf(container);
     for (const label of [s.AvailabilityAvailable, s.AvailabilityLimited, s.CompetencySteeringGroups, s.CompetencyRiskManagement, s.CompetencyBenefitsRealisation]) expect(text).toContain(label);
     expectNoRaw(text, { SteeringGroups: s.CompetencySteeringGroups, RiskManagement: s.CompetencyRiskManagement, BenefitsRealisation: s.CompetencyBenefitsRealisation, Available: s.AvailabilityAvailable, Limited: s.AvailabilityLimited });
   });
