@@ -40,7 +40,7 @@ function expectNoRaw(text: string, raw: Record<string, string>): void {
   }
 }
 
-const PROJECT: Project = { id: 1, code: 'P-1', title: 'Ny kundportal', phase: 'Execution', strategicObjectives: [], etag: '"1"' };
+const PROJECT: Project = { id: 1, code: 'P-1', title: 'Ny kundportal', phase: 'Execution', strategicObjectives: [], criteriaScores: {}, etag: '"1"' };
 const portfolio: IPortfolioService = { loadProjects: () => Promise.resolve([PROJECT]), invalidate: () => undefined };
 
 describe.each(LOCALES)('choices on a %s page', (locale) => {
@@ -79,10 +79,10 @@ describe.each(LOCALES)('choices on a %s page', (locale) => {
   it('expert cards show availability and competencies in the page\'s language', async () => {
     const s = strings<ICommunityWebPartStrings>('community/loc', locale);
     const experts: PmoExpert[] = [
-      { id: 1, title: 'Lars Nielsen', competencies: ['SteeringGroups', 'RiskManagement'], certifications: ['PRINCE2'], external: false, availability: 'Available' },
-      { id: 2, title: 'Pieter Jansen', competencies: ['BenefitsRealisation'], certifications: [], external: true, availability: 'Limited' }
+      { id: 1, title: 'Lars Nielsen', person: { id: 11, title: 'Lars Nielsen', email: 'lars@contoso.com' }, competencies: ['SteeringGroups', 'RiskManagement'], certifications: ['PRINCE2'], external: false, availability: 'Available' },
+      { id: 2, title: 'Pieter Jansen', person: { id: 12, title: 'Pieter Jansen', email: 'pieter@contoso.com' }, competencies: ['BenefitsRealisation'], certifications: [], external: true, availability: 'Limited' }
     ];
-    const service: IExpertService = { list: () => Promise.resolve(experts), profiles: () => Promise.resolve({ byEmail: {} }) };
+    const service: IExpertService = { list: () => Promise.resolve(experts), profiles: () => Promise.resolve({ byEmail: {}, failed: false }) };
     const sparring = { mine: () => Promise.resolve([]), assignedToMe: () => Promise.resolve([]), open: () => Promise.resolve([]), canManage: () => Promise.resolve(false) } as unknown as ISparringRequestService;
     const { container } = render(<ExpertDirectory experts={service} sparring={sparring} strings={s} common={c} locale={locale} />);
     await screen.findByText('Lars Nielsen');

@@ -20,6 +20,7 @@ import { PermissionKind, ROLE_DEFINITIONS, roleDefinitionById, type PermissionNa
 import { typeFromClass, typeFromKind, unwrapCollection } from '../model/fieldTypes';
 import { parseFieldXml } from '../model/fieldXml';
 import * as files from './files';
+import { handleUserProfiles } from './userProfiles';
 
 export interface ApiOptions {
   threshold: boolean;
@@ -68,6 +69,7 @@ export function parseJsonBody(req: LocalRequest): Record<string, unknown> {
 
 /** Answers `<web>/_api/<segments>`. */
 export function handleApi(ctx: ApiContext, segments: Segment[]): LocalResponse {
+  if (is(segments[0], 'SP.UserProfiles.PeopleManager')) return handleUserProfiles(ctx, segments);
   let res: Res = { k: 'root' };
   for (let i = 0; i < segments.length; i++) {
     const out = step(ctx, res, segments[i], i === segments.length - 1);

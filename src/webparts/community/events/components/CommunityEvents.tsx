@@ -24,6 +24,11 @@ export interface ICommunityEventsProps {
   uidDomain: string;
   /** For tests: the moment that divides upcoming from past. */
   now?: Date;
+  /**
+   * Offer "Add to my calendar" through Microsoft Graph (needs Calendars.ReadWrite, which the
+   * package does not request: a tenant admin grants it on purpose). Off: the .ics download only.
+   */
+  calendarViaGraph?: boolean;
 }
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; events: CommunityEvent[]; canManage: boolean };
@@ -116,7 +121,7 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
                 {/* Agenda text from the list is shown as text: markup in it stays inert. */}
                 {e.description && <p className={classes.agenda}>{e.description}</p>}
                 <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-                  {tab === 'upcoming' && (
+                  {tab === 'upcoming' && props.calendarViaGraph === true && (
                     <DefaultButton iconProps={{ iconName: 'CalendarReply' }} onClick={() => { addToCalendar(e).catch(() => undefined); }} ariaLabel={format(s.AddToCalendarFor, e.title)}>{s.AddToCalendar}</DefaultButton>
                   )}
                   <DefaultButton iconProps={{ iconName: 'Download' }} onClick={() => downloadIcs(e)} ariaLabel={format(s.DownloadIcsFor, e.title)}>{s.DownloadIcs}</DefaultButton>
