@@ -45,7 +45,7 @@ define([], function () {
     "KpiActive": "Actieve projecten",
     "KpiShare": "{0}",
     "KpiOfActive": "{0} van {1} actief",
-    "KpiOnSchedule": "Op schema",
+    "KpiOnSchedule": "Volgens tijdsplanning",
     "KpiOnBudget": "Binnen budget",
     "KpiOfWithBudget": "{0} van {1} met budget",
     "KpiStale": "Verouderde rapporten",

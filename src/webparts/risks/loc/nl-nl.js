@@ -75,7 +75,7 @@ define([], function () {
     "ValidationLevel": "Kies een niveau van 1 tot en met 5.",
     "ValidationDate": "Voer een geldige datum in.",
     "ConflictTitle": "Gewijzigd door iemand anders",
-    "ConflictText": "Iemand heeft dit risico opgeslagen nadat u het opende. Vergelijk de versies: laad die van de ander opnieuw (uw wijzigingen vervallen) of overschrijf met de uwe.",
+    "ConflictText": "Iemand heeft dit risico opgeslagen nadat u het opende. Vergelijk de versies: laad die van de ander opnieuw (uw wijzigingen worden verworpen) of overschrijf met de uwe.",
     "ConflictField": "Veld",
     "ConflictMine": "Uw versie",
     "ConflictTheirs": "Opgeslagen versie",

@@ -75,7 +75,7 @@ define([], function () {
     "ValidationLevel": "Välj en nivå från 1 till 5.",
     "ValidationDate": "Ange ett giltigt datum.",
     "ConflictTitle": "Ändrad av någon annan",
-    "ConflictText": "Någon sparade risken efter att du öppnade den. Jämför versionerna: läs in deras (dina ändringar tas bort) eller skriv över med din.",
+    "ConflictText": "Någon sparade risken efter att du öppnade den. Jämför versionerna: läs in deras (dina ändringar slängs) eller skriv över med din.",
     "ConflictField": "Fält",
     "ConflictMine": "Din version",
     "ConflictTheirs": "Sparad version",

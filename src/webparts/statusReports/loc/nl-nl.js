@@ -43,7 +43,7 @@ define([], function () {
     "ValidationNotNegative": "Het bedrag kan niet negatief zijn.",
     "ValidationNumber": "Voer een getal in, bijv. 1250000.",
     "ConflictTitle": "Gewijzigd door iemand anders",
-    "ConflictText": "Iemand heeft dit rapport opgeslagen nadat u het opende. Vergelijk de versies: laad die van de ander opnieuw (uw wijzigingen vervallen) of overschrijf met de uwe.",
+    "ConflictText": "Iemand heeft dit rapport opgeslagen nadat u het opende. Vergelijk de versies: laad die van de ander opnieuw (uw wijzigingen worden verworpen) of overschrijf met de uwe.",
     "ConflictProjectText": "De laatste status van het project is door iemand anders gewijzigd nadat u het opende. Laad deze opnieuw (uw rapport blijft staan) en publiceer opnieuw, of overschrijf met uw rapport.",
     "ConflictField": "Veld",
     "ConflictMine": "Uw versie",

@@ -43,7 +43,7 @@ define([], function () {
     "ValidationNotNegative": "Beloppet kan inte vara negativt.",
     "ValidationNumber": "Ange ett tal, t.ex. 1250000.",
     "ConflictTitle": "Ändrad av någon annan",
-    "ConflictText": "Någon sparade rapporten efter att du öppnade den. Jämför versionerna: läs in deras (dina ändringar tas bort) eller skriv över med din.",
+    "ConflictText": "Någon sparade rapporten efter att du öppnade den. Jämför versionerna: läs in deras (dina ändringar slängs) eller skriv över med din.",
     "ConflictProjectText": "Projektets senaste status ändrades av någon annan efter att du öppnade det. Läs in den igen (din rapport finns kvar) och publicera igen, eller skriv över med din rapport.",
     "ConflictField": "Fält",
     "ConflictMine": "Din version",
