@@ -4,6 +4,8 @@ import { ErrorState } from './States';
 export interface IErrorBoundaryProps {
   title: string;
   retryLabel: string;
+  /** Says the failure in the user's language; without it the boundary shows only its title. */
+  common?: IPmoHubCommonStrings;
   children?: React.ReactNode;
 }
 
@@ -21,7 +23,11 @@ export class ErrorBoundary extends React.Component<IErrorBoundaryProps, IErrorBo
 
   public render(): React.ReactNode {
     if (this.state.error) {
-      return <ErrorState title={this.props.title} message={this.state.error.message} retryLabel={this.props.retryLabel} onRetry={() => this.setState({ error: undefined })} />;
+      const retry = (): void => this.setState({ error: undefined });
+      // A render error's own text is a programmer's message: the user gets what to do instead.
+      return this.props.common
+        ? <ErrorState title={this.props.title} error={this.state.error} common={this.props.common} retryLabel={this.props.retryLabel} onRetry={retry} />
+        : <ErrorState title={this.props.title} message="" retryLabel={this.props.retryLabel} onRetry={retry} />;
     }
     return this.props.children;
   }

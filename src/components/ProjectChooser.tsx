@@ -4,7 +4,8 @@ import type { Project } from '../model/portfolio';
 import type { IProjectService } from '../services/ProjectService';
 import { LoadingState, ErrorState, EmptyState } from './States';
 import { UnsavedChangesDialog } from './UnsavedChangesGuard';
-import { errorText, format } from './text';
+import { format } from './text';
+import { describeError } from './errors';
 import { useProjectChanges } from './projectChanges';
 
 export interface IProjectChooserStrings {
@@ -68,7 +69,7 @@ export function ProjectChooser(props: IProjectChooserProps): JSX.Element {
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {
-    const text = fixed ? format(s.ProjectNotFound, fixed) : format(c.ErrorDetails, errorText(state.error));
+    const text = fixed ? format(s.ProjectNotFound, fixed) : describeError(state.error, c);
     return <ErrorState title={c.ErrorTitle} message={text} retryLabel={c.Retry} onRetry={reload} />;
   }
   if (state.projects.length === 0) return <EmptyState icon="ProjectCollection" message={s.NoProjects} />;

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { MessageBar, MessageBarType, DefaultButton, Spinner, SpinnerSize, Stack, Text, Icon, useTheme, mergeStyles } from '@fluentui/react';
+import { describeError } from './errors';
 
 export function LoadingState(props: { label: string }): JSX.Element {
   return (
@@ -9,16 +10,26 @@ export function LoadingState(props: { label: string }): JSX.Element {
   );
 }
 
-export interface IErrorStateProps {
+export type IErrorStateProps = {
   title: string;
-  message: string;
   retryLabel: string;
   onRetry: () => void;
-}
+  /**
+   * The web part's own title, shown above the error as the web part's heading: a failed web part
+   * still says what it is, so the page keeps its outline and the user knows what to retry.
+   */
+  heading?: string;
+} & (
+  /** A sentence already written for the user. */
+  | { message: string }
+  /** The failure itself: said in the user's language by what happened, never by its raw text. */
+  | { error: unknown; common: IPmoHubCommonStrings }
+);
 
-/** An error the user can act on: what happened, and a retry. */
+/** An error the user can act on: what happened, what to do, and a retry. */
 export function ErrorState(props: IErrorStateProps): JSX.Element {
-  return (
+  const message = 'message' in props ? props.message : describeError(props.error, props.common);
+  const bar = (
     <MessageBar
       messageBarType={MessageBarType.error}
       isMultiline={true}
@@ -26,8 +37,15 @@ export function ErrorState(props: IErrorStateProps): JSX.Element {
       actions={<DefaultButton onClick={props.onRetry}>{props.retryLabel}</DefaultButton>}
     >
       <strong>{props.title}</strong>
-      <div>{props.message}</div>
+      <div>{message}</div>
     </MessageBar>
+  );
+  if (!props.heading) return bar;
+  return (
+    <Stack tokens={{ childrenGap: 8 }}>
+      <Text variant="xLarge" as="h2">{props.heading}</Text>
+      {bar}
+    </Stack>
   );
 }
 

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Icon, Text, useTheme, mergeStyleSets } from '@fluentui/react';
 import type { Rag } from '../model/common';
 import { srOnly } from './srOnly';
+import { RAG_ICONS, ragColours } from './ragColours';
 
 export interface IStatusPillProps {
   status?: Rag;
@@ -11,18 +12,11 @@ export interface IStatusPillProps {
   dimension?: string;
 }
 
-const ICONS: Record<Rag | 'None', string> = { Green: 'SkypeCircleCheck', Amber: 'WarningSolid', Red: 'StatusErrorFull', None: 'CircleRing' };
-
 /** Status as colour AND icon AND text, so it reads without colour vision and in high contrast. */
 export function StatusPill(props: IStatusPillProps): JSX.Element {
   const theme = useTheme();
   const key = props.status ?? 'None';
-  const colour = {
-    Green: theme.semanticColors.successIcon,
-    Amber: theme.semanticColors.severeWarningIcon,
-    Red: theme.semanticColors.errorIcon,
-    None: theme.semanticColors.disabledBodyText
-  }[key];
+  const colour = key === 'None' ? theme.semanticColors.disabledBodyText : ragColours(theme)[key];
   const classes = mergeStyleSets({
     pill: { display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' },
     icon: { color: colour, fontSize: 14 }
@@ -30,7 +24,7 @@ export function StatusPill(props: IStatusPillProps): JSX.Element {
   const label = props.labels[key];
   return (
     <span className={classes.pill} title={props.dimension ? `${props.dimension}: ${label}` : label}>
-      <Icon iconName={ICONS[key]} className={classes.icon} aria-hidden={true} />
+      <Icon iconName={RAG_ICONS[key]} className={classes.icon} aria-hidden={true} />
       <Text variant="small">{props.dimension ? <span className={srOnly}>{props.dimension}: </span> : undefined}{label}</Text>
     </span>
   );

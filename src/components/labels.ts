@@ -1,4 +1,4 @@
-import type { ProjectMethod, ProjectPhase } from '../model/portfolio';
+import type { ProjectMethod, ProjectPhase, RiskStatus } from '../model/portfolio';
 import type { Rag } from '../model/common';
 
 /**
@@ -11,6 +11,10 @@ export function phaseLabel(c: IPmoHubCommonStrings, phase: ProjectPhase): string
 
 export function methodLabel(c: IPmoHubCommonStrings, method: ProjectMethod): string {
   return ({ PMI: c.MethodPMI, PRINCE2: c.MethodPRINCE2, IPMA: c.MethodIPMA, Agile: c.MethodAgile, Lean: c.MethodLean, Internal: c.MethodInternal } as Record<ProjectMethod, string>)[method] ?? method;
+}
+
+export function riskStatusLabel(c: IPmoHubCommonStrings, status: RiskStatus): string {
+  return ({ Open: c.RiskStatusOpen, Mitigating: c.RiskStatusMitigating, Accepted: c.RiskStatusAccepted, Closed: c.RiskStatusClosed } as Record<RiskStatus, string>)[status] ?? status;
 }
 
 export function ragLabels(c: IPmoHubCommonStrings): Record<Rag | 'None', string> {

@@ -8,22 +8,6 @@ export function format(template: string, ...args: Array<string | number>): strin
   return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
 }
 
-/** SharePoint's own message when an @pnp/sp error carries one (odata.error), else the error's. */
-export function errorText(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const m = /::>\s*(\{[\s\S]*\})\s*$/.exec(message);
-  if (m) {
-    try {
-      const body = JSON.parse(m[1]) as { 'odata.error'?: { message?: { value?: string } }; error?: { message?: { value?: string } | string } };
-      const inner = body['odata.error']?.message?.value ?? (typeof body.error?.message === 'string' ? body.error.message : body.error?.message?.value);
-      if (inner) return inner;
-    } catch {
-      // not JSON: the raw message
-    }
-  }
-  return message;
-}
-
 function separators(locale: string): { group: string; decimal: string } {
   try {
     const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);

@@ -14,7 +14,7 @@ import { fromItem, toPayload } from './mapping';
 import { deleteItem, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { hasPermission, httpStatus, odataString, type PermissionMask } from './odata';
 import { listUrl } from './ProjectService';
-import type { GraphClientLike, GraphClientSource } from './PeopleService';
+import { lazyGraphClient, type GraphClientLike, type GraphClientSource } from './graph';
 import { validateFields, type FieldErrors } from './validation';
 
 export interface EventPeriod {
@@ -112,9 +112,11 @@ export function previousOfType(events: readonly CommunityEvent[], type: EventTyp
 }
 
 export class SpCommunityEventService implements ICommunityEventService {
-  private client: Promise<GraphClientLike> | undefined;
+  private readonly client: () => Promise<GraphClientLike>;
 
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly graph?: GraphClientSource) {}
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, graph?: GraphClientSource) {
+    this.client = lazyGraphClient(graph);
+  }
 
   /** Filtered on the indexed start (and type), so it stays threshold-safe however long the cycle runs. */
   public async list(period: EventPeriod): Promise<CommunityEvent[]> {
@@ -162,18 +164,9 @@ export class SpCommunityEventService implements ICommunityEventService {
     }
   }
 
-  private getClient(): Promise<GraphClientLike> {
-    const source = this.graph;
-    if (!source) return Promise.reject(new Error('No Microsoft Graph client is configured.'));
-    if (!this.client) {
-      this.client = typeof source === 'function' ? source() : Promise.resolve(source);
-      this.client.catch(() => { this.client = undefined; });
-    }
-    return this.client;
-  }
 
   public async addToCalendar(event: CommunityEvent): Promise<{ id: string; webLink?: string }> {
-    const client = await this.getClient();
+    const client = await this.client();
     const created = await client.api('/me/events').post(toGraphEvent(event)) as { id: string; webLink?: string };
     return { id: created.id, webLink: created.webLink };
   }

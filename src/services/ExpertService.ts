@@ -5,9 +5,10 @@ import '@pnp/sp/items';
 import type { Certification, Competency, PmoExpert } from '../model/community';
 import { fromItem } from './mapping';
 import { readAll, selection, spList } from './listItems';
-import type { GraphClientLike, GraphClientSource } from './PeopleService';
+import { lazyGraphClient, type GraphClientLike, type GraphClientSource } from './graph';
+import { readProfiles } from './userProfiles';
 
-/** What Microsoft Graph adds to an expert's card. */
+/** What the directory adds to an expert's card: job title and department (user profile), photo (Graph). */
 export interface ExpertProfile {
   jobTitle?: string;
   department?: string;
@@ -18,7 +19,7 @@ export interface ExpertProfile {
 export interface ExpertProfiles {
   /** By lower-case e-mail address. */
   byEmail: Record<string, ExpertProfile>;
-  /** Graph could not be reached or refused: the directory shows names without photos. */
+  /** The profile or Graph could not be reached or refused: the directory shows what it has. */
   failed: boolean;
 }
 
@@ -42,17 +43,13 @@ interface BatchRequest { id: string; method: 'GET'; url: string }
 interface BatchResponse { id: string; status: number; body?: unknown; headers?: Record<string, string> }
 
 /**
- * The `$batch` requests for the people's job titles, departments and photos: two per person,
- * in chunks of at most 20, so a directory of 50 experts costs 5 calls instead of 100.
+ * The Graph `$batch` requests for the people's photos (`User.ReadBasic.All` covers photos): one
+ * per person, in chunks of at most 20, so a directory of 50 experts costs 3 calls instead of 50.
+ * Job titles and departments are not Graph's here: see readProfiles.
  */
 export function profileBatches(emails: readonly string[]): BatchRequest[][] {
   const unique = Array.from(new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean)));
-  const requests: BatchRequest[] = [];
-  unique.forEach((mail, i) => {
-    const who = encodeURIComponent(mail);
-    requests.push({ id: `u${i}`, method: 'GET', url: `/users/${who}?$select=mail,jobTitle,department` });
-    requests.push({ id: `p${i}`, method: 'GET', url: `/users/${who}/photo/$value` });
-  });
+  const requests: BatchRequest[] = unique.map((mail, i) => ({ id: `p${i}`, method: 'GET', url: `/users/${encodeURIComponent(mail)}/photo/$value` }));
   const out: BatchRequest[][] = [];
   for (let i = 0; i < requests.length; i += GRAPH_BATCH_LIMIT) out.push(requests.slice(i, i + GRAPH_BATCH_LIMIT));
   return out;
@@ -78,9 +75,11 @@ export function filterExperts(experts: readonly PmoExpert[], filter: ExpertFilte
 }
 
 export class SpExpertService implements IExpertService {
-  private client: Promise<GraphClientLike> | undefined;
+  private readonly client: () => Promise<GraphClientLike>;
 
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly graph?: GraphClientSource) {}
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, graph?: GraphClientSource) {
+    this.client = lazyGraphClient(graph);
+  }
 
   /** The whole PMO Experts list (tens of people, read by ID pages): the directory filters in the browser. */
   public async list(): Promise<PmoExpert[]> {
@@ -89,19 +88,10 @@ export class SpExpertService implements IExpertService {
     return rows.map((r) => fromItem<PmoExpert>('pmoExperts', r)).sort((a, b) => a.title.localeCompare(b.title));
   }
 
-  private getClient(): Promise<GraphClientLike> {
-    const source = this.graph;
-    if (!source) return Promise.reject(new Error('No Microsoft Graph client is configured.'));
-    if (!this.client) {
-      this.client = typeof source === 'function' ? source() : Promise.resolve(source);
-      this.client.catch(() => { this.client = undefined; });
-    }
-    return this.client;
-  }
-
   /**
-   * Job titles, departments and photos through Graph `$batch`. Never throws: a failing
-   * Graph leaves `failed` set and the directory usable without photos.
+   * Job titles and departments from the SharePoint user profiles (one SharePoint `$batch`), photos
+   * through Graph `$batch`. Never throws: a failing side leaves `failed` set and the directory
+   * usable with what the other side gave.
    */
   public async profiles(emails: readonly string[]): Promise<ExpertProfiles> {
     const byEmail: Record<string, ExpertProfile> = {};
@@ -110,7 +100,16 @@ export class SpExpertService implements IExpertService {
     const unique = Array.from(new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean)));
     let failed = false;
     try {
-      const client = await this.getClient();
+      const profiles = await readProfiles(this.sp, unique);
+      for (const mail of unique) {
+        const p = profiles[mail] ?? {};
+        byEmail[mail] = { ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}), ...(p.department ? { department: p.department } : {}) };
+      }
+    } catch {
+      failed = true;
+    }
+    try {
+      const client = await this.client();
       for (const requests of batches) {
         const answer = await client.api('/$batch').post({ requests }) as { responses?: BatchResponse[] };
         for (const r of answer.responses ?? []) {
@@ -122,11 +121,7 @@ export class SpExpertService implements IExpertService {
             if (r.status >= 500 || r.status === 429) failed = true;
             continue;
           }
-          if (r.id[0] === 'u') {
-            const u = (r.body ?? {}) as { jobTitle?: string | null; department?: string | null };
-            profile.jobTitle = u.jobTitle || undefined;
-            profile.department = u.department || undefined;
-          } else if (typeof r.body === 'string' && r.body) {
+          if (typeof r.body === 'string' && r.body) {
             const type = (r.headers?.['Content-Type'] ?? r.headers?.['content-type'] ?? 'image/jpeg').split(';')[0];
             // Graph returns binary batch bodies base64-encoded; only images become data URLs.
             if (/^image\/(png|jpeg|gif|webp)$/i.test(type)) profile.photoUrl = `data:${type};base64,${r.body}`;

@@ -1,20 +1,14 @@
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/site-users/web';
-import type { Client } from '@microsoft/microsoft-graph-client';
 import type { PersonRef } from '../model/common';
 import type { IPeopleService } from './editing';
 import { httpStatus } from './odata';
 import { sitePath } from './ProjectService';
+import { lazyGraphClient, type GraphClientLike, type GraphClientSource } from './graph';
+import { readProfiles } from './userProfiles';
 
-/**
- * What the service needs of a Graph client: `api()`. Both `@microsoft/microsoft-graph-client`'s
- * `Client` and SPFx's `MSGraphClientV3` (`context.msGraphClientFactory.getClient('3')`) fit.
- */
-export type GraphClientLike = Pick<Client, 'api'>;
-
-/** A client, or a factory for one (SPFx hands out clients asynchronously). */
-export type GraphClientSource = GraphClientLike | (() => Promise<GraphClientLike>);
+export type { GraphClientLike, GraphClientSource } from './graph';
 
 export interface PersonSuggestion {
   email: string;
@@ -28,8 +22,6 @@ interface GraphUser {
   displayName?: string;
   mail?: string;
   userPrincipalName?: string;
-  jobTitle?: string;
-  department?: string;
 }
 
 /** The people search failed (Graph refused or could not be reached); `status` is Graph's HTTP status. */
@@ -54,33 +46,29 @@ export function graphSearchText(text: string): string {
 }
 
 export class GraphPeopleService implements IPeopleService {
-  private client: Promise<GraphClientLike> | undefined;
+  private readonly client: () => Promise<GraphClientLike>;
 
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly graph: GraphClientSource) {}
-
-  private getClient(): Promise<GraphClientLike> {
-    if (!this.client) {
-      const source = this.graph;
-      this.client = typeof source === 'function' ? source() : Promise.resolve(source);
-      // A failed factory may succeed later (e.g. consent granted): do not cache the failure.
-      this.client.catch(() => { this.client = undefined; });
-    }
-    return this.client;
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, graph: GraphClientSource) {
+    this.client = lazyGraphClient(graph);
   }
 
-  /** Directory people whose display name has a word starting with the text; fewer than 2 characters → none. */
+  /**
+   * Directory people whose display name has a word starting with the text; fewer than 2
+   * characters → none. Graph finds them with the basic profile `User.ReadBasic.All` grants; their
+   * job titles and departments come from the SharePoint user profiles in one `$batch`.
+   */
   public async search(text: string): Promise<PersonSuggestion[]> {
     const clean = graphSearchText(text || '');
     if (clean.length < MIN_SEARCH) return [];
     let answer: { value?: GraphUser[] };
     try {
-      const client = await this.getClient();
+      const client = await this.client();
       answer = await client.api('/users')
         .header('ConsistencyLevel', 'eventual')
         // The Graph client puts query values into the URL as given: encode them, or `&`,
         // `#` and `%` in the text would cut or corrupt the query string.
         .search(encodeURIComponent(`"displayName:${clean}"`))
-        .select(['displayName', 'mail', 'userPrincipalName', 'jobTitle', 'department'])
+        .select(['displayName', 'mail', 'userPrincipalName'])
         .top(TOP)
         .get() as { value?: GraphUser[] };
     } catch (e) {
@@ -95,12 +83,19 @@ export class GraphPeopleService implements IPeopleService {
     for (const u of answer.value ?? []) {
       const email = u.mail || u.userPrincipalName;
       if (!email) continue;
-      out.push({
-        email, displayName: u.displayName || email,
-        jobTitle: u.jobTitle || undefined, department: u.department || undefined
-      });
+      out.push({ email, displayName: u.displayName || email });
     }
-    return out;
+    if (!out.length) return out;
+    let profiles: Awaited<ReturnType<typeof readProfiles>> = {};
+    try {
+      profiles = await readProfiles(this.sp, out.map((p) => p.email));
+    } catch {
+      // The picker still works on names and addresses.
+    }
+    return out.map((p) => {
+      const extra = profiles[p.email.toLowerCase()] ?? {};
+      return { ...p, ...(extra.jobTitle ? { jobTitle: extra.jobTitle } : {}), ...(extra.department ? { department: extra.department } : {}) };
+    });
   }
 
   /** The site user for the address (created in the site's user list if needed): what person columns store. */

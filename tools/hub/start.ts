@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { Command, InvalidArgumentError } from 'commander';
 import { startLocalSharePoint, type LocalSharePoint } from '../local-sharepoint/src/server';
+import { packageGraphScopes } from './graphScopes';
 import { buildHub } from './build';
 import { hubStaticHandler, DEFAULT_SITE_PATH } from './server';
 import { prepareDemoSite } from './demo';
@@ -41,7 +42,7 @@ async function main(flags: StartFlags): Promise<void> {
   let server: LocalSharePoint;
   try {
     server = await startLocalSharePoint({
-      data, port: flags.port, staticHandler: hubStaticHandler(built.outDir),
+      data, port: flags.port, staticHandler: hubStaticHandler(built.outDir), graphScopes: packageGraphScopes(),
       log: (line) => console.error(line)
     });
   } catch (e) {

@@ -55,7 +55,7 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
 
   public render(): void {
     const element = React.createElement(ThemeProvider, { theme: this.theme },
-      React.createElement(ErrorBoundary, { title: common.ErrorTitle, retryLabel: common.Retry }, this.renderComponent()));
+      React.createElement(ErrorBoundary, { title: common.ErrorTitle, retryLabel: common.Retry, common }, this.renderComponent()));
     ReactDom.render(element, this.domElement);
   }
 

@@ -17,8 +17,10 @@ let client: Client;
 interface GraphUser { id: string; displayName: string; mail: string; userPrincipalName: string; jobTitle: string; givenName: string; department: string }
 interface GraphEvent { id: string; subject: string; start: { dateTime: string; timeZone: string }; organizer: { emailAddress: { address: string } } }
 
+// The scopes of a tenant that also granted the opt-in calendar scope; the default package's
+// scopes (User.ReadBasic.All alone) are tested below, each with its own server.
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ graphScopes: ['User.ReadBasic.All', 'Calendars.ReadWrite'] });
   client = Client.init({ authProvider: (done) => done(null, 'local'), baseUrl: `${server.url}/graph/`, defaultVersion: 'v1.0' });
 });
 afterAll(async () => { await server.close(); });
@@ -46,8 +48,6 @@ test('me is the acting demo user', async () => {
 test('users with $search needs ConsistencyLevel: eventual', async () => {
   const found = await api('/users').header('ConsistencyLevel', 'eventual').search('"displayName:sanne"').get() as { value: GraphUser[] };
   expect(found.value.map((u) => u.displayName)).toEqual(['Sanne de Vries']);
-  const byDept = await api('/users').header('ConsistencyLevel', 'eventual').search('"department:finance"').select('displayName').get() as { value: GraphUser[] };
-  expect(byDept.value.map((u) => u.displayName).sort()).toEqual(['Erik Johansson', 'Karin Holm']);
   const e = await graphError(api('/users').search('"displayName:sanne"').get());
   expect(e.statusCode).toBe(400);
   expect(e.code).toBe('Request_UnsupportedQuery');
@@ -150,4 +150,58 @@ test('an endpoint outside the subset is a 501 naming it', async () => {
   const e = await graphError(api('/me/drive/root/children').get());
   expect(e.statusCode).toBe(501);
   expect(e.message).toContain('/me/drive/root/children');
+});
+
+describe('Graph answers only what the granted scopes allow', () => {
+  const clientOf = (s: LocalSharePoint): ((path: string, user?: DemoUser) => ReturnType<Client['api']>) => (path: string, user: DemoUser = 'owner'): ReturnType<Client['api']> =>
+    Client.init({ authProvider: (done) => done(null, 'local'), baseUrl: `${s.url}/graph/`, defaultVersion: 'v1.0' }).api(path).header(USER_HEADER, user);
+
+  test('User.ReadBasic.All: other people\'s basic profile and photo only; the signed-in user\'s full profile', async () => {
+    // Microsoft's permissions reference: the basic profile is displayName, givenName, id, mail,
+    // photo, securityIdentifier, surname, userPrincipalName; "also allows the app to read the full
+    // profile of the signed-in user".
+    const basic = await startServer({ graphScopes: ['User.ReadBasic.All'] });
+    try {
+      const g = clientOf(basic);
+      const me = await g('/me', 'leader').get() as GraphUser;
+      expect(me).toMatchObject({ displayName: 'Sanne de Vries', jobTitle: 'Senior Project Leader', department: 'Digital Services' });
+      const lars = await g('/users/lars.nielsen@contoso.com', 'leader').select('displayName,mail,jobTitle,department').get() as GraphUser;
+      expect(lars).toEqual(expect.objectContaining({ displayName: 'Lars Nielsen', mail: 'lars.nielsen@contoso.com', jobTitle: null, department: null }));
+      const found = await g('/users').header('ConsistencyLevel', 'eventual').search('"displayName:lars"').get() as { value: GraphUser[] };
+      expect(found.value).toEqual([expect.objectContaining({ displayName: 'Lars Nielsen', givenName: 'Lars', surname: 'Nielsen', userPrincipalName: 'lars.nielsen@contoso.com', jobTitle: null, department: null })]);
+      // Searching or filtering by a property outside the basic profile is refused [verify].
+      const bySearch = await graphError(g('/users').header('ConsistencyLevel', 'eventual').search('"department:finance"').get());
+      expect(bySearch.statusCode).toBe(403);
+      expect(bySearch.code).toBe('Authorization_RequestDenied');
+      expect((await graphError(g('/users').filter("jobTitle eq 'CFO'").get())).statusCode).toBe(403);
+      const photo = Buffer.from(await g(`/users/${lars.id ?? 'lars.nielsen@contoso.com'}/photo/$value`, 'leader').responseType(ResponseType.ARRAYBUFFER).get() as ArrayBuffer);
+      expect(photo.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // No calendar scope: "add to my calendar" through Graph is refused, as on a tenant.
+      const write = await graphError(g('/me/events', 'leader').post({ subject: 'x', start: { dateTime: '2026-01-01T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-01-01T11:00:00', timeZone: 'UTC' } }));
+      expect(write.statusCode).toBe(403);
+      expect(write.code).toBe('ErrorAccessDenied');
+      expect((await graphError(g('/me/events', 'leader').get())).statusCode).toBe(403);
+    } finally {
+      await basic.close();
+    }
+  });
+
+  test('User.Read.All reads job titles and departments of others; no scope at all reads nobody', async () => {
+    const full = await startServer({ graphScopes: ['User.Read.All'] });
+    const none = await startServer({ graphScopes: [] });
+    try {
+      const lars = await clientOf(full)('/users/lars.nielsen@contoso.com', 'leader').select('displayName,jobTitle,department').get() as GraphUser;
+      expect(lars).toMatchObject({ jobTitle: 'Programme Manager', department: 'Infrastructure' });
+      const byDept = await clientOf(full)('/users').header('ConsistencyLevel', 'eventual').search('"department:finance"').select('displayName').get() as { value: GraphUser[] };
+      expect(byDept.value.map((u) => u.displayName).sort()).toEqual(['Erik Johansson', 'Karin Holm']);
+      for (const path of ['/me', '/users', '/users/lars.nielsen@contoso.com']) {
+        const e = await graphError(clientOf(none)(path).get());
+        expect(e.statusCode).toBe(403);
+        expect(e.code).toBe('Authorization_RequestDenied');
+      }
+    } finally {
+      await full.close();
+      await none.close();
+    }
+  });
 });

@@ -35,7 +35,7 @@ afterAll(async () => {
 const people = (client: Client | (() => Promise<Client>) = graphAt(`${site.server.url}/graph/`)): GraphPeopleService =>
   new GraphPeopleService(site.sp, site.url, client);
 
-test('search finds "Sanne" through Graph with e-mail, name, job title and department', async () => {
+test('search finds "Sanne" through Graph (User.ReadBasic.All only) with her job title from the SharePoint user profile', async () => {
   const before = site.server.stats.byKind.graph ?? 0;
   const found = await people().search('Sanne');
   expect(found).toEqual([expect.objectContaining({ email: 'sanne.devries@contoso.com', displayName: 'Sanne de Vries', jobTitle: 'Senior Project Leader' })]);

@@ -1,5 +1,5 @@
 import type { SPFI } from '@pnp/sp';
-import { startLocalSharePoint, type LocalSharePoint } from '../../../tools/local-sharepoint/src/server';
+import { startLocalSharePoint, type LocalSharePoint, type LocalSharePointOptions } from '../../../tools/local-sharepoint/src/server';
 import { connect } from '../../../tools/cli/connect';
 import { provision } from '../../../src/provisioning/apply';
 import { seed } from '../../../src/provisioning/seed';
@@ -12,9 +12,9 @@ export interface Site {
   as(alias: string): Promise<SPFI>;
 }
 
-/** A fresh in-memory local SharePoint with one site, reached through real @pnp/sp. */
-export async function startSite(): Promise<Site> {
-  const server = await startLocalSharePoint({ data: ':memory:', port: 0 });
+/** A fresh in-memory local SharePoint with one site, reached through real @pnp/sp (options: e.g. the Graph scopes granted). */
+export async function startSite(options: Partial<LocalSharePointOptions> = {}): Promise<Site> {
+  const server = await startLocalSharePoint({ data: ':memory:', port: 0, ...options });
   const url = `${server.url}/sites/pmo`;
   return {
     server, url,

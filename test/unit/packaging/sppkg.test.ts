@@ -9,11 +9,15 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
+import { packageGraphScopes } from '../../../tools/hub/graphScopes';
 
 const ROOT: string = path.resolve(__dirname, '../../..');
 const SPPKG: string = path.join(ROOT, 'sharepoint/solution/pmo-hub.sppkg');
 const REQUIRED_HOSTS: string[] = ['SharePointWebPart', 'SharePointFullPage', 'TeamsTab', 'TeamsPersonalApp'];
-const REQUIRED_GRAPH_SCOPES: string[] = ['User.ReadBasic.All', 'Calendars.ReadWrite'];
+const REQUIRED_GRAPH_SCOPES: string[] = ['User.ReadBasic.All'];
+// Granted to every SPFx solution of a tenant whose packages are not domain-isolated: "add to my
+// calendar" through Graph is an opt-in a tenant admin grants by hand; the .ics download needs nothing.
+const FORBIDDEN_GRAPH_SCOPES: string[] = ['Calendars.ReadWrite', 'Calendars.Read', 'User.Read.All', 'Directory.Read.All'];
 const UI_LOCALES: string[] = ['en-US', 'sv-SE', 'da-DK', 'nl-NL'];
 
 type Json = Record<string, unknown>;
@@ -138,7 +142,7 @@ describe('sharepoint/solution/pmo-hub.sppkg', () => {
     expect(cultures).toEqual(expect.arrayContaining(['default', ...UI_LOCALES]));
   });
 
-  it('requests the Microsoft Graph permissions the people and calendar features need', async () => {
+  it('requests only the Microsoft Graph permission the people search needs: no tenant-wide calendar or full-profile scope', async () => {
     pkg();
     const app = xml.parse(await text('AppManifest.xml')).App as Json;
     const requests = asArray((app.WebApiPermissionRequests as Json | undefined)?.WebApiPermissionRequest as Json[]).map(
@@ -146,6 +150,9 @@ describe('sharepoint/solution/pmo-hub.sppkg', () => {
     );
     expect(requests).toEqual(expect.arrayContaining(REQUIRED_GRAPH_SCOPES.map((s) => `Microsoft Graph|${s}`)));
     expect(requests.sort()).toEqual(solution.webApiPermissionRequests.map((r) => `${r.resource}|${r.scope}`).sort());
+    for (const scope of FORBIDDEN_GRAPH_SCOPES) expect(requests).not.toContain(`Microsoft Graph|${scope}`);
+    // The local hub grants its Graph exactly the package's scopes.
+    expect(packageGraphScopes().map((s) => `Microsoft Graph|${s}`).sort()).toEqual(requests);
   });
 
   it('holds the feature with its fixed id and version', async () => {

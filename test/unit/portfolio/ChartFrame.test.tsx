@@ -68,7 +68,7 @@ describe('ChartFrame', () => {
     frame(<p>no drawing</p>);
     fireEvent.click(screen.getByRole('button', { name: common.ChartExportPng }));
     // Fluent's MessageBar renders its text a moment later, so screen readers announce it.
-    expect(await screen.findByText(/Exporten misslyckades: det finns inget diagram att rita\./)).toBeTruthy();
+    expect(await screen.findByText(/Exporten misslyckades\. Det finns inget diagram att rita\./)).toBeTruthy();
     expect(blobs).toHaveLength(0);
   });
 });

@@ -186,13 +186,13 @@ describe('ProjectRegister editing', () => {
 
   it('a failed save keeps everything typed and shows the error; the retry sends it', async () => {
     const editing = new FakeEditing();
-    editing.behaviours.push(() => { throw new Error('Network is down'); });
+    editing.behaviours.push(() => { throw new TypeError('Failed to fetch'); });
     mount(editing);
     const panel = await openEdit();
     type(panel, 'Project name', 'Ny kundportal 2.0');
     type(panel, 'Description', 'Kept <b>text</b>');
     await save(panel);
-    expect(await within(panel).findByText('The project could not be saved: Network is down. Nothing you typed is lost; you can try again.')).toBeTruthy();
+    expect(await within(panel).findByText('The project could not be saved. The connection to SharePoint was lost. Check your network connection, then try again. Nothing you typed is lost.')).toBeTruthy();
     expect((within(panel).getByLabelText('Project name', { exact: false, selector: 'input' }) as HTMLInputElement).value).toBe('Ny kundportal 2.0');
     expect((within(panel).getByLabelText('Description', { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe('Kept <b>text</b>');
     await save(panel);

@@ -3,7 +3,6 @@ import * as path from 'path';
 import { render, screen, fireEvent, waitFor, within, act } from '@testing-library/react';
 import { initializeIcons } from '@fluentui/react';
 import ProjectRegister from '../../../src/webparts/projectRegister/components/ProjectRegister';
-import { errorText } from '../../../src/components/text';
 import type { IProjectService } from '../../../src/services/ProjectService';
 import type { Project } from '../../../src/model/portfolio';
 import type { PersonRef } from '../../../src/model/common';
@@ -111,11 +110,14 @@ describe('ProjectRegister', () => {
     expect(screen.queryByText('Project 1')).toBeNull();
   });
 
-  it('shows SharePoint\'s error with a retry that works', async () => {
+  it('says what a failed load means and what to do, never SharePoint\'s raw text, with a retry that works', async () => {
     const service = new FakeProjectService(demo, [new Error('Error making HttpClient request in queryable [404] Not Found ::> {"odata.error":{"code":"-1","message":{"lang":"en-US","value":"List does not exist."}}}')]);
     mount(service);
     expect(await screen.findByRole('alert')).toBeTruthy();
-    expect(screen.getByText('SharePoint answered: List does not exist.')).toBeTruthy();
+    expect(screen.getByText('What you asked for no longer exists: it may have been deleted or moved. Reload the page.')).toBeTruthy();
+    expect(screen.queryByText(/List does not exist|HttpClient|404/)).toBeNull();
+    // The web part keeps its title above the error.
+    expect(screen.getByRole('heading', { name: 'Project register' })).toBeTruthy();
     await act(async () => { fireEvent.click(screen.getByText('Try again')); });
     expect(await screen.findByText('Ny kundportal')).toBeTruthy();
     expect(service.calls).toBe(2);
@@ -137,7 +139,3 @@ describe('ProjectRegister', () => {
   });
 });
 
-it('extracts SharePoint\'s message from an @pnp/sp error', () => {
-  expect(errorText(new Error('Error making HttpClient request in queryable [500] ::> {"odata.error":{"message":{"value":"Throttled."}}}'))).toBe('Throttled.');
-  expect(errorText(new Error('plain'))).toBe('plain');
-});

@@ -103,13 +103,13 @@ describe('RiskRegister', () => {
 
   it('a failed save keeps what was typed', async () => {
     const service = new FakeRisks(demo);
-    service.saveSteps.push(new Error('x ::> {"odata.error":{"message":{"value":"Access denied."}}}'));
+    service.saveSteps.push(new Error('Error making HttpClient request in queryable [403] Forbidden ::> {"odata.error":{"message":{"value":"Access denied."}}}'));
     mount(service);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Licence costs rise' }));
     await screen.findByRole('heading', { name: 'Edit risk' });
     fireEvent.change(field('Mitigation'), { target: { value: 'Negotiate a cap' } });
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Save' })); });
-    expect(await screen.findByText('The risk was not saved; everything you typed is still here. SharePoint answered: Access denied.')).toBeTruthy();
+    expect(await screen.findByText("The risk was not saved; everything you typed is still here. You don't have permission to do this. If you need it, ask the PMO or the site owner for access.")).toBeTruthy();
     expect(field('Mitigation').value).toBe('Negotiate a cap');
     expect(screen.getByRole('heading', { name: 'Edit risk' })).toBeTruthy();
   });
@@ -168,9 +168,9 @@ describe('RiskRegister', () => {
 
   it('shows errors with a retry, and an empty register', async () => {
     const service = new FakeRisks([]);
-    service.loadFailures.push(new Error('x ::> {"odata.error":{"message":{"value":"List does not exist."}}}'));
+    service.loadFailures.push(new Error('Error making HttpClient request in queryable [404] Not Found ::> {"odata.error":{"message":{"value":"List does not exist."}}}'));
     mount(service);
-    expect(await screen.findByText('SharePoint answered: List does not exist.')).toBeTruthy();
+    expect(await screen.findByText('What you asked for no longer exists: it may have been deleted or moved. Reload the page.')).toBeTruthy();
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Try again' })); });
     expect(await screen.findByText('No risks have been recorded for this project yet.')).toBeTruthy();
     expect(service.loads).toBe(2);

@@ -96,13 +96,13 @@ describe('status reports of a project', () => {
 
   it('keeps what was typed when saving fails, and says why', async () => {
     const reports = new FakeStatusReports([previous]);
-    reports.publishSteps.push(new Error('x ::> {"odata.error":{"message":{"value":"The server is busy."}}}'));
+    reports.publishSteps.push(new Error('Retry count exceeded (3) for this request. 429: Too Many Requests;'));
     mountProject(reports);
     fireEvent.click(await screen.findByRole('button', { name: 'New status report' }));
     await screen.findByRole('heading', { name: 'New status report' });
     type('Summary', 'Typed with care');
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Publish' })); });
-    expect(await screen.findByText('The report was not saved; everything you typed is still here. SharePoint answered: The server is busy.')).toBeTruthy();
+    expect(await screen.findByText('The report was not saved; everything you typed is still here. SharePoint is busy and asked us to slow down. Wait a minute, then try again.')).toBeTruthy();
     expect(input('Summary').value).toBe('Typed with care');
   });
 
@@ -193,10 +193,11 @@ describe('status reports of a project', () => {
 
   it('shows SharePoint\'s error with a retry that works', async () => {
     const reports = new FakeStatusReports([previous]);
-    reports.historyFailures.push(new Error('x ::> {"odata.error":{"message":{"value":"List does not exist."}}}'));
+    reports.historyFailures.push(new Error('Error making HttpClient request in queryable [404] Not Found ::> {"odata.error":{"message":{"value":"List does not exist."}}}'));
     mountProject(reports);
     expect(await screen.findByRole('alert')).toBeTruthy();
-    expect(screen.getByText('SharePoint answered: List does not exist.')).toBeTruthy();
+    expect(screen.getByText('What you asked for no longer exists: it may have been deleted or moved. Reload the page.')).toBeTruthy();
+    expect(screen.queryByText(/List does not exist/)).toBeNull();
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Try again' })); });
     expect(await screen.findByRole('grid')).toBeTruthy();
     expect(reports.historyCalls).toBe(2);

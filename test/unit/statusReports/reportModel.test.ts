@@ -1,7 +1,7 @@
 import {
   EMPTY_FORM, conflictKind, formOf, isDirty, newestFirst, reportFromForm, splitServiceErrors, startReport, trendOf, validateReport
 } from '../../../src/webparts/statusReports/components/reportModel';
-import { isIsoDate, parseNumber, format, errorText } from '../../../src/components/text';
+import { isIsoDate, parseNumber, format } from '../../../src/components/text';
 import { parseProjectId, validateProjectId } from '../../../src/webparts/shared/settings';
 import { project, report } from './fakes';
 
@@ -118,9 +118,8 @@ describe('trend', () => {
 });
 
 describe('helpers', () => {
-  it('formats, reads SharePoint errors and project ids', () => {
+  it('formats and reads project ids', () => {
     expect(format('{0} of {1}', 1, 'x')).toBe('1 of x');
-    expect(errorText(new Error('x ::> {"odata.error":{"message":{"value":"Nope."}}}'))).toBe('Nope.');
     expect(parseProjectId('12')).toBe(12);
     expect(parseProjectId(7)).toBe(7);
     expect(parseProjectId('')).toBeUndefined();

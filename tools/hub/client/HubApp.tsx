@@ -196,7 +196,7 @@ function Hub(): JSX.Element {
               <div key={`${page.key}-${i}`} className={classes.section} data-sp-webpart-id={wp.manifestId} data-sp-webpart-alias={wp.alias}>
                 <div className={classes.webPart}>
                   {/* Keyed by user: a new user starts the web part afresh, as a new sign-in would. */}
-                  <ErrorBoundary key={me.alias} title={c.ErrorTitle} retryLabel={c.Retry}>
+                  <ErrorBoundary key={me.alias} title={c.ErrorTitle} retryLabel={c.Retry} common={c}>
                     {Host ? <Host properties={wp.properties} context={context} /> : (
                       <MessageBar messageBarType={MessageBarType.info}>{format(c.WebPartNotAvailable, wp.alias)}</MessageBar>
                     )}

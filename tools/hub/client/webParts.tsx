@@ -193,7 +193,7 @@ function CommunityEventsHost({ properties, context }: HostProps): JSX.Element {
   }, [siteUrl, context.userKey]);
   return (
     <CommunityEvents events={built.events} lessons={built.lessons} strings={COMMUNITY_STRINGS[context.language.key]} common={context.common}
-      locale={context.language.tag} uidDomain={new URL(siteUrl).hostname} />
+      locale={context.language.tag} uidDomain={new URL(siteUrl).hostname} calendarViaGraph={properties.calendarViaGraph === true} />
   );
 }
 

@@ -32,7 +32,8 @@ const program = new Command()
   .option('--retry-after <seconds>', 'Retry-After seconds for throttled requests', int('--retry-after', 0, 3600), 1)
   .option('--latency <ms>', 'added latency per request', int('--latency', 0, 60000), 0)
   .option('--max-upload-mb <mb>', 'largest single-request upload', int('--max-upload-mb', 1, 250), 250)
-  .action(async (o: { port: number; host: string; data: string; memory?: boolean; site: string[]; threshold: boolean; throttle: number; retryAfter: number; latency: number; maxUploadMb: number }) => {
+  .option('--graph-scopes <scopes>', 'Microsoft Graph delegated scopes granted, comma-separated (the package\'s webApiPermissionRequests)', 'User.ReadBasic.All')
+  .action(async (o: { port: number; host: string; data: string; memory?: boolean; site: string[]; threshold: boolean; throttle: number; retryAfter: number; latency: number; maxUploadMb: number; graphScopes: string }) => {
     if (o.memory && program.getOptionValueSource('data') === 'cli') program.error('error: choose --data <file> or --memory, not both.');
     const data = o.memory ? ':memory:' : path.resolve(o.data);
     if (!o.memory) fs.mkdirSync(path.dirname(data), { recursive: true });
@@ -44,6 +45,7 @@ const program = new Command()
       const sp = await startLocalSharePoint({
         data, port: o.port, host: o.host, sites, threshold: o.threshold, maxUploadBytes: o.maxUploadMb * 1024 * 1024,
         chaos: { throttleRate: o.throttle, retryAfterSeconds: o.retryAfter, latencyMs: o.latency },
+        graphScopes: o.graphScopes.split(',').map((x) => x.trim()).filter(Boolean),
         log: (l) => process.stderr.write(`${l}\n`)
       });
       const shown = o.host === '127.0.0.1' || o.host === 'localhost' ? `http://localhost:${sp.port}` : `http://${o.host}:${sp.port}`;
@@ -51,6 +53,7 @@ const program = new Command()
       for (const s of sites) process.stdout.write(`  site: ${shown}${s.path}\n`);
       process.stdout.write(`  data: ${o.memory ? 'in memory (nothing is kept)' : data}\n`);
       process.stdout.write(`  act as: header X-PMOHub-User or cookie pmohub-user = ${DIRECTORY.slice(0, 4).map((u) => u.alias).join(' | ')} (default owner)\n`);
+      process.stdout.write(`  Microsoft Graph scopes: ${o.graphScopes}\n`);
       if (o.throttle || o.latency) process.stdout.write(`  chaos: ${o.throttle * 100} % throttled, ${o.latency} ms latency\n`);
       const stop = (): void => { void sp.close().then(() => process.exit(0)); };
       process.on('SIGINT', stop);

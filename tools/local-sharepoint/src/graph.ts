@@ -12,18 +12,41 @@ import type { LocalRequest, LocalResponse } from './http/types';
  */
 const USER_PROPS = ['id', 'displayName', 'givenName', 'surname', 'mail', 'userPrincipalName', 'jobTitle', 'department', 'officeLocation', 'preferredLanguage', 'businessPhones', 'mobilePhone'];
 
+/**
+ * What `User.ReadBasic.All` lets an app read of *other* users: Microsoft Graph's permissions
+ * reference (https://learn.microsoft.com/graph/permissions-reference#userreadbasicall) lists the
+ * basic profile as displayName, givenName, id, mail, photo, securityIdentifier, surname and
+ * userPrincipalName (securityIdentifier is not modelled here; the photo is its own endpoint).
+ * On a tenant, other properties come back null (microsoftgraph/microsoft-graph-docs#4993).
+ */
+export const BASIC_PROFILE: readonly string[] = ['id', 'displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'];
+
+/** Scopes that read every property of every user. */
+const FULL_PROFILE_SCOPES = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
+/** Scopes that read other users at all (the basic profile at least). */
+const DIRECTORY_SCOPES = [...FULL_PROFILE_SCOPES, 'User.ReadBasic.All'];
+
+/**
+ * When no scopes are given: what PMO Hub's package requests by default. A server started for a
+ * package asks for exactly that package's scopes (see tools/hub/graphScopes.ts).
+ */
+export const DEFAULT_GRAPH_SCOPES: readonly string[] = ['User.ReadBasic.All'];
+
 class GraphError extends Error {
   public constructor(public readonly status: number, public readonly code: string, message: string) {
     super(message);
   }
 }
 
-function userJson(u: DirectoryUser, select?: string[]): Record<string, unknown> {
+function userJson(u: DirectoryUser, select: string[] | undefined, basicOnly: boolean): Record<string, unknown> {
   const full: Record<string, unknown> = {
     id: u.id, displayName: u.displayName, givenName: u.givenName, surname: u.surname, mail: u.mail, userPrincipalName: u.mail,
     jobTitle: u.jobTitle, department: u.department, officeLocation: u.officeLocation, preferredLanguage: u.preferredLanguage,
     businessPhones: [], mobilePhone: null
   };
+  if (basicOnly) {
+    for (const k of Object.keys(full)) if (!BASIC_PROFILE.includes(k)) full[k] = k === 'businessPhones' ? [] : null;
+  }
   if (!select?.length) return full;
   const out: Record<string, unknown> = {};
   for (const s of select) {
@@ -31,6 +54,10 @@ function userJson(u: DirectoryUser, select?: string[]): Record<string, unknown> 
     out[s] = full[s];
   }
   return out;
+}
+
+function denied(): GraphError {
+  return new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 }
 
 const photoCache = new Map<string, Buffer>();
@@ -69,7 +96,23 @@ export class GraphService {
   /** Counts requests so tests can prove that callers batch. */
   public requestCount = 0;
 
-  public constructor(private readonly db: Db, private readonly origin: () => string) {}
+  /** The delegated scopes the app was granted, as a tenant admin approved them. */
+  public readonly scopes: ReadonlySet<string>;
+
+  public constructor(private readonly db: Db, private readonly origin: () => string, scopes: readonly string[] = DEFAULT_GRAPH_SCOPES) {
+    this.scopes = new Set(scopes.map((x) => x.toLowerCase()));
+  }
+
+  private granted(...any: string[]): boolean {
+    return any.some((x) => this.scopes.has(x.toLowerCase()));
+  }
+
+  /** Basic profile only: the caller may read other users, but not their full profile. */
+  private basicOnly(user: DirectoryUser, actor: DirectoryUser): boolean {
+    if (user.id === actor.id) return false;
+    if (!this.granted(...DIRECTORY_SCOPES)) throw denied();
+    return !this.granted(...FULL_PROFILE_SCOPES);
+  }
 
   public handle(req: LocalRequest, actor: DirectoryUser): LocalResponse {
     this.requestCount++;
@@ -94,9 +137,13 @@ export class GraphService {
     if (parts[0] === 'me' || parts[0] === 'users') {
       let user: DirectoryUser | undefined;
       let rest: string[];
-      if (parts[0] === 'me') { user = actor; rest = parts.slice(1); } else if (parts.length === 1) {
+      if (parts[0] === 'me') {
+        // User.ReadBasic.All "also allows the app to read the full profile of the signed-in user".
+        if (!this.granted('User.Read', 'User.ReadWrite', ...DIRECTORY_SCOPES)) throw denied();
+        user = actor; rest = parts.slice(1);
+      } else if (parts.length === 1) {
         if (method !== 'GET') throw new GraphError(405, 'Request_BadRequest', 'Only GET is supported on /users.');
-        return this.listUsers(q, headers, select);
+        return this.listUsers(q, headers, select, actor);
       } else {
         user = findDirectoryUser(parts[1]);
         rest = parts.slice(2);
@@ -104,13 +151,15 @@ export class GraphService {
       }
       if (rest.length === 0) {
         if (method !== 'GET') throw new GraphError(405, 'Request_BadRequest', 'Only GET is supported here.');
-        return json(200, { '@odata.context': `${this.origin()}/graph/v1.0/$metadata#users/$entity`, ...userJson(user, select) });
+        return json(200, { '@odata.context': `${this.origin()}/graph/v1.0/$metadata#users/$entity`, ...userJson(user, select, this.basicOnly(user, actor)) });
       }
       if (rest[0] === 'photo' && rest[1] === '$value') {
         if (method !== 'GET') throw new GraphError(405, 'Request_BadRequest', 'Only GET is supported here.');
+        this.basicOnly(user, actor);
         return { status: 200, headers: { 'content-type': 'image/png', 'cache-control': 'private, max-age=3600' }, body: photoOf(user) };
       }
       if (rest[0] === 'photo' && rest.length === 1) {
+        this.basicOnly(user, actor);
         return json(200, { '@odata.mediaContentType': 'image/png', id: '96X96', height: 96, width: 96 });
       }
       if ((rest[0] === 'events' || (rest[0] === 'calendar' && rest[1] === 'events')) && parts[0] === 'me') return this.events(method, body, actor, q);
@@ -119,7 +168,11 @@ export class GraphService {
     throw new GraphError(501, 'NotImplemented', `The local Graph subset does not implement ${method} /${path}. See tools/local-sharepoint/README.md.`);
   }
 
-  private listUsers(q: URLSearchParams, headers: Record<string, string>, select?: string[]): LocalResponse {
+  private listUsers(q: URLSearchParams, headers: Record<string, string>, select: string[] | undefined, actor: DirectoryUser): LocalResponse {
+    if (!this.granted(...DIRECTORY_SCOPES)) throw denied();
+    const basicOnly = !this.granted(...FULL_PROFILE_SCOPES);
+    // With the basic profile only, searching or filtering on another property is refused [verify].
+    const queryable = (prop: string): void => { if (basicOnly && !BASIC_PROFILE.includes(prop)) throw denied(); };
     let users = DIRECTORY;
     const search = q.get('$search');
     if (search) {
@@ -129,6 +182,7 @@ export class GraphService {
       const m = /^"(displayName|mail|givenName|surname|jobTitle|department):([^"]*)"$/.exec(search.trim());
       if (!m) throw new GraphError(400, 'Request_UnsupportedQuery', `Unsupported $search expression ${search}; use "property:text".`);
       const [, prop, text] = m;
+      queryable(prop);
       const t = text.toLowerCase();
       // Graph's $search tokenises: a word of the property must start with the text.
       users = users.filter((u) => String((u as unknown as Record<string, unknown>)[prop] ?? '').toLowerCase().split(/[\s.@-]+/).some((w) => w.startsWith(t)));
@@ -137,6 +191,7 @@ export class GraphService {
     if (filter) {
       const m = /^(?:(startswith)\((displayName|mail|givenName|surname|jobTitle|department),'((?:[^']|'')*)'\)|(displayName|mail|givenName|surname|jobTitle|department|id) eq '((?:[^']|'')*)')$/.exec(filter.trim());
       if (!m) throw new GraphError(400, 'Request_UnsupportedQuery', `Unsupported or invalid $filter: ${filter}`);
+      queryable(m[2] ?? m[4]);
       if (m[1]) {
         const v = m[3].replace(/''/g, "'").toLowerCase();
         users = users.filter((u) => String((u as unknown as Record<string, unknown>)[m[2]] ?? '').toLowerCase().startsWith(v));
@@ -151,17 +206,20 @@ export class GraphService {
       if (!Number.isInteger(n) || n < 1 || n > 999) throw new GraphError(400, 'Request_BadRequest', 'Invalid page size specified: $top must be from 1 to 999.');
       users = users.slice(0, n);
     }
-    return json(200, { '@odata.context': `${this.origin()}/graph/v1.0/$metadata#users`, value: users.map((u) => userJson(u, select)) });
+    return json(200, { '@odata.context': `${this.origin()}/graph/v1.0/$metadata#users`, value: users.map((u) => userJson(u, select, basicOnly && u.id !== actor.id)) });
   }
 
   private events(method: string, body: Buffer, actor: DirectoryUser, q: URLSearchParams): LocalResponse {
+    const calendarDenied = (): GraphError => new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
     if (method === 'GET') {
+      if (!this.granted('Calendars.Read', 'Calendars.ReadWrite')) throw calendarDenied();
       const rows = this.db.prepare('SELECT data FROM graph_events WHERE user_login = ? ORDER BY created').all(actor.mail) as Array<{ data: string }>;
       const top = Number(q.get('$top') ?? 10);
       if (!Number.isInteger(top) || top < 1 || top > 1000) throw new GraphError(400, 'BadRequest', 'Invalid page size specified: $top must be from 1 to 1000.');
       return json(200, { '@odata.context': `${this.origin()}/graph/v1.0/$metadata#users('${actor.id}')/events`, value: rows.map((r) => JSON.parse(r.data) as unknown).slice(0, top) });
     }
     if (method !== 'POST') throw new GraphError(405, 'Request_BadRequest', 'Use GET or POST on me/events.');
+    if (!this.granted('Calendars.ReadWrite')) throw calendarDenied();
     let ev: Record<string, unknown>;
     try {
       ev = JSON.parse(body.toString('utf8')) as Record<string, unknown>;

@@ -31,6 +31,12 @@ export interface LocalSharePointOptions {
   /** Serves anything that is not SharePoint or Graph (the local hub); returns false to fall through to 404. */
   staticHandler?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
   log?: (line: string) => void;
+  /**
+   * The Microsoft Graph delegated scopes a tenant admin granted (a package's
+   * webApiPermissionRequests): the local Graph answers only what they allow, as Graph does.
+   * Default: User.ReadBasic.All.
+   */
+  graphScopes?: readonly string[];
 }
 
 export interface Chaos {
@@ -97,7 +103,7 @@ export async function startLocalSharePoint(opts: LocalSharePointOptions): Promis
   };
   const stats: RequestStats = { total: 0, byKind: {}, throttled: 0 };
   let origin = '';
-  const graph = new GraphService(db, () => origin);
+  const graph = new GraphService(db, () => origin, opts.graphScopes);
   let throttleCounter = 0;
 
   const shouldThrottle = (): boolean => {

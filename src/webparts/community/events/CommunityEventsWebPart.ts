@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
-import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
 import CommunityEvents from './components/CommunityEvents';
@@ -11,8 +11,13 @@ import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 import { siteDataPane } from '../shared/sitePane';
 
-/** The PMO meeting cycle. Calendar entries go through SPFx's Graph client (Calendars.ReadWrite). */
-export default class CommunityEventsWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
+export interface ICommunityEventsWebPartProps extends IPmoHubWebPartProps {
+  /** "Add to my calendar" through Graph; off by default (the package does not request Calendars.ReadWrite). */
+  calendarViaGraph?: boolean;
+}
+
+/** The PMO meeting cycle. Everyone can download an .ics; Graph calendar entries only where a tenant admin allowed them. */
+export default class CommunityEventsWebPart extends PmoHubWebPart<ICommunityEventsWebPartProps> {
   private events!: SpCommunityEventService;
   private lessons!: SpLessonService;
 
@@ -24,11 +29,14 @@ export default class CommunityEventsWebPart extends PmoHubWebPart<IPmoHubWebPart
   protected renderComponent(): React.ReactElement {
     return React.createElement(CommunityEvents, {
       events: this.events, lessons: this.lessons, strings, common, locale: this.locale,
-      uidDomain: new URL(this.context.pageContext.web.absoluteUrl).hostname
+      uidDomain: new URL(this.context.pageContext.web.absoluteUrl).hostname,
+      calendarViaGraph: this.properties.calendarViaGraph === true
     });
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return siteDataPane(strings);
+    return siteDataPane(strings, [
+      PropertyPaneToggle('calendarViaGraph', { label: strings.CalendarViaGraphLabel, onText: strings.CalendarViaGraphOn, offText: strings.CalendarViaGraphOff })
+    ]);
   }
 }

@@ -33,6 +33,9 @@ declare interface ICommunityWebPartStrings {
   ForAudience: string;
   AddToCalendar: string;
   AddToCalendarFor: string;
+  CalendarViaGraphLabel: string;
+  CalendarViaGraphOn: string;
+  CalendarViaGraphOff: string;
   AddedToCalendar: string;
   CalendarFailed: string;
   DownloadIcs: string;

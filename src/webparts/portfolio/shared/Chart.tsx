@@ -2,6 +2,7 @@ import * as React from 'react';
 import { BarChart, LineChart, Svg, type BarChartOptions, type LineChartOptions } from 'chartist';
 import { mergeStyles, useTheme, type Theme } from '@fluentui/react';
 import type { Rag } from '../../../model/common';
+import { ragColours } from '../../../components/ragColours';
 
 /**
  * chartist writes a few `style` attributes (the SVG's size, its labels' overflow). A strict
@@ -44,12 +45,10 @@ export interface IChartProps {
 }
 
 /**
- * RAG colours set explicitly (not the theme's accent): a red chart must look red on every site
- * theme. Lines also differ in dash and bars in order and legend text, so colour is never the only cue.
+ * RAG colours are PMO Hub's one palette (a red chart must look red on every site theme). Lines
+ * also differ in dash and bars in order and legend text, so colour is never the only cue.
  */
-export function ragColours(theme: Theme): Record<Rag | 'None', string> {
-  return { Green: '#107c10', Amber: '#c87800', Red: '#a4262c', None: theme.palette.neutralTertiary };
-}
+export { ragColours };
 
 export function seriesClassOf(rag: Rag | 'None'): ChartSeriesClass {
   return ({ Green: 'ct-series-green', Amber: 'ct-series-amber', Red: 'ct-series-red', None: 'ct-series-none' } as const)[rag];

@@ -4,7 +4,8 @@ import { exportFileName, type ExportCell, type ExportTable } from '../../../comp
 import { download, exportTableAs } from '../../../components/exportFiles';
 import { formatDate } from '../../../components/format';
 import { srOnly } from '../../../components/srOnly';
-import { errorText, format } from '../../../components/text';
+import { format } from '../../../components/text';
+import { describeError } from '../../../components/errors';
 import { svgToPng } from '../../../components/chartImage';
 
 export interface IChartFrameProps {
@@ -76,7 +77,7 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
   const exportCsv = (): void => {
     setError(undefined);
     exportTableAs('csv', table, locale, exportFileName(fileBaseName, new Date(), 'csv'), title)
-      .catch((e: unknown) => setError(format(c.ChartExportFailed, errorText(e))));
+      .catch((e: unknown) => setError(format(c.ChartExportFailed, describeError(e, c))));
   };
 
   const exportPng = (): void => {
@@ -88,7 +89,7 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
     }
     svgToPng(svg)
       .then((png) => download(png, exportFileName(fileBaseName, new Date(), 'png'), 'image/png'))
-      .catch((e: unknown) => setError(format(c.ChartExportFailed, errorText(e))));
+      .catch((e: unknown) => setError(format(c.ChartExportFailed, describeError(e, c))));
   };
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

@@ -18,7 +18,8 @@ import {
   conflictRows, emptyDraft, fromDraft, isDirty, splitServiceErrors, toDraft, validateDraft, CODE_MAX,
   type EditableField, type FieldErrors, type FieldLabels, type PickedPerson, type ProjectDraft
 } from './projectForm';
-import { errorText, format } from '../../../components/text';
+import { format } from '../../../components/text';
+import { describeError } from '../../../components/errors';
 
 export interface IProjectEditPanelProps {
   /** The project to edit; absent for a new one. */
@@ -126,7 +127,7 @@ export function ProjectEditPanel(props: IProjectEditPanelProps): JSX.Element {
       setServiceErrors(byField);
       setGeneralError(other.length ? other.join(' ') : s.FixErrors);
     } else {
-      setGeneralError(format(s.SaveFailed, errorText(e instanceof Error ? e : new Error(String(e)))));
+      setGeneralError(format(s.SaveFailed, describeError(e, c)));
     }
   };
 

@@ -19,7 +19,8 @@ import {
   EMPTY_FILTER, facetsOf, filterProjects, groupProjects, isStale, registerFilterOf, sortProjects,
   type GroupKey, type RegisterFilter, type Sort, type SortKey
 } from './registerModel';
-import { errorText, format } from '../../../components/text';
+import { format } from '../../../components/text';
+import { describeError } from '../../../components/errors';
 import { announceProjectChanged, useProjectChanges } from '../../../components/projectChanges';
 import { ProjectDetailsPanel } from './ProjectDetailsPanel';
 import { exportTable } from './registerExport';
@@ -104,7 +105,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
       // The current view: every filtered project in the shown order (all pages, not just this one).
       await exportTableAs(kind, exportTable(grouped.items, s, c), locale, exportFileName(s.ExportFileName, new Date(), kind), s.Title);
     } catch (e) {
-      setExportError(format(s.ExportFailed, errorText(e instanceof Error ? e : new Error(String(e)))));
+      setExportError(format(s.ExportFailed, describeError(e, c)));
     } finally {
       setExporting(false);
     }
@@ -189,7 +190,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   if (state.status === 'loading') {
     body = <LoadingState label={state.loaded ? format(s.LoadingProgress, state.loaded) : c.Loading} />;
   } else if (state.status === 'error') {
-    body = <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error))} retryLabel={c.Retry} onRetry={reload} />;
+    body = <ErrorState title={c.ErrorTitle} error={state.error} common={c} retryLabel={c.Retry} onRetry={reload} />;
   } else if (projects.length === 0) {
     body = <EmptyState icon="ProjectCollection" message={s.EmptyNoProjects} />;
   } else if (visible.length === 0) {

@@ -10,8 +10,8 @@ import { ConflictDialog, type IConflictRow } from '../../../components/ConflictD
 import { UnsavedChangesDialog, useBeforeUnload } from '../../../components/UnsavedChangesGuard';
 import { PeoplePicker } from '../../../components/PeoplePicker';
 import { formatDate } from '../../../components/format';
-import { isConflict, isValidation } from '../../../components/errors';
-import { errorText, format } from '../../../components/text';
+import { isConflict, isValidation, describeError } from '../../../components/errors';
+import { format } from '../../../components/text';
 import {
   EMPTY_RISK, SCALE, formOfRisk, isRiskDirty, riskFromForm, scoreBand, splitRiskErrors, validateRiskForm,
   type RiskErrors, type RiskForm, type RiskFormKey
@@ -89,7 +89,7 @@ export function RiskEditPanel(props: IRiskEditPanelProps): JSX.Element {
         const split = splitRiskErrors(e.fields);
         setErrors(split.form);
         setGeneral(split.other);
-      } else setSaveError(format(s.SaveFailed, errorText(e)));
+      } else setSaveError(format(s.SaveFailed, describeError(e, c)));
     } finally {
       setSaving(false);
     }

@@ -9,7 +9,8 @@ import type { IPeopleService, IRiskService } from '../../../services/editing';
 import { LoadingState, ErrorState, EmptyState } from '../../../components/States';
 import { formatDate } from '../../../components/format';
 import type { IRightsService } from '../../../components/rights';
-import { errorText, format } from '../../../components/text';
+import { format } from '../../../components/text';
+import { describeError } from '../../../components/errors';
 import { useRisks } from './useRisks';
 import { RiskHeatMap, bandLabel } from './RiskHeatMap';
 import { RiskEditPanel, statusLabel } from './RiskEditPanel';
@@ -61,7 +62,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       setMessage({ type: MessageBarType.success, text: format(s.Deleted, risk.title) });
       reload();
     } catch (e) {
-      setMessage({ type: MessageBarType.error, text: format(s.DeleteFailed, errorText(e)) });
+      setMessage({ type: MessageBarType.error, text: format(s.DeleteFailed, describeError(e, c)) });
     } finally {
       setBusy(false);
       setDeleting(undefined);
@@ -97,7 +98,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   if (state.status === 'loading') {
     body = <LoadingState label={c.Loading} />;
   } else if (state.status === 'error') {
-    body = <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error))} retryLabel={c.Retry} onRetry={reload} />;
+    body = <ErrorState title={c.ErrorTitle} error={state.error} common={c} retryLabel={c.Retry} onRetry={reload} />;
   } else if (risks.length === 0) {
     body = <EmptyState icon="Shield" message={s.EmptyNoRisks} />;
   } else {

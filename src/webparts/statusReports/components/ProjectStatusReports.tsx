@@ -14,7 +14,8 @@ import { StatusReportEditor, dimensionLabels } from './StatusReportEditor';
 import { StatusTrend } from './StatusTrend';
 import { DIMENSIONS, startReport, type ReportBase, type ReportForm } from './reportModel';
 import type { IRightsService } from '../../../components/rights';
-import { errorText, format } from '../../../components/text';
+import { format } from '../../../components/text';
+import { describeError } from '../../../components/errors';
 import { announceProjectChanged } from '../../../components/projectChanges';
 
 export interface IStatusReportServices {
@@ -75,7 +76,7 @@ export function ProjectStatusReports(props: IProjectStatusReportsProps): JSX.Ele
       setEditing({ status: 'open', base: start.base, form: start.form, key: Date.now() });
     } catch (e) {
       setEditing({ status: 'closed' });
-      setMessage({ type: MessageBarType.error, text: format(c.ErrorDetails, errorText(e)) });
+      setMessage({ type: MessageBarType.error, text: describeError(e, c) });
     }
   };
 
@@ -110,7 +111,7 @@ export function ProjectStatusReports(props: IProjectStatusReportsProps): JSX.Ele
   if (state.status === 'loading') {
     body = <LoadingState label={c.Loading} />;
   } else if (state.status === 'error') {
-    body = <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error))} retryLabel={c.Retry} onRetry={reload} />;
+    body = <ErrorState title={c.ErrorTitle} error={state.error} common={c} retryLabel={c.Retry} onRetry={reload} />;
   } else if (history.length === 0) {
     body = <EmptyState icon="ReportDocument" message={s.EmptyNoReports} />;
   } else {

@@ -15,10 +15,10 @@ import {
 } from './reportModel';
 import { ConflictDialog, type IConflictRow } from '../../../components/ConflictDialog';
 import { UnsavedChangesDialog, useBeforeUnload } from '../../../components/UnsavedChangesGuard';
-import { isConflict, isValidation } from '../../../components/errors';
-import { errorText, format, parseNumber } from '../../../components/text';
+import { isConflict, isValidation, describeError } from '../../../components/errors';
+import { format, parseNumber } from '../../../components/text';
+import { RAG_ICONS, ragColours } from '../../../components/ragColours';
 
-const ICONS: Record<Rag, string> = { Green: 'SkypeCircleCheck', Amber: 'WarningSolid', Red: 'StatusErrorFull' };
 
 export interface IStatusReportEditorProps {
   project: Project;
@@ -72,9 +72,9 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
     form: { maxWidth: 760 },
     error: { color: theme.semanticColors.errorText },
     choices: { selectors: { '.ms-ChoiceFieldGroup-flexContainer': { display: 'flex', flexWrap: 'wrap', gap: 4 } } },
-    Green: { color: theme.semanticColors.successIcon },
-    Amber: { color: theme.semanticColors.severeWarningIcon },
-    Red: { color: theme.semanticColors.errorIcon }
+    Green: { color: ragColours(theme).Green },
+    Amber: { color: ragColours(theme).Amber },
+    Red: { color: ragColours(theme).Red }
   });
 
   const onDirtyChange = props.onDirtyChange;
@@ -124,7 +124,7 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
         setErrors(split.form);
         setGeneral(split.other);
       } else {
-        setSaveError(format(s.SaveFailed, errorText(e)));
+        setSaveError(format(s.SaveFailed, describeError(e, c)));
       }
     } finally {
       setSaving(undefined);
@@ -194,7 +194,7 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
   const ragOptions = (d: Dimension): IChoiceGroupOption[] => RAG_VALUES.map((r) => ({
     key: r,
     text: labels[r],
-    iconProps: { iconName: ICONS[r], className: classes[r] },
+    iconProps: { iconName: RAG_ICONS[r], className: classes[r] },
     ariaLabel: `${dims[d]}: ${labels[r]}`
   }));
 

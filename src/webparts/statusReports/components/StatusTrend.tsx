@@ -4,6 +4,7 @@ import type { StatusReport } from '../../../model/portfolio';
 import type { Rag } from '../../../model/common';
 import { formatDate } from '../../../components/format';
 import { srOnly } from '../../../components/srOnly';
+import { ragColours, ragTextOn } from '../../../components/ragColours';
 import { trendOf, DIMENSIONS, type Dimension } from './reportModel';
 import { format } from '../../../components/text';
 
@@ -33,11 +34,8 @@ export function StatusTrend(props: IStatusTrendProps): JSX.Element {
   const theme = useTheme();
   const { rows, reports } = React.useMemo(() => trendOf(props.history, props.max), [props.history, props.max]);
   if (reports.length === 0) return <></>;
-  const fill: Record<Rag, string> = {
-    Green: theme.semanticColors.successIcon,
-    Amber: theme.semanticColors.severeWarningIcon,
-    Red: theme.semanticColors.errorIcon
-  };
+  const fill = ragColours(theme);
+  const glyph = ragTextOn(theme);
   const width = LABEL_W + reports.length * STEP + 8;
   const height = rows.length * ROW_H + 22;
   const classes = mergeStyleSets({
@@ -64,7 +62,7 @@ export function StatusTrend(props: IStatusTrendProps): JSX.Element {
                 <g key={p.reportId} data-status={p.status}>
                   <title>{format(props.strings.TrendPoint, props.dimensionLabels[row.dimension], formatDate(p.reportDate, props.locale), props.ragLabels[p.status])}</title>
                   <circle cx={x(i)} cy={y} r={R} fill={fill[p.status]} stroke={theme.semanticColors.bodyBackground} strokeWidth={1} />
-                  <text x={x(i)} y={y + 4} fontSize={12} fontWeight={700} textAnchor="middle" fill={theme.palette.white}>{RAG_GLYPHS[p.status]}</text>
+                  <text x={x(i)} y={y + 4} fontSize={12} fontWeight={700} textAnchor="middle" fill={glyph[p.status]}>{RAG_GLYPHS[p.status]}</text>
                 </g>
               ))}
             </g>

@@ -34,7 +34,7 @@ define([], function () {
     "Publishing": "Publishing…",
     "DraftSaved": "Draft of {0} saved. It is not visible in the portfolio until you publish it.",
     "Published": "Status report of {0} published. The register shows the new status.",
-    "SaveFailed": "The report was not saved; everything you typed is still here. SharePoint answered: {0}",
+    "SaveFailed": "The report was not saved; everything you typed is still here. {0}",
     "ValidationSummary": "Check {0} marked field(s) before saving.",
     "ValidationRequired": "This field is required.",
     "ValidationChooseStatus": "Choose Green, Amber or Red.",

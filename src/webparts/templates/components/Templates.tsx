@@ -14,9 +14,9 @@ import {
 } from '../../../services/templates';
 import { download } from '../../../components/exportFiles';
 import { formatDate } from '../../../components/format';
-import { errorText, format, todayIso } from '../../../components/text';
+import { format, todayIso } from '../../../components/text';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
-import { isConflict } from '../../../components/errors';
+import { isConflict, describeError } from '../../../components/errors';
 
 export interface ITemplatesProps {
   service: ITemplateService;
@@ -85,9 +85,9 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
       setRights(r);
       setTemplates(await service.templates(r.curate));
     } catch (e) {
-      setError(errorText(e));
+      setError(describeError(e, common));
     }
-  }, [service]);
+  }, [service, common]);
 
   const loadCounts = React.useCallback(async (): Promise<void> => {
     try {
@@ -113,7 +113,7 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
       await service.logDownload(t);
       await loadCounts();
     } catch (e) {
-      setNotice({ type: MessageBarType.error, text: format(s.ActionFailed, errorText(e)) });
+      setNotice({ type: MessageBarType.error, text: format(s.ActionFailed, describeError(e, common)) });
     }
   };
 
@@ -122,7 +122,7 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
     try {
       setPreviewing({ template: t, preview: await service.preview(t) });
     } catch (e) {
-      setPreviewing({ template: t, error: errorText(e) });
+      setPreviewing({ template: t, error: describeError(e, common) });
     }
   };
 
@@ -133,7 +133,7 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
       setNotice({ type: MessageBarType.success, text: format(s.StatusChanged, t.title || t.fileName, statusLabel(s, status)) });
     } catch (e) {
       if (isConflict(e)) { replace(e.theirs as LibraryTemplate); setNotice({ type: MessageBarType.warning, text: s.Conflict }); return; }
-      setNotice({ type: MessageBarType.error, text: format(s.ActionFailed, errorText(e)) });
+      setNotice({ type: MessageBarType.error, text: format(s.ActionFailed, describeError(e, common)) });
     }
   };
 
@@ -142,7 +142,7 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
     try {
       setHistory({ template: t, versions: await service.versions(t) });
     } catch (e) {
-      setHistory({ template: t, error: errorText(e) });
+      setHistory({ template: t, error: describeError(e, common) });
     }
   };
 
@@ -153,7 +153,7 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
       setNotice({ type: MessageBarType.success, text: format(s.Restored, label) });
       setHistory({ template: saved, versions: await service.versions(saved) });
     } catch (e) {
-      setHistory((h) => (h ? { ...h, error: errorText(e) } : h));
+      setHistory((h) => (h ? { ...h, error: describeError(e, common) } : h));
     }
   };
 
@@ -174,7 +174,7 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
     padding: '4px 14px', minHeight: 32, cursor: 'pointer', font: 'inherit'
   });
 
-  if (error) return <ErrorState title={s.LoadError} message={error} retryLabel={common.Retry} onRetry={() => { load().catch(() => undefined); }} />;
+  if (error) return <ErrorState heading={s.Title} title={s.LoadError} message={error} retryLabel={common.Retry} onRetry={() => { load().catch(() => undefined); }} />;
   if (!templates || !rights) return <LoadingState label={s.Loading} />;
 
   const option = (key: string, text: string): IDropdownOption => ({ key, text });
@@ -451,7 +451,7 @@ function UploadDialog(props: ITemplatesProps & { template: LibraryTemplate; onDi
     } catch (e) {
       setProgress(undefined);
       // The service cancelled the upload: nothing half-written stays, and what the user typed is kept.
-      setErrors({ form: e instanceof UploadRefusedError ? problemText(e.problem) : format(s.ActionFailed, errorText(e)) });
+      setErrors({ form: e instanceof UploadRefusedError ? problemText(e.problem) : format(s.ActionFailed, describeError(e, props.common)) });
     }
   };
 

@@ -93,7 +93,7 @@ define([], function () {
     "LangSvSE": "Swedish",
     "LangDaDK": "Danish",
     "LangNlNL": "Dutch",
-    "ActionFailed": "That did not work: {0}",
+    "ActionFailed": "That did not work. {0}",
     "Conflict": "Someone else changed this template; it has been reloaded. Try again.",
     "PropertyPaneDescription": "Method templates: where the library is.",
     "DataGroupName": "Data",

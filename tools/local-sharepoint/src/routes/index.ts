@@ -1,6 +1,6 @@
 import { Errors, SpError } from '../http/errors';
 import type { LocalResponse } from '../http/types';
-import type { Segment } from '../http/path';
+import { is, type Segment } from '../http/path';
 import { describe, one, type ApiContext, type Res, type Route } from './context';
 import { contextInfoRoute } from './contextinfo';
 import { webRoute } from './web';
@@ -18,6 +18,7 @@ import { pagesRoute } from './pages';
 import { changesRoute } from './changes';
 import { camlRoute } from './caml';
 import { attachmentsRoute } from './attachments';
+import { handleUserProfiles } from './userProfiles';
 
 export type { ApiContext, ApiOptions } from './context';
 
@@ -46,6 +47,8 @@ const ROUTES: Route[] = [
 
 /** Answers `<web>/_api/<segments>`: walks the path one segment at a time, then lets the resource answer. */
 export function handleApi(ctx: ApiContext, segments: Segment[]): LocalResponse {
+  // The user profile service is its own namespace beside the web's resources.
+  if (is(segments[0], 'SP.UserProfiles.PeopleManager')) return handleUserProfiles(ctx, segments);
   let res: Res = { k: 'root' };
   for (let i = 0; i < segments.length; i++) {
     const last = i === segments.length - 1;

@@ -9,8 +9,8 @@ import type { NewItem } from '../../../../model/common';
 import { icsFileName, previousOfType, splitByTime, toIcs, type DueTemplate, type ICommunityEventService } from '../../../../services/CommunityEventService';
 import type { ILessonService } from '../../../../services/LessonService';
 import { ErrorState, EmptyState, LoadingState } from '../../../../components/States';
-import { isValidation } from '../../../../components/errors';
-import { errorText, format } from '../../../../components/text';
+import { isValidation, describeError } from '../../../../components/errors';
+import { format } from '../../../../components/text';
 import { download } from '../../../../components/exportFiles';
 import { audienceLabel, eventTypeLabel, fieldError, formatDateTime, formatDay, fromLocalInput, lessonCategoryLabel, toLocalInput } from '../../shared/communityText';
 
@@ -24,6 +24,11 @@ export interface ICommunityEventsProps {
   uidDomain: string;
   /** For tests: the moment that divides upcoming from past. */
   now?: Date;
+  /**
+   * Offer "Add to my calendar" through Microsoft Graph (needs Calendars.ReadWrite, which the
+   * package does not request: a tenant admin grants it on purpose). Off: the .ics download only.
+   */
+  calendarViaGraph?: boolean;
 }
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; events: CommunityEvent[]; canManage: boolean };
@@ -56,13 +61,13 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
       ]);
       setLoad({ kind: 'ready', events, canManage });
     } catch (e) {
-      setLoad({ kind: 'error', message: errorText(e) });
+      setLoad({ kind: 'error', message: describeError(e, props.common) });
     }
-  }, [props.events, now]);
+  }, [props.events, props.common, now]);
   React.useEffect(() => { reload().catch(() => undefined); }, [reload]);
 
   if (load.kind === 'loading') return <LoadingState label={props.common.Loading} />;
-  if (load.kind === 'error') return <ErrorState title={s.LoadError} message={load.message} retryLabel={props.common.Retry} onRetry={() => { reload().catch(() => undefined); }} />;
+  if (load.kind === 'error') return <ErrorState heading={s.EventsTitle} title={s.LoadError} message={load.message} retryLabel={props.common.Retry} onRetry={() => { reload().catch(() => undefined); }} />;
 
   const { upcoming, past } = splitByTime(load.events, now);
   const shown = (tab === 'upcoming' ? upcoming : past).filter((e) => !type || e.eventType === type);
@@ -75,7 +80,7 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
       await props.events.addToCalendar(e);
       setNotice({ ok: true, text: format(s.AddedToCalendar, e.title) });
     } catch (err) {
-      setNotice({ ok: false, text: format(s.CalendarFailed, errorText(err)) });
+      setNotice({ ok: false, text: format(s.CalendarFailed, describeError(err, props.common)) });
     }
   };
   const downloadIcs = (e: CommunityEvent): void => {
@@ -116,16 +121,16 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
                 {/* Agenda text from the list is shown as text: markup in it stays inert. */}
                 {e.description && <p className={classes.agenda}>{e.description}</p>}
                 <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-                  {tab === 'upcoming' && (
+                  {tab === 'upcoming' && props.calendarViaGraph === true && (
                     <DefaultButton iconProps={{ iconName: 'CalendarReply' }} onClick={() => { addToCalendar(e).catch(() => undefined); }} ariaLabel={format(s.AddToCalendarFor, e.title)}>{s.AddToCalendar}</DefaultButton>
                   )}
                   <DefaultButton iconProps={{ iconName: 'Download' }} onClick={() => downloadIcs(e)} ariaLabel={format(s.DownloadIcsFor, e.title)}>{s.DownloadIcs}</DefaultButton>
                   {load.canManage && <ActionButton iconProps={{ iconName: 'Edit' }} onClick={() => setEditing(e)} ariaLabel={format(s.EditEventFor, e.title)}>{s.EditEvent}</ActionButton>}
                 </Stack>
                 {nextQuarterly && e.id === nextQuarterly.id && (
-                  <LessonsSinceLastMeeting lessons={props.lessons} strings={s} locale={locale} since={previousOfType(load.events, 'QuarterlyChallenge', e.startDate)} />
+                  <LessonsSinceLastMeeting lessons={props.lessons} strings={s} common={props.common} locale={locale} since={previousOfType(load.events, 'QuarterlyChallenge', e.startDate)} />
                 )}
-                {e.eventType === 'AnnualMethodRevision' && <TemplatesDue events={props.events} event={e} strings={s} locale={locale} />}
+                {e.eventType === 'AnnualMethodRevision' && <TemplatesDue events={props.events} event={e} strings={s} common={props.common} locale={locale} />}
               </Stack>
             </li>
           ))}
@@ -142,15 +147,15 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
   );
 }
 
-function LessonsSinceLastMeeting(props: { lessons: Pick<ILessonService, 'since'>; strings: ICommunityWebPartStrings; locale: string; since?: CommunityEvent }): JSX.Element {
+function LessonsSinceLastMeeting(props: { lessons: Pick<ILessonService, 'since'>; strings: ICommunityWebPartStrings; common: IPmoHubCommonStrings; locale: string; since?: CommunityEvent }): JSX.Element {
   const { strings: s } = props;
   const [state, setState] = React.useState<{ lessons?: LessonLearned[]; error?: string }>({});
   const from = props.since?.startDate ?? new Date(Date.now() - 91 * 86_400_000).toISOString();
   React.useEffect(() => {
     let live = true;
-    props.lessons.since(from).then((lessons) => { if (live) setState({ lessons }); }, (e: unknown) => { if (live) setState({ error: errorText(e) }); });
+    props.lessons.since(from).then((lessons) => { if (live) setState({ lessons }); }, (e: unknown) => { if (live) setState({ error: describeError(e, props.common) }); });
     return () => { live = false; };
-  }, [props.lessons, from]);
+  }, [props.lessons, props.common, from]);
   const heading = props.since ? format(s.LessonsSinceLast, formatDay(props.since.startDate, props.locale)) : s.LessonsSinceLastUnknown;
   return (
     <Stack tokens={{ childrenGap: 4 }}>
@@ -169,13 +174,13 @@ function LessonsSinceLastMeeting(props: { lessons: Pick<ILessonService, 'since'>
   );
 }
 
-function TemplatesDue(props: { events: ICommunityEventService; event: CommunityEvent; strings: ICommunityWebPartStrings; locale: string }): JSX.Element {
+function TemplatesDue(props: { events: ICommunityEventService; event: CommunityEvent; strings: ICommunityWebPartStrings; common: IPmoHubCommonStrings; locale: string }): JSX.Element {
   const { strings: s } = props;
   const [state, setState] = React.useState<{ templates?: DueTemplate[]; error?: string; loading?: boolean }>({});
   const show = (): void => {
     setState({ loading: true });
     props.events.templatesDueBy((props.event.endDate ?? props.event.startDate).slice(0, 10))
-      .then((templates) => setState({ templates }), (e: unknown) => setState({ error: errorText(e) }));
+      .then((templates) => setState({ templates }), (e: unknown) => setState({ error: describeError(e, props.common) }));
   };
   if (!state.templates && !state.error) {
     return <ActionButton iconProps={{ iconName: 'DocumentSet' }} onClick={show} disabled={state.loading}>{s.ShowTemplatesDue}</ActionButton>;
@@ -222,7 +227,7 @@ function EventPanel(props: IEventPanelProps): JSX.Element {
       props.onSaved();
     } catch (e) {
       if (isValidation(e)) setErrors(e.fields);
-      else setFailure(errorText(e));
+      else setFailure(describeError(e, props.common));
     } finally {
       setSaving(false);
     }
@@ -233,7 +238,7 @@ function EventPanel(props: IEventPanelProps): JSX.Element {
       await props.service.remove(draft as CommunityEvent);
       props.onSaved();
     } catch (e) {
-      setFailure(errorText(e));
+      setFailure(describeError(e, props.common));
     }
   };
   return (

@@ -9,8 +9,8 @@ import type { PersonRef } from '../../../../model/common';
 import { filterExperts, type ExpertProfiles, type IExpertService } from '../../../../services/ExpertService';
 import { waitedDays, type ISparringRequestService, type SparringDraft, type SparringRequestView } from '../../../../services/SparringRequestService';
 import { ErrorState, EmptyState, LoadingState } from '../../../../components/States';
-import { isConflict, isValidation } from '../../../../components/errors';
-import { errorText, format } from '../../../../components/text';
+import { isConflict, isValidation, describeError } from '../../../../components/errors';
+import { format } from '../../../../components/text';
 import { availabilityLabel, competencyLabel, fieldError, formatDateTime, formatDay, fromLocalInput, statusLabel } from '../../shared/communityText';
 
 export interface IExpertDirectoryProps {
@@ -56,13 +56,13 @@ export default function ExpertDirectory(props: IExpertDirectoryProps): JSX.Eleme
       // Photos and titles arrive after the cards: Graph never holds the directory up.
       props.experts.profiles(experts.map((e) => e.person?.email ?? '')).then(setProfiles, () => setProfiles({ byEmail: {}, failed: true }));
     } catch (e) {
-      setLoad({ kind: 'error', message: errorText(e) });
+      setLoad({ kind: 'error', message: describeError(e, props.common) });
     }
-  }, [props.experts, props.sparring]);
+  }, [props.experts, props.sparring, props.common]);
   React.useEffect(() => { reload().catch(() => undefined); }, [reload]);
 
   if (load.kind === 'loading') return <LoadingState label={props.common.Loading} />;
-  if (load.kind === 'error') return <ErrorState title={s.LoadError} message={load.message} retryLabel={props.common.Retry} onRetry={() => { setLoad({ kind: 'loading' }); reload().catch(() => undefined); }} />;
+  if (load.kind === 'error') return <ErrorState heading={s.ExpertsTitle} title={s.LoadError} message={load.message} retryLabel={props.common.Retry} onRetry={() => { setLoad({ kind: 'loading' }); reload().catch(() => undefined); }} />;
 
   const shown = filterExperts(load.experts, { competency: competency || undefined, certification: certification || undefined, text }, profiles.byEmail);
   const competencyOptions: IDropdownOption[] = [{ key: '', text: s.AllCompetencies }, ...COMPETENCIES.map((c) => ({ key: c, text: competencyLabel(s, c) }))];
@@ -183,7 +183,7 @@ function OpenRequests(props: IOpenRequestsProps): JSX.Element {
       const saved = await step();
       props.onChanged(format(s.RequestMoved, saved.title, statusLabel(s, saved.status)));
     } catch (e) {
-      props.onFailed(isConflict(e) ? s.RequestChanged : errorText(e));
+      props.onFailed(isConflict(e) ? s.RequestChanged : describeError(e, props.common));
     } finally {
       setBusy(undefined);
     }
@@ -221,7 +221,7 @@ function SchedulePanel(props: { request: SparringRequestView; strings: ICommunit
   const [at, setAt] = React.useState('');
   const [error, setError] = React.useState<string | undefined>();
   const save = (): void => {
-    props.onSchedule(fromLocalInput(at)).catch((e: unknown) => setError(isValidation(e) ? fieldError(s, e.fields.scheduledAt) : errorText(e)));
+    props.onSchedule(fromLocalInput(at)).catch((e: unknown) => setError(isValidation(e) ? fieldError(s, e.fields.scheduledAt) : describeError(e, props.common)));
   };
   return (
     <Panel isOpen={true} type={PanelType.smallFixedFar} onDismiss={props.onDismiss} headerText={format(s.ScheduleFor, props.request.title)} closeButtonAriaLabel={props.common.Close} isBlocking={true}
@@ -259,7 +259,7 @@ function RequestPanel(props: IRequestPanelProps): JSX.Element {
       props.onSaved(saved);
     } catch (e) {
       if (isValidation(e)) setErrors(e.fields);
-      else setFailure(errorText(e));
+      else setFailure(describeError(e, props.common));
     } finally {
       setSaving(false);
     }

@@ -9,8 +9,8 @@ import type { TemplateCategory, WorkPhase } from '../../../../model/methods';
 import type { NewItem } from '../../../../model/common';
 import type { ILessonService, LessonFilter } from '../../../../services/LessonService';
 import { ErrorState, EmptyState, LoadingState } from '../../../../components/States';
-import { isValidation } from '../../../../components/errors';
-import { errorText, format } from '../../../../components/text';
+import { isValidation, describeError } from '../../../../components/errors';
+import { format } from '../../../../components/text';
 import { phaseLabel } from '../../../../components/labels';
 import { fieldError, formatDay, lessonCategoryLabel } from '../../shared/communityText';
 
@@ -69,9 +69,9 @@ export default function LessonsLearned(props: ILessonsLearnedProps): JSX.Element
       const page = await props.lessons.browse(f, { before, limit: PAGE });
       setState({ kind: 'ready', lessons: previous.concat(page.lessons), before: page.before, more: page.before !== undefined });
     } catch (e) {
-      setState({ kind: 'error', message: errorText(e) });
+      setState({ kind: 'error', message: describeError(e, props.common) });
     }
-  }, [props.lessons]);
+  }, [props.lessons, props.common]);
   React.useEffect(() => { setState({ kind: 'loading' }); query(filter).catch(() => undefined); }, [query, filter]);
 
   const categoryOptions: IDropdownOption[] = [{ key: '', text: s.AllCategories }, ...LESSON_CATEGORIES.map((c) => ({ key: c, text: lessonCategoryLabel(s, c) }))];
@@ -128,7 +128,7 @@ function LessonPanel(props: { service: ILessonService; strings: ICommunityWebPar
       props.onSaved(await props.service.save({ ...draft, tags: tags.split(/[;,]/) }));
     } catch (e) {
       if (isValidation(e)) setErrors(e.fields);
-      else setFailure(errorText(e));
+      else setFailure(describeError(e, props.common));
     } finally {
       setSaving(false);
     }
@@ -172,9 +172,9 @@ export function LessonsForCategory(props: ILessonsForCategoryProps): JSX.Element
   const [state, setState] = React.useState<{ lessons?: LessonLearned[]; error?: string }>({});
   React.useEffect(() => {
     let live = true;
-    props.lessons.forTemplateCategory(props.category, props.top ?? 3).then((lessons) => { if (live) setState({ lessons }); }, (e: unknown) => { if (live) setState({ error: errorText(e) }); });
+    props.lessons.forTemplateCategory(props.category, props.top ?? 3).then((lessons) => { if (live) setState({ lessons }); }, (e: unknown) => { if (live) setState({ error: describeError(e, props.common) }); });
     return () => { live = false; };
-  }, [props.lessons, props.category, props.top]);
+  }, [props.lessons, props.category, props.top, props.common]);
   return (
     <aside aria-label={s.LessonsForTemplate}>
       <Stack tokens={{ childrenGap: 8 }}>

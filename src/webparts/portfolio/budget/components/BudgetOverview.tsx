@@ -5,7 +5,7 @@ import type { PortfolioFilter } from '../../../../model/portfolio';
 import type { IPortfolioService } from '../../../../services/PortfolioService';
 import type { ExportTable } from '../../../../components/exportModel';
 import { ErrorState, LoadingState, EmptyState } from '../../../../components/States';
-import { errorText, format } from '../../../../components/text';
+import { format } from '../../../../components/text';
 import { filterPortfolio } from '../../shared/portfolioFilter';
 import { budgetRows, isOverrun, type BudgetKey } from '../../shared/portfolioMetrics';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
@@ -74,7 +74,7 @@ export default function BudgetOverview(props: IBudgetOverviewProps): JSX.Element
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {
-    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error as Error))} retryLabel={c.Retry} onRetry={reload} />;
+    return <ErrorState heading={grouping === 'unit' ? s.BudgetByUnitTitle : s.BudgetByProjectTitle} title={c.ErrorTitle} error={state.error} common={c} retryLabel={c.Retry} onRetry={reload} />;
   }
 
   const overruns = rows.filter((_, i) => over[i]);

@@ -10,7 +10,8 @@ import type { IPortfolioViewService, PortfolioViews } from '../../../../services
 import { ValidationError } from '../../../../services/errors';
 import { PROJECT_PHASES, RAG_VALUES } from '../../../../schema';
 import { ErrorState, LoadingState } from '../../../../components/States';
-import { errorText, format } from '../../../../components/text';
+import { format } from '../../../../components/text';
+import { describeError } from '../../../../components/errors';
 import { phaseLabel, ragLabels } from '../../../../components/labels';
 import { datePickerStrings, dateToIso, firstDayOfWeek, formatShortDate, isoToDate, parseShortDate } from '../../../../components/dates';
 import { EMPTY_PORTFOLIO_FILTER, filterPortfolio, isFilterActive, parsePortfolioFilter } from '../../shared/portfolioFilter';
@@ -91,7 +92,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {
-    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error as Error))} retryLabel={c.Retry} onRetry={reload} />;
+    return <ErrorState heading={s.FiltersTitle} title={c.ErrorTitle} error={state.error} common={c} retryLabel={c.Retry} onRetry={reload} />;
   }
 
   const set = (patch: Partial<PortfolioFilter>): void => onChange(clean({ ...filter, ...patch }));
@@ -161,7 +162,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
       setSaving(undefined);
       setAnnouncement(format(s.ViewSaved, saved.title));
     } catch (e) {
-      const message = e instanceof ValidationError ? (e.fields.title === 'tooLong' ? s.ViewTitleTooLong : s.ViewTitleRequired) : format(s.ViewSaveFailed, errorText(e as Error));
+      const message = e instanceof ValidationError ? (e.fields.title === 'tooLong' ? s.ViewTitleTooLong : s.ViewTitleRequired) : format(s.ViewSaveFailed, describeError(e as Error, c));
       setSaving((old) => (old ? { ...old, busy: false, error: message } : old));
     }
   };
@@ -173,7 +174,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
       setViews((old) => (old.status === 'ready' ? { status: 'ready', data: { ...old.data, views: old.data.views.filter((x) => x.id !== v.id) } } : old));
       setAnnouncement(format(s.ViewDeleted, v.title));
     } catch (e) {
-      setViewError(format(s.ViewDeleteFailed, errorText(e as Error)));
+      setViewError(format(s.ViewDeleteFailed, describeError(e as Error, c)));
     }
   };
 
@@ -203,7 +204,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
         </Stack>
         {views.status === 'error' && (
           <MessageBar messageBarType={MessageBarType.warning} actions={<DefaultButton onClick={() => setViewsAttempt((n) => n + 1)}>{c.Retry}</DefaultButton>}>
-            {format(s.ViewsLoadFailed, errorText(views.error))}
+            {format(s.ViewsLoadFailed, describeError(views.error, c))}
           </MessageBar>
         )}
         {data && (

@@ -4,13 +4,14 @@ import type { PortfolioFilter, ProjectPhase } from '../../../../model/portfolio'
 import type { Rag } from '../../../../model/common';
 import type { IPortfolioService } from '../../../../services/PortfolioService';
 import { ErrorState, LoadingState } from '../../../../components/States';
-import { errorText, format } from '../../../../components/text';
+import { format } from '../../../../components/text';
 import { ragLabels } from '../../../../components/labels';
 import { filterPortfolio } from '../../shared/portfolioFilter';
 import { ACTIVE_PHASES, portfolioKpis, share } from '../../shared/portfolioMetrics';
 import { drillDownUrl, type DrillFocus } from '../../shared/drillDown';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { ragColours } from '../../shared/Chart';
+import { RAG_ICONS } from '../../../../components/ragColours';
 import { srOnly } from '../../../../components/srOnly';
 
 export interface IKpiTilesProps {
@@ -69,7 +70,7 @@ export default function KpiTiles(props: IKpiTilesProps): JSX.Element {
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {
-    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error as Error))} retryLabel={c.Retry} onRetry={reload} />;
+    return <ErrorState heading={s.KpiTitle} title={c.ErrorTitle} error={state.error} common={c} retryLabel={c.Retry} onRetry={reload} />;
   }
 
   const n = (v: number): string => new Intl.NumberFormat(locale).format(v);
@@ -85,9 +86,9 @@ export default function KpiTiles(props: IKpiTilesProps): JSX.Element {
   });
   const tiles: Tile[] = [
     { key: 'active', label: s.KpiActive, value: n(k.active), icon: 'ProjectCollection', href: link(active) },
-    ragTile('Green', 'SkypeCircleCheck'),
-    ragTile('Amber', 'WarningSolid'),
-    ragTile('Red', 'StatusErrorFull'),
+    ragTile('Green', RAG_ICONS.Green),
+    ragTile('Amber', RAG_ICONS.Amber),
+    ragTile('Red', RAG_ICONS.Red),
     {
       key: 'schedule', label: s.KpiOnSchedule, value: `${share(k.onSchedule, k.active)} %`, detail: format(s.KpiOfActive, n(k.onSchedule), n(k.active)),
       icon: 'Calendar', href: link(active)

@@ -3,14 +3,15 @@ import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, PrimaryBut
 import type { PrioritisationCriterion } from '../../../../model/portfolio';
 import type { NewItem } from '../../../../model/common';
 import type { IPrioritisationService } from '../../../../services/PrioritisationService';
-import { isConflict, isValidation } from '../../../../components/errors';
-import { errorText, format, parseNumber } from '../../../../components/text';
+import { isConflict, isValidation, describeError } from '../../../../components/errors';
+import { format, parseNumber } from '../../../../components/text';
 
 export interface ICriterionPanelProps {
   service: IPrioritisationService;
   /** The criterion to edit; undefined = a new one. */
   criterion?: PrioritisationCriterion;
   strings: IPortfolioPlanningWebPartStrings;
+  common: IPmoHubCommonStrings;
   locale: string;
   onSaved: (c: PrioritisationCriterion) => void;
   onDismiss: () => void;
@@ -56,7 +57,7 @@ export function CriterionPanel(props: ICriterionPanelProps): JSX.Element {
     } catch (e) {
       if (isConflict(e)) setConflict(e.theirs as PrioritisationCriterion);
       else if (isValidation(e)) setFailure(format(s.SaveFailed, Object.keys(e.fields).join(', ')));
-      else setFailure(format(s.SaveFailed, errorText(e)));
+      else setFailure(format(s.SaveFailed, describeError(e, props.common)));
     } finally {
       setSaving(false);
     }

@@ -6,7 +6,8 @@ import { NO_PRIORITISATION_RIGHTS, type IPrioritisationService } from '../../../
 import { parseAxisTitles, prioritisationMatrix, rankProjects, scoringCriteria, weightShares, type RankedProject } from '../../../../services/scoring';
 import type { ExportTable } from '../../../../components/exportModel';
 import { ErrorState, LoadingState } from '../../../../components/States';
-import { errorText, format } from '../../../../components/text';
+import { format } from '../../../../components/text';
+import { describeError } from '../../../../components/errors';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { filterPortfolio } from '../../shared/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
@@ -101,7 +102,7 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
 
   if (data.state === 'loading') return <LoadingState label={c.Loading} />;
   if (data.state === 'error' || !shaped) {
-    return <ErrorState title={c.ErrorTitle} message={format(s.ErrorLoading, errorText(data.state === 'error' ? data.error : undefined))} retryLabel={c.Retry} onRetry={retry} />;
+    return <ErrorState heading={s.PrioritisationTitle} title={c.ErrorTitle} message={format(s.ErrorLoading, describeError(data.state === 'error' ? data.error : undefined, c))} retryLabel={c.Retry} onRetry={retry} />;
   }
   const [projects, criteria, rights] = data.value;
   const { ranked, matrix, counting, shares } = shaped;
@@ -209,13 +210,13 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
 
       {editing && (
         <CriterionPanel
-          service={props.service} criterion={editing === 'new' ? undefined : editing} strings={s} locale={locale}
+          service={props.service} criterion={editing === 'new' ? undefined : editing} strings={s} common={c} locale={locale}
           onSaved={criterionSaved} onDismiss={() => setEditing(undefined)}
         />
       )}
       {scoring && (
         <ScorePanel
-          service={props.service} project={scoring} criteria={criteria.filter((x) => x.active)} strings={s} locale={locale}
+          service={props.service} project={scoring} criteria={criteria.filter((x) => x.active)} strings={s} common={c} locale={locale}
           onSaved={projectSaved} onDismiss={() => setScoring(undefined)}
         />
       )}

@@ -3,8 +3,8 @@ import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, PrimaryBut
 import type { CriteriaScores, PrioritisationCriterion, Project } from '../../../../model/portfolio';
 import type { IPrioritisationService } from '../../../../services/PrioritisationService';
 import { parseCriteriaScores } from '../../../../services/scoring';
-import { isConflict } from '../../../../components/errors';
-import { errorText, format, parseNumber } from '../../../../components/text';
+import { isConflict, describeError } from '../../../../components/errors';
+import { format, parseNumber } from '../../../../components/text';
 
 export interface IScorePanelProps {
   service: IPrioritisationService;
@@ -12,6 +12,7 @@ export interface IScorePanelProps {
   /** The active criteria: the ones a PMO member scores today. */
   criteria: PrioritisationCriterion[];
   strings: IPortfolioPlanningWebPartStrings;
+  common: IPmoHubCommonStrings;
   locale: string;
   onSaved: (p: Project) => void;
   onDismiss: () => void;
@@ -52,7 +53,7 @@ export function ScorePanel(props: IScorePanelProps): JSX.Element {
       props.onSaved(await props.service.saveScores(conflict ?? project, parsed.scores, criteria, { overwrite }));
     } catch (e) {
       if (isConflict(e)) setConflict(e.theirs as Project);
-      else setFailure(format(s.SaveFailed, errorText(e)));
+      else setFailure(format(s.SaveFailed, describeError(e, props.common)));
     } finally {
       setSaving(false);
     }

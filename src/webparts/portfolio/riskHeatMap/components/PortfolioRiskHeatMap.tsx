@@ -4,8 +4,10 @@ import type { PortfolioFilter } from '../../../../model/portfolio';
 import type { IPortfolioService } from '../../../../services/PortfolioService';
 import type { IPortfolioRiskService } from '../../../../services/PortfolioRiskService';
 import { ErrorState, LoadingState, EmptyState } from '../../../../components/States';
-import { errorText, format } from '../../../../components/text';
+import { format } from '../../../../components/text';
+import { describeError } from '../../../../components/errors';
 import { formatDate } from '../../../../components/format';
+import { riskStatusLabel } from '../../../../components/labels';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { filterPortfolio } from '../../shared/portfolioFilter';
 import { RiskHeatMap, bandLabel } from '../../../risks/components/RiskHeatMap';
@@ -53,7 +55,7 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
 
   if (data.state === 'loading') return <LoadingState label={c.Loading} />;
   if (data.state === 'error' || !shaped) {
-    return <ErrorState title={c.ErrorTitle} message={format(s.ErrorLoading, errorText(data.state === 'error' ? data.error : undefined))} retryLabel={c.Retry} onRetry={retry} />;
+    return <ErrorState heading={s.HeatMapTitle} title={c.ErrorTitle} message={format(s.ErrorLoading, describeError(data.state === 'error' ? data.error : undefined, c))} retryLabel={c.Retry} onRetry={retry} />;
   }
   const band = (b: 'low' | 'medium' | 'high' | 'critical'): string => bandLabel(s, b);
   const listed = cellRisks(shaped.open, cell);
@@ -88,7 +90,7 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
                   <td>{r.owner?.title ?? ''}</td>
                   <td className="number">{r.score}</td>
                   <td>{formatDate(r.due, locale)}</td>
-                  <td>{r.status}</td>
+                  <td>{riskStatusLabel(c, r.status)}</td>
                 </tr>
               ))}
             </tbody>

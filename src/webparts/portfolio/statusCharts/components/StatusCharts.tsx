@@ -7,7 +7,7 @@ import type { IPortfolioService } from '../../../../services/PortfolioService';
 import type { IStatusTrendService } from '../../../../services/StatusTrendService';
 import type { ExportTable } from '../../../../components/exportModel';
 import { ErrorState, LoadingState, EmptyState } from '../../../../components/States';
-import { errorText, format } from '../../../../components/text';
+import { format } from '../../../../components/text';
 import { phaseLabel, ragLabels } from '../../../../components/labels';
 import { filterPortfolio } from '../../shared/portfolioFilter';
 import {
@@ -105,7 +105,7 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
 
   if (state.status === 'loading') return <LoadingState label={c.Loading} />;
   if (state.status === 'error') {
-    return <ErrorState title={c.ErrorTitle} message={format(c.ErrorDetails, errorText(state.error as Error))} retryLabel={c.Retry} onRetry={reload} />;
+    return <ErrorState heading={grouping === 'phase' ? s.StatusByPhaseTitle : s.StatusByUnitTitle} title={c.ErrorTitle} error={state.error} common={c} retryLabel={c.Retry} onRetry={reload} />;
   }
 
   const legend = RAGS.map((r) => ({ label: labels[r], colour: colours[r] }));
@@ -139,7 +139,7 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
       </ChartFrame>
       {props.showTrend && (
         trendLoad.state.status === 'error'
-            ? <ErrorState title={s.TrendTitle} message={format(c.ErrorDetails, errorText(trendLoad.state.error as Error))} retryLabel={c.Retry} onRetry={trendLoad.reload} />
+            ? <ErrorState title={s.TrendTitle} error={trendLoad.state.error} common={c} retryLabel={c.Retry} onRetry={trendLoad.reload} />
             : !points ? <LoadingState label={s.TrendLoading} /> : (
               <ChartFrame
                 title={s.TrendTitle}

@@ -5,7 +5,8 @@ import type { Rag } from '../../../../model/common';
 import type { IPortfolioService } from '../../../../services/PortfolioService';
 import type { ExportTable } from '../../../../components/exportModel';
 import { ErrorState, LoadingState, EmptyState } from '../../../../components/States';
-import { errorText, format, todayIso } from '../../../../components/text';
+import { format, todayIso } from '../../../../components/text';
+import { describeError } from '../../../../components/errors';
 import { formatDate } from '../../../../components/format';
 import { phaseLabel, ragLabels } from '../../../../components/labels';
 import { ChartFrame } from '../../shared/ChartFrame';
@@ -104,9 +105,9 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
     Amber: { fill: ragColour.Amber },
     Red: { fill: ragColour.Red },
     None: { fill: theme.palette.neutralTertiary },
-    barGreen: { fill: theme.semanticColors.successBackground, stroke: theme.semanticColors.successIcon, strokeWidth: 1 },
+    barGreen: { fill: theme.semanticColors.successBackground, stroke: ragColour.Green, strokeWidth: 1 },
     barAmber: { fill: theme.semanticColors.warningBackground, stroke: ragColour.Amber, strokeWidth: 1 },
-    barRed: { fill: theme.semanticColors.errorBackground, stroke: theme.semanticColors.errorIcon, strokeWidth: 1 },
+    barRed: { fill: theme.semanticColors.errorBackground, stroke: ragColour.Red, strokeWidth: 1 },
     barNone: { fill: theme.palette.neutralLighter, stroke: theme.palette.neutralTertiary, strokeWidth: 1 },
     forecast: { stroke: theme.semanticColors.bodyText, strokeWidth: 2, strokeDasharray: '4 3' },
     legend: { ...theme.fonts.small },
@@ -141,7 +142,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
 
   if (data.state === 'loading') return <LoadingState label={c.Loading} />;
   if (data.state === 'error' || !shaped) {
-    return <ErrorState title={c.ErrorTitle} message={format(s.ErrorLoading, errorText(data.state === 'error' ? data.error : undefined))} retryLabel={c.Retry} onRetry={retry} />;
+    return <ErrorState heading={s.TimelineTitle} title={c.ErrorTitle} message={format(s.ErrorLoading, describeError(data.state === 'error' ? data.error : undefined, c))} retryLabel={c.Retry} onRetry={retry} />;
   }
   const { timeline } = shaped;
   const groupName = (label: string): string => label || (grouping === 'programme' ? s.NoProgramme : s.NoUnit);
