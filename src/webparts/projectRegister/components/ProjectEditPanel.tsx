@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  Panel, PanelType, TextField, Dropdown, DatePicker, PrimaryButton, DefaultButton, Stack, MessageBar, MessageBarType,
+  Panel, PanelType, TextField, Dropdown, PrimaryButton, DefaultButton, Stack, MessageBar, MessageBarType,
   Spinner, SpinnerSize, getId, type IDropdownOption
 } from '@fluentui/react';
 import type { Project, ProjectMethod, ProjectPhase, StrategicObjective } from '../../../model/portfolio';
@@ -11,7 +11,8 @@ import { PROJECT_METHODS, PROJECT_PHASES } from '../../../schema';
 import { ConflictDialog } from '../../../components/ConflictDialog';
 import { PeoplePicker } from '../../../components/PeoplePicker';
 import { UnsavedChangesDialog, useBeforeUnload } from '../../../components/UnsavedChangesGuard';
-import { datePickerStrings, dateToIso, firstDayOfWeek, formatShortDate, isoToDate, parseShortDate } from '../../../components/dates';
+import { DateField } from '../../../components/DateField';
+import { formatShortDate } from '../../../components/dates';
 import { formatLocaleNumber } from '../../../components/localeNumber';
 import { methodLabel, phaseLabel } from '../../../components/labels';
 import {
@@ -90,7 +91,8 @@ export function ProjectEditPanel(props: IProjectEditPanelProps): JSX.Element {
   const example = formatLocaleNumber(1200000.5, locale);
   const messages = {
     Required: s.ErrRequired, TooLong: s.ErrTooLong, EndBeforeStart: s.ErrEndBeforeStart, ForecastEndBeforeStart: s.ErrForecastEndBeforeStart,
-    NotANumber: format(s.ErrNotANumber, example), Negative: s.ErrNegative, InvalidUrl: s.ErrInvalidUrl
+    NotANumber: format(s.ErrNotANumber, example), Negative: s.ErrNegative, InvalidUrl: s.ErrInvalidUrl,
+    InvalidDate: format(c.DateInvalid, formatShortDate(new Date(2027, 0, 15), locale))
   };
   const labels: FieldLabels = {
     code: s.FieldCode, title: s.FieldTitle, description: s.Description, leader: s.FilterLeader, sponsor: s.Sponsor, unit: s.ColumnUnit,
@@ -199,25 +201,15 @@ export function ProjectEditPanel(props: IProjectEditPanelProps): JSX.Element {
     else props.onDismiss();
   };
 
-  const calendar = datePickerStrings(locale, {
-    goToToday: s.GoToToday, prevMonthAriaLabel: s.PrevMonth, nextMonthAriaLabel: s.NextMonth, prevYearAriaLabel: s.PrevYear,
-    nextYearAriaLabel: s.NextYear, closeButtonAriaLabel: s.CloseCalendar, invalidInputErrorMessage: s.InvalidDate
-  });
-  const dateHint = format(s.DateFormatHint, formatShortDate(new Date(2026, 2, 31), locale));
   const dateField = (f: 'startDate' | 'endDate' | 'forecastEnd'): JSX.Element => (
-    <DatePicker
+    <DateField
       label={labels[f]}
-      value={isoToDate(draft[f])}
-      onSelectDate={(d) => { set(f, dateToIso(d ?? undefined)); touch(f)(); }}
-      strings={calendar}
-      firstDayOfWeek={firstDayOfWeek(locale)}
-      formatDate={(d) => formatShortDate(d, locale)}
-      // eslint-disable-next-line @rushstack/no-new-null -- Fluent's API: null means "not a date"
-      parseDateFromString={(t) => parseShortDate(t, locale) ?? null}
-      allowTextInput={true}
-      ariaLabel={labels[f]}
-      placeholder={dateHint}
-      textField={{ errorMessage: errorOf(f), description: undefined }}
+      value={draft[f]}
+      onChange={(v) => set(f, v)}
+      onBlur={touch(f)}
+      locale={locale}
+      common={c}
+      errorMessage={errorOf(f)}
       disabled={saving}
     />
   );

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  Panel, PanelType, TextField, Dropdown, PrimaryButton, DefaultButton, MessageBar, MessageBarType, Stack, Text, Spinner, SpinnerSize
+  Panel, PanelType, TextField, Dropdown, PrimaryButton, DefaultButton, MessageBar, MessageBarType, Stack, Text, Spinner, SpinnerSize, mergeStyles
 } from '@fluentui/react';
 import type { Project, Risk, RiskStatus } from '../../../model/portfolio';
 import type { PersonRef } from '../../../model/common';
@@ -10,6 +10,10 @@ import { ConflictDialog, type IConflictRow } from '../../../components/ConflictD
 import { UnsavedChangesDialog, useBeforeUnload } from '../../../components/UnsavedChangesGuard';
 import { PeoplePicker } from '../../../components/PeoplePicker';
 import { formatDate } from '../../../components/format';
+import { DateField } from '../../../components/DateField';
+import { formatShortDate } from '../../../components/dates';
+
+const dateClass = mergeStyles({ maxWidth: 260 });
 import { isConflict, isValidation } from '../../../components/errors';
 import { errorText, format } from '../../../components/text';
 import {
@@ -75,7 +79,7 @@ export function RiskEditPanel(props: IRiskEditPanelProps): JSX.Element {
     setSaveError(undefined);
     setNotice(undefined);
     setGeneral([]);
-    const found = validateRiskForm(form, { Required: s.ValidationRequired, TooLong: s.ValidationTooLong, ChooseLevel: s.ValidationLevel, InvalidDate: s.ValidationDate });
+    const found = validateRiskForm(form, { Required: s.ValidationRequired, TooLong: s.ValidationTooLong, ChooseLevel: s.ValidationLevel, InvalidDate: format(c.DateInvalid, formatShortDate(new Date(2027, 0, 15), locale)) });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setSaving(true);
@@ -209,7 +213,7 @@ export function RiskEditPanel(props: IRiskEditPanelProps): JSX.Element {
               errorMessage={errors.status}
               styles={{ root: { minWidth: 200 } }}
             />
-            <TextField label={s.Due} type="date" value={form.due} onChange={(_, v) => set('due', v ?? '')} errorMessage={errors.due} styles={{ root: { width: 200 } }} />
+            <DateField label={s.Due} value={form.due || undefined} onChange={(v) => set('due', v ?? '')} locale={locale} common={c} errorMessage={errors.due} className={dateClass} />
           </Stack>
         </Stack>
       </form>

@@ -16,7 +16,10 @@ import {
 import { ConflictDialog, type IConflictRow } from '../../../components/ConflictDialog';
 import { UnsavedChangesDialog, useBeforeUnload } from '../../../components/UnsavedChangesGuard';
 import { isConflict, isValidation } from '../../../components/errors';
-import { errorText, format, parseNumber } from '../../../components/text';
+import { errorText, format } from '../../../components/text';
+import { parseLocaleNumber } from '../../../components/localeNumber';
+import { DateField } from '../../../components/DateField';
+import { formatShortDate } from '../../../components/dates';
 
 const ICONS: Record<Rag, string> = { Green: 'SkypeCircleCheck', Amber: 'WarningSolid', Red: 'StatusErrorFull' };
 
@@ -70,6 +73,7 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
   const idBase = React.useMemo(() => `sr-${Math.random().toString(36).slice(2, 8)}`, []);
   const classes = mergeStyleSets({
     form: { maxWidth: 760 },
+    date: { maxWidth: 260 },
     error: { color: theme.semanticColors.errorText },
     choices: { selectors: { '.ms-ChoiceFieldGroup-flexContainer': { display: 'flex', flexWrap: 'wrap', gap: 4 } } },
     Green: { color: theme.semanticColors.successIcon },
@@ -89,7 +93,7 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
   };
 
   const messages = {
-    Required: s.ValidationRequired, ChooseStatus: s.ValidationChooseStatus, InvalidDate: s.ValidationDate,
+    Required: s.ValidationRequired, ChooseStatus: s.ValidationChooseStatus, InvalidDate: format(c.DateInvalid, formatShortDate(new Date(2027, 0, 15), locale)),
     PercentRange: s.ValidationPercent, NotNegative: s.ValidationNotNegative, NotANumber: s.ValidationNumber
   };
 
@@ -105,7 +109,7 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
     try {
       if (action === 'draft') {
         const saved = await props.service.saveDraft(report, { overwrite });
-        const next = formOf(saved);
+        const next = formOf(saved, locale);
         setBase(saved);
         setInitial(next);
         setForm(next);
@@ -148,8 +152,8 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
         { label: s.PercentComplete, mine: mine.latestPercentComplete === undefined ? '' : `${mine.latestPercentComplete} %`, theirs: theirs.latestPercentComplete === undefined ? '' : `${theirs.latestPercentComplete} %` }
       ];
     }
-    const theirs = formOf(conflict.theirs as StatusReport);
-    const amount = (t: string): string => { const n = parseNumber(t, locale); return n === undefined || Number.isNaN(n) ? t : formatAmount(n, locale); };
+    const theirs = formOf(conflict.theirs as StatusReport, locale);
+    const amount = (t: string): string => { const n = parseLocaleNumber(t, locale); return n === undefined || Number.isNaN(n) ? t : formatAmount(n, locale); };
     return [
       { label: s.ReportDate, mine: formatDate(form.reportDate, locale), theirs: formatDate(theirs.reportDate, locale) },
       ...DIMENSIONS.map((d) => ({ label: dims[d], mine: ragText(form[d]), theirs: ragText(theirs[d]) })),
@@ -165,7 +169,7 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
     if (!conflict) return;
     if (conflict.kind === 'report') {
       const theirs = conflict.theirs as StatusReport;
-      const next = formOf(theirs);
+      const next = formOf(theirs, locale);
       setBase(theirs);
       setInitial(next);
       setForm(next);
@@ -216,14 +220,15 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
         )}
         {saveError && <MessageBar messageBarType={MessageBarType.error} role="alert" isMultiline={true}>{saveError}</MessageBar>}
         {notice && <MessageBar messageBarType={MessageBarType.success} role="status">{notice}</MessageBar>}
-        <TextField
+        <DateField
           label={s.ReportDate}
-          type="date"
           required={true}
-          value={form.reportDate}
-          onChange={(_, v) => set('reportDate', v ?? '')}
+          value={form.reportDate || undefined}
+          onChange={(v) => set('reportDate', v ?? '')}
+          locale={locale}
+          common={c}
           errorMessage={errors.reportDate}
-          styles={{ root: { maxWidth: 220 } }}
+          className={classes.date}
         />
         {DIMENSIONS.map((d) => (
           <div key={d}>
@@ -285,13 +290,14 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
             errorMessage={errors.forecastCost}
             styles={{ root: { width: 200 } }}
           />
-          <TextField
+          <DateField
             label={s.ForecastEnd}
-            type="date"
-            value={form.forecastEnd}
-            onChange={(_, v) => set('forecastEnd', v ?? '')}
+            value={form.forecastEnd || undefined}
+            onChange={(v) => set('forecastEnd', v ?? '')}
+            locale={locale}
+            common={c}
             errorMessage={errors.forecastEnd}
-            styles={{ root: { width: 200 } }}
+            className={classes.date}
           />
         </Stack>
         <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} verticalAlign="center">
