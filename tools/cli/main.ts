@@ -81,6 +81,21 @@ export function buildProgram(): Command {
     .addOption(new Option('--scale <scale>', 'demo: a believable PMO; large: + 10,000 projects and 100,000 status reports').choices(['demo', 'large']).default('demo'))
     .action((flags: SiteFlags & { scale: SeedScale }) => run(async () => {
       const sp = await connect(flags.site, flags);
+      let state;
+      try {
+        state = await readSite(sp);
+      } catch (e) {
+        throw explain(e, flags.site);
+      }
+      // A site that exists but lacks our lists would answer 404 on the first list, which read as
+      // "there is no SharePoint site at that URL": say what is missing and what to run instead.
+      const plan = computePlan(state);
+      if (plan.steps.length) {
+        const created = plan.steps.filter((st) => st.kind === 'createList').length;
+        throw new CliError(created
+          ? `${flags.site} is a SharePoint site, but PMO Hub is not provisioned on it (${created} lists missing). Run first: pmo-hub provision --site ${flags.site}`
+          : `${flags.site} has PMO Hub lists of an older schema (${plan.steps.length} changes to make for schema ${plan.schemaVersion}). Run first: pmo-hub provision --site ${flags.site}`);
+      }
       try {
         const r = await seed(sp, flags.scale, (line) => log(flags, line));
         if (flags.json) process.stdout.write(`${JSON.stringify({ site: flags.site, scale: flags.scale, ...r }, null, 2)}\n`);
