@@ -14,7 +14,9 @@ const common = {
   // @pnp/* v4 ships ES modules only; let ts-jest turn them into CommonJS.
   transform: { '^.+\\.tsx?$': tsJest, 'node_modules/@pnp/.+\\.js$': tsJest },
   transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
-  moduleNameMapper: { '\\.(scss|css)$': '<rootDir>/test/fixtures/styleMock.js' }
+  moduleNameMapper: { '\\.(scss|css)$': '<rootDir>/test/fixtures/styleMock.js' },
+  // Tests run on the demo's day, not the calendar's (test/fixtures/demoClock.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/setup/clock.ts']
 };
 module.exports = {
   // A test that outlives its timeout keeps React updates queued past the test environment's
@@ -22,7 +24,7 @@ module.exports = {
   testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testEnvironment: nodeEnv, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...common, displayName: 'components', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/unit/**/*.test.tsx'], setupFilesAfterEnv: ['<rootDir>/test/setup/components.ts'] },
+    { ...common, displayName: 'components', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/unit/**/*.test.tsx'], setupFilesAfterEnv: ['<rootDir>/test/setup/clock.ts', '<rootDir>/test/setup/components.ts'] },
     { ...common, displayName: 'contract', testEnvironment: nodeEnv, testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testEnvironment: nodeEnv, testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] }
   ]

@@ -13,14 +13,24 @@ import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import '@pnp/sp/fields';
 import { SpTemplateService } from '../services/TemplateService';
-import { DEMO_TEMPLATES, demoFile, demoFileName } from './templateFiles';
+import { DEMO_TEMPLATES, demoFile, demoFileName, demoRevisionDates } from './templateFiles';
 
 /**
  * Demo data: a believable Swedish/Danish/Dutch PMO, and a `large` scale for benchmarks.
- * Every record has a natural key (project code, report date per project, title…);
+ * Every dated record is placed relative to the day the seed runs, so the demo never ages:
+ * meetings ahead and behind, a year of monthly reports, revisions overdue and due.
+ * Every record has a natural key that holds no date, or only the period it stands for
+ * (project code, report month per project, "Quarterly challenge meeting Q1 2027"…);
  * existing keys are read first, so running the seed again adds nothing twice.
  */
 export type SeedScale = 'demo' | 'large';
+
+export interface SeedOptions {
+  /** Writes records as the person they belong to (sparring requests, downloads). */
+  actAs?: (mail: string) => SPFI;
+  /** The moment the seed runs (ms); tests pin it. Dates are placed from its UTC day. */
+  now?: number;
+}
 
 export interface SeedResult {
   added: Record<string, number>;
@@ -46,6 +56,11 @@ function rng(seed: number): () => number {
 
 const DAY = 86_400_000;
 const isoDate = (t: number): string => new Date(t).toISOString().slice(0, 10);
+
+/** Midnight UTC of the day `now` falls on. */
+export function utcDay(now: number): number {
+  return Math.floor(now / DAY) * DAY;
+}
 
 const PROJECTS: Array<[string, string, string, string, string, Person, Person, string, number]> = [
   // title, unit, programme, phase, method, leader, sponsor, description, budget (kSEK-equivalent thousands)
@@ -93,12 +108,14 @@ interface Ctx {
   log: (line: string) => void;
   added: Record<string, number>;
   users: Map<Person, number>;
+  /** Midnight UTC of the day the seed runs: every demo date is placed from it. */
+  today: number;
 }
 
 export async function seed(sp: SPFI, scale: SeedScale, log: (line: string) => void = () => undefined,
-  options: { actAs?: (mail: string) => SPFI } = {}): Promise<SeedResult> {
+  options: SeedOptions = {}): Promise<SeedResult> {
   const web = await sp.web.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>();
-  const ctx: Ctx = { sp, webPath: web.ServerRelativeUrl, log, added: {}, users: new Map() };
+  const ctx: Ctx = { sp, webPath: web.ServerRelativeUrl, log, added: {}, users: new Map(), today: utcDay(options.now ?? Date.now()) };
   await ensureUsers(ctx);
   const objectives = await seedObjectives(ctx);
   const criteria = await seedCriteria(ctx);
@@ -185,7 +202,8 @@ async function seedObjectives(ctx: Ctx): Promise<Map<string, number>> {
     ['Data-driven decisions', 'Decisions in management teams rest on shared, timely data.', 'karin']
   ];
   const fresh = objectives.filter(([t]) => !existing.has(t));
-  const ids = await addAll(ctx, 'strategicObjectives', fresh.map(([t, d, o]) => toPayload('strategicObjectives', { title: t, description: d, owner: user(ctx, o), period: '2026' })), 'strategic objectives');
+  const year = new Date(ctx.today).getUTCFullYear();
+  const ids = await addAll(ctx, 'strategicObjectives', fresh.map(([t, d, o]) => toPayload('strategicObjectives', { title: t, description: d, owner: user(ctx, o), period: String(year) })), 'strategic objectives');
   fresh.forEach(([t], i) => existing.set(t, ids[i]));
 
   const krTitle = internalName('keyResults', 'title');
@@ -201,7 +219,7 @@ async function seedObjectives(ctx: Ctx): Promise<Map<string, number>> {
   ];
   const krFresh = krs.filter(([t]) => !krExisting.has(t));
   await addAll(ctx, 'keyResults', krFresh.map(([t, obj, metric, baseline, target, current, unit]) => toPayload('keyResults', {
-    title: t, objective: existing.get(obj), metric, baseline, target, current, unit, due: '2026-12-31'
+    title: t, objective: existing.get(obj), metric, baseline, target, current, unit, due: `${year}-12-31`
   })), 'key results');
   return existing;
 }
@@ -247,7 +265,7 @@ async function seedProjects(ctx: Ctx, objectives: Map<string, number>, criteria:
   const codeName = internalName('projects', 'code');
   const existing = await existingKeys(ctx, 'projects', [codeName], (r) => String(r[codeName]));
   const rand = rng(2026);
-  const now = Date.UTC(2026, 10, 15);
+  const now = ctx.today;
   const objectiveByProgramme: Record<string, string[]> = {
     'Digital First': ['Digital first customer service', 'Data-driven decisions'], 'Green Transition': ['Net-zero operations by 2030'],
     'Core Systems Renewal': ['Modern core systems'], 'People & Culture': ['An attractive workplace']
@@ -290,9 +308,10 @@ async function seedProjects(ctx: Ctx, objectives: Map<string, number>, criteria:
 async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<void> {
   const projectField = internalName('statusReports', 'project');
   const dateField = internalName('statusReports', 'reportDate');
-  const existing = await existingKeys(ctx, 'statusReports', [`${projectField}Id`, dateField], (r) => `${String(r[`${projectField}Id`])}|${String(r[dateField]).slice(0, 10)}`);
+  // One report a month per project: the month is the report's natural key.
+  const existing = await existingKeys(ctx, 'statusReports', [`${projectField}Id`, dateField], (r) => `${String(r[`${projectField}Id`])}|${String(r[dateField]).slice(0, 7)}`);
   const rand = rng(7);
-  const now = Date.UTC(2026, 10, 15);
+  const now = ctx.today;
   const payloads: Array<Record<string, unknown>> = [];
   const latest = new Map<number, Record<string, unknown>>();
   const pick = (p: number): 'Green' | 'Amber' | 'Red' => (p < 0.62 ? 'Green' : p < 0.9 ? 'Amber' : 'Red');
@@ -301,10 +320,7 @@ async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<
     // Two projects report late, so the register has something stale to flag.
     const lastReport = p.code.endsWith('09') || p.code.endsWith('23') ? now - 70 * DAY : now - 5 * DAY;
     const first = Math.max(p.start, now - 365 * DAY);
-    const last = Math.min(lastReport, p.phase === 'Closed' ? p.end : now);
-    // Every four weeks counting back from the last report, so active projects reported recently.
-    const dates: number[] = [];
-    for (let t = last; t >= first + 7 * DAY; t -= 28 * DAY) dates.unshift(t);
+    const dates = monthlyReportDates(Math.min(lastReport, p.phase === 'Closed' ? p.end : now), first + 7 * DAY);
     let health = rand();
     for (const t of dates) {
       health = Math.min(0.99, Math.max(0, health + (rand() - 0.5) * 0.35));
@@ -316,7 +332,7 @@ async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<
         percentComplete: Math.round(Math.min(100, Math.max(0, ((t - p.start) / (p.end - p.start)) * 100))), published: true
       };
       latest.set(p.id, report);
-      if (!existing.has(`${p.id}|${report.reportDate}`)) payloads.push(toPayload('statusReports', report));
+      if (!existing.has(`${p.id}|${report.reportDate.slice(0, 7)}`)) payloads.push(toPayload('statusReports', report));
     }
   }
   await addAll(ctx, 'statusReports', payloads, 'status reports');
@@ -367,29 +383,72 @@ async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<
   await addAll(ctx, 'risks', riskPayloads, 'risks');
 }
 
+/**
+ * One report a month, on the same day of the month as `last` (at most the 28th, so every
+ * month has it), counting back from `last` to no earlier than `first`; oldest first.
+ */
+export function monthlyReportDates(last: number, first: number): number[] {
+  const d = new Date(last);
+  const day = Math.min(d.getUTCDate(), 28);
+  const dates: number[] = [];
+  for (let k = 0; k < 13; k++) {
+    const t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - k, day);
+    if (t > last) continue;
+    if (t < first) break;
+    dates.unshift(t);
+  }
+  return dates;
+}
+
+export interface DemoEvent {
+  /** Names the period the event stands for: the natural key. */
+  title: string;
+  eventType: 'QuarterlyChallenge' | 'HalfYearlyExperience' | 'AnnualMethodRevision' | 'Training' | 'PeerExchange';
+  /** UTC ms */
+  start: number;
+  hours: number;
+  location: string;
+}
+
+const QUARTERLY_PLACES = ['Stockholm, room Vasa', 'Copenhagen and online', 'Online', 'Malmö and online'];
+const PEER_TOPICS = ['steering groups that decide', 'planning with uncertainty', 'benefits after go-live', 'closing a project well'];
+
+/**
+ * The PMO's meeting cycle on its calendar (quarterly challenge meetings on the 20th of each
+ * quarter's middle month, experience meetings each spring and autumn, the annual method
+ * revision on 10 December, trainings each March and September, peer exchanges each
+ * quarter) from 200 days before `today` to 200 days after: there are always meetings of every
+ * kind behind and ahead, whatever the day.
+ */
+export function demoEvents(today: number): DemoEvent[] {
+  const from = today - 200 * DAY;
+  const to = today + 200 * DAY;
+  const at = (y: number, month: number, day: number): number => Date.UTC(y, month, day, 9);
+  const out: DemoEvent[] = [];
+  for (let y = new Date(from).getUTCFullYear(); y <= new Date(to).getUTCFullYear(); y++) {
+    for (let q = 0; q < 4; q++) {
+      out.push({ title: `Quarterly challenge meeting Q${q + 1} ${y}`, eventType: 'QuarterlyChallenge', start: at(y, q * 3 + 1, 20), hours: 3, location: QUARTERLY_PLACES[q] });
+      out.push({ title: `Peer exchange Q${q + 1} ${y}: ${PEER_TOPICS[q]}`, eventType: 'PeerExchange', start: at(y, q * 3 + 2, 5), hours: 2, location: 'Online' });
+    }
+    out.push({ title: `Half-yearly experience meeting: spring ${y}`, eventType: 'HalfYearlyExperience', start: at(y, 3, 15), hours: 6, location: 'Copenhagen, with two partner organisations' });
+    out.push({ title: `Half-yearly experience meeting: autumn ${y}`, eventType: 'HalfYearlyExperience', start: at(y, 9, 15), hours: 6, location: 'Amsterdam' });
+    out.push({ title: `PRINCE2 Foundation refresher, spring ${y}`, eventType: 'Training', start: at(y, 2, 10), hours: 7, location: 'Utrecht' });
+    out.push({ title: `PRINCE2 Foundation refresher, autumn ${y}`, eventType: 'Training', start: at(y, 8, 10), hours: 7, location: 'Utrecht' });
+    out.push({ title: `Annual method revision ${y}`, eventType: 'AnnualMethodRevision', start: at(y, 11, 10), hours: 6, location: 'Stockholm' });
+  }
+  return out.filter((e) => e.start >= from && e.start <= to).sort((a, b) => a.start - b.start);
+}
+
 async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail: string) => SPFI): Promise<void> {
-  const now = Date.UTC(2026, 10, 15);
+  const now = ctx.today;
   const title = internalName('communityEvents', 'title');
   const existingEvents = await existingKeys(ctx, 'communityEvents', [title], (r) => String(r[title]));
-  const events: Array<[string, string, number, number, string]> = [
-    ['Quarterly challenge meeting Q2', 'QuarterlyChallenge', -150, 3, 'Stockholm, room Vasa'],
-    ['Half-yearly experience meeting: spring', 'HalfYearlyExperience', -130, 6, 'Copenhagen, with two partner organisations'],
-    ['Quarterly challenge meeting Q3', 'QuarterlyChallenge', -60, 3, 'Online'],
-    ['PRINCE2 Foundation refresher', 'Training', -30, 7, 'Utrecht'],
-    ['Quarterly challenge meeting Q4', 'QuarterlyChallenge', 12, 3, 'Malmö and online'],
-    ['Annual method revision 2026', 'AnnualMethodRevision', 25, 6, 'Stockholm'],
-    ['Half-yearly experience meeting: autumn', 'HalfYearlyExperience', 40, 6, 'Amsterdam'],
-    ['Peer exchange: steering groups that decide', 'PeerExchange', 55, 2, 'Online']
-  ];
-  const fresh = events.filter(([t]) => !existingEvents.has(t));
-  await addAll(ctx, 'communityEvents', fresh.map(([t, type, day, hours, location]) => {
-    const start = now + day * DAY + 9 * 3600_000;
-    return toPayload('communityEvents', {
-      title: t, eventType: type, startDate: new Date(start).toISOString(), endDate: new Date(start + hours * 3600_000).toISOString(),
-      location, audience: type === 'Training' ? ['ProjectLeaders'] : ['ProjectLeaders', 'PmoMembers'],
-      description: `${t}. Agenda: welcome, round of challenges from the projects, themes for the method revision, next steps.`
-    });
-  }), 'community events');
+  const fresh = demoEvents(now).filter((e) => !existingEvents.has(e.title));
+  await addAll(ctx, 'communityEvents', fresh.map((e) => toPayload('communityEvents', {
+    title: e.title, eventType: e.eventType, startDate: new Date(e.start).toISOString(), endDate: new Date(e.start + e.hours * 3600_000).toISOString(),
+    location: e.location, audience: e.eventType === 'Training' ? ['ProjectLeaders'] : ['ProjectLeaders', 'PmoMembers'],
+    description: `${e.title}. Agenda: welcome, round of challenges from the projects, themes for the method revision, next steps.`
+  })), 'community events');
 
   const personField = internalName('pmoExperts', 'person');
   const existingExperts = await existingKeys(ctx, 'pmoExperts', [`${personField}Id`], (r) => String(r[`${personField}Id`]));
@@ -468,7 +527,7 @@ async function seedLarge(ctx: Ctx, criteria: Map<string, number>): Promise<void>
   const phases = ['Idea', 'Initiation', 'Planning', 'Execution', 'Execution', 'Execution', 'Closing', 'Closed'];
   const rags = ['Green', 'Green', 'Green', 'Amber', 'Amber', 'Red'];
   const leaders: Person[] = ['sanne', 'lars', 'ingrid', 'pieter', 'femke', 'johan'];
-  const now = Date.UTC(2026, 10, 15);
+  const now = ctx.today;
   const fresh: Array<Record<string, unknown>> = [];
   const scoreRand = rng(10031);
   for (let i = 1; i <= 10000; i++) {
@@ -533,13 +592,13 @@ async function seedTemplates(ctx: Ctx, actAs?: (mail: string) => SPFI): Promise<
     for (const lang of spec.languages) {
       const name = demoFileName(spec, lang);
       if (existing.has(name)) continue;
-      const content = await demoFile(spec, lang);
+      const content = await demoFile(spec, lang, ctx.today);
       await ctx.sp.web.getFolderByServerRelativePath(libUrl).files.addUsingPath(name, content, { Overwrite: false });
       const item = await ctx.sp.web.getFileByServerRelativePath(`${libUrl}/${name}`).getItem<{ Id: number }>('Id');
       const status = spec.status ?? 'Approved';
       await item.update(toPayload('methodTemplates', {
         title: spec.title[lang], description: spec.description[lang], phase: spec.phase, category: spec.category, standard: spec.standard,
-        language: lang, owner: user(ctx, spec.owner), lastRevised: spec.lastRevised, nextRevision: spec.nextRevision, status, ...(hasKey ? { templateKey: spec.key } : {})
+        language: lang, owner: user(ctx, spec.owner), ...demoRevisionDates(spec, ctx.today), status, ...(hasKey ? { templateKey: spec.key } : {})
       }));
       if (status !== 'Approved') await service.applyItemSecurity(item.Id, status);
       existing.set(name, item.Id);
@@ -551,7 +610,7 @@ async function seedTemplates(ctx: Ctx, actAs?: (mail: string) => SPFI): Promise<
   const log = list(ctx, 'templateDownloads');
   if ((await log.items.select('Id').top(1)<Array<{ Id: number }>>()).length) return;
   const rand = rng(606);
-  const now = Date.UTC(2026, 10, 15, 12);
+  const now = ctx.today + 12 * 3600_000;
   const popular = DEMO_TEMPLATES.filter((s) => (s.status ?? 'Approved') === 'Approved');
   const downloaders: Person[] = ['sanne', 'lars', 'ingrid', 'pieter', 'femke', 'johan', 'erik'];
   const payloads: Array<Record<string, unknown>> = [];
@@ -562,7 +621,7 @@ async function seedTemplates(ctx: Ctx, actAs?: (mail: string) => SPFI): Promise<
     const id = existing.get(demoFileName(spec, lang));
     if (id === undefined) continue;
     payloads.push(toPayload('templateDownloads', {
-      title: demoFileName(spec, lang), template: id, downloadedAt: new Date(now - Math.floor(rand() * 200) * DAY - Math.floor(rand() * 8) * 3600_000).toISOString()
+      title: demoFileName(spec, lang), template: id, downloadedAt: new Date(now - Math.floor(rand() * 365) * DAY - Math.floor(rand() * 8) * 3600_000).toISOString()
     }));
   }
   // Downloads are written by the people who downloaded (the log's items are their own).

@@ -21,8 +21,12 @@ export interface DemoTemplateSpec {
   description: Texts;
   /** Section headings (Word), slide titles (PowerPoint) or column headers (Excel). */
   sections: Record<Lang, string[]>;
-  lastRevised: string;
-  nextRevision: string;
+  /**
+   * When it was last revised and is next due, in days from the day the seed runs, so the
+   * revision board always has something overdue, something due soon and something later.
+   */
+  revisedDaysAgo: number;
+  revisionDueInDays: number;
   /** Languages it exists in (all four for the core set). */
   languages: Lang[];
   status?: TemplateStatus;
@@ -43,7 +47,7 @@ const COMMON: Record<Lang, { version: string; owner: string; instructions: strin
 export const DEMO_TEMPLATES: DemoTemplateSpec[] = [
   {
     key: 'pid', ext: 'docx', phase: 'Initiation', category: 'PID', standard: 'PRINCE2', languages: ALL, owner: 'mikkel',
-    lastRevised: '2025-11-20', nextRevision: '2026-11-20',
+    revisedDaysAgo: 360, revisionDueInDays: 5,
     title: { 'en-US': 'Project initiation document', 'sv-SE': 'Projektdirektiv', 'da-DK': 'Projektgrundlag', 'nl-NL': 'Projectinitiatiedocument' },
     description: {
       'en-US': 'The PID: why, what, who and how of a project, for the steering group to approve at the end of initiation.',
@@ -60,7 +64,7 @@ export const DEMO_TEMPLATES: DemoTemplateSpec[] = [
   },
   {
     key: 'steering-group', ext: 'pptx', phase: 'Execution', category: 'SteeringGroup', standard: 'PRINCE2', languages: ALL, owner: 'mikkel',
-    lastRevised: '2026-02-01', nextRevision: '2027-02-01',
+    revisedDaysAgo: 287, revisionDueInDays: 78,
     title: { 'en-US': 'Steering group meeting', 'sv-SE': 'Styrgruppsmöte', 'da-DK': 'Styregruppemøde', 'nl-NL': 'Stuurgroepvergadering' },
     description: {
       'en-US': 'Slides for a steering group that decides: status in one slide, then the decisions asked for.',
@@ -77,7 +81,7 @@ export const DEMO_TEMPLATES: DemoTemplateSpec[] = [
   },
   {
     key: 'test-plan', ext: 'docx', phase: 'Execution', category: 'Test', standard: 'ITIL', languages: ALL, owner: 'astrid',
-    lastRevised: '2025-06-15', nextRevision: '2026-06-15',
+    revisedDaysAgo: 518, revisionDueInDays: -153,
     title: { 'en-US': 'Test plan', 'sv-SE': 'Testplan', 'da-DK': 'Testplan', 'nl-NL': 'Testplan' },
     description: {
       'en-US': 'What is tested, how, by whom and when; acceptance criteria and go-live readiness.',
@@ -94,7 +98,7 @@ export const DEMO_TEMPLATES: DemoTemplateSpec[] = [
   },
   {
     key: 'benefits', ext: 'docx', phase: 'Closing', category: 'BenefitsRealisation', standard: 'PMI', languages: ALL, owner: 'astrid',
-    lastRevised: '2026-01-10', nextRevision: '2026-12-10',
+    revisedDaysAgo: 309, revisionDueInDays: 25,
     title: { 'en-US': 'Benefits realisation plan', 'sv-SE': 'Nyttorealiseringsplan', 'da-DK': 'Gevinstrealiseringsplan', 'nl-NL': 'Batenrealisatieplan' },
     description: {
       'en-US': 'Which benefits, measured how, owned by whom, and when they are followed up after closure.',
@@ -111,7 +115,7 @@ export const DEMO_TEMPLATES: DemoTemplateSpec[] = [
   },
   {
     key: 'budget', ext: 'xlsx', phase: 'Planning', category: 'Budget', standard: 'Internal', languages: ALL, owner: 'mikkel',
-    lastRevised: '2026-03-01', nextRevision: '2027-03-01',
+    revisedDaysAgo: 259, revisionDueInDays: 106,
     title: { 'en-US': 'Project budget', 'sv-SE': 'Projektbudget', 'da-DK': 'Projektbudget', 'nl-NL': 'Projectbegroting' },
     description: {
       'en-US': 'Budget per cost type and quarter, with forecast and actuals for status reporting.',
@@ -128,7 +132,7 @@ export const DEMO_TEMPLATES: DemoTemplateSpec[] = [
   },
   {
     key: 'project-plan', ext: 'xlsx', phase: 'Planning', category: 'Planning', standard: 'PMI', languages: ALL, owner: 'mikkel',
-    lastRevised: '2026-03-01', nextRevision: '2027-03-01',
+    revisedDaysAgo: 259, revisionDueInDays: 106,
     title: { 'en-US': 'Project plan', 'sv-SE': 'Projektplan', 'da-DK': 'Projektplan', 'nl-NL': 'Projectplan' },
     description: {
       'en-US': 'Phases, milestones and deliverables with owners and dates; the basis of the timeline.',
@@ -145,7 +149,7 @@ export const DEMO_TEMPLATES: DemoTemplateSpec[] = [
   },
   {
     key: 'stakeholder-map', ext: 'pptx', phase: 'Initiation', category: 'Stakeholders', standard: 'IPMA', languages: ALL, owner: 'astrid',
-    lastRevised: '2025-05-01', nextRevision: '2026-05-01',
+    revisedDaysAgo: 563, revisionDueInDays: -198,
     title: { 'en-US': 'Stakeholder map', 'sv-SE': 'Intressentkarta', 'da-DK': 'Interessentkort', 'nl-NL': 'Stakeholderkaart' },
     description: {
       'en-US': 'Stakeholders by influence and interest, with how each is engaged.',
@@ -162,14 +166,14 @@ export const DEMO_TEMPLATES: DemoTemplateSpec[] = [
   },
   {
     key: 'risk-log', ext: 'xlsx', phase: 'Planning', category: 'Risk', standard: 'Internal', languages: ['en-US'], owner: 'mikkel', status: 'Draft',
-    lastRevised: '2026-10-01', nextRevision: '2027-10-01',
-    title: { 'en-US': 'Risk log (2027 draft)', 'sv-SE': '', 'da-DK': '', 'nl-NL': '' },
-    description: { 'en-US': 'The revised risk log for 2027, with scoring 1–5; in review by the PMO.', 'sv-SE': '', 'da-DK': '', 'nl-NL': '' },
+    revisedDaysAgo: 45, revisionDueInDays: 320,
+    title: { 'en-US': 'Risk log (next revision, draft)', 'sv-SE': '', 'da-DK': '', 'nl-NL': '' },
+    description: { 'en-US': 'The risk log for the next revision, with scoring 1–5; in review by the PMO.', 'sv-SE': '', 'da-DK': '', 'nl-NL': '' },
     sections: { 'en-US': ['Risk', 'Probability', 'Impact', 'Score', 'Owner', 'Mitigation'], 'sv-SE': [], 'da-DK': [], 'nl-NL': [] }
   },
   {
     key: 'closure-2019', ext: 'docx', phase: 'Closing', category: 'Closure', standard: 'Internal', languages: ['en-US'], owner: 'astrid', status: 'Retired',
-    lastRevised: '2019-04-01', nextRevision: '2020-04-01',
+    revisedDaysAgo: 2785, revisionDueInDays: -2419,
     title: { 'en-US': 'Closure report (2019)', 'sv-SE': '', 'da-DK': '', 'nl-NL': '' },
     description: { 'en-US': 'Replaced by the benefits realisation plan and the lessons learned log.', 'sv-SE': '', 'da-DK': '', 'nl-NL': '' },
     sections: { 'en-US': ['Summary', 'Deliverables', 'Lessons'], 'sv-SE': [], 'da-DK': [], 'nl-NL': [] }
@@ -183,19 +187,27 @@ export function demoFileName(spec: DemoTemplateSpec, lang: Lang): string {
 /** Fixed dates in the files' properties, so two seeds write the same documents. */
 const CREATED = new Date(Date.UTC(2026, 0, 15, 9, 0, 0));
 
-export async function demoFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buffer> {
-  if (spec.ext === 'docx') return wordFile(spec, lang);
-  if (spec.ext === 'pptx') return slidesFile(spec, lang);
+/** The template's revision dates (ISO days) for a seed run on `today` (UTC midnight, ms). */
+export function demoRevisionDates(spec: DemoTemplateSpec, today: number): { lastRevised: string; nextRevision: string } {
+  const day = (offset: number): string => new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
+  return { lastRevised: day(-spec.revisedDaysAgo), nextRevision: day(spec.revisionDueInDays) };
+}
+
+/** `today` (UTC midnight, ms) dates the version line on the cover. */
+export async function demoFile(spec: DemoTemplateSpec, lang: Lang, today: number): Promise<Buffer> {
+  const version = demoRevisionDates(spec, today).lastRevised.slice(0, 4);
+  if (spec.ext === 'docx') return wordFile(spec, lang, version);
+  if (spec.ext === 'pptx') return slidesFile(spec, lang, version);
   return workbookFile(spec, lang);
 }
 
-async function wordFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buffer> {
+async function wordFile(spec: DemoTemplateSpec, lang: Lang, version: string): Promise<Buffer> {
   const d = await import(/* webpackChunkName: 'seed-docx' */ 'docx');
   const c = COMMON[lang];
   const children = [
     new d.Paragraph({ text: spec.title[lang], heading: d.HeadingLevel.TITLE }),
     new d.Paragraph({ children: [new d.TextRun({ text: spec.description[lang] })] }),
-    new d.Paragraph({ children: [new d.TextRun({ text: `${c.version} ${spec.lastRevised.slice(0, 4)} · ${c.owner}`, color: '605E5C' })] }),
+    new d.Paragraph({ children: [new d.TextRun({ text: `${c.version} ${version} · ${c.owner}`, color: '605E5C' })] }),
     new d.Paragraph({ children: [new d.TextRun({ text: c.instructions, italics: true })] })
   ];
   spec.sections[lang].forEach((s, i) => {
@@ -210,7 +222,7 @@ async function wordFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buffer> {
   return Buffer.from(buffer);
 }
 
-async function slidesFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buffer> {
+async function slidesFile(spec: DemoTemplateSpec, lang: Lang, version: string): Promise<Buffer> {
   const mod = await import(/* webpackChunkName: 'seed-pptx' */ 'pptxgenjs');
   const PptxGenJS = (mod as unknown as { default?: typeof mod.default }).default ?? (mod as unknown as typeof mod.default);
   const pptx = new PptxGenJS();
@@ -222,7 +234,7 @@ async function slidesFile(spec: DemoTemplateSpec, lang: Lang): Promise<Buffer> {
   const cover = pptx.addSlide();
   cover.addText(spec.title[lang], { x: 0.5, y: 1.6, w: 9, h: 1, fontSize: 36, bold: true, color: '1F3864' });
   cover.addText(spec.description[lang], { x: 0.5, y: 2.7, w: 9, h: 1, fontSize: 16, color: '404040' });
-  cover.addText(`${c.version} ${spec.lastRevised.slice(0, 4)} · ${c.owner}`, { x: 0.5, y: 4.6, w: 9, h: 0.4, fontSize: 11, color: '605E5C' });
+  cover.addText(`${c.version} ${version} · ${c.owner}`, { x: 0.5, y: 4.6, w: 9, h: 0.4, fontSize: 11, color: '605E5C' });
   for (const s of spec.sections[lang]) {
     const slide = pptx.addSlide();
     slide.addText(s, { x: 0.5, y: 0.3, w: 9, h: 0.8, fontSize: 28, bold: true, color: '1F3864' });

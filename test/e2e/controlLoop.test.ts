@@ -10,16 +10,8 @@
  * `pmohub-user` cookie, as the hub's user menu sets it. The expectations come from the same
  * services the web parts use, read from Node.
  */
-import fs from 'fs';
-import path from 'path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
-import { startLocalSharePoint, type LocalSharePoint } from '../../tools/local-sharepoint/src/server';
-import { buildHub } from '../../tools/hub/build';
-import { hubStaticHandler } from '../../tools/hub/server';
-import { prepareDemoSite } from '../../tools/hub/demo';
-import { CHROMIUM_PATH, launchChromium, settleAnimations } from '../../tools/hub/chromium';
-import { connect } from '../../tools/cli/connect';
+import type { Locator, Page } from 'playwright-core';
+import { axe, shot as shotOf, SITE, startHub, type Hub, type Session } from './harness';
 import { SpProjectService } from '../../src/services/ProjectService';
 import { SpRiskService } from '../../src/services/RiskService';
 import { formatDate } from '../../src/components/format';
@@ -29,36 +21,15 @@ import type { Project, Risk } from '../../src/model/portfolio';
 
 jest.setTimeout(30_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-/** Not hub.test.ts's folder: jest runs both files at once. */
-const DIST = path.join(ROOT, 'temp', 'hub-e2e-control-loop');
-const SITE = '/sites/pmo';
-const PROJECTS_PAGE = `${SITE}/SitePages/Projects.aspx`;
-const PROJECTS_API = `${SITE}/_api/web/lists/getbytitle('Projects')/items`;
+const PROJECTS_PAGE = '/SitePages/Projects.aspx';
+const PROJECTS_API = "/_api/web/lists/getbytitle('Projects')/items";
 
-interface Session {
-  alias: string;
-  context: BrowserContext;
-  page: Page;
-  /** Console errors, failed requests and uncaught exceptions (CSP violations land here too). */
-  problems: string[];
-}
-
-let server: LocalSharePoint | undefined;
-let browser: Browser | undefined;
-const sessions: Session[] = [];
-let siteUrl = '';
+let hub: Hub;
 let projects: Project[] = [];
-
-function url(pathname: string): string {
-  if (!server) throw new Error('The local SharePoint did not start (see the first failure).');
-  return `${server.url}${pathname}`;
-}
 
 /** The register as stored now, read as the owner through the web parts' own service. */
 async function stored(): Promise<Project[]> {
-  return new SpProjectService(await connect(siteUrl, { auth: 'none', as: 'owner' }), siteUrl).loadProjects();
+  return new SpProjectService(await hub.sp('owner'), hub.siteUrl).loadProjects();
 }
 
 async function storedProject(id: number): Promise<Project> {
@@ -75,19 +46,9 @@ function demoProject(title: string): Project {
 
 /** A browser context acting as one demo user, on the Projects page once the register has loaded. */
 async function openSession(alias: string): Promise<Session> {
-  if (!browser) throw new Error('The browser did not start (see the first failure).');
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-  await context.addCookies([{ name: 'pmohub-user', value: alias, url: url('/') }]);
-  const page = await context.newPage();
-  // Fail a step in seconds, not Playwright's 30 s.
-  page.setDefaultTimeout(8_000);
-  const s: Session = { alias, context, page, problems: [] };
-  page.on('console', (m) => { if (m.type() === 'error') s.problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => s.problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => s.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  sessions.push(s);
-  await page.goto(url(PROJECTS_PAGE));
-  await registerLoaded(page);
+  if (!hub) throw new Error('The hub did not start (see the first failure).');
+  const s = await hub.open(alias, { page: PROJECTS_PAGE });
+  await registerLoaded(s.page);
   return s;
 }
 
@@ -96,21 +57,8 @@ async function registerLoaded(page: Page): Promise<void> {
   await page.getByText(/^\d+ of \d+ projects$/).waitFor();
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await settleAnimations(page);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-
-/** axe-core on the page as it is; evaluated through DevTools, since the page's CSP admits no injected <script>. */
-async function axe(page: Page): Promise<string[]> {
-  // Fluent fades rows and panels in; mid-fade text has too little contrast for axe.
-  await settleAnimations(page);
-  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  // Only violations are collected (not passes): the same findings, in a fraction of the time.
-  const results = await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe.run({ resultTypes: ['violations'] }));
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
-}
+/** The visible part of the page, as these pictures always were. */
+const shot = (page: Page, name: string): Promise<void> => shotOf(page, name, false);
 
 /** The register's data row of one project (the link's accessible name is exact, so "X" does not match "X 2"). */
 function registerRow(page: Page, title: string): Locator {
@@ -218,24 +166,12 @@ function isoToday(): string {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`The e2e tests drive Debian's Chromium at ${CHROMIUM_PATH}, which is not installed. Install it with: apt-get install -y chromium`);
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const [built] = await Promise.all([
-    buildHub({ outDir: DIST }),
-    launchChromium().then((b) => { browser = b; })
-  ]);
-  server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(built.outDir) });
-  siteUrl = url(SITE);
-  await prepareDemoSite(siteUrl);
+  hub = await startHub({ name: 'control-loop' });
   projects = await stored();
 }, 60_000);
 
 afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await hub?.close();
 });
 
 describe('a project leader closes the loop', () => {
@@ -448,17 +384,15 @@ describe('a visitor', () => {
         headers: { accept: 'application/json;odata=nometadata', 'content-type': 'application/json;odata=nometadata' }
       });
       return { status: res.status, text: await res.text() };
-    }, { api: PROJECTS_API, payload: body });
+    }, { api: `${SITE}${PROJECTS_API}`, payload: body });
     expect(fromPage.status).toBe(403);
     expect(fromPage.text).toContain('System.UnauthorizedAccessException');
 
-    const headers = { 'X-PMOHub-User': 'visitor', accept: 'application/json;odata=nometadata', 'content-type': 'application/json;odata=nometadata' };
-    const add = await fetch(url(PROJECTS_API), { method: 'POST', headers, body });
-    expect([add.status, await add.text()]).toEqual([403, expect.stringContaining('Access denied.')]);
+    // From Node, with a valid form digest: refused for the visitor's rights, not for a missing digest.
+    const add = await hub.rest('visitor', 'POST', PROJECTS_API, body);
+    expect([add.status, JSON.stringify(add.body)]).toEqual([403, expect.stringContaining('Access denied.')]);
     const target = p();
-    const update = await fetch(url(`${PROJECTS_API}(${target.id})`), {
-      method: 'POST', headers: { ...headers, 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' }, body: JSON.stringify({ Title: 'Renamed by a visitor' })
-    });
+    const update = await hub.rest('visitor', 'POST', `${PROJECTS_API}(${target.id})`, { Title: 'Renamed by a visitor' }, { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' });
     expect(update.status).toBe(403);
 
     const after = await stored();
@@ -473,7 +407,7 @@ describe('a visitor', () => {
   it('filters the risk list with the heat map, and shows all again', async () => {
     const page = visitor.page;
     const target = p();
-    const all = await new SpRiskService(await connect(siteUrl, { auth: 'none', as: 'visitor' }), siteUrl).forProject(target.id);
+    const all = await new SpRiskService(await hub.sp('visitor'), hub.siteUrl).forProject(target.id);
     const open = (r: Risk): boolean => r.status === 'Open' || r.status === 'Mitigating';
     const cellOf = (r: Risk): string => `${r.probability}:${r.impact}`;
     const cells = [...new Set(all.filter(open).map(cellOf))];

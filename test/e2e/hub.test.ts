@@ -6,53 +6,31 @@
  */
 import fs from 'fs';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
-import { startLocalSharePoint, type LocalSharePoint } from '../../tools/local-sharepoint/src/server';
-import { buildHub } from '../../tools/hub/build';
-import { hubStaticHandler } from '../../tools/hub/server';
-import { prepareDemoSite } from '../../tools/hub/demo';
-import { CHROMIUM_PATH, launchChromium, settleAnimations } from '../../tools/hub/chromium';
-import { connect } from '../../tools/cli/connect';
+import type { Page } from 'playwright-core';
+import { axe as axeOf, shot as shotOf, startHub, SITE, type Hub } from './harness';
 import { SpProjectService } from '../../src/services/ProjectService';
 import { formatDate } from '../../src/components/format';
 import type { Project } from '../../src/model/portfolio';
 
 jest.setTimeout(60_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-/** Its own folder, so a running `npm start` keeps serving its bundle. */
-const DIST = path.join(ROOT, 'temp', 'hub-e2e');
-const SITE = '/sites/pmo';
-
-let server: LocalSharePoint | undefined;
-let browser: Browser | undefined;
+let hub: Hub;
 let page: Page;
 let projects: Project[] = [];
 let target: Project;
 /** Console errors, failed requests and uncaught exceptions: CSP violations land here too. */
-const problems: string[] = [];
+let problems: string[] = [];
 
 function p(): Page {
   if (!page) throw new Error('The browser did not start (see the first failure).');
   return page;
 }
 
-async function shot(name: string): Promise<void> {
-  await settleAnimations(p());
-  await p().screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+/** The visible part of the page, as these pictures always were. */
+const shot = (name: string): Promise<void> => shotOf(p(), name, false);
 
-/** axe-core on the current page; evaluated through DevTools, since the page's CSP admits no injected <script>. */
-async function axe(): Promise<string[]> {
-  // Fluent fades rows and panels in; mid-fade text has too little contrast for axe.
-  await settleAnimations(p());
-  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await p().evaluate(source);
-  const results = await p().evaluate(() => (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run());
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
-}
+/** axe-core with every result type, as this file always ran it. */
+const axe = (): Promise<string[]> => axeOf(p(), {});
 
 /** The register's data rows (DetailsList rows, not its header row). */
 function rows(): ReturnType<Page['locator']> {
@@ -67,36 +45,22 @@ async function choosePhase(label: string, phase: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`The e2e tests drive Debian's Chromium at ${CHROMIUM_PATH}, which is not installed. Install it with: apt-get install -y chromium`);
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const built = await buildHub({ outDir: DIST });
-  server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(built.outDir) });
-  const siteUrl = `${server.url}${SITE}`;
-  await prepareDemoSite(siteUrl);
+  hub = await startHub({ name: 'hub' });
   // What a visitor may read, through the same service as the web part: the expectations below.
-  projects = await new SpProjectService(await connect(siteUrl, { auth: 'none', as: 'visitor' }), siteUrl).loadProjects();
+  projects = await new SpProjectService(await hub.sp('visitor'), hub.siteUrl).loadProjects();
   const found = projects.find((x) => x.title === 'Ny kundportal');
   if (!found) throw new Error('The demo data has no project "Ny kundportal".');
   target = found;
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-  page = await context.newPage();
-  // Fail a step in seconds, not Playwright's 30 s: the whole journey has a minute.
-  page.setDefaultTimeout(8_000);
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  // No user chosen: the hub opens as the local SharePoint's default user, and the test switches.
+  ({ page, problems } = await hub.open(null));
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await hub?.close();
 });
 
 describe('the hub page server', () => {
-  const get = (pathname: string): Promise<Response> => fetch(`${server?.url}${pathname}`, { redirect: 'manual' });
+  const get = (pathname: string): Promise<Response> => fetch(hub.url(pathname), { redirect: 'manual' });
 
   it('redirects / to the site and serves the shell with a strict Content-Security-Policy', async () => {
     const root = await get('/');
@@ -118,7 +82,7 @@ describe('the hub page server', () => {
   it('serves the bundle, its source map and fonts with their content types, and 404s the rest', async () => {
     expect((await get('/hub/assets/hub.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
     expect((await get('/hub/assets/hub.js.map')).headers.get('content-type')).toMatch(/^application\/json/);
-    const font = fs.readdirSync(path.join(DIST, 'fonts'))[0];
+    const font = fs.readdirSync(path.join(hub.dist, 'fonts'))[0];
     expect((await get(`/hub/assets/fonts/${font}`)).headers.get('content-type')).toBe('font/woff');
     for (const missing of ['/hub/assets/nope.js', '/hub/assets/..%2F..%2Fpackage.json', '/hub/assets/fonts/', `${SITE}/SitePages/Nope.aspx`, '/elsewhere']) {
       expect([missing, (await get(missing)).status]).toEqual([missing, 404]);
@@ -128,7 +92,7 @@ describe('the hub page server', () => {
 
 describe('a visitor in the hub', () => {
   it('opens the hub: header, navigation, development banner, and acts as the visitor', async () => {
-    await p().goto(`${server?.url}/`);
+    await p().goto(hub.url('/'));
     await p().waitForURL(`**${SITE}`);
     expect(await p().getByRole('banner').count()).toBe(1);
     await p().getByRole('heading', { level: 2, name: 'Project register' }).waitFor();

@@ -8,16 +8,8 @@
  * folder, so it runs beside the other e2e files. The expected numbers come from the same services
  * and shaping functions the web parts use, read from Node.
  */
-import fs from 'fs';
-import path from 'path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
-import { startLocalSharePoint, type LocalSharePoint } from '../../tools/local-sharepoint/src/server';
-import { buildHub } from '../../tools/hub/build';
-import { hubStaticHandler } from '../../tools/hub/server';
-import { prepareDemoSite } from '../../tools/hub/demo';
-import { CHROMIUM_PATH, launchChromium, settleAnimations } from '../../tools/hub/chromium';
-import { connect } from '../../tools/cli/connect';
+import type { Locator, Page } from 'playwright-core';
+import { axe, shot as shotOf, startHub, SITE, type Hub } from './harness';
 import { SpPortfolioService } from '../../src/services/PortfolioService';
 import { SpPortfolioViewService } from '../../src/services/PortfolioViewService';
 import { filterPortfolio } from '../../src/webparts/portfolio/shared/portfolioFilter';
@@ -26,39 +18,15 @@ import type { Project } from '../../src/model/portfolio';
 
 jest.setTimeout(30_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const DIST = path.join(ROOT, 'temp', 'hub-e2e-portfolio');
-const SITE = '/sites/pmo';
-const PORTFOLIO_PAGE = `${SITE}/SitePages/Portfolio.aspx`;
+const PORTFOLIO_PAGE = '/SitePages/Portfolio.aspx';
 const UNIT = 'IT';
 
-let server: LocalSharePoint | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+let hub: Hub;
 let page: Page;
-let siteUrl = '';
 let all: Project[] = [];
-const problems: string[] = [];
+let problems: string[] = [];
 
-function url(pathname: string): string {
-  if (!server) throw new Error('The local SharePoint did not start (see the first failure).');
-  return `${server.url}${pathname}`;
-}
-
-async function axe(p: Page): Promise<string[]> {
-  // Fluent fades rows and panels in; mid-fade text has too little contrast for axe.
-  await settleAnimations(p);
-  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await p.evaluate(source);
-  const results = await p.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe.run({ resultTypes: ['violations'] }));
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
-}
-
-async function shot(name: string): Promise<void> {
-  await settleAnimations(page);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
+const shot = (name: string): Promise<void> => shotOf(page, name);
 
 /** The page with every portfolio web part loaded (the filter count, the tiles, the trend's line). */
 async function portfolioLoaded(): Promise<void> {
@@ -94,34 +62,14 @@ function expected(): { shown: number; active: number; groups: number; budget: st
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`The e2e tests drive Debian's Chromium at ${CHROMIUM_PATH}, which is not installed. Install it with: apt-get install -y chromium`);
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const [built] = await Promise.all([
-    buildHub({ outDir: DIST }),
-    launchChromium().then((b) => { browser = b; })
-  ]);
-  server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(built.outDir) });
-  siteUrl = url(SITE);
-  await prepareDemoSite(siteUrl);
-  all = await new SpPortfolioService(await connect(siteUrl, { auth: 'none', as: 'pmo' }), siteUrl, 'e2e').loadProjects();
-  if (!browser) throw new Error('The browser did not start.');
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-  await context.addCookies([{ name: 'pmohub-user', value: 'pmo', url: url('/') }]);
-  page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  await page.goto(url(PORTFOLIO_PAGE));
+  hub = await startHub({ name: 'portfolio' });
+  all = await new SpPortfolioService(await hub.sp('pmo'), hub.siteUrl, 'e2e').loadProjects();
+  ({ page, problems } = await hub.open('pmo', { page: PORTFOLIO_PAGE }));
   await portfolioLoaded();
 }, 90_000);
 
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await hub?.close();
 });
 
 describe('a PMO member on the portfolio page', () => {
@@ -170,7 +118,7 @@ describe('a PMO member on the portfolio page', () => {
   });
 
   it('saves a personal view, and applies it again after a reload', async () => {
-    await page.goto(url(PORTFOLIO_PAGE));
+    await page.goto(hub.url(`${SITE}${PORTFOLIO_PAGE}`));
     await portfolioLoaded();
     await pick('Unit', UNIT);
     await page.getByRole('button', { name: 'Save view' }).click();
@@ -184,7 +132,7 @@ describe('a PMO member on the portfolio page', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('combobox', { name: 'Saved view' }).filter({ hasText: `My ${UNIT} <projects> & "more"` }).waitFor();
 
-    const stored = await new SpPortfolioViewService(await connect(siteUrl, { auth: 'none', as: 'pmo' }), siteUrl).load();
+    const stored = await new SpPortfolioViewService(await hub.sp('pmo'), hub.siteUrl).load();
     const view = stored.views.find((v) => v.title === `My ${UNIT} <projects> & "more"`);
     expect(view && { shared: view.shared, owner: view.owner.id === stored.me.id, filter: view.filterDefinition })
       .toEqual({ shared: false, owner: true, filter: { version: 1, units: [UNIT] } });

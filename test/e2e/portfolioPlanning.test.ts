@@ -7,16 +7,10 @@
  * Its own local SharePoint (in memory, seeded like `npm start`) and bundle folder, so it runs
  * beside the other e2e files. Expectations come from the services the web parts use, read from Node.
  */
-import fs from 'fs';
 import path from 'path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
-import { startLocalSharePoint, type LocalSharePoint } from '../../tools/local-sharepoint/src/server';
-import { buildHub } from '../../tools/hub/build';
-import { hubStaticHandler } from '../../tools/hub/server';
-import { prepareDemoSite } from '../../tools/hub/demo';
-import { CHROMIUM_PATH, launchChromium, settleAnimations } from '../../tools/hub/chromium';
-import { connect } from '../../tools/cli/connect';
+import type { Locator, Page } from 'playwright-core';
+import { axe, SHOTS, startHub, type Hub } from './harness';
+import { settleAnimations } from '../../tools/hub/chromium';
 import { SpPortfolioService } from '../../src/services/PortfolioService';
 import { SpPortfolioRiskService } from '../../src/services/PortfolioRiskService';
 import { SpPrioritisationService } from '../../src/services/PrioritisationService';
@@ -26,36 +20,16 @@ import type { PrioritisationCriterion, Project, Risk } from '../../src/model/por
 
 jest.setTimeout(40_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const DIST = path.join(ROOT, 'temp', 'hub-e2e-portfolio-planning');
-const SITE = '/sites/pmo';
-const PORTFOLIO_PAGE = `${SITE}/SitePages/Portfolio.aspx`;
+const PORTFOLIO_PAGE = '/SitePages/Portfolio.aspx';
 
-let server: LocalSharePoint | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-let siteUrl = '';
+let hub: Hub;
 let projects: Project[] = [];
 let openRisks: Risk[] = [];
 let criteria: PrioritisationCriterion[] = [];
 
-function url(pathname: string): string {
-  if (!server) throw new Error('The local SharePoint did not start (see the first failure).');
-  return `${server.url}${pathname}`;
-}
-
 async function openPortfolio(alias: string): Promise<{ page: Page; problems: string[] }> {
-  if (!browser) throw new Error('The browser did not start (see the first failure).');
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
-  contexts.push(context);
-  await context.addCookies([{ name: 'pmohub-user', value: alias, url: url('/') }]);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(url(PORTFOLIO_PAGE));
+  if (!hub) throw new Error('The hub did not start (see the first failure).');
+  const { page, problems } = await hub.open(alias, { page: PORTFOLIO_PAGE, timeout: 10_000 });
   await roadmap(page).waitFor();
   await page.getByRole('region', { name: 'Portfolio risk heat map', exact: true }).getByRole('group', { name: 'Heat map of open risks' }).waitFor();
   await ranking(page).waitFor();
@@ -70,36 +44,20 @@ function ranking(page: Page): Locator {
   return page.getByRole('table', { name: 'Ranked projects' });
 }
 
-async function axe(page: Page): Promise<string[]> {
-  // Fluent fades rows and panels in; mid-fade text has too little contrast for axe.
-  await settleAnimations(page);
-  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  const results = await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe.run({ resultTypes: ['violations'] }));
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
-}
-
 async function focusedLabel(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`The e2e tests drive Debian's Chromium at ${CHROMIUM_PATH}, which is not installed.`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const [built] = await Promise.all([buildHub({ outDir: DIST }), launchChromium().then((b) => { browser = b; })]);
-  server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(built.outDir) });
-  siteUrl = url(SITE);
-  await prepareDemoSite(siteUrl);
-  const sp = await connect(siteUrl, { auth: 'none', as: 'owner' });
+  hub = await startHub({ name: 'portfolio-planning' });
+  const sp = await hub.sp('owner');
   [projects, openRisks, criteria] = await Promise.all([
-    new SpPortfolioService(sp, siteUrl, 'e2e').loadProjects(), new SpPortfolioRiskService(sp, siteUrl).openRisks(), new SpPrioritisationService(sp, siteUrl).criteria()
+    new SpPortfolioService(sp, hub.siteUrl, 'e2e').loadProjects(), new SpPortfolioRiskService(sp, hub.siteUrl).openRisks(), new SpPrioritisationService(sp, hub.siteUrl).criteria()
   ]);
 }, 90_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await hub?.close();
 });
 
 describe('a PMO member plans the portfolio', () => {
@@ -182,7 +140,7 @@ describe('a PMO member plans the portfolio', () => {
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await panel.waitFor({ state: 'detached' });
     await firstRow.getByRole('rowheader', { name: `${change.first.code} ${change.first.title}` }).waitFor();
-    const stored = await new SpPrioritisationService(await connect(siteUrl, { auth: 'none', as: 'owner' }), siteUrl).criteria();
+    const stored = await new SpPrioritisationService(await hub.sp('owner'), hub.siteUrl).criteria();
     expect(stored.find((c) => c.id === change!.criterion.id)?.weight).toBe(change.weight);
   });
 

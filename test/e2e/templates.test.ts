@@ -8,40 +8,19 @@
  * Its own local SharePoint (in memory, provisioned and seeded like `npm start`) and bundle folder.
  */
 import fs from 'fs';
-import path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
-import { startLocalSharePoint, type LocalSharePoint } from '../../tools/local-sharepoint/src/server';
-import { buildHub } from '../../tools/hub/build';
-import { hubStaticHandler } from '../../tools/hub/server';
-import { prepareDemoSite } from '../../tools/hub/demo';
-import { CHROMIUM_PATH, launchChromium, settleAnimations } from '../../tools/hub/chromium';
-import { connect } from '../../tools/cli/connect';
+import { axe, shot as fullShot, startHub, type Hub, type Session } from './harness';
 import { SpTemplateService } from '../../src/services/TemplateService';
 import type { LibraryTemplate } from '../../src/model';
+import type { Page } from 'playwright-core';
 
 jest.setTimeout(30_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const DIST = path.join(ROOT, 'temp', 'hub-e2e-templates');
-const SITE = '/sites/pmo';
-const TEMPLATES_PAGE = `${SITE}/SitePages/Templates.aspx`;
+const TEMPLATES_PAGE = '/SitePages/Templates.aspx';
 
-interface Session { context: BrowserContext; page: Page; problems: string[] }
-
-let server: LocalSharePoint | undefined;
-let browser: Browser | undefined;
-const sessions: Session[] = [];
-let siteUrl = '';
-
-function url(pathname: string): string {
-  if (!server) throw new Error('The local SharePoint did not start (see the first failure).');
-  return `${server.url}${pathname}`;
-}
+let hub: Hub;
 
 async function ownerService(): Promise<SpTemplateService> {
-  return new SpTemplateService(await connect(siteUrl, { auth: 'none', as: 'owner' }), siteUrl);
+  return new SpTemplateService(await hub.sp('owner'), hub.siteUrl);
 }
 
 async function stored(fileName: string): Promise<LibraryTemplate> {
@@ -51,49 +30,22 @@ async function stored(fileName: string): Promise<LibraryTemplate> {
 }
 
 async function openSession(alias: string): Promise<Session> {
-  if (!browser) throw new Error('The browser did not start (see the first failure).');
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US', acceptDownloads: true });
-  await context.addCookies([{ name: 'pmohub-user', value: alias, url: url('/') }]);
-  const page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  const s: Session = { context, page, problems: [] };
-  page.on('console', (m) => { if (m.type() === 'error') s.problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => s.problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => s.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  sessions.push(s);
-  await page.goto(url(TEMPLATES_PAGE));
-  await page.getByRole('heading', { level: 2, name: 'Method templates' }).waitFor();
-  await page.getByText(/^\d+ templates?$/).waitFor();
+  if (!hub) throw new Error('The hub did not start (see the first failure).');
+  const s = await hub.open(alias, { page: TEMPLATES_PAGE });
+  await s.page.getByRole('heading', { level: 2, name: 'Method templates' }).waitFor();
+  await s.page.getByText(/^\d+ templates?$/).waitFor();
   return s;
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await settleAnimations(page);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-
-async function axe(page: Page): Promise<string[]> {
-  // Fluent fades rows and panels in; mid-fade text has too little contrast for axe.
-  await settleAnimations(page);
-  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  const results = await page.evaluate(() => (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe.run({ resultTypes: ['violations'] }));
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
-}
+/** The visible part of the page, as these pictures always were. */
+const shot = (page: Page, name: string): Promise<void> => fullShot(page, name, false);
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`The e2e tests drive Debian's Chromium at ${CHROMIUM_PATH}, which is not installed.`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const [built] = await Promise.all([buildHub({ outDir: DIST }), launchChromium().then((b) => { browser = b; })]);
-  server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(built.outDir) });
-  siteUrl = url(SITE);
-  await prepareDemoSite(siteUrl);
+  hub = await startHub({ name: 'templates' });
 }, 90_000);
 
 afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await hub?.close();
 });
 
 describe('a project leader', () => {
@@ -109,8 +61,8 @@ describe('a project leader', () => {
     const cards = page.getByRole('list', { name: 'Method templates' }).getByRole('listitem');
     expect(await cards.count()).toBe(1);
     await cards.getByRole('heading', { name: 'Project initiation document' }).waitFor();
-    // No drafts for project leaders: the seeded 2027 risk log draft is not offered.
-    expect(await page.getByText('Risk log (2027 draft)').count()).toBe(0);
+    // No drafts for project leaders: the seeded risk log draft is not offered.
+    expect(await page.getByText('Risk log (next revision, draft)').count()).toBe(0);
   });
 
   it('downloads the document: the bytes are the stored file, and the download is counted', async () => {
@@ -162,8 +114,7 @@ describe('a PMO member', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Overdue');
     expect(await row.textContent()).toContain('Astrid Lindqvist');
-    await settleAnimations(pmo.page);
-    await pmo.page.screenshot({ path: path.join(SHOTS, 'templates-pmo.png'), fullPage: true });
+    await fullShot(pmo.page, 'templates-pmo');
   });
 
   it('uploads a new version with a change note and sees it in the history', async () => {
@@ -207,6 +158,6 @@ describe('a PMO member', () => {
 
 describe('in the browser', () => {
   it('raised no console error, CSP violation or failed request', () => {
-    for (const s of sessions) expect(s.problems).toEqual([]);
+    expect(hub.problems()).toEqual({});
   });
 });

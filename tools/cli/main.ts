@@ -79,7 +79,8 @@ export function buildProgram(): Command {
 
   authOptions(program.command('seed').description('fill a provisioned site with demo data (re-running adds nothing twice)'))
     .addOption(new Option('--scale <scale>', 'demo: a believable PMO; large: + 10,000 projects and 100,000 status reports').choices(['demo', 'large']).default('demo'))
-    .action((flags: SiteFlags & { scale: SeedScale }) => run(async () => {
+    .option('--today <yyyy-mm-dd>', 'date the demo as if seeded on this day (default: today)', isoDay)
+    .action((flags: SiteFlags & { scale: SeedScale; today?: number }) => run(async () => {
       const sp = await connect(flags.site, flags);
       let state;
       try {
@@ -97,7 +98,7 @@ export function buildProgram(): Command {
           : `${flags.site} has PMO Hub lists of an older schema (${plan.steps.length} changes to make for schema ${plan.schemaVersion}). Run first: pmo-hub provision --site ${flags.site}`);
       }
       try {
-        const r = await seed(sp, flags.scale, (line) => log(flags, line));
+        const r = await seed(sp, flags.scale, (line) => log(flags, line), { now: flags.today });
         if (flags.json) process.stdout.write(`${JSON.stringify({ site: flags.site, scale: flags.scale, ...r }, null, 2)}\n`);
         else process.stdout.write(`Seeded ${flags.site} (${flags.scale}): ${Object.entries(r.added).map(([k, v]) => `${v} ${k}`).join(', ') || 'nothing new'}.\n`);
         return 0;
@@ -120,6 +121,14 @@ export function buildProgram(): Command {
       return 0;
     }));
   return program;
+}
+
+/** A calendar day as YYYY-MM-DD (a day that exists), as UTC midnight in ms. */
+export function isoDay(v: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  if (!m || new Date(t).toISOString().slice(0, 10) !== v) throw new InvalidArgumentError('must be a day written YYYY-MM-DD, e.g. 2027-03-15.');
+  return t;
 }
 
 export function positiveInt(v: string): number {

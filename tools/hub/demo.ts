@@ -22,10 +22,12 @@ export interface DemoSiteResult {
 /**
  * Makes a local site the demo hub with the same code an admin runs against a tenant:
  * provision (idempotent: a second run makes no writes), then seed the demo PMO when the
- * register is still empty. A register someone has emptied on purpose is seeded again only
+ * register is still empty, dated around today (or `options.now`, which tests pin). A
+ * register someone has emptied on purpose is seeded again only
  * from a fresh data file.
  */
-export async function prepareDemoSite(siteUrl: string, log: (line: string) => void = () => undefined): Promise<DemoSiteResult> {
+export async function prepareDemoSite(siteUrl: string, log: (line: string) => void = () => undefined,
+  options: { now?: number } = {}): Promise<DemoSiteResult> {
   const sp = await connect(siteUrl, { auth: 'none', as: 'owner' });
   let t = Date.now();
   const { writes } = await provision(sp);
@@ -39,6 +41,6 @@ export async function prepareDemoSite(siteUrl: string, log: (line: string) => vo
   // Some demo records (sparring requests) must be created by the person they belong to.
   const asUser = new Map<string, SPFI>();
   for (const u of DIRECTORY) asUser.set(u.mail, await connect(siteUrl, { auth: 'none', as: u.mail }));
-  const { added } = await seed(sp, 'demo', log, { actAs: (mail) => asUser.get(mail.toLowerCase()) ?? sp });
+  const { added } = await seed(sp, 'demo', log, { actAs: (mail) => asUser.get(mail.toLowerCase()) ?? sp, now: options.now });
   return { writes, seeded: true, added, provisionMs, seedMs: Date.now() - t };
 }

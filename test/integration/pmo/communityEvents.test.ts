@@ -58,16 +58,16 @@ test('events by type and by period come back in start order', async () => {
   expect(all.length).toBeGreaterThanOrEqual(8);
   expect(all.map((e) => e.startDate)).toEqual([...all.map((e) => e.startDate)].sort());
   const quarterly = await events().list({ types: ['QuarterlyChallenge'] });
-  expect(quarterly.map((e) => e.title)).toEqual(['Quarterly challenge meeting Q2', 'Quarterly challenge meeting Q3', 'Quarterly challenge meeting Q4']);
+  expect(quarterly.map((e) => e.title)).toEqual(['Q2 2026', 'Q3 2026', 'Q4 2026', 'Q1 2027', 'Q2 2027'].map((q) => `Quarterly challenge meeting ${q}`));
   const now = '2026-11-15T00:00:00Z';
   const upcoming = await events().list({ from: now });
   expect(upcoming.every((e) => e.startDate >= now)).toBe(true);
   expect(upcoming.map((e) => e.title)).toContain('Annual method revision 2026');
   const window = await events().list({ from: now, to: '2026-12-15T00:00:00Z', types: ['QuarterlyChallenge', 'AnnualMethodRevision'] });
-  expect(window.map((e) => e.title)).toEqual(['Quarterly challenge meeting Q4', 'Annual method revision 2026']);
+  expect(window.map((e) => e.title)).toEqual(['Quarterly challenge meeting Q4 2026', 'Annual method revision 2026']);
   const { upcoming: next, past } = splitByTime(all, new Date(now));
-  expect(next[0].title).toBe('Quarterly challenge meeting Q4');
-  expect(past[0].title).toBe('PRINCE2 Foundation refresher');
+  expect(next[0].title).toBe('Quarterly challenge meeting Q4 2026');
+  expect(past[0].title).toBe('Half-yearly experience meeting: autumn 2026');
 });
 
 test('the PMO creates and edits events; an end before the start is refused field by field', async () => {
@@ -99,7 +99,7 @@ test('"add to my calendar" creates the event in the user\'s own calendar through
   const created = await events(leaderSp, 'leader').addToCalendar(q4);
   expect(created.id).toBeTruthy();
   const mine = await graphAs('leader').api('/me/events').get() as { value: Array<{ id: string; subject: string; start: { dateTime: string; timeZone: string } }> };
-  expect(mine.value).toEqual([expect.objectContaining({ id: created.id, subject: 'Quarterly challenge meeting Q4' })]);
+  expect(mine.value).toEqual([expect.objectContaining({ id: created.id, subject: 'Quarterly challenge meeting Q4 2026' })]);
   expect(mine.value[0].start.timeZone).toBe('UTC');
   expect(Date.parse(`${mine.value[0].start.dateTime}Z`)).toBe(Date.parse(q4.startDate));
   // Only in her calendar.
