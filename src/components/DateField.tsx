@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Calendar, Callout, DirectionalHint, FocusTrapZone, IconButton, TextField, getId, type ITextField } from '@fluentui/react';
+import { Calendar, Callout, DirectionalHint, FocusTrapZone, IconButton, Label, TextField, getId, type ITextField } from '@fluentui/react';
 import { datePickerStrings, dateFieldValue, dateToIso, firstDayOfWeek, formatIsoShort, formatShortDate, isoToDate } from './dates';
 import { format } from './text';
 
@@ -33,7 +33,7 @@ export function DateField(props: IDateFieldProps): JSX.Element {
   const display = (v: string | undefined): string => (isIso(v) ? formatIsoShort(v, locale) : v ?? '');
   const [text, setText] = React.useState<string>(() => display(value));
   const [open, setOpen] = React.useState(false);
-  const ids = React.useRef({ button: getId('date-button'), hint: getId('date-hint') }).current;
+  const ids = React.useRef({ button: getId('date-button'), label: getId('date-label'), input: getId('date-input') }).current;
   const field = React.useRef<ITextField>(null);
 
   // A value set from outside (reload, conflict, calendar) replaces the text; our own typing does not.
@@ -58,9 +58,12 @@ export function DateField(props: IDateFieldProps): JSX.Element {
 
   return (
     <div className={props.className}>
+      {/* Our own label: Fluent would name the input by its label AND the calendar button in its suffix. */}
+      <Label id={ids.label} htmlFor={ids.input} required={props.required} disabled={props.disabled}>{props.label}</Label>
       <TextField
         componentRef={field}
-        label={props.label}
+        id={ids.input}
+        aria-labelledby={ids.label}
         required={props.required}
         value={text}
         placeholder={formatShortDate(new Date(2027, 0, 15), locale)}
