@@ -131,6 +131,7 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
   async function reload(): Promise<void> {
     // Requests still running when the page goes are aborted and would count as problems.
     await page.waitForLoadState('networkidle');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.reload();
     await page.getByRole('menuitem', { name: s.NewProject }).waitFor();
   }
