@@ -86,11 +86,16 @@ async function choose(page: Page, scope: Locator, label: string, option: string)
   await page.locator('.ms-Dropdown-callout').waitFor({ state: 'detached' });
 }
 
-/** A text field by its label; a required one's name ends in Fluent's " *". */
+/** The label's characters as a pattern: our own loc strings, every special character escaped. */
+const escaped = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A label, with Fluent's " *" after a required one. */
+// eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from an escaped loc string
+const labelled = (name: string): RegExp => new RegExp(`^${escaped(name)}( \\*)?$`);
+/** A text field by its label. */
 const textbox = (scope: Locator, name: string): Locator => scope.getByLabel(labelled(name));
 /** A dropdown: its name is the label and the chosen option. */
-const combobox = (scope: Locator, name: string): Locator => scope.getByRole('combobox', { name: new RegExp(`^${labelled(name).source.slice(1, -1)}( .*)?$`) });
-const labelled = (name: string): RegExp => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+// eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from an escaped loc string
+const combobox = (scope: Locator, name: string): Locator => scope.getByRole('combobox', { name: new RegExp(`^${escaped(name)}( \\*)?( .*)?$`) });
 
 describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale) => {
   const s = loc<IProjectRegisterWebPartStrings>('src/webparts/projectRegister/loc', locale);
