@@ -86,6 +86,10 @@ export interface IEditPanelProps<F, Item, Action extends string> extends IEditFo
   /** The footer's commands (Save, Cancel…); a spinner with `savingLabel` follows while saving. */
   commands: React.ReactNode;
   savingLabel: string;
+  /** The spinner only speaks (no visible text): for a Save button that already says "Saving…". */
+  quietSpinner?: boolean;
+  /** Enter in a field submits (default: nothing). */
+  onSubmit?: () => void;
   type?: PanelType;
 }
 
@@ -105,11 +109,13 @@ export function EditPanel<F, Item, Action extends string>(props: IEditPanelProps
       onRenderFooterContent={() => (
         <Stack horizontal={true} tokens={{ childrenGap: 8 }} verticalAlign="center">
           {props.commands}
-          {edit.saving !== undefined && <Spinner size={SpinnerSize.small} label={props.savingLabel} labelPosition="right" />}
+          {edit.saving !== undefined && (props.quietSpinner
+            ? <Spinner size={SpinnerSize.small} ariaLabel={props.savingLabel} />
+            : <Spinner size={SpinnerSize.small} label={props.savingLabel} labelPosition="right" />)}
         </Stack>
       )}
     >
-      <form noValidate={true} aria-label={props.heading} onSubmit={(e) => { e.preventDefault(); }}>
+      <form noValidate={true} aria-label={props.heading} onSubmit={(e) => { e.preventDefault(); props.onSubmit?.(); }}>
         <EditFormFrame edit={edit} words={props.words} conflictRows={props.conflictRows} conflictMessage={props.conflictMessage}>
           {props.children}
         </EditFormFrame>
