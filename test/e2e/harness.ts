@@ -143,6 +143,8 @@ export async function startHub(options: StartOptions): Promise<Hub> {
       if (alias !== null) await context.addCookies([{ name: 'pmohub-user', value: alias, url: url('/') }]);
       const page = await context.newPage();
       page.setDefaultTimeout(o.timeout ?? 8_000);
+      // Loading the page (its bundle, fonts, first API calls) is the slowest step on a busy machine.
+      page.setDefaultNavigationTimeout(30_000);
       const s: Session = { alias: alias ?? 'owner', context, page, problems: [] };
       page.on('console', (m) => { if (m.type() === 'error') s.problems.push(`console: ${m.text()}`); });
       page.on('pageerror', (e) => s.problems.push(`page error: ${e.message}`));
