@@ -48,12 +48,34 @@ export function firstDayOfWeek(locale: string): DayOfWeek {
   return /^en-us$/i.test(locale) || /^en$/i.test(locale) ? DayOfWeek.Sunday : DayOfWeek.Monday;
 }
 
-/** The date as the language writes it in short numeric form (e.g. 2026-03-01 in sv, 01-03-2026 in nl). */
+/**
+ * The language's short numeric date with a four-digit year: 2027-01-15 (sv), 15.01.2027 (da),
+ * 15-01-2027 (nl), 1/15/2027 (en-US). Whether day and month are padded follows the language's own
+ * short style, so a date reads back the way people of that language type it.
+ */
 export function formatShortDate(date: Date | undefined, locale: string): string {
-  return date ? new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(date) : '';
+  if (!date) return '';
+  const padded = new Intl.DateTimeFormat(locale, { dateStyle: 'short' }).formatToParts(new Date(2021, 0, 5))
+    .find((p) => p.type === 'day')?.value.length === 2;
+  const style = padded ? '2-digit' : 'numeric';
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: style, day: style }).format(date);
 }
 
-/** Reads what a person typed: ISO `YYYY-MM-DD`, or day, month and year in the language's order. */
+/** `YYYY-MM-DD` shown in the language's short form ('' for none). */
+export function formatIsoShort(iso: string | undefined, locale: string): string {
+  const d = isIsoDateText(iso) ? isoToDate(iso) : undefined;
+  return d ? formatShortDate(d, locale) : '';
+}
+
+function isIsoDateText(v: string | undefined): v is string {
+  return !!v && /^\d{4}-\d{2}-\d{2}/.test(v);
+}
+
+/**
+ * Reads what a person typed: ISO `YYYY-MM-DD`, or day, month and year in the language's order
+ * with any separator (da types both 15.01.2027 and 15-01-2027). The year must have two or four
+ * digits: "15-01-2" is half-typed, not 2002. Undefined when it is not a calendar date.
+ */
 export function parseShortDate(text: string, locale: string): Date | undefined {
   const t = text.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
@@ -62,12 +84,23 @@ export function parseShortDate(text: string, locale: string): Date | undefined {
     return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d ? date : undefined;
   };
   if (iso) return make(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const nums = t.split(/[^\d]+/).filter(Boolean).map(Number);
-  if (nums.length !== 3) return undefined;
+  if (!/^\d+[^\d]+\d+[^\d]+\d+$/.test(t)) return undefined;
+  const parts = t.split(/[^\d]+/);
   const order = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' })
     .formatToParts(new Date(2021, 11, 31)).filter((p) => p.type === 'year' || p.type === 'month' || p.type === 'day').map((p) => p.type);
-  const v: Record<string, number> = {};
-  order.forEach((k, i) => { v[k] = nums[i]; });
-  if (v.year < 100) v.year += 2000;
-  return make(v.year, v.month, v.day);
+  const v: Record<string, string> = {};
+  order.forEach((k, i) => { v[k] = parts[i]; });
+  if (v.year.length !== 2 && v.year.length !== 4) return undefined;
+  if (v.month.length > 2 || v.day.length > 2) return undefined;
+  const year = Number(v.year) + (v.year.length === 2 ? 2000 : 0);
+  return make(year, Number(v.month), Number(v.day));
+}
+
+/**
+ * What a date field holds: `YYYY-MM-DD` when the text is a date, undefined when it is empty, and
+ * the text itself when it cannot be read, so validation shows an error instead of a silent change.
+ */
+export function dateFieldValue(text: string, locale: string): string | undefined {
+  if (!text.trim()) return undefined;
+  return dateToIso(parseShortDate(text, locale)) ?? text;
 }

@@ -37,21 +37,31 @@ export function csvField(text: string, separator: string): string {
   return text.indexOf(separator) >= 0 || /["\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csvCell(cell: ExportCell, locale: string): string {
+/**
+ * People's text: quoted for BOTH separators, not only this file's. A file written with `,` is
+ * often opened where `;` is the list separator (and the other way round); an unquoted `Q4;=5+5`
+ * would then become a cell holding the formula `=5+5`. Numbers and dates are ours and keep
+ * plain fields, so a spreadsheet still reads them as numbers.
+ */
+export function csvTextField(text: string, separator: string): string {
+  return /[,;\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : csvField(text, separator);
+}
+
+function csvCell(cell: ExportCell, locale: string, sep: string): string {
   switch (cell.kind) {
     case 'empty': return '';
-    case 'date': return cell.value;
+    case 'date': return csvField(cell.value, sep);
     // Plain digits with the language's decimal mark (no grouping): what a spreadsheet in that language reads as a number.
-    case 'number': return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 10 }).format(cell.value).replace(/\u2212/g, '-');
-    default: return neutraliseCsvText(cell.value);
+    case 'number': return csvField(new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 10 }).format(cell.value).replace(/\u2212/g, '-'), sep);
+    default: return csvTextField(neutraliseCsvText(cell.value), sep);
   }
 }
 
 /** UTF-8 CSV text with a byte-order mark (so Excel reads å, ø and ë right), CRLF line ends. */
 export function toCsv(table: ExportTable, locale: string): string {
   const sep = csvSeparator(locale);
-  const line = (cells: string[]): string => cells.map((c) => csvField(c, sep)).join(sep);
-  const lines = [line(table.headers.map(neutraliseCsvText)), ...table.rows.map((r) => line(r.map((c) => csvCell(c, locale))))];
+  const header = table.headers.map((h) => csvTextField(neutraliseCsvText(h), sep)).join(sep);
+  const lines = [header, ...table.rows.map((r) => r.map((c) => csvCell(c, locale, sep)).join(sep))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

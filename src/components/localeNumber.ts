@@ -46,3 +46,13 @@ export function formatLocaleNumber(value: number | undefined, locale: string, ma
   if (value === undefined || value === null || Number.isNaN(value)) return '';
   return new Intl.NumberFormat(locale, { useGrouping: true, maximumFractionDigits }).format(value);
 }
+
+/**
+ * An amount of money for a text field: whole amounts without decimals, others with two, the way
+ * people type money ("1 250 000,50", not "1 250 000,5"). Reads back with parseLocaleNumber.
+ */
+export function formatLocaleAmount(value: number | undefined, locale: string): string {
+  if (value === undefined || value === null || Number.isNaN(value)) return '';
+  const fraction = Math.round(value * 100) % 100 !== 0;
+  return new Intl.NumberFormat(locale, { useGrouping: true, minimumFractionDigits: fraction ? 2 : 0, maximumFractionDigits: 2 }).format(value);
+}

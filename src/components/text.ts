@@ -8,32 +8,6 @@ export function format(template: string, ...args: Array<string | number>): strin
   return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
 }
 
-function separators(locale: string): { group: string; decimal: string } {
-  try {
-    const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-    return {
-      group: parts.find((p) => p.type === 'group')?.value ?? ',',
-      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.'
-    };
-  } catch {
-    return { group: ',', decimal: '.' };
-  }
-}
-
-/**
- * A number as people type it in their language ("1 250 000", "1.250.000", "1,250,000", "12,5" in
- * Swedish); undefined for an empty field, NaN for text that is not a number.
- */
-export function parseNumber(text: string, locale: string): number | undefined {
-  let t = (text ?? '').trim().replace(/[\s\u00a0\u202f']/g, '');
-  if (t === '') return undefined;
-  const { group, decimal } = separators(locale);
-  if (group.trim() !== '' && group !== decimal) t = t.split(group).join('');
-  if (decimal !== '.') t = t.replace(decimal, '.');
-  if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return NaN;
-  return Number(t);
-}
-
 /** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30). */
 export function isIsoDate(value: string | undefined): boolean {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -49,6 +49,8 @@ export interface SparringRequest extends ListItemBase {
   project?: LookupRef;
   preferredDate?: IsoDate;
   status: SparringStatus;
+  /** The expert the requester asked for; the PMO assigns. */
+  requestedExpert?: PersonRef;
   assignedExpert?: PersonRef;
   scheduledAt?: IsoDateTime;
 }

@@ -53,6 +53,12 @@ export const sparringRequests = defineList({
       id: '4c6e6e0a-ed0b-4c00-9bcc-366a903a7d63', since: 1, indexed: true
     },
     {
+      // The expert the requester asked for (from the expert's card): a wish the PMO sees and
+      // usually assigns. Not the assignment itself: only the PMO assigns, which shares the item.
+      key: 'requestedExpert', internalName: 'PMORequestedExpert', displayName: 'Requested expert', type: 'User',
+      id: 'e064e6a2-a6b7-4ea9-a342-fc4e7c9faa22', since: 4
+    },
+    {
       key: 'scheduledAt', internalName: 'PMOScheduledAt', displayName: 'Scheduled at', type: 'DateTime',
       id: '5f3d8a12-8091-493c-a3c6-0502e5e220eb', since: 1, dateOnly: false
     }

@@ -49,10 +49,26 @@ export function validateEvent(event: Partial<NewItem<CommunityEvent>>): FieldErr
   return errors;
 }
 
-/** Without an end, an event is taken to last an hour (for calendars, which need one). */
+/**
+ * Without a usable end, an event is taken to last an hour (calendars need one). An end at or
+ * before the start (the form refuses it, but anyone with edit rights can write it by REST) is
+ * not usable: RFC 5545 requires DTEND after DTSTART.
+ */
 export function eventEnd(event: Pick<CommunityEvent, 'startDate' | 'endDate'>): string {
-  if (event.endDate) return new Date(Date.parse(event.endDate)).toISOString();
-  return new Date(Date.parse(event.startDate) + 3600_000).toISOString();
+  const start = Date.parse(event.startDate);
+  const end = event.endDate ? Date.parse(event.endDate) : NaN;
+  if (!isNaN(end) && end > start) return new Date(end).toISOString();
+  return new Date(start + 3600_000).toISOString();
+}
+
+/** Only an absolute http(s) link goes into a calendar (`//host/x` or `javascript:` would make an invalid or unsafe URL). */
+function calendarUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\//i.test(url)) return undefined;
+  try {
+    return new URL(url).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The Graph `event` resource for `POST me/events`: UTC times, plain-text body (never HTML from the list). */
@@ -76,6 +92,7 @@ export function toGraphEvent(event: CommunityEvent): Record<string, unknown> {
  */
 export function toIcs(event: CommunityEvent, uidDomain: string): string {
   const start = Date.parse(event.startDate);
+  if (isNaN(start)) throw new Error('The event has no valid start, so no calendar file can be made.');
   const end = Date.parse(eventEnd(event));
   const attrs: EventAttributes = {
     uid: `pmohub-event-${event.id}@${uidDomain}`,
@@ -85,7 +102,7 @@ export function toIcs(event: CommunityEvent, uidDomain: string): string {
     end, endInputType: 'utc', endOutputType: 'utc',
     description: event.description || undefined,
     location: event.location || undefined,
-    url: event.onlineLink?.url || undefined
+    url: calendarUrl(event.onlineLink?.url)
   };
   const { error, value } = createEvent(attrs);
   if (error || !value) throw error ?? new Error('The calendar file could not be created.');

@@ -20,7 +20,7 @@ export interface SparringRequestView extends SparringRequest {
 }
 
 /** What the requester fills in. */
-export type SparringDraft = Pick<NewItem<SparringRequest>, 'title' | 'description' | 'competency' | 'project' | 'preferredDate'>;
+export type SparringDraft = Pick<NewItem<SparringRequest>, 'title' | 'description' | 'competency' | 'project' | 'preferredDate' | 'requestedExpert'>;
 
 /** New → Assigned → Scheduled → Done; the PMO moves a request on, one step at a time. */
 export const SPARRING_TRANSITIONS: Readonly<Record<SparringStatus, readonly SparringStatus[]>> = {
@@ -46,7 +46,7 @@ export function waitedDays(created: string | undefined, now: Date): number | und
 
 /** The requester's form: a topic is required; the rest is checked against the schema. */
 export function validateSparringDraft(draft: Partial<SparringDraft>): FieldErrors {
-  return validateFields('sparringRequests', draft as Record<string, unknown>, ['title', 'description', 'competency', 'project', 'preferredDate']);
+  return validateFields('sparringRequests', draft as Record<string, unknown>, ['title', 'description', 'competency', 'project', 'preferredDate', 'requestedExpert']);
 }
 
 /** The request cannot make this step (stale status or a skipped step). */
@@ -171,7 +171,7 @@ export class SpSparringRequestService implements ISparringRequestService {
     const me = await this.currentUser();
     const values: Record<string, unknown> = {
       title: draft.title.trim(), description: draft.description ?? '', competency: draft.competency ?? null,
-      project: draft.project, preferredDate: draft.preferredDate, status: 'New'
+      project: draft.project, preferredDate: draft.preferredDate, requestedExpert: draft.requestedExpert, status: 'New'
     };
     return saveItem<'sparringRequests', SparringRequestView>({
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: { ...draft, requester: me, status: 'New' } as NewItem<SparringRequestView>,

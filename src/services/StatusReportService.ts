@@ -35,6 +35,8 @@ function reportValues(report: StatusReport | NewItem<StatusReport>, published: b
   const values: Record<string, unknown> = {
     project: report.project, reportDate: report.reportDate,
     overall: report.overall, schedule: report.schedule, cost: report.cost, scope: report.scope, risk: report.risk,
+    overallComment: report.overallComment, scheduleComment: report.scheduleComment, costComment: report.costComment,
+    scopeComment: report.scopeComment, riskComment: report.riskComment,
     summary: report.summary, nextSteps: report.nextSteps, percentComplete: report.percentComplete,
     forecastCost: report.forecastCost, forecastEnd: report.forecastEnd, published
   };

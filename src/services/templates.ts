@@ -184,6 +184,16 @@ export function revisionBoard(templates: LibraryTemplate[], today: string, withi
     .sort((a, b) => (a.template.nextRevision as string).localeCompare(b.template.nextRevision as string) || a.template.id - b.template.id);
 }
 
+/**
+ * May a curator approve the template now? A draft or retired one, yes; an approved one only while
+ * its annual revision is due or overdue: approving then closes the revision (revised today, next
+ * revision in a year), typically after a new version was uploaded with its change note.
+ */
+export function canApprove(t: LibraryTemplate, today: string, withinDays: number = 30): boolean {
+  if (t.status !== 'Approved') return true;
+  return revisionBoard([t], today, withinDays).length > 0;
+}
+
 /** The next revision a year after a revision date (29 February → 28 February). */
 export function nextRevisionAfter(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);

@@ -15,6 +15,7 @@ import { axe, shot as shotOf, SITE, startHub, type Hub, type Session } from './h
 import { SpProjectService } from '../../src/services/ProjectService';
 import { SpRiskService } from '../../src/services/RiskService';
 import { formatDate } from '../../src/components/format';
+import { formatShortDate } from '../../src/components/dates';
 import { scoreBand } from '../../src/webparts/risks/components/riskModel';
 import type { Project, Risk } from '../../src/model/portfolio';
 
@@ -130,11 +131,11 @@ function titleField(panel: Locator): Locator {
 }
 
 function endField(panel: Locator): Locator {
-  // Fluent's DatePicker: a combobox for typing, plus a calendar icon that carries the same name.
-  return panel.getByRole('combobox', { name: 'End', exact: true });
+  // The shared DateField: a text box for typing, plus a calendar button named "Open the calendar: End".
+  return panel.getByRole('textbox', { name: 'End', exact: true });
 }
 
-/** Types a date into a Fluent DatePicker (text input allowed; ISO is accepted in every language) and leaves the field. */
+/** Types a date into a date field (ISO is accepted in every language) and leaves the field. */
 async function typeDate(field: Locator, iso: string): Promise<void> {
   await field.fill(iso);
   await field.press('Tab');
@@ -196,7 +197,7 @@ describe('a project leader closes the loop', () => {
     const form = reports.getByRole('form', { name: 'New status report' });
     await form.getByRole('radio', { name: 'Overall: Red' }).waitFor({ state: 'attached' });
     // Today's report is newer than the demo's latest, so it becomes the project's status.
-    expect(await form.getByLabel('Report date').inputValue()).toBe(isoToday());
+    expect(await form.getByRole('textbox', { name: /^Report date( \*)?$/ }).inputValue()).toBe(formatShortDate(new Date(), 'en-US'));
     return form;
   }
 

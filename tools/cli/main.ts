@@ -82,6 +82,21 @@ export function buildProgram(): Command {
     .option('--today <yyyy-mm-dd>', 'date the demo as if seeded on this day (default: today)', isoDay)
     .action((flags: SiteFlags & { scale: SeedScale; today?: number }) => run(async () => {
       const sp = await connect(flags.site, flags);
+      let state;
+      try {
+        state = await readSite(sp);
+      } catch (e) {
+        throw explain(e, flags.site);
+      }
+      // A site that exists but lacks our lists would answer 404 on the first list, which read as
+      // "there is no SharePoint site at that URL": say what is missing and what to run instead.
+      const plan = computePlan(state);
+      if (plan.steps.length) {
+        const created = plan.steps.filter((st) => st.kind === 'createList').length;
+        throw new CliError(created
+          ? `${flags.site} is a SharePoint site, but PMO Hub is not provisioned on it (${created} lists missing). Run first: pmo-hub provision --site ${flags.site}`
+          : `${flags.site} has PMO Hub lists of an older schema (${plan.steps.length} changes to make for schema ${plan.schemaVersion}). Run first: pmo-hub provision --site ${flags.site}`);
+      }
       try {
         const r = await seed(sp, flags.scale, (line) => log(flags, line), { now: flags.today });
         if (flags.json) process.stdout.write(`${JSON.stringify({ site: flags.site, scale: flags.scale, ...r }, null, 2)}\n`);

@@ -62,6 +62,16 @@ define([], function () {
     "ChartExportCsv": "Eksportér CSV",
     "ChartExportPng": "Eksportér PNG",
     "ChartExportFailed": "Eksporten mislykkedes. {0}",
-    "ChartNothingToDraw": "Der er intet diagram at tegne."
+    "ChartNothingToDraw": "Der er intet diagram at tegne.",
+    "DateOpenCalendar": "Åbn kalenderen",
+    "DateHint": "Skriv en dato som {0}, eller vælg en i kalenderen.",
+    "DateInvalid": "Det er ikke en dato. Skriv den som {0}.",
+    "DateGoToToday": "Gå til i dag",
+    "DatePrevMonth": "Forrige måned",
+    "DateNextMonth": "Næste måned",
+    "DatePrevYear": "Forrige år",
+    "DateNextYear": "Næste år",
+    "DateCloseCalendar": "Luk kalenderen",
+    "NumberInvalid": "Det er ikke et tal. Skriv det som {0}."
   };
 });

@@ -62,6 +62,16 @@ define([], function () {
     "ChartExportCsv": "Export CSV",
     "ChartExportPng": "Export PNG",
     "ChartExportFailed": "The export failed. {0}",
-    "ChartNothingToDraw": "There is no chart to draw."
+    "ChartNothingToDraw": "There is no chart to draw.",
+    "DateOpenCalendar": "Open the calendar",
+    "DateHint": "Type a date like {0} or pick one from the calendar.",
+    "DateInvalid": "This is not a date. Type it like {0}.",
+    "DateGoToToday": "Go to today",
+    "DatePrevMonth": "Previous month",
+    "DateNextMonth": "Next month",
+    "DatePrevYear": "Previous year",
+    "DateNextYear": "Next year",
+    "DateCloseCalendar": "Close the calendar",
+    "NumberInvalid": "This is not a number. Type it like {0}."
   };
 });

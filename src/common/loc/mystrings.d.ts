@@ -62,6 +62,16 @@ declare interface IPmoHubCommonStrings {
   ChartExportPng: string;
   ChartExportFailed: string;
   ChartNothingToDraw: string;
+  DateOpenCalendar: string;
+  DateHint: string;
+  DateInvalid: string;
+  DateGoToToday: string;
+  DatePrevMonth: string;
+  DateNextMonth: string;
+  DatePrevYear: string;
+  DateNextYear: string;
+  DateCloseCalendar: string;
+  NumberInvalid: string;
 }
 
 declare module 'PmoHubCommonStrings' {

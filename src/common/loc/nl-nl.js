@@ -62,6 +62,16 @@ define([], function () {
     "ChartExportCsv": "CSV exporteren",
     "ChartExportPng": "PNG exporteren",
     "ChartExportFailed": "Exporteren is mislukt. {0}",
-    "ChartNothingToDraw": "Er is geen grafiek om te tekenen."
+    "ChartNothingToDraw": "Er is geen grafiek om te tekenen.",
+    "DateOpenCalendar": "Kalender openen",
+    "DateHint": "Typ een datum zoals {0} of kies er een in de kalender.",
+    "DateInvalid": "Dit is geen datum. Typ hem zoals {0}.",
+    "DateGoToToday": "Naar vandaag",
+    "DatePrevMonth": "Vorige maand",
+    "DateNextMonth": "Volgende maand",
+    "DatePrevYear": "Vorig jaar",
+    "DateNextYear": "Volgend jaar",
+    "DateCloseCalendar": "Kalender sluiten",
+    "NumberInvalid": "Dit is geen getal. Typ het zoals {0}."
   };
 });

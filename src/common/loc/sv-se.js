@@ -62,6 +62,16 @@ define([], function () {
     "ChartExportCsv": "Exportera CSV",
     "ChartExportPng": "Exportera PNG",
     "ChartExportFailed": "Exporten misslyckades. {0}",
-    "ChartNothingToDraw": "Det finns inget diagram att rita."
+    "ChartNothingToDraw": "Det finns inget diagram att rita.",
+    "DateOpenCalendar": "Öppna kalendern",
+    "DateHint": "Skriv ett datum som {0} eller välj i kalendern.",
+    "DateInvalid": "Det här är inget datum. Skriv det som {0}.",
+    "DateGoToToday": "Gå till i dag",
+    "DatePrevMonth": "Föregående månad",
+    "DateNextMonth": "Nästa månad",
+    "DatePrevYear": "Föregående år",
+    "DateNextYear": "Nästa år",
+    "DateCloseCalendar": "Stäng kalendern",
+    "NumberInvalid": "Det här är inget tal. Skriv det som {0}."
   };
 });

@@ -72,4 +72,32 @@ describe('ExpertDirectory', () => {
     expect(await screen.findByText(/Your request "Cutting scope" was sent/)).toBeTruthy();
     expect(sparring.created).toEqual([expect.objectContaining({ title: 'Cutting scope', competency: 'SteeringGroups' })]);
   });
+
+  it('asking Lars from his card stores Lars as the requested expert and the message as typed (issue 11)', async () => {
+    const sparring = new FakeSparring();
+    render(<ExpertDirectory experts={new FakeExperts({ byEmail: {}, failed: false })} sparring={sparring} strings={s} common={c} locale="nl-NL" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ask for sparring: Lars Nielsen' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: /Topic/ }), { target: { value: 'Stuurgroep "reset"' } });
+    fireEvent.change(screen.getByRole('textbox', { name: s.FieldMessage }), { target: { value: 'Graag <b>snel</b> 🙏' } });
+    fireEvent.change(screen.getByRole('textbox', { name: s.FieldPreferredDate }), { target: { value: '15-01-2027' } });
+    fireEvent.click(screen.getByRole('button', { name: s.SendRequest }));
+    expect(await screen.findByText(/was sent/)).toBeTruthy();
+    expect(sparring.created).toEqual([{
+      title: 'Stuurgroep "reset"', competency: 'SteeringGroups', description: 'Graag <b>snel</b> 🙏', preferredDate: '2027-01-15',
+      requestedExpert: { id: 11, title: 'Lars Nielsen', email: 'lars@contoso.com' }
+    }]);
+  });
+
+  it('the PMO\'s table shows the requested expert and the message', async () => {
+    const sparring = new FakeSparring();
+    sparring.canManage = (): Promise<boolean> => Promise.resolve(true);
+    sparring.open = (): Promise<SparringRequestView[]> => Promise.resolve([{
+      id: 5, title: 'Benefits', description: 'Kan vi tale om "gevinster"?', requester: { id: 3, title: 'Mette', email: 'm@contoso.com' }, status: 'New',
+      requestedExpert: { id: 11, title: 'Lars Nielsen', email: 'lars@contoso.com' }
+    }]);
+    render(<ExpertDirectory experts={new FakeExperts({ byEmail: {}, failed: false })} sparring={sparring} strings={s} common={c} locale="en-US" />);
+    fireEvent.click(await screen.findByRole('tab', { name: /Open requests|open/i }));
+    expect(await screen.findByText('Kan vi tale om "gevinster"?')).toBeTruthy();
+    expect(screen.getByText('Requested expert: Lars Nielsen')).toBeTruthy();
+  });
 });

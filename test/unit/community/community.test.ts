@@ -67,6 +67,22 @@ describe('events', () => {
     expect(toIcs(event({ endDate: undefined }), 'x')).toMatch(/\r\nDTEND:20261127T100000Z\r\n/);
   });
 
+  it('.ics of an event written by REST with an end before its start, or a link //host/x, is still valid (issue 11)', () => {
+    const dt = (ics: string, name: string): string => (ics.split('\r\n').find((l) => l.startsWith(`${name}:`)) ?? '').slice(name.length + 1);
+    for (const endDate of ['2026-11-27T08:00:00Z', '2026-11-27T09:00:00Z', 'not a date']) {
+      const ics = toIcs(event({ endDate }), 'x');
+      expect(dt(ics, 'DTSTART')).toBe('20261127T090000Z');
+      expect(dt(ics, 'DTEND')).toBe('20261127T100000Z');
+    }
+    for (const url of ['//host/x', 'host/x', ['javascript', 'alert(1)'].join(':')]) {
+      const ics = toIcs(event({ onlineLink: { url } }), 'x');
+      expect(ics).not.toMatch(/\r\nURL/);
+      expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    }
+    expect(dt(toIcs(event({ onlineLink: { url: 'https://teams.example/meet?a=1&b=2' } }), 'x'), 'URL')).toBe('https://teams.example/meet?a=1&b=2');
+    expect(() => toIcs(event({ startDate: 'soon' }), 'x')).toThrow(/no valid start/);
+  });
+
   it('.ics file names lose characters file systems refuse', () => {
     expect(icsFileName(event({ title: 'A/B: "C" <D>?' }))).toBe('A B C D 2026-11-27.ics');
     expect(icsFileName(event({ title: '///' }))).toBe('event 2026-11-27.ics');

@@ -147,6 +147,36 @@ describe('ProjectRegister editing', () => {
     expect(await screen.findByText('3 of 3 projects')).toBeTruthy();
   });
 
+  it('nl: a date typed while the calendar is open, amounts with grouping, and an unreadable end date (issue 11)', async () => {
+    const ns = strings('nl-nl');
+    const nc = common('nl-nl');
+    const editing = new FakeEditing();
+    render(
+      <ProjectRegister service={new FakeProjects([kundportal, hr])} editing={editing} people={new FakePeople()} strings={ns} common={nc}
+        locale="nl-NL" pageSize={50} staleDays={30} today={new Date('2026-11-15T00:00:00Z')} codeCheckDelay={0} />
+    );
+    await screen.findByText('Ny kundportal');
+    fireEvent.click(await screen.findByRole('menuitem', { name: ns.NewProject }));
+    const panel = await screen.findByRole('dialog', { name: ns.NewProject });
+    type(panel, ns.FieldCode, 'NL-001');
+    type(panel, ns.FieldTitle, 'Waterschap "Oost" <b>🚰</b>');
+    type(panel, ns.Budget, '1.250.000,50');
+    type(panel, ns.Start, '01-01-2027');
+    // The calendar of the end date is open while the date is typed.
+    fireEvent.click(within(panel).getByRole('button', { name: `${nc.DateOpenCalendar}: ${ns.End}` }));
+    expect(await screen.findByRole('dialog', { name: ns.End })).toBeTruthy();
+    type(panel, ns.End, '31-02-2027');
+    await act(async () => { fireEvent.click(within(panel).getByRole('button', { name: ns.Save, hidden: true })); });
+    expect(editing.saves.length).toBe(0);
+    expect((await within(panel).findAllByText(nc.DateInvalid.replace('{0}', '15-01-2027'))).length).toBeGreaterThan(0);
+    type(panel, ns.End, '15-01-2027');
+    await act(async () => { fireEvent.click(within(panel).getByRole('button', { name: ns.Save, hidden: true })); });
+    await waitFor(() => expect(editing.saves.length).toBe(1));
+    expect(editing.saves[0].project).toMatchObject({
+      code: 'NL-001', title: 'Waterschap "Oost" <b>🚰</b>', budget: 1250000.5, startDate: '2027-01-01', endDate: '2027-01-15'
+    });
+  });
+
   it('refuses an invalid form with field-level messages and sends nothing', async () => {
     const editing = new FakeEditing();
     mount(editing);

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { csvField, csvSeparator, exportFileName, neutraliseCsvText, toCsv, type ExportTable } from '../../../src/components/exportModel';
+import { csvField, csvTextField, csvSeparator, exportFileName, neutraliseCsvText, toCsv, type ExportTable } from '../../../src/components/exportModel';
 import { exportTable } from '../../../src/webparts/projectRegister/components/registerExport';
 import { xlsxBytes } from '../../../src/components/exportFiles';
 import type { Project } from '../../../src/model/portfolio';
@@ -35,9 +35,34 @@ describe('export model', () => {
   it('quotes separators, quotes and newlines (RFC 4180)', () => {
     expect(csvField('a;b', ';')).toBe('"a;b"');
     expect(csvField('a;b', ',')).toBe('a;b');
+    // People's text quotes the other language's separator too: the file may be opened with either one.
+    expect(csvTextField('a;b', ',')).toBe('"a;b"');
+    expect(csvTextField('a,b', ';')).toBe('"a,b"');
+    expect(csvTextField('plain', ';')).toBe('plain');
     expect(csvField('say "hi"', ',')).toBe('"say ""hi"""');
     expect(csvField('line 1\nline 2', ';')).toBe('"line 1\nline 2"');
     expect(csvField('plain', ';')).toBe('plain');
+  });
+
+  it('lets no formula through the other separator (issue 11: Q4;=5+5 in an English file, Q4,=6+6 in a Swedish one)', () => {
+    const table: ExportTable = { headers: ['Title', 'Unit'], rows: [[{ kind: 'text', value: 'Q4;=5+5' }, { kind: 'text', value: 'Q4,=6+6' }]] };
+    for (const locale of ['en-US', 'sv-SE', 'da-DK', 'nl-NL']) {
+      const row = toCsv(table, locale).slice(1).split('\r\n')[1];
+      // Read with EITHER separator, honouring quotes as Excel and LibreOffice do: no cell starts a formula.
+      for (const sep of [',', ';']) {
+        const cells: string[] = [];
+        let cur = '';
+        let quoted = false;
+        for (const ch of row) {
+          if (ch === '"') quoted = !quoted;
+          else if (ch === sep && !quoted) { cells.push(cur); cur = ''; } else cur += ch;
+        }
+        cells.push(cur);
+        expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+        expect(cells.join('|')).toContain('Q4;=5+5');
+        expect(cells.join('|')).toContain('Q4,=6+6');
+      }
+    }
   });
 
   it('writes UTF-8 CSV with a BOM, CRLF, localised headers and numbers, neutralised text', () => {

@@ -3,7 +3,7 @@ import { parseShortDate, datePickerStrings } from '../../../src/components/dates
 import { conflictRows, emptyDraft, fromDraft, isDirty, toDraft, validateDraft, type FieldLabels } from '../../../src/webparts/projectRegister/components/projectForm';
 import type { Project } from '../../../src/model/portfolio';
 
-const M = { Required: 'req', TooLong: 'long {0}', EndBeforeStart: 'end<start', ForecastEndBeforeStart: 'fc<start', NotANumber: 'nan', Negative: 'neg', InvalidUrl: 'url' };
+const M = { Required: 'req', TooLong: 'long {0}', EndBeforeStart: 'end<start', ForecastEndBeforeStart: 'fc<start', NotANumber: 'nan', Negative: 'neg', InvalidUrl: 'url', InvalidDate: 'date' };
 
 describe('locale-aware numbers', () => {
   it.each([

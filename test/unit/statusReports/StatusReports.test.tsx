@@ -37,14 +37,40 @@ describe('status reports of a project', () => {
     mountProject(new FakeStatusReports([previous]));
     fireEvent.click(await screen.findByRole('button', { name: 'New status report' }));
     expect(await screen.findByRole('heading', { name: 'New status report' })).toBeTruthy();
-    expect(input('Report date').value).toBe('2026-11-15');
+    expect(input('Report date').value).toBe('11/15/2026');
     expect(input('Summary').value).toBe('Vendor is late');
     expect(input('Next steps').value).toBe('Escalate to steering group');
     expect(input('Percent complete').value).toBe('40');
-    expect(input('Forecast cost').value).toBe('1250000');
-    expect(input('Forecast end').value).toBe('2027-03-31');
+    expect(input('Forecast cost').value).toBe('1,250,000');
+    expect(input('Forecast end').value).toBe('3/31/2027');
     expect((screen.getByRole('radio', { name: 'Schedule: Red' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: 'Overall: Amber' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it.each([
+    ['da-dk', 'da-DK', '1.250.000,50', '15-01-2027', '15.01.2027'],
+    ['nl-nl', 'nl-NL', '1.250.000,50', '15-01-2027', '15-01-2027'],
+    ['sv-se', 'sv-SE', '1\u00a0250\u00a0000,50', '2027-01-15', '2027-01-15']
+  ])('%s: a draft reopened and published keeps the typed amount, date and comments (issue 11)', async (file, locale, amount, typedDate, shownDate) => {
+    const ls = reportStrings(file);
+    const lc = commonStrings(file);
+    const draft = report(8, { published: false, reportDate: '2026-11-10', summary: 'Draft', etag: '"8,1"', forecastCost: 1250000.5, percentComplete: 35 });
+    const reports = new FakeStatusReports([draft, previous]);
+    render(<ProjectStatusReports project={p1} services={{ statusReports: reports, editing: new FakeRights() }} strings={ls} common={lc} locale={locale} today={today} />);
+    fireEvent.click(await screen.findByRole('button', { name: ls.ContinueDraft }));
+    await screen.findByRole('heading', { name: ls.EditDraftHeading });
+    expect(input(ls.ForecastCost).value).toBe(amount);
+    fireEvent.change(input(ls.ReportDate), { target: { value: typedDate } });
+    fireEvent.change(input(ls.ForecastEnd), { target: { value: '31-02-2027' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: ls.Publish })); });
+    expect(reports.publishes).toHaveLength(0);
+    expect((await screen.findAllByText(lc.DateInvalid.replace('{0}', shownDate))).length).toBeGreaterThan(0);
+    fireEvent.change(input(ls.ForecastEnd), { target: { value: '' } });
+    fireEvent.change(input(ls.DimensionComment.replace('{0}', ls.Schedule)), { target: { value: 'Vendor "late" 🚧 <b>' } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: ls.Publish })); });
+    expect(reports.publishes[0].report).toMatchObject({
+      id: 8, reportDate: '2027-01-15', forecastCost: 1250000.5, percentComplete: 35, scheduleComment: 'Vendor "late" 🚧 <b>', forecastEnd: undefined
+    });
   });
 
   it('refuses an incomplete report with field-level messages and calls no service', async () => {

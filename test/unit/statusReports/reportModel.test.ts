@@ -1,7 +1,8 @@
 import {
   EMPTY_FORM, conflictKind, formOf, isDirty, newestFirst, reportFromForm, splitServiceErrors, startReport, trendOf, validateReport
 } from '../../../src/webparts/statusReports/components/reportModel';
-import { isIsoDate, parseNumber, format } from '../../../src/components/text';
+import { isIsoDate, format } from '../../../src/components/text';
+import { parseLocaleNumber } from '../../../src/components/localeNumber';
 import { parseProjectId, validateProjectId } from '../../../src/webparts/shared/settings';
 import { project, report } from './fakes';
 
@@ -11,24 +12,24 @@ const today = new Date(2026, 10, 15);
 describe('starting a report', () => {
   it('pre-fills a new report from the previous published one, dated today', () => {
     const prev = report(7, { overall: 'Amber', cost: 'Red', summary: 'Late vendor', nextSteps: 'Escalate', percentComplete: 40, forecastCost: 1250000, forecastEnd: '2027-03-31' });
-    const { base, form } = startReport(prev, project(1), today);
+    const { base, form } = startReport(prev, project(1), 'en-US', today);
     expect(base).toBeUndefined();
     expect(form).toEqual({
       reportDate: '2026-11-15', overall: 'Amber', schedule: 'Green', cost: 'Red', scope: 'Green', risk: 'Green',
       overallComment: '', scheduleComment: '', costComment: '', scopeComment: '', riskComment: '',
-      summary: 'Late vendor', nextSteps: 'Escalate', percentComplete: '40', forecastCost: '1250000', forecastEnd: '2027-03-31'
+      summary: 'Late vendor', nextSteps: 'Escalate', percentComplete: '40', forecastCost: '1,250,000', forecastEnd: '2027-03-31'
     });
   });
 
   it('continues an unpublished draft as it is (same item, same ETag)', () => {
     const draft = report(8, { published: false, reportDate: '2026-11-01' });
-    const { base, form } = startReport(draft, project(1), today);
+    const { base, form } = startReport(draft, project(1), 'en-US', today);
     expect(base).toBe(draft);
     expect(form.reportDate).toBe('2026-11-01');
   });
 
   it('starts a first report from the project\'s forecasts, with no RAG chosen', () => {
-    const { base, form } = startReport(undefined, project(1, { forecastCost: 900, forecastEnd: '2027-01-31' }), today);
+    const { base, form } = startReport(undefined, project(1, { forecastCost: 900, forecastEnd: '2027-01-31' }), 'en-US', today);
     expect(base).toBeUndefined();
     expect(form).toEqual({ ...EMPTY_FORM, reportDate: '2026-11-15', forecastCost: '900', forecastEnd: '2027-01-31' });
   });
@@ -40,7 +41,7 @@ describe('validating a report', () => {
   });
 
   it('checks percent, money and dates', () => {
-    const ok = formOf(report(1));
+    const ok = formOf(report(1), 'en-US');
     expect(validateReport(ok, M, 'en-US')).toEqual({});
     expect(validateReport({ ...ok, percentComplete: '101' }, M, 'en-US').percentComplete).toBe('pct');
     expect(validateReport({ ...ok, percentComplete: '12.5' }, M, 'en-US').percentComplete).toBe('pct');
@@ -52,23 +53,52 @@ describe('validating a report', () => {
   });
 
   it('reads numbers as people type them in their language', () => {
-    expect(parseNumber('1 250 000', 'sv-SE')).toBe(1250000);
-    expect(parseNumber('1\u00a0250\u00a0000', 'sv-SE')).toBe(1250000);
-    expect(parseNumber('1.250.000', 'nl-NL')).toBe(1250000);
-    expect(parseNumber('1.250.000', 'da-DK')).toBe(1250000);
-    expect(parseNumber('1,250,000', 'en-US')).toBe(1250000);
-    expect(parseNumber('12,5', 'sv-SE')).toBe(12.5);
-    expect(parseNumber('', 'en-US')).toBeUndefined();
-    expect(Number.isNaN(parseNumber('=1+1', 'en-US'))).toBe(true);
+    expect(parseLocaleNumber('1 250 000', 'sv-SE')).toBe(1250000);
+    expect(parseLocaleNumber('1\u00a0250\u00a0000', 'sv-SE')).toBe(1250000);
+    expect(parseLocaleNumber('1.250.000', 'nl-NL')).toBe(1250000);
+    expect(parseLocaleNumber('1.250.000', 'da-DK')).toBe(1250000);
+    expect(parseLocaleNumber('1,250,000', 'en-US')).toBe(1250000);
+    expect(parseLocaleNumber('12,5', 'sv-SE')).toBe(12.5);
+    expect(parseLocaleNumber('', 'en-US')).toBeUndefined();
+    expect(Number.isNaN(parseLocaleNumber('=1+1', 'en-US'))).toBe(true);
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2025-02-29')).toBe(false);
+  });
+});
+
+describe('amounts survive a draft saved and reopened (issue 11: ×10 in da/nl)', () => {
+  const typed: Record<string, string> = { 'en-US': '1,250,000.50', 'sv-SE': '1\u00a0250\u00a0000,50', 'da-DK': '1.250.000,50', 'nl-NL': '1.250.000,50' };
+  it.each(Object.keys(typed))('%s: typed → saved → reopened → published is the same amount, shown as typed', (locale) => {
+    const p = project(3);
+    const form = { ...formOf(report(1), locale), forecastCost: typed[locale], percentComplete: '40' };
+    expect(validateReport(form, M, locale)).toEqual({});
+    const draft = { ...report(9, { published: false }), ...reportFromForm(form, undefined, p, locale) };
+    expect(draft.forecastCost).toBe(1250000.5);
+    const reopened = startReport(draft, p, locale, today).form;
+    expect(reopened.forecastCost).toBe(typed[locale]);
+    expect(reportFromForm(reopened, draft, p, locale).forecastCost).toBe(1250000.5);
+  });
+
+  it.each(Object.keys(typed))('%s: the project\'s forecast pre-filled into a new report reads back as the same amount', (locale) => {
+    const p = project(3, { forecastCost: 1250000.5, latestPercentComplete: 35 });
+    const { form } = startReport(undefined, p, locale, today);
+    expect(form.forecastCost).toBe(typed[locale]);
+    expect(parseLocaleNumber(form.forecastCost, locale)).toBe(1250000.5);
+    expect(parseLocaleNumber(form.percentComplete, locale)).toBe(35);
+  });
+
+  it('nl and da refuse "1.5" (a group separator in the wrong place) instead of reading 15', () => {
+    const ok = formOf(report(1), 'nl-NL');
+    expect(validateReport({ ...ok, forecastCost: '1.5' }, M, 'nl-NL').forecastCost).toBe('nan');
+    expect(validateReport({ ...ok, forecastCost: '1.5' }, M, 'da-DK').forecastCost).toBe('nan');
+    expect(validateReport({ ...ok, forecastCost: '1,5' }, M, 'nl-NL')).toEqual({});
   });
 });
 
 describe('saving', () => {
   it('builds the report from the form; a draft keeps its id and ETag', () => {
     const p = project(3, { title: 'Ny kundportal' });
-    const form = { ...formOf(report(1)), summary: '  <b>text</b> & \'quotes\'  ', nextSteps: '', percentComplete: '55', forecastCost: '1 000', forecastEnd: '' };
+    const form = { ...formOf(report(1), 'en-US'), summary: '  <b>text</b> & \'quotes\'  ', nextSteps: '', percentComplete: '55', forecastCost: '1 000', forecastEnd: '' };
     const fresh = reportFromForm(form, undefined, p, 'sv-SE');
     expect(fresh).toEqual({
       project: { id: 3, title: 'Ny kundportal' }, reportDate: '2026-10-01', overall: 'Green', schedule: 'Green', cost: 'Green', scope: 'Green', risk: 'Green',
@@ -80,7 +110,7 @@ describe('saving', () => {
   });
 
   it('knows when the form holds edits', () => {
-    const f = formOf(report(1));
+    const f = formOf(report(1), 'en-US');
     expect(isDirty(f, f)).toBe(false);
     expect(isDirty({ ...f, summary: 'x' }, f)).toBe(true);
   });

@@ -1,7 +1,7 @@
 // The pure side of the templates library: upload checks, filters, language variants, counts, revision board.
 import {
   browse, countDownloads, fileIconName, firstPageText, groupVariants, mostUsed, nextRevisionAfter, orderByLanguage, periodStart,
-  revisionBoard, templateLanguageOf, uploadProblem
+  canApprove, revisionBoard, templateLanguageOf, uploadProblem
 } from '../../../src/services/templates';
 import type { LibraryTemplate } from '../../../src/model';
 
@@ -103,6 +103,20 @@ describe('revision board', () => {
     const retired = t({ nextRevision: '2020-01-01', status: 'Retired' });
     const none = t({});
     expect(revisionBoard([due, later, retired, none, over], '2026-11-22').map((r) => [r.template.id, r.state])).toEqual([[over.id, 'overdue'], [due.id, 'due']]);
+  });
+
+  test('an approved template on the board can be approved again, which closes its revision (issue 11)', () => {
+    const over = t({ nextRevision: '2026-05-01', version: '3.0', changeNote: 'Risks rewritten' } as Partial<LibraryTemplate>);
+    expect(canApprove(over, '2026-11-22')).toBe(true);
+    expect(canApprove(t({ nextRevision: '2026-12-10' }), '2026-11-22')).toBe(true);
+    expect(canApprove(t({ nextRevision: '2027-06-01' }), '2026-11-22')).toBe(false);
+    expect(canApprove(t({}), '2026-11-22')).toBe(false);
+    expect(canApprove(t({ status: 'Draft' }), '2026-11-22')).toBe(true);
+    expect(canApprove(t({ status: 'Retired', nextRevision: '2020-01-01' }), '2026-11-22')).toBe(true);
+    // Approving writes lastRevised = today and nextRevision a year on: the board lets it go.
+    const revised = { ...over, lastRevised: '2026-11-22', nextRevision: nextRevisionAfter('2026-11-22') };
+    expect(revisionBoard([revised], '2026-11-22')).toEqual([]);
+    expect(canApprove(revised, '2026-11-22')).toBe(false);
   });
 
   test('the next revision is a year later', () => {

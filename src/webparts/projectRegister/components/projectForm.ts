@@ -1,7 +1,8 @@
 import type { Project, ProjectMethod, ProjectPhase } from '../../../model/portfolio';
 import type { LookupRef, NewItem, PersonRef } from '../../../model/common';
-import { formatLocaleNumber, parseLocaleNumber } from '../../../components/localeNumber';
+import { formatLocaleAmount, formatLocaleNumber, parseLocaleNumber } from '../../../components/localeNumber';
 import { formatDate } from '../../../components/format';
+import { isIsoDate } from '../../../components/text';
 import { methodLabel, phaseLabel } from '../../../components/labels';
 
 /** A person in the form: picked from the directory (no site user id yet) or already stored. */
@@ -73,9 +74,9 @@ export function toDraft(p: Project, locale: string): ProjectDraft {
     startDate: p.startDate?.slice(0, 10),
     endDate: p.endDate?.slice(0, 10),
     forecastEnd: p.forecastEnd?.slice(0, 10),
-    budget: formatLocaleNumber(p.budget, locale),
-    actualCost: formatLocaleNumber(p.actualCost, locale),
-    forecastCost: formatLocaleNumber(p.forecastCost, locale),
+    budget: formatLocaleAmount(p.budget, locale),
+    actualCost: formatLocaleAmount(p.actualCost, locale),
+    forecastCost: formatLocaleAmount(p.forecastCost, locale),
     priorityScore: formatLocaleNumber(p.priorityScore, locale),
     strategicObjectives: [...(p.strategicObjectives ?? [])],
     siteUrl: p.siteUrl?.url ?? ''
@@ -91,6 +92,7 @@ export interface FormMessages {
   NotANumber: string;
   Negative: string;
   InvalidUrl: string;
+  InvalidDate: string;
 }
 
 export function isHttpUrl(text: string): boolean {
@@ -113,8 +115,11 @@ export function validateDraft(d: ProjectDraft, locale: string, m: FormMessages):
   else if (d.title.trim().length > TEXT_MAX) e.title = tooLong(TEXT_MAX);
   if (d.unit.trim().length > SHORT_TEXT_MAX) e.unit = tooLong(SHORT_TEXT_MAX);
   if (d.programme.trim().length > SHORT_TEXT_MAX) e.programme = tooLong(SHORT_TEXT_MAX);
-  if (d.startDate && d.endDate && d.endDate < d.startDate) e.endDate = m.EndBeforeStart;
-  if (d.startDate && d.forecastEnd && d.forecastEnd < d.startDate) e.forecastEnd = m.ForecastEndBeforeStart;
+  // A date field holds the typed text when it could not be read: an error, never a dropped value.
+  for (const k of ['startDate', 'endDate', 'forecastEnd'] as const) if (d[k] && !isIsoDate(d[k])) e[k] = m.InvalidDate;
+  const start = isIsoDate(d.startDate) ? d.startDate : undefined;
+  if (start && isIsoDate(d.endDate) && (d.endDate as string) < start) e.endDate = m.EndBeforeStart;
+  if (start && isIsoDate(d.forecastEnd) && (d.forecastEnd as string) < start) e.forecastEnd = m.ForecastEndBeforeStart;
   for (const k of [...MONEY, 'priorityScore' as const]) {
     const v = parseLocaleNumber(d[k], locale);
     if (v === undefined) continue;

@@ -90,7 +90,7 @@ export function formOfRisk(r: Risk): RiskForm {
   return {
     title: r.title ?? '', description: r.description ?? '', probability: r.probability ?? 0, impact: r.impact ?? 0,
     owner: r.owner ? { email: r.owner.email, title: r.owner.title, id: r.owner.id } : undefined,
-    mitigation: r.mitigation ?? '', status: r.status ?? '', due: r.due ?? ''
+    mitigation: r.mitigation ?? '', status: r.status ?? '', due: r.due?.slice(0, 10) ?? ''
   };
 }
 

@@ -72,7 +72,7 @@ export function ProjectStatusReports(props: IProjectStatusReportsProps): JSX.Ele
     setEditing({ status: 'starting' });
     try {
       const latest = await service.latest(project.id);
-      const start = startReport(latest, project, props.today);
+      const start = startReport(latest, project, locale, props.today);
       setEditing({ status: 'open', base: start.base, form: start.form, key: Date.now() });
     } catch (e) {
       setEditing({ status: 'closed' });

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  ChoiceGroup, type IChoiceGroupOption, TextField, PrimaryButton, DefaultButton, MessageBar, MessageBarType,
+  ChoiceGroup, type IChoiceGroupOption, TextField, PrimaryButton, DefaultButton,
   Stack, Text, Spinner, SpinnerSize, mergeStyleSets, useTheme
 } from '@fluentui/react';
 import type { Project, StatusReport } from '../../../model/portfolio';
@@ -11,13 +11,17 @@ import { formatAmount, formatDate } from '../../../components/format';
 import { ragLabels as commonRagLabels } from '../../../components/labels';
 import {
   DIMENSIONS, commentKey, conflictKind, formOf, isDirty, reportFromForm, splitServiceErrors, validateReport,
-  type Dimension, type FormErrors, type ReportBase, type ReportForm, type ReportFormKey
+  type Dimension, type ReportBase, type ReportForm, type ReportFormKey
 } from './reportModel';
-import { ConflictDialog, type IConflictRow } from '../../../components/ConflictDialog';
-import { UnsavedChangesDialog, useBeforeUnload } from '../../../components/UnsavedChangesGuard';
-import { isConflict, isValidation, describeError } from '../../../components/errors';
-import { format, parseNumber } from '../../../components/text';
+import type { IConflictRow } from '../../../components/ConflictDialog';
+import { EditFormFrame } from '../../../components/EditPanel';
+import { useEditForm } from '../../../components/useEditForm';
+import { format } from '../../../components/text';
+import { describeError } from '../../../components/errors';
 import { RAG_ICONS, ragColours } from '../../../components/ragColours';
+import { parseLocaleNumber } from '../../../components/localeNumber';
+import { DateField } from '../../../components/DateField';
+import { formatShortDate } from '../../../components/dates';
 
 
 export interface IStatusReportEditorProps {
@@ -39,12 +43,6 @@ export interface IStatusReportEditorProps {
 
 type Action = 'draft' | 'publish';
 
-interface Conflict {
-  action: Action;
-  kind: 'report' | 'project';
-  theirs: StatusReport | Project;
-}
-
 export function dimensionLabels(s: IStatusReportsWebPartStrings): Record<Dimension, string> {
   return { overall: s.Overall, schedule: s.Schedule, cost: s.Cost, scope: s.Scope, risk: s.Risk };
 }
@@ -53,23 +51,13 @@ export function dimensionLabels(s: IStatusReportsWebPartStrings): Record<Dimensi
 export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element {
   const { strings: s, common: c, locale } = props;
   const theme = useTheme();
-  const [base, setBase] = React.useState<ReportBase>(props.base);
-  const [initial, setInitial] = React.useState<ReportForm>(props.initial);
-  const [form, setForm] = React.useState<ReportForm>(props.initial);
   const [project, setProject] = React.useState<Project>(props.project);
-  const [errors, setErrors] = React.useState<FormErrors>({});
-  const [general, setGeneral] = React.useState<string[]>([]);
-  const [saving, setSaving] = React.useState<Action | undefined>(undefined);
-  const [saveError, setSaveError] = React.useState<string | undefined>(undefined);
-  const [notice, setNotice] = React.useState<string | undefined>(undefined);
-  const [conflict, setConflict] = React.useState<Conflict | undefined>(undefined);
-  const [confirmClose, setConfirmClose] = React.useState(false);
-  const dirty = isDirty(form, initial);
   const labels = commonRagLabels(c);
   const dims = dimensionLabels(s);
   const idBase = React.useMemo(() => `sr-${Math.random().toString(36).slice(2, 8)}`, []);
   const classes = mergeStyleSets({
     form: { maxWidth: 760 },
+    date: { maxWidth: 260 },
     error: { color: theme.semanticColors.errorText },
     choices: { selectors: { '.ms-ChoiceFieldGroup-flexContainer': { display: 'flex', flexWrap: 'wrap', gap: 4 } } },
     Green: { color: ragColours(theme).Green },
@@ -77,67 +65,50 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
     Red: { color: ragColours(theme).Red }
   });
 
-  const onDirtyChange = props.onDirtyChange;
-  React.useEffect(() => { onDirtyChange?.(dirty); }, [dirty, onDirtyChange]);
-  React.useEffect(() => () => { onDirtyChange?.(false); }, [onDirtyChange]);
-  useBeforeUnload(dirty);
-
-  const set = (key: ReportFormKey, value: string): void => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setErrors((e) => (e[key] ? { ...e, [key]: undefined } : e));
-    setNotice(undefined);
-  };
-
   const messages = {
-    Required: s.ValidationRequired, ChooseStatus: s.ValidationChooseStatus, InvalidDate: s.ValidationDate,
+    Required: s.ValidationRequired, ChooseStatus: s.ValidationChooseStatus, InvalidDate: format(c.DateInvalid, formatShortDate(new Date(2027, 0, 15), locale)),
     PercentRange: s.ValidationPercent, NotNegative: s.ValidationNotNegative, NotANumber: s.ValidationNumber
   };
 
-  const save = async (action: Action, overwrite: boolean = false): Promise<void> => {
-    setSaveError(undefined);
-    setNotice(undefined);
-    setGeneral([]);
-    const found = validateReport(form, messages, locale);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    const report = { ...reportFromForm(form, base, project, locale), published: action === 'publish' };
-    setSaving(action);
-    try {
-      if (action === 'draft') {
-        const saved = await props.service.saveDraft(report, { overwrite });
-        const next = formOf(saved);
-        setBase(saved);
-        setInitial(next);
-        setForm(next);
-        setNotice(format(s.DraftSaved, formatDate(saved.reportDate, locale)));
-        props.onDraftSaved(saved);
-      } else {
-        const result = await props.service.publish(report, project, { overwrite });
-        setInitial(form);
-        props.onPublished(result.report, result.project);
-      }
-    } catch (e) {
-      if (isConflict(e)) {
-        setConflict({ action, kind: conflictKind(e.theirs), theirs: e.theirs as StatusReport | Project });
-      } else if (isValidation(e)) {
-        const split = splitServiceErrors(e.fields);
-        setErrors(split.form);
-        setGeneral(split.other);
-      } else {
-        setSaveError(format(s.SaveFailed, describeError(e, c)));
-      }
-    } finally {
-      setSaving(undefined);
+  const edit = useEditForm<ReportForm, StatusReport, Action>({
+    initial: props.initial,
+    base: props.base,
+    isDirty,
+    validate: (form) => validateReport(form, messages, locale),
+    submit: async (form, { base, overwrite, action }) => {
+      const report = { ...reportFromForm(form, base, project, locale), published: action === 'publish' };
+      if (action === 'draft') return props.service.saveDraft(report, { overwrite });
+      const result = await props.service.publish(report, project, { overwrite });
+      props.onPublished(result.report, result.project);
+      return result.report;
+    },
+    afterSave: (saved, action) => {
+      if (action !== 'draft') return undefined;
+      props.onDraftSaved(saved);
+      return { form: formOf(saved, locale), notice: format(s.DraftSaved, formatDate(saved.reportDate, locale)) };
+    },
+    splitServiceErrors,
+    failureText: (e) => format(s.SaveFailed, describeError(e, c)),
+    reload: (theirs) => {
+      if (conflictKind(theirs) === 'report') return { form: formOf(theirs as StatusReport, locale), base: theirs as StatusReport, notice: s.ReloadedReport };
+      // The project's latest-status fields changed (another report was published): the report typed here stays.
+      setProject(theirs as Project);
+      return { notice: s.ReloadedProject };
     }
-  };
+  }, props.onClose);
+  const { form, errors, base } = edit;
+  const set = (key: ReportFormKey, value: string): void => edit.set(key, value as never);
 
-  const errorCount = Object.values(errors).filter(Boolean).length + general.length;
+  const onDirtyChange = props.onDirtyChange;
+  React.useEffect(() => { onDirtyChange?.(edit.dirty); }, [edit.dirty, onDirtyChange]);
+  React.useEffect(() => () => { onDirtyChange?.(false); }, [onDirtyChange]);
 
+  const kind = edit.conflict ? conflictKind(edit.conflict.theirs) : 'report';
   const ragText = (v: Rag | '' | undefined): string => (v ? labels[v] : c.NotSet);
   const conflictRows = (): IConflictRow[] => {
-    if (!conflict) return [];
-    if (conflict.kind === 'project') {
-      const theirs = conflict.theirs as Project;
+    if (!edit.conflict) return [];
+    if (kind === 'project') {
+      const theirs = edit.conflict.theirs as Project;
       const mine = props.project;
       return [
         { label: s.ReportDate, mine: formatDate(mine.latestReportDate, locale), theirs: formatDate(theirs.latestReportDate, locale) },
@@ -146,10 +117,10 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
           return { label: dims[d], mine: ragText(mine[key]), theirs: ragText(theirs[key]) };
         }),
         { label: s.PercentComplete, mine: mine.latestPercentComplete === undefined ? '' : `${mine.latestPercentComplete} %`, theirs: theirs.latestPercentComplete === undefined ? '' : `${theirs.latestPercentComplete} %` }
-      ];
+      ].filter((r) => r.mine !== r.theirs);
     }
-    const theirs = formOf(conflict.theirs as StatusReport);
-    const amount = (t: string): string => { const n = parseNumber(t, locale); return n === undefined || Number.isNaN(n) ? t : formatAmount(n, locale); };
+    const theirs = formOf(edit.conflict.theirs as StatusReport, locale);
+    const amount = (t: string): string => { const n = parseLocaleNumber(t, locale); return n === undefined || Number.isNaN(n) ? t : formatAmount(n, locale); };
     return [
       { label: s.ReportDate, mine: formatDate(form.reportDate, locale), theirs: formatDate(theirs.reportDate, locale) },
       ...DIMENSIONS.map((d) => ({ label: dims[d], mine: ragText(form[d]), theirs: ragText(theirs[d]) })),
@@ -158,37 +129,7 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
       { label: s.PercentComplete, mine: form.percentComplete, theirs: theirs.percentComplete },
       { label: s.ForecastCost, mine: amount(form.forecastCost), theirs: amount(theirs.forecastCost) },
       { label: s.ForecastEnd, mine: formatDate(form.forecastEnd, locale), theirs: formatDate(theirs.forecastEnd, locale) }
-    ];
-  };
-
-  const reload = (): void => {
-    if (!conflict) return;
-    if (conflict.kind === 'report') {
-      const theirs = conflict.theirs as StatusReport;
-      const next = formOf(theirs);
-      setBase(theirs);
-      setInitial(next);
-      setForm(next);
-      setNotice(s.ReloadedReport);
-    } else {
-      // The project's latest-status fields changed (another report was published): the report typed here stays.
-      setProject(conflict.theirs as Project);
-      setNotice(s.ReloadedProject);
-    }
-    setErrors({});
-    setConflict(undefined);
-  };
-
-  const overwrite = (): void => {
-    if (!conflict) return;
-    const action = conflict.action;
-    setConflict(undefined);
-    save(action, true).catch(() => undefined);
-  };
-
-  const close = (): void => {
-    if (dirty) setConfirmClose(true);
-    else props.onClose();
+    ].filter((r) => r.mine !== r.theirs);
   };
 
   const ragOptions = (d: Dimension): IChoiceGroupOption[] => RAG_VALUES.map((r) => ({
@@ -198,6 +139,7 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
     ariaLabel: `${dims[d]}: ${labels[r]}`
   }));
 
+  const saving = edit.saving;
   const busy = saving !== undefined;
   return (
     <form
@@ -206,24 +148,26 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
       noValidate={true}
       onSubmit={(e) => { e.preventDefault(); }}
     >
-      <Stack tokens={{ childrenGap: 12 }}>
+      <EditFormFrame
+        edit={edit}
+        conflictRows={conflictRows}
+        conflictMessage={kind === 'project' ? s.ConflictProjectText : s.ConflictText}
+        words={{
+          summary: (n) => format(s.ValidationSummary, n), conflictTitle: s.ConflictTitle, conflictMessage: s.ConflictText, conflictField: s.ConflictField,
+          conflictMine: s.ConflictMine, conflictTheirs: s.ConflictTheirs, conflictReload: s.ConflictReload, conflictOverwrite: s.ConflictOverwrite,
+          cancel: s.Cancel, discardTitle: s.DiscardTitle, discardMessage: s.DiscardText, discard: s.Discard, keepEditing: s.KeepEditing
+        }}
+      >
         <Text variant="large" as="h3">{base ? s.EditDraftHeading : s.NewReportHeading}</Text>
-        {errorCount > 0 && (
-          <MessageBar messageBarType={MessageBarType.error} role="alert">
-            {format(s.ValidationSummary, errorCount)}
-            {general.map((g) => <div key={g}>{g}</div>)}
-          </MessageBar>
-        )}
-        {saveError && <MessageBar messageBarType={MessageBarType.error} role="alert" isMultiline={true}>{saveError}</MessageBar>}
-        {notice && <MessageBar messageBarType={MessageBarType.success} role="status">{notice}</MessageBar>}
-        <TextField
+        <DateField
           label={s.ReportDate}
-          type="date"
           required={true}
-          value={form.reportDate}
-          onChange={(_, v) => set('reportDate', v ?? '')}
+          value={form.reportDate || undefined}
+          onChange={(v) => set('reportDate', v ?? '')}
+          locale={locale}
+          common={c}
           errorMessage={errors.reportDate}
-          styles={{ root: { maxWidth: 220 } }}
+          className={classes.date}
         />
         {DIMENSIONS.map((d) => (
           <div key={d}>
@@ -285,47 +229,23 @@ export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element
             errorMessage={errors.forecastCost}
             styles={{ root: { width: 200 } }}
           />
-          <TextField
+          <DateField
             label={s.ForecastEnd}
-            type="date"
-            value={form.forecastEnd}
-            onChange={(_, v) => set('forecastEnd', v ?? '')}
+            value={form.forecastEnd || undefined}
+            onChange={(v) => set('forecastEnd', v ?? '')}
+            locale={locale}
+            common={c}
             errorMessage={errors.forecastEnd}
-            styles={{ root: { width: 200 } }}
+            className={classes.date}
           />
         </Stack>
         <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} verticalAlign="center">
-          <PrimaryButton onClick={() => { save('publish').catch(() => undefined); }} disabled={busy || !props.canSave}>{s.Publish}</PrimaryButton>
-          <DefaultButton onClick={() => { save('draft').catch(() => undefined); }} disabled={busy || !props.canSave}>{s.SaveDraft}</DefaultButton>
-          <DefaultButton onClick={close} disabled={busy}>{s.Cancel}</DefaultButton>
+          <PrimaryButton onClick={() => { edit.save('publish').catch(() => undefined); }} disabled={busy || !props.canSave}>{s.Publish}</PrimaryButton>
+          <DefaultButton onClick={() => { edit.save('draft').catch(() => undefined); }} disabled={busy || !props.canSave}>{s.SaveDraft}</DefaultButton>
+          <DefaultButton onClick={edit.requestClose} disabled={busy}>{s.Cancel}</DefaultButton>
           {busy && <Spinner size={SpinnerSize.small} label={saving === 'publish' ? s.Publishing : s.Saving} labelPosition="right" />}
         </Stack>
-      </Stack>
-      <ConflictDialog
-        isOpen={!!conflict}
-        title={s.ConflictTitle}
-        message={conflict?.kind === 'project' ? s.ConflictProjectText : s.ConflictText}
-        fieldLabel={s.ConflictField}
-        mineLabel={s.ConflictMine}
-        theirsLabel={s.ConflictTheirs}
-        rows={conflictRows().filter((r) => r.mine !== r.theirs)}
-        reloadLabel={s.ConflictReload}
-        overwriteLabel={s.ConflictOverwrite}
-        cancelLabel={s.Cancel}
-        busy={busy}
-        onReload={reload}
-        onOverwrite={overwrite}
-        onCancel={() => setConflict(undefined)}
-      />
-      <UnsavedChangesDialog
-        isOpen={confirmClose}
-        title={s.DiscardTitle}
-        message={s.DiscardText}
-        discardLabel={s.Discard}
-        keepEditingLabel={s.KeepEditing}
-        onKeepEditing={() => setConfirmClose(false)}
-        onDiscard={() => { setConfirmClose(false); setForm(initial); props.onClose(); }}
-      />
+      </EditFormFrame>
     </form>
   );
 }

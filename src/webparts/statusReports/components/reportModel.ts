@@ -1,7 +1,8 @@
 import type { Project, StatusReport } from '../../../model/portfolio';
 import type { NewItem, Rag } from '../../../model/common';
 import { RAG_VALUES } from '../../../schema';
-import { isIsoDate, parseNumber, todayIso } from '../../../components/text';
+import { isIsoDate, todayIso } from '../../../components/text';
+import { formatLocaleAmount, formatLocaleNumber, parseLocaleNumber } from '../../../components/localeNumber';
 
 /** The five judgements of a report, in the order a PMO reads them. */
 export const DIMENSIONS = ['overall', 'schedule', 'cost', 'scope', 'risk'] as const;
@@ -56,19 +57,16 @@ export const EMPTY_FORM: ReportForm = {
   summary: '', nextSteps: '', percentComplete: '', forecastCost: '', forecastEnd: ''
 };
 
-function text(v: number | undefined): string {
-  return v === undefined || v === null ? '' : String(v);
-}
-
-/** The form showing a stored report as it is. */
-export function formOf(r: StatusReport): ReportForm {
+/** The form showing a stored report as it is, numbers written the way the language types them. */
+export function formOf(r: StatusReport, locale: string): ReportForm {
   return {
-    reportDate: r.reportDate ?? '',
+    reportDate: r.reportDate?.slice(0, 10) ?? '',
     overall: r.overall ?? '', schedule: r.schedule ?? '', cost: r.cost ?? '', scope: r.scope ?? '', risk: r.risk ?? '',
     overallComment: r.overallComment ?? '', scheduleComment: r.scheduleComment ?? '', costComment: r.costComment ?? '',
     scopeComment: r.scopeComment ?? '', riskComment: r.riskComment ?? '',
     summary: r.summary ?? '', nextSteps: r.nextSteps ?? '',
-    percentComplete: text(r.percentComplete), forecastCost: text(r.forecastCost), forecastEnd: r.forecastEnd ?? ''
+    percentComplete: formatLocaleNumber(r.percentComplete, locale), forecastCost: formatLocaleAmount(r.forecastCost, locale),
+    forecastEnd: r.forecastEnd?.slice(0, 10) ?? ''
   };
 }
 
@@ -77,17 +75,17 @@ export function formOf(r: StatusReport): ReportForm {
  * otherwise a new report dated today, pre-filled from the previous one, or — for a project's
  * first report — from the project's own forecasts.
  */
-export function startReport(latest: StatusReport | undefined, project: Project, today: Date = new Date()): { base: ReportBase; form: ReportForm } {
-  if (latest && !latest.published) return { base: latest, form: formOf(latest) };
-  if (latest) return { base: undefined, form: { ...formOf(latest), reportDate: todayIso(today) } };
+export function startReport(latest: StatusReport | undefined, project: Project, locale: string, today: Date = new Date()): { base: ReportBase; form: ReportForm } {
+  if (latest && !latest.published) return { base: latest, form: formOf(latest, locale) };
+  if (latest) return { base: undefined, form: { ...formOf(latest, locale), reportDate: todayIso(today) } };
   return {
     base: undefined,
     form: {
       ...EMPTY_FORM,
       reportDate: todayIso(today),
-      percentComplete: text(project.latestPercentComplete),
-      forecastCost: text(project.forecastCost),
-      forecastEnd: project.forecastEnd ?? ''
+      percentComplete: formatLocaleNumber(project.latestPercentComplete, locale),
+      forecastCost: formatLocaleAmount(project.forecastCost, locale),
+      forecastEnd: project.forecastEnd?.slice(0, 10) ?? ''
     }
   };
 }
@@ -103,9 +101,9 @@ export function validateReport(form: ReportForm, m: ReportValidationMessages, lo
   else if (!isIsoDate(form.reportDate)) errors.reportDate = m.InvalidDate;
   for (const d of DIMENSIONS) if (!isRag(form[d])) errors[d] = m.ChooseStatus;
   if (!form.summary.trim()) errors.summary = m.Required;
-  const pct = parseNumber(form.percentComplete, locale);
+  const pct = parseLocaleNumber(form.percentComplete, locale);
   if (pct !== undefined && (Number.isNaN(pct) || pct < 0 || pct > 100 || Math.round(pct) !== pct)) errors.percentComplete = m.PercentRange;
-  const cost = parseNumber(form.forecastCost, locale);
+  const cost = parseLocaleNumber(form.forecastCost, locale);
   if (cost !== undefined && Number.isNaN(cost)) errors.forecastCost = m.NotANumber;
   else if (cost !== undefined && cost < 0) errors.forecastCost = m.NotNegative;
   if (form.forecastEnd.trim() && !isIsoDate(form.forecastEnd)) errors.forecastEnd = m.InvalidDate;
@@ -129,8 +127,8 @@ export function reportFromForm(form: ReportForm, base: ReportBase, project: Proj
     riskComment: form.riskComment.trim() || undefined,
     summary: form.summary.trim(),
     nextSteps: form.nextSteps.trim() || undefined,
-    percentComplete: parseNumber(form.percentComplete, locale),
-    forecastCost: parseNumber(form.forecastCost, locale),
+    percentComplete: parseLocaleNumber(form.percentComplete, locale),
+    forecastCost: parseLocaleNumber(form.forecastCost, locale),
     forecastEnd: form.forecastEnd || undefined,
     published: base?.published ?? false
   };

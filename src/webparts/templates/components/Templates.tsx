@@ -9,7 +9,7 @@ import type { LibraryTemplate, TemplateStatus, TemplateVersion } from '../../../
 import type { ITemplateService, TemplatePreview, TemplateRights } from '../../../services/TemplateService';
 import { UploadRefusedError } from '../../../services/TemplateService';
 import {
-  browse, DEFAULT_MAX_TEMPLATE_BYTES, extensionOf, fileIconName, groupCount, mostUsed, periodStart, revisionBoard,
+  browse, canApprove, DEFAULT_MAX_TEMPLATE_BYTES, extensionOf, fileIconName, groupCount, mostUsed, periodStart, revisionBoard,
   templateLanguageOf, uploadProblem, type DownloadPeriod, type TemplateFilter, type TemplateGroup
 } from '../../../services/templates';
 import { download } from '../../../components/exportFiles';
@@ -186,7 +186,7 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
     items: [
       { key: 'upload', text: s.UploadVersion, iconProps: { iconName: 'Upload' }, onClick: () => { setUploading(t); } },
       { key: 'history', text: s.History, iconProps: { iconName: 'History' }, onClick: () => { openHistory(t).catch(() => undefined); } },
-      { key: 'approve', text: s.Approve, iconProps: { iconName: 'CheckMark' }, disabled: t.status === 'Approved', onClick: () => { doStatus(t, 'Approved').catch(() => undefined); } },
+      { key: 'approve', text: s.Approve, iconProps: { iconName: 'CheckMark' }, disabled: !canApprove(t, todayIso()), onClick: () => { doStatus(t, 'Approved').catch(() => undefined); } },
       { key: 'retire', text: s.Retire, iconProps: { iconName: 'Archive' }, disabled: t.status === 'Retired', onClick: () => { doStatus(t, 'Retired').catch(() => undefined); } }
     ]
   });

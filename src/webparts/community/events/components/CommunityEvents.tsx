@@ -84,7 +84,12 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
     }
   };
   const downloadIcs = (e: CommunityEvent): void => {
-    download(toIcs(e, props.uidDomain), icsFileName(e), 'text/calendar;charset=utf-8');
+    // An event written by hand through REST can still be unusable: say so instead of throwing.
+    try {
+      download(toIcs(e, props.uidDomain), icsFileName(e), 'text/calendar;charset=utf-8');
+    } catch (err) {
+      setNotice({ ok: false, text: format(s.CalendarFailed, describeError(err, props.common)) });
+    }
   };
 
   return (

@@ -10,7 +10,9 @@ import { filterExperts, type ExpertProfiles, type IExpertService } from '../../.
 import { waitedDays, type ISparringRequestService, type SparringDraft, type SparringRequestView } from '../../../../services/SparringRequestService';
 import { ErrorState, EmptyState, LoadingState } from '../../../../components/States';
 import { isConflict, isValidation, describeError } from '../../../../components/errors';
-import { format } from '../../../../components/text';
+import { format, isIsoDate } from '../../../../components/text';
+import { DateField } from '../../../../components/DateField';
+import { formatShortDate } from '../../../../components/dates';
 import { availabilityLabel, competencyLabel, fieldError, formatDateTime, formatDay, fromLocalInput, statusLabel } from '../../shared/communityText';
 
 export interface IExpertDirectoryProps {
@@ -127,7 +129,7 @@ export default function ExpertDirectory(props: IExpertDirectoryProps): JSX.Eleme
       </Stack>
       {asking && (
         <RequestPanel
-          expert={asking.expert} sparring={props.sparring} strings={s} common={props.common}
+          expert={asking.expert} sparring={props.sparring} strings={s} common={props.common} locale={locale}
           onDismiss={() => setAsking(undefined)}
           onSaved={(r) => { setAsking(undefined); setNotice({ ok: true, text: format(s.RequestSent, r.title) }); setTab('mine'); reload().catch(() => undefined); }}
         />
@@ -145,7 +147,14 @@ function RequestTable(props: { requests: SparringRequestView[]; strings: ICommun
     { key: 'requester', name: s.Requester, minWidth: 100, maxWidth: 140, onRender: (r: SparringRequestView) => <Text>{r.requester?.title}</Text> },
     { key: 'competency', name: s.FieldCompetency, minWidth: 100, maxWidth: 150, isMultiline: true, onRender: (r: SparringRequestView) => <Text>{r.competency ? competencyLabel(s, r.competency) : ''}</Text> },
     { key: 'status', name: s.Status, minWidth: 70, maxWidth: 90, onRender: (r: SparringRequestView) => <Text>{statusLabel(s, r.status)}</Text> },
-    { key: 'expert', name: s.AssignedExpert, minWidth: 90, maxWidth: 140, onRender: (r: SparringRequestView) => <Text>{r.assignedExpert?.title ?? ''}</Text> },
+    {
+      key: 'expert', name: s.AssignedExpert, minWidth: 90, maxWidth: 140, isMultiline: true,
+      onRender: (r: SparringRequestView) => <Text>{r.assignedExpert?.title ?? (r.requestedExpert ? format(s.RequestedExpert, r.requestedExpert.title) : '')}</Text>
+    },
+    {
+      key: 'message', name: s.FieldMessage, minWidth: 140, maxWidth: 280, isMultiline: true,
+      onRender: (r: SparringRequestView) => <Text styles={{ root: { whiteSpace: 'pre-wrap' } }}>{r.description ?? ''}</Text>
+    },
     {
       key: 'when', name: s.When, minWidth: 110, maxWidth: 150, isMultiline: true,
       onRender: (r: SparringRequestView) => <Text>{r.scheduledAt ? formatDateTime(r.scheduledAt, props.locale) : r.preferredDate ? format(s.Preferred, formatDay(r.preferredDate, props.locale)) : ''}</Text>
@@ -193,7 +202,7 @@ function OpenRequests(props: IOpenRequestsProps): JSX.Element {
     key: 'action', name: s.NextStep, minWidth: 300, maxWidth: 360,
     onRender: (r: SparringRequestView) => {
       if (r.status === 'New' || r.status === 'Assigned') {
-        const picked = chosen[r.id] ?? r.assignedExpert?.id;
+        const picked = chosen[r.id] ?? r.assignedExpert?.id ?? r.requestedExpert?.id;
         const expert = props.experts.find((e) => e.person?.id === picked)?.person;
         return (
           <Stack horizontal wrap tokens={{ childrenGap: 4 }} verticalAlign="end">
@@ -233,6 +242,7 @@ function SchedulePanel(props: { request: SparringRequestView; strings: ICommunit
 
 interface IRequestPanelProps {
   expert?: PmoExpert;
+  locale: string;
   sparring: ISparringRequestService;
   strings: ICommunityWebPartStrings;
   common: IPmoHubCommonStrings;
@@ -249,13 +259,13 @@ function RequestPanel(props: IRequestPanelProps): JSX.Element {
   const [saving, setSaving] = React.useState(false);
   const set = (patch: Partial<SparringDraft>): void => setDraft({ ...draft, ...patch });
   const save = async (): Promise<void> => {
+    if (draft.preferredDate && !isIsoDate(draft.preferredDate)) return;
     setSaving(true);
     setFailure(undefined);
     try {
-      const saved = await props.sparring.create({
-        ...draft,
-        description: props.expert ? `${format(s.RequestedExpert, props.expert.person?.title || props.expert.title)}\n\n${draft.description ?? ''}`.trim() : draft.description
-      });
+      // The expert asked for is a field of the request (the PMO's table shows it and offers them
+      // first); the message stays exactly as typed.
+      const saved = await props.sparring.create({ ...draft, requestedExpert: props.expert?.person });
       props.onSaved(saved);
     } catch (e) {
       if (isValidation(e)) setErrors(e.fields);
@@ -265,6 +275,8 @@ function RequestPanel(props: IRequestPanelProps): JSX.Element {
     }
   };
   const competencies = props.expert?.competencies.length ? props.expert.competencies : COMPETENCIES;
+  const dateError = draft.preferredDate && !isIsoDate(draft.preferredDate)
+    ? format(props.common.DateInvalid, formatShortDate(new Date(2027, 0, 15), props.locale)) : fieldError(s, errors.preferredDate);
   return (
     <Panel
       isOpen={true} type={PanelType.medium} onDismiss={props.onDismiss} isBlocking={true} closeButtonAriaLabel={props.common.Close}
@@ -282,7 +294,7 @@ function RequestPanel(props: IRequestPanelProps): JSX.Element {
         {failure && <MessageBar messageBarType={MessageBarType.error} role="alert">{failure}</MessageBar>}
         <TextField label={s.FieldTopic} required value={draft.title} onChange={(_, v) => set({ title: v ?? '' })} errorMessage={fieldError(s, errors.title)} maxLength={255} />
         <Dropdown label={s.FieldCompetency} options={competencies.map((c) => ({ key: c, text: competencyLabel(s, c) }))} selectedKey={draft.competency ?? null} onChange={(_, o) => o && set({ competency: o.key as Competency })} errorMessage={fieldError(s, errors.competency)} />
-        <TextField label={s.FieldPreferredDate} type="date" value={draft.preferredDate ?? ''} onChange={(_, v) => set({ preferredDate: v || undefined })} errorMessage={fieldError(s, errors.preferredDate)} />
+        <DateField label={s.FieldPreferredDate} value={draft.preferredDate} onChange={(v) => set({ preferredDate: v })} locale={props.locale} common={props.common} errorMessage={dateError} />
         <TextField label={s.FieldMessage} multiline rows={5} value={draft.description ?? ''} onChange={(_, v) => set({ description: v ?? '' })} />
       </Stack>
     </Panel>

@@ -4,7 +4,8 @@ import type { PrioritisationCriterion } from '../../../../model/portfolio';
 import type { NewItem } from '../../../../model/common';
 import type { IPrioritisationService } from '../../../../services/PrioritisationService';
 import { isConflict, isValidation, describeError } from '../../../../components/errors';
-import { format, parseNumber } from '../../../../components/text';
+import { format } from '../../../../components/text';
+import { formatLocaleNumber, parseLocaleNumber } from '../../../../components/localeNumber';
 
 export interface ICriterionPanelProps {
   service: IPrioritisationService;
@@ -25,9 +26,9 @@ export function validateCriterionForm(f: Form, s: IPortfolioPlanningWebPartStrin
   const errors: Errors = {};
   if (!f.title.trim()) errors.title = s.Required;
   else if (f.title.trim().length > 255) errors.title = s.TooLong;
-  const weight = parseNumber(f.weight, locale);
+  const weight = parseLocaleNumber(f.weight, locale);
   if (weight === undefined || Number.isNaN(weight) || weight < 0 || weight > 100) errors.weight = format(s.NumberRange, 0, 100);
-  const scale = parseNumber(f.scale, locale);
+  const scale = parseLocaleNumber(f.scale, locale);
   if (scale === undefined || Number.isNaN(scale) || !Number.isInteger(scale) || scale < 1 || scale > 100) errors.scale = format(s.NumberRange, 1, 100);
   if (Object.keys(errors).length) return { errors };
   return { errors, value: { title: f.title.trim(), weight: Math.round(weight! * 10) / 10, scale: scale!, description: f.description.trim() || undefined, active: f.active } };
@@ -36,8 +37,8 @@ export function validateCriterionForm(f: Form, s: IPortfolioPlanningWebPartStrin
 export function CriterionPanel(props: ICriterionPanelProps): JSX.Element {
   const { strings: s, criterion } = props;
   const [form, setForm] = React.useState<Form>({
-    title: criterion?.title ?? '', weight: criterion ? String(criterion.weight).replace('.', new Intl.NumberFormat(props.locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.') : '10',
-    scale: String(criterion?.scale ?? 5), description: criterion?.description ?? '', active: criterion?.active ?? true
+    title: criterion?.title ?? '', weight: criterion ? formatLocaleNumber(criterion.weight, props.locale) : formatLocaleNumber(10, props.locale),
+    scale: formatLocaleNumber(criterion?.scale ?? 5, props.locale), description: criterion?.description ?? '', active: criterion?.active ?? true
   });
   const [errors, setErrors] = React.useState<Errors>({});
   const [saving, setSaving] = React.useState(false);
@@ -64,7 +65,7 @@ export function CriterionPanel(props: ICriterionPanelProps): JSX.Element {
   };
   const reload = (): void => {
     if (!conflict) return;
-    setForm({ title: conflict.title, weight: String(conflict.weight), scale: String(conflict.scale), description: conflict.description ?? '', active: conflict.active });
+    setForm({ title: conflict.title, weight: formatLocaleNumber(conflict.weight, props.locale), scale: formatLocaleNumber(conflict.scale, props.locale), description: conflict.description ?? '', active: conflict.active });
     props.onSaved(conflict);
   };
 

@@ -4,7 +4,8 @@ import type { CriteriaScores, PrioritisationCriterion, Project } from '../../../
 import type { IPrioritisationService } from '../../../../services/PrioritisationService';
 import { parseCriteriaScores } from '../../../../services/scoring';
 import { isConflict, describeError } from '../../../../components/errors';
-import { format, parseNumber } from '../../../../components/text';
+import { format } from '../../../../components/text';
+import { formatLocaleNumber, parseLocaleNumber } from '../../../../components/localeNumber';
 
 export interface IScorePanelProps {
   service: IPrioritisationService;
@@ -23,7 +24,7 @@ export function parseScoreForm(values: Record<string, string>, criteria: readonl
   const scores: CriteriaScores = {};
   const errors: Record<string, string> = {};
   for (const c of criteria) {
-    const n = parseNumber(values[String(c.id)] ?? '', locale);
+    const n = parseLocaleNumber(values[String(c.id)] ?? '', locale);
     if (n === undefined) continue;
     if (Number.isNaN(n) || n < 0 || n > c.scale) errors[String(c.id)] = format(s.NumberRange, 0, c.scale);
     else scores[String(c.id)] = n;
@@ -35,7 +36,7 @@ export function ScorePanel(props: IScorePanelProps): JSX.Element {
   const { strings: s, project, criteria } = props;
   const initial = (p: Project): Record<string, string> => {
     const scores = parseCriteriaScores(p.criteriaScores);
-    return Object.fromEntries(criteria.map((c) => [String(c.id), scores[String(c.id)] !== undefined ? scores[String(c.id)].toLocaleString(props.locale) : '']));
+    return Object.fromEntries(criteria.map((c) => [String(c.id), scores[String(c.id)] !== undefined ? formatLocaleNumber(scores[String(c.id)], props.locale) : '']));
   };
   const [values, setValues] = React.useState<Record<string, string>>(() => initial(project));
   const [errors, setErrors] = React.useState<Record<string, string>>({});

@@ -1,0 +1,161 @@
+/**
+ * Issue 11, read back from SharePoint: what the forms hand to the services is what the list
+ * stores, checked with plain REST reads of the internal columns (not through the service that
+ * wrote it), plus the two defects outside the forms — closing an annual revision and seeding a
+ * site that exists but is not provisioned.
+ */
+import type { SPFI } from '@pnp/sp';
+import { startDemoSite, startSite, type DemoSite, type Site } from './setup';
+import { SpProjectEditingService } from '../../../src/services/ProjectEditingService';
+import { SpStatusReportService } from '../../../src/services/StatusReportService';
+import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
+import { SpTemplateService } from '../../../src/services/TemplateService';
+import { canApprove, revisionBoard } from '../../../src/services/templates';
+import { spList } from '../../../src/services/listItems';
+import { toPayload } from '../../../src/services/mapping';
+import { listUrl } from '../../../src/services/ProjectService';
+import { getList, internalName, type ListKey, type ListSchema } from '../../../src/schema';
+import {
+  formOf, reportFromForm, startReport, validateReport
+} from '../../../src/webparts/statusReports/components/reportModel';
+import { buildProgram } from '../../../tools/cli/main';
+import type { Project, StatusReport } from '../../../src/model';
+
+jest.setTimeout(120_000);
+
+let site: DemoSite;
+
+beforeAll(async () => { site = await startDemoSite(); });
+afterAll(async () => { await site.server.close(); });
+
+/** Plain REST as a demo user: the raw item with its internal column names. */
+async function restItem(list: ListKey, id: number, alias: string = 'owner'): Promise<Record<string, unknown>> {
+  const url = `${site.url}/_api/web/GetList('${encodeURIComponent(listUrl(site.url, getList(list) as ListSchema))}')/items(${id})`;
+  const res = await fetch(url, { headers: { accept: 'application/json;odata=nometadata', 'X-PMOHub-User': alias } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+const col = (list: ListKey, key: string): string => internalName(list, key as never);
+
+const M = { Required: 'req', ChooseStatus: 'rag', InvalidDate: 'date', PercentRange: 'pct', NotNegative: 'neg', NotANumber: 'nan' };
+const COMMENTS = {
+  overallComment: 'Overall: "late" but <b>recoverable</b> 🚦',
+  scheduleComment: 'Leverandøren er 3 uger forsinket; vi tager det i styregruppen.',
+  costComment: "Kosten stijgen door de 'extra' licenties € 12.500,00",
+  scopeComment: 'Omfånget är oförändrat.\nAndra raden.',
+  riskComment: 'x'.repeat(255)
+};
+
+describe('status report (da-DK): comments and amounts through draft → reopen → publish', () => {
+  let project: Project;
+  beforeAll(async () => {
+    project = await new SpProjectEditingService(site.leaderSp, site.url).saveProject({
+      code: `RT-${Math.random().toString(36).slice(2, 7)}`, title: 'Round trip', phase: 'Execution',
+      startDate: '2026-01-01', endDate: '2027-12-31', budget: 2000000, forecastCost: 1250000.5, strategicObjectives: [], criteriaScores: {}
+    });
+  });
+
+  test('every value typed in Danish is stored as typed, and reopening changes nothing', async () => {
+    const service = new SpStatusReportService(site.leaderSp, site.url);
+    const locale = 'da-DK';
+    // A first report starts from the project's forecast, written the Danish way.
+    const start = startReport(undefined, project, locale, new Date(2027, 0, 15));
+    expect(start.form.forecastCost).toBe('1.250.000,50');
+    const form = {
+      ...start.form, overall: 'Amber', schedule: 'Red', cost: 'Amber', scope: 'Green', risk: 'Amber',
+      ...COMMENTS, summary: 'Opsummering "med" citat', nextSteps: 'Næste skridt', percentComplete: '35', forecastCost: '1 250 000,50', forecastEnd: '2027-06-30'
+    } as typeof start.form;
+    expect(validateReport(form, M, locale)).toEqual({});
+
+    const draft = await service.saveDraft(reportFromForm(form, undefined, project, locale));
+    let raw = await restItem('statusReports', draft.id);
+    for (const [k, v] of Object.entries(COMMENTS)) expect(raw[col('statusReports', k)]).toBe(v);
+    expect(raw[col('statusReports', 'forecastCost')]).toBe(1250000.5);
+    expect(raw[col('statusReports', 'published')]).toBe(false);
+
+    // Reopen the draft (as the web part does: the latest report), publish without touching anything.
+    const latest = (await service.latest(project.id)) as StatusReport;
+    const reopened = startReport(latest, project, locale, new Date(2027, 0, 16));
+    expect(reopened.base?.id).toBe(draft.id);
+    expect(reopened.form).toEqual({ ...form, forecastCost: '1.250.000,50', reportDate: form.reportDate });
+    const { report } = await service.publish(reportFromForm(reopened.form, reopened.base, project, locale), project);
+    raw = await restItem('statusReports', report.id);
+    for (const [k, v] of Object.entries(COMMENTS)) expect(raw[col('statusReports', k)]).toBe(v);
+    expect(raw[col('statusReports', 'forecastCost')]).toBe(1250000.5);
+    expect(raw[col('statusReports', 'percentComplete')]).toBe(35);
+    expect(raw[col('statusReports', 'published')]).toBe(true);
+    const p = await restItem('projects', project.id);
+    expect(p[col('projects', 'forecastCost')]).toBe(1250000.5);
+    expect(formOf(report, locale)).toEqual(reopened.form);
+  });
+});
+
+describe('sparring', () => {
+  test('the expert asked for from their card is stored, and the PMO sees them and the message', async () => {
+    const larsSp: SPFI = await site.as('lars');
+    const lars = await larsSp.web.currentUser.select('Id', 'Title', 'Email')<{ Id: number; Title: string; Email: string }>();
+    const message = 'Kan vi tale om "gevinstrealisering"? <b>gerne</b> snart 🙏';
+    const created = await new SpSparringRequestService(site.leaderSp, site.url).create({
+      title: 'Benefits review', description: message, competency: 'BenefitsRealisation' as never,
+      requestedExpert: { id: lars.Id, title: lars.Title, email: lars.Email }
+    });
+    const raw = await restItem('sparringRequests', created.id);
+    expect(raw[`${col('sparringRequests', 'requestedExpert')}Id`]).toBe(lars.Id);
+    expect(raw[col('sparringRequests', 'description')]).toBe(message);
+    expect(raw[`${col('sparringRequests', 'assignedExpert')}Id`] ?? null).toBeNull();
+    const open = await new SpSparringRequestService(site.pmoSp, site.url).open();
+    const seen = open.find((r) => r.id === created.id);
+    expect(seen?.requestedExpert?.id).toBe(lars.Id);
+    expect(seen?.description).toBe(message);
+  });
+});
+
+describe('annual revision', () => {
+  test('an approved, overdue template gets v3.0 with a change note, can be approved, and leaves the board', async () => {
+    const pmo = new SpTemplateService(site.pmoSp, site.url);
+    const today = new Date().toISOString().slice(0, 10);
+    const approved = (await pmo.templates(true)).find((t) => t.status === 'Approved' && t.fileName.endsWith('.docx'));
+    if (!approved) throw new Error('no approved template in the seed');
+    await spList(site.pmoSp, site.url, 'methodTemplates').items.getById(approved.id)
+      .update(toPayload('methodTemplates', { lastRevised: '2025-01-10', nextRevision: '2026-01-10' }));
+    const overdue = (await pmo.templates(true)).find((t) => t.id === approved.id);
+    if (!overdue) throw new Error('template vanished');
+    expect(revisionBoard([overdue], today).map((r) => r.state)).toEqual(['overdue']);
+
+    const bytes = Buffer.from(await pmo.content(overdue));
+    const v3 = await pmo.uploadNewVersion(overdue, { name: overdue.fileName, size: bytes.length, content: bytes }, 'v3.0: risks section rewritten');
+    expect(v3.changeNote).toBe('v3.0: risks section rewritten');
+    expect(v3.status).toBe('Approved');
+    expect(canApprove(v3, today)).toBe(true);
+
+    const closed = await pmo.setStatus(v3, 'Approved');
+    const raw = await restItem('methodTemplates', closed.id, 'pmo');
+    expect(String(raw[col('methodTemplates', 'lastRevised')]).slice(0, 10)).toBe(today);
+    expect(String(raw[col('methodTemplates', 'nextRevision')]).slice(0, 4)).toBe(String(Number(today.slice(0, 4)) + 1));
+    expect(revisionBoard([closed], today)).toEqual([]);
+    expect(canApprove(closed, today)).toBe(false);
+  });
+});
+
+describe('seed', () => {
+  let bare: Site;
+  beforeAll(async () => { bare = await startSite(); });
+  afterAll(async () => { await bare.server.close(); });
+
+  test('on a site that exists but is not provisioned, says so and what to run', async () => {
+    const errors: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { errors.push(String(chunk)); return true; });
+    const exitCode = process.exitCode;
+    try {
+      await buildProgram().parseAsync(['node', 'pmo-hub', 'seed', '--site', bare.url]);
+      expect(process.exitCode).toBe(1);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = exitCode;
+    }
+    const text = errors.join('');
+    expect(text).not.toMatch(/no SharePoint site/);
+    expect(text).toContain('not provisioned');
+    expect(text).toContain(`pmo-hub provision --site ${bare.url}`);
+  });
+});
