@@ -208,10 +208,11 @@ describe('a project leader closes the loop', () => {
     leader = await openSession('leader');
   });
 
-  it('acts as Sanne de Vries, who may create and edit projects', async () => {
+  it('acts as Sanne de Vries, who edits the projects she leads and creates none (the PMO does)', async () => {
     const page = leader.page;
     await page.getByRole('button', { name: /^Acting as Sanne de Vries/ }).waitFor();
-    await page.getByRole('menubar', { name: 'Register commands' }).getByRole('menuitem', { name: 'New project' }).waitFor();
+    await registerRow(page, edited.title).waitFor();
+    expect(await page.getByRole('menuitem', { name: 'New project' }).count()).toBe(0);
   });
 
   it('is accessible with the edit panel open', async () => {
@@ -478,9 +479,10 @@ describe('a visitor', () => {
 describe('two people edit the same project', () => {
   let leader: Session;
   let pmo: Session;
-  const p = (): Project => demoProject('Ledarskapsprogram 2026');
-  const leaderTitle = 'Ledarskapsprogram 2026 (Sanne)';
-  const pmoTitle = 'Ledarskapsprogram 2026 (Mikkel)';
+  // A project Sanne leads: a leader edits only the projects she leads.
+  const p = (): Project => demoProject('Kundnöjdhetsmätning');
+  const leaderTitle = 'Kundnöjdhetsmätning (Sanne)';
+  const pmoTitle = 'Kundnöjdhetsmätning (Mikkel)';
   const leaderEnd = '2027-09-30';
 
   beforeAll(async () => {

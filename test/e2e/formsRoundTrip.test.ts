@@ -1,6 +1,7 @@
 /**
- * What people type is what gets stored (issue 11), in Chromium, in en, sv, da and nl: a project
- * leader fills the project form, a status report (saved as a draft, the page reloaded, the draft
+ * What people type is what gets stored (issue 11), in Chromium, in en, sv, da and nl: a PMO
+ * member (who creates projects; leaders edit only the ones they lead, issue 13) fills the project
+ * form, a status report (saved as a draft, the page reloaded, the draft
  * reopened and published) and a risk the way a person of that language types — grouped amounts
  * with decimals, the language's dates, text with quotes, emoji, `<b>`, 255 characters — then
  * (a) SharePoint's stored value is read back by hand-made REST and (b) the form, opened again
@@ -113,7 +114,7 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
   let projectId = 0;
 
   beforeAll(async () => {
-    session = await hub.open('leader', { locale, page: PROJECTS_PAGE });
+    session = await hub.open('pmo', { locale, page: PROJECTS_PAGE });
     page = session.page;
     await page.getByRole('menuitem', { name: s.NewProject }).waitFor();
   });

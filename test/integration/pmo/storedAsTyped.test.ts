@@ -49,7 +49,10 @@ const COMMENTS = {
 describe('status report (da-DK): comments and amounts through draft → reopen → publish', () => {
   let project: Project;
   beforeAll(async () => {
-    project = await new SpProjectEditingService(site.leaderSp, site.url).saveProject({
+    // The PMO creates projects and names their leader; the leader then reports on it (issue 13).
+    const me = await site.leaderSp.web.currentUser.select('Id', 'Title', 'Email')<{ Id: number; Title: string; Email: string }>();
+    project = await new SpProjectEditingService(site.pmoSp, site.url).saveProject({
+      leader: { id: me.Id, title: me.Title, email: me.Email },
       code: `RT-${Math.random().toString(36).slice(2, 7)}`, title: 'Round trip', phase: 'Execution',
       startDate: '2026-01-01', endDate: '2027-12-31', budget: 2000000, forecastCost: 1250000.5, strategicObjectives: [], criteriaScores: {}
     });
