@@ -22,7 +22,7 @@ import { connect } from '../../tools/cli/connect';
 import type { SPFI } from '@pnp/sp';
 import { DEMO_NOW, pinClock, unpinClock, withCalendarClock } from '../fixtures/demoClock';
 
-export { DEMO_NOW, DEMO_TODAY } from '../fixtures/demoClock';
+export { DEMO_NOW } from '../fixtures/demoClock';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
