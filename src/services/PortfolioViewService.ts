@@ -12,7 +12,7 @@ import { ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
 import { hasPermission, httpStatus, settle, type PermissionMask, type Settled } from './odata';
 import { ifMatch, readAll, spList, type RawItem } from './listItems';
-import { parsePortfolioFilter } from '../webparts/portfolio/shared/portfolioFilter';
+import { parsePortfolioFilter } from '../model/portfolioFilter';
 
 /** The saved views a user sees, and what they may save. */
 export interface PortfolioViews {

@@ -9,7 +9,7 @@ import { toDateOnly } from './mapping';
 import { settle } from './odata';
 import { spList, type RawItem } from './listItems';
 import { PAGE_SIZE } from './ProjectService';
-import type { ReportPoint } from '../webparts/portfolio/shared/portfolioMetrics';
+import type { ReportPoint } from '../model/portfolioMetrics';
 
 /** The report history behind the portfolio's status trend. */
 export interface IStatusTrendService {

@@ -12,8 +12,8 @@ import type { Locator, Page } from 'playwright-core';
 import { axe, shot as shotOf, startHub, SITE, type Hub } from './harness';
 import { SpPortfolioService } from '../../src/services/PortfolioService';
 import { SpPortfolioViewService } from '../../src/services/PortfolioViewService';
-import { filterPortfolio } from '../../src/webparts/portfolio/shared/portfolioFilter';
-import { budgetRows, portfolioKpis, statusDistribution } from '../../src/webparts/portfolio/shared/portfolioMetrics';
+import { filterPortfolio } from '../../src/model/portfolioFilter';
+import { budgetRows, portfolioKpis, statusDistribution } from '../../src/model/portfolioMetrics';
 import type { Project } from '../../src/model/portfolio';
 
 jest.setTimeout(30_000);

@@ -7,8 +7,8 @@ import { SpPortfolioViewService } from '../../../src/services/PortfolioViewServi
 import { SpStatusTrendService } from '../../../src/services/StatusTrendService';
 import { getList, internalName } from '../../../src/schema';
 import { ValidationError } from '../../../src/services/errors';
-import { filterPortfolio } from '../../../src/webparts/portfolio/shared/portfolioFilter';
-import { budgetRows, portfolioKpis, statusDistribution, statusTrend, trendStart } from '../../../src/webparts/portfolio/shared/portfolioMetrics';
+import { filterPortfolio } from '../../../src/model/portfolioFilter';
+import { budgetRows, portfolioKpis, statusDistribution, statusTrend, trendStart } from '../../../src/model/portfolioMetrics';
 
 jest.setTimeout(240_000);
 

@@ -1,7 +1,7 @@
 import type { Project } from '../../../src/model/portfolio';
 import {
   filterPortfolio, isFilterActive, matchesPortfolioFilter, parsePortfolioFilter
-} from '../../../src/webparts/portfolio/shared/portfolioFilter';
+} from '../../../src/model/portfolioFilter';
 
 function project(id: number, over: Partial<Project> = {}): Project {
   return {

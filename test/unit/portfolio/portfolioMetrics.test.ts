@@ -1,7 +1,7 @@
 import type { Project } from '../../../src/model/portfolio';
 import {
   budgetRows, isOverrun, portfolioKpis, share, statusDistribution, statusTrend, trendMonths, trendStart, type ReportPoint
-} from '../../../src/webparts/portfolio/shared/portfolioMetrics';
+} from '../../../src/model/portfolioMetrics';
 import { drillDownOf, drillDownUrl, withoutDrillDown } from '../../../src/webparts/portfolio/shared/drillDown';
 import { EMPTY_FILTER, filterProjects, registerFilterOf } from '../../../src/webparts/projectRegister/components/registerModel';
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { PortfolioFilter } from '../../../src/model/portfolio';
-import { EMPTY_PORTFOLIO_FILTER } from '../../../src/webparts/portfolio/shared/portfolioFilter';
+import { EMPTY_PORTFOLIO_FILTER } from '../../../src/model/portfolioFilter';
 
 /**
  * The local hub's stand-in for SPFx dynamic data on one page: the Portfolio filters web part

@@ -10,7 +10,7 @@ import { SpPortfolioViewService, type IPortfolioViewService } from '../../../ser
 import type { PortfolioFilter } from '../../../model/portfolio';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import { validateSiteUrl } from '../../shared/settings';
-import { EMPTY_PORTFOLIO_FILTER, PORTFOLIO_FILTER_PROPERTY_ID } from '../shared/portfolioFilter';
+import { EMPTY_PORTFOLIO_FILTER, PORTFOLIO_FILTER_PROPERTY_ID } from '../../../model/portfolioFilter';
 import type { IPortfolioFiltersWebPartProps } from '../shared/portfolioSettings';
 
 /**

@@ -4,7 +4,7 @@ import { PropertyPaneDynamicField, PropertyPaneDynamicFieldSet, type IPropertyPa
 import type { PortfolioFilter } from '../../../model/portfolio';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
-import { parsePortfolioFilter } from './portfolioFilter';
+import { parsePortfolioFilter } from '../../../model/portfolioFilter';
 
 export interface IPortfolioWebPartProps extends IPmoHubWebPartProps {
   /**

@@ -2,7 +2,7 @@
 // (`?pf=<JSON>`), so the link works in a new tab, a bookmark or a mail, and the register needs
 // no connection to the portfolio page. Plain functions, unit-tested.
 import type { PortfolioFilter } from '../../../model/portfolio';
-import { parsePortfolioFilter, isFilterActive } from './portfolioFilter';
+import { parsePortfolioFilter, isFilterActive } from '../../../model/portfolioFilter';
 
 /** The query parameter the register reads. */
 export const PORTFOLIO_FILTER_PARAM = 'pf';

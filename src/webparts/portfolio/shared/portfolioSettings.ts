@@ -1,7 +1,7 @@
 // The portfolio web parts' settings as plain functions (no SPFx imports): the SPFx classes and
 // the local hub's hosts read properties the same way.
 import type { IPortfolioWebPartProps } from './PortfolioWebPart';
-import type { BudgetKey, DistributionKey } from './portfolioMetrics';
+import type { BudgetKey, DistributionKey } from '../../../model/portfolioMetrics';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 
 export interface IPortfolioFiltersWebPartProps extends IPmoHubWebPartProps {

@@ -2,6 +2,9 @@ import { PROJECT_PHASES, RAG_VALUES } from '../../../schema';
 import type { Project, ProjectPhase } from '../../../model/portfolio';
 import type { Rag } from '../../../model/common';
 import type { DrillDown } from '../../portfolio/shared/drillDown';
+import { isStale } from '../../../model/portfolioMetrics';
+
+export { isStale };
 
 /** What the user narrowed the register to; every part is optional (empty = all). */
 export interface RegisterFilter {
@@ -49,19 +52,9 @@ export interface Sort {
   descending: boolean;
 }
 
-/** Phases in which a project owes the PMO regular status reports. */
-const REPORTING_PHASES: readonly ProjectPhase[] = ['Planning', 'Execution', 'Closing'];
-
 /** Lower-cased and stripped of accents, so "kopenhamn" finds "Köpenhamn" and "sorensen" "Sørensen". */
 export function fold(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ø/g, 'o').replace(/æ/g, 'ae');
-}
-
-export function isStale(p: Project, staleDays: number, today: Date): boolean {
-  if (REPORTING_PHASES.indexOf(p.phase) < 0) return false;
-  if (!p.latestReportDate) return true;
-  const last = Date.parse(`${p.latestReportDate}T00:00:00Z`);
-  return today.getTime() - last > staleDays * 86_400_000;
 }
 
 export function filterProjects(projects: readonly Project[], f: RegisterFilter, meId?: number, stale?: (p: Project) => boolean): Project[] {

@@ -14,7 +14,7 @@ import { format } from '../../../../components/text';
 import { describeError } from '../../../../components/errors';
 import { phaseLabel, ragLabels } from '../../../../components/labels';
 import { datePickerStrings, dateToIso, firstDayOfWeek, formatShortDate, isoToDate, parseShortDate } from '../../../../components/dates';
-import { EMPTY_PORTFOLIO_FILTER, filterPortfolio, isFilterActive, parsePortfolioFilter } from '../../shared/portfolioFilter';
+import { EMPTY_PORTFOLIO_FILTER, filterPortfolio, isFilterActive, parsePortfolioFilter } from '../../../../model/portfolioFilter';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { srOnly } from '../../../../components/srOnly';
 

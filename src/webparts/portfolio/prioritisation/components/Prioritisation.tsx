@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from '../../../../components/States';
 import { format } from '../../../../components/text';
 import { describeError } from '../../../../components/errors';
 import { ChartFrame } from '../../shared/ChartFrame';
-import { filterPortfolio } from '../../shared/portfolioFilter';
+import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
 import { CriterionPanel } from './CriterionPanel';
 import { ScorePanel } from './ScorePanel';

@@ -9,7 +9,7 @@ import { describeError } from '../../../../components/errors';
 import { formatDate } from '../../../../components/format';
 import { riskStatusLabel } from '../../../../components/labels';
 import { ChartFrame } from '../../shared/ChartFrame';
-import { filterPortfolio } from '../../shared/portfolioFilter';
+import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { RiskHeatMap, bandLabel } from '../../../risks/components/RiskHeatMap';
 import { toggleCell, type CellFilter } from '../../../risks/components/riskModel';
 import { useLoad } from '../../planning/useLoad';

@@ -9,10 +9,10 @@ import type { ExportTable } from '../../../../components/exportModel';
 import { ErrorState, LoadingState, EmptyState } from '../../../../components/States';
 import { format } from '../../../../components/text';
 import { phaseLabel, ragLabels } from '../../../../components/labels';
-import { filterPortfolio } from '../../shared/portfolioFilter';
+import { filterPortfolio } from '../../../../model/portfolioFilter';
 import {
   statusDistribution, statusTrend, trendStart, type DistributionKey, type ReportPoint, type TrendRow
-} from '../../shared/portfolioMetrics';
+} from '../../../../model/portfolioMetrics';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { useLoader, type LoadState } from '../../../../components/useLoader';
 import { ChartFrame } from '../../shared/ChartFrame';

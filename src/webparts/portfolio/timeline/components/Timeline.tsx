@@ -11,7 +11,7 @@ import { formatDate } from '../../../../components/format';
 import { phaseLabel, ragLabels } from '../../../../components/labels';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { ragColours } from '../../shared/Chart';
-import { filterPortfolio } from '../../shared/portfolioFilter';
+import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
 import {
   ROW_HEIGHT, TIMELINE_ZOOMS, buildTimeline, dayNumber, isoOfDay, nextRow, ticks, timeScale, timelineRows, visibleRange,

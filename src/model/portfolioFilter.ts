@@ -1,8 +1,8 @@
 // The portfolio's one filter, shared by every portfolio web part on a page (SPFx dynamic data
 // on a tenant, a page context in the local hub) and stored as JSON in Portfolio Views.
 // Plain functions, no SPFx or SharePoint imports: unit-tested and used by services and components alike.
-import type { PortfolioFilter, Project } from '../../../model/portfolio';
-import { PROJECT_METHODS, PROJECT_PHASES, RAG_VALUES } from '../../../schema';
+import type { PortfolioFilter, Project } from './portfolio';
+import { PROJECT_METHODS, PROJECT_PHASES, RAG_VALUES } from '../schema';
 
 export const EMPTY_PORTFOLIO_FILTER: PortfolioFilter = { version: 1 };
 
