@@ -6,7 +6,6 @@ import * as common from 'PmoHubCommonStrings';
 import * as statusStrings from 'StatusReportsWebPartStrings';
 import * as riskStrings from 'RisksWebPartStrings';
 import type { IControlLoop } from './components/IProjectRegisterProps';
-import ProjectRegister from './components/ProjectRegister';
 import { SpStatusReportService } from '../../services/StatusReportService';
 import { SpRiskService } from '../../services/RiskService';
 import { SpProjectService, type IProjectService } from '../../services/ProjectService';
@@ -15,6 +14,9 @@ import { SpProjectEditingService } from '../../services/ProjectEditingService';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
 import { drillDownOf, withoutDrillDown } from '../portfolio/shared/drillDown';
 import { propertyPane, type IProjectRegisterWebPartProps, DEFAULTS } from './propertyPane';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const ProjectRegister = React.lazy(() => import(/* webpackChunkName: 'project-register' */ './components/ProjectRegister'));
 
 /** Thin by design: the services it needs and the component it renders; the base does the rest. */
 export default class ProjectRegisterWebPart extends PmoHubWebPart<IProjectRegisterWebPartProps> {

@@ -3,7 +3,6 @@ import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'RisksWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import Risks from './components/Risks';
 import type { IRiskServices } from './components/RiskRegister';
 import { SpProjectService, type IProjectService } from '../../services/ProjectService';
 import { SpRiskService } from '../../services/RiskService';
@@ -11,6 +10,9 @@ import { SpProjectEditingService } from '../../services/ProjectEditingService';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
 import { projectDataPane } from '../shared/projectDataPane';
 import { PROJECT_SCOPED_DEFAULTS, parseProjectId, type IProjectScopedWebPartProps } from '../shared/settings';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const Risks = React.lazy(() => import(/* webpackChunkName: 'risks' */ './components/Risks'));
 
 /** Thin by design: the services it needs and the component it renders; the base does the rest. */
 export default class RisksWebPart extends PmoHubWebPart<IProjectScopedWebPartProps> {

@@ -3,14 +3,28 @@ import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { ThemeProvider as SpThemeProvider, ThemeChangedEventArgs, type IReadonlyTheme } from '@microsoft/sp-component-base';
-import { ThemeProvider, createTheme, type Theme } from '@fluentui/react';
 import * as common from 'PmoHubCommonStrings';
-import { ErrorBoundary } from '../../components/ErrorBoundary';
 import type { SPFI } from '@pnp/sp';
 import { spFromContext } from '../../services/sp';
 import { GraphPeopleService, type GraphClientLike } from '../../services/PeopleService';
 
 import type { IPmoHubWebPartProps } from './settings';
+
+const WebPartShell = React.lazy(() => import(/* webpackChunkName: 'web-part-shell' */ './WebPartShell'));
+
+/**
+ * The one boundary outside the lazily loaded shell: if the shell's chunk cannot be loaded (network,
+ * a stale CDN), the web part says so in plain text instead of leaving a blank space.
+ */
+class ChunkLoadBoundary extends React.Component<{ message: string; children?: React.ReactNode }, { failed: boolean }> {
+  public state = { failed: false };
+  public static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  public render(): React.ReactNode {
+    return this.state.failed ? React.createElement('p', { role: 'alert' }, this.props.message) : this.props.children;
+  }
+}
 
 /**
  * What every PMO Hub web part does the same way, so each web part class only says which
@@ -18,7 +32,7 @@ import type { IPmoHubWebPartProps } from './settings';
  * catch render errors, rebuild services when the site URL changes, unmount on dispose.
  */
 export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends BaseClientSideWebPart<TProps> {
-  private theme: Theme | undefined;
+  private theme: IReadonlyTheme | undefined;
 
   /** Create the web part's services for `siteUrl`; called on init and when the site URL property changes. */
   protected abstract buildServices(sp: SPFI, siteUrl: string): void;
@@ -50,12 +64,21 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
   }
 
   private applyTheme(t: IReadonlyTheme | undefined): void {
-    this.theme = t ? createTheme({ palette: t.palette, semanticColors: t.semanticColors, isInverted: t.isInverted }) : undefined;
+    this.theme = t;
   }
 
+  /**
+   * Web part components are `React.lazy` chunks, and so is the shell (theme, error boundary): all
+   * PMO Hub web parts ship in one bundle whose entry holds only the classes and services, and webpack
+   * puts the Fluent UI the components share in common chunks, so a page with three web parts loads
+   * Fluent once, not three times. A component chunk that fails to load is caught by the shell's
+   * error boundary like any render error.
+   */
   public render(): void {
-    const element = React.createElement(ThemeProvider, { theme: this.theme },
-      React.createElement(ErrorBoundary, { title: common.ErrorTitle, retryLabel: common.Retry, common }, this.renderComponent()));
+    const busy = React.createElement('div', { 'aria-busy': true, style: { minHeight: 64 } });
+    const element = React.createElement(ChunkLoadBoundary, { message: common.ErrorTitle },
+      React.createElement(React.Suspense, { fallback: busy },
+        React.createElement(WebPartShell, { theme: this.theme, common }, this.renderComponent())));
     ReactDom.render(element, this.domElement);
   }
 

@@ -3,7 +3,6 @@ import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'StatusReportsWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import StatusReports from './components/StatusReports';
 import type { IStatusReportServices } from './components/ProjectStatusReports';
 import { SpProjectService, type IProjectService } from '../../services/ProjectService';
 import { SpStatusReportService } from '../../services/StatusReportService';
@@ -11,6 +10,9 @@ import { SpProjectEditingService } from '../../services/ProjectEditingService';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
 import { projectDataPane } from '../shared/projectDataPane';
 import { PROJECT_SCOPED_DEFAULTS, parseProjectId, type IProjectScopedWebPartProps } from '../shared/settings';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const StatusReports = React.lazy(() => import(/* webpackChunkName: 'status-reports' */ './components/StatusReports'));
 
 /** Thin by design: the services it needs and the component it renders; the base does the rest. */
 export default class StatusReportsWebPart extends PmoHubWebPart<IProjectScopedWebPartProps> {

@@ -3,10 +3,12 @@ import type { SPFI } from '@pnp/sp';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'TemplatesWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import Templates from './components/Templates';
 import { SpTemplateService, type ITemplateService } from '../../services/TemplateService';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
 import { validateSiteUrl, type IPmoHubWebPartProps } from '../shared/settings';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const Templates = React.lazy(() => import(/* webpackChunkName: 'templates' */ './components/Templates'));
 
 /** Thin by design: the template service and the component; the base does the rest. */
 export default class TemplatesWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {

@@ -3,13 +3,15 @@ import type { SPFI } from '@pnp/sp';
 import { PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import CommunityEvents from './components/CommunityEvents';
 import { SpCommunityEventService } from '../../../services/CommunityEventService';
 import { SpLessonService } from '../../../services/LessonService';
 import type { GraphClientLike } from '../../../services/PeopleService';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 import { siteDataPane } from '../shared/sitePane';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const CommunityEvents = React.lazy(() => import(/* webpackChunkName: 'community-events' */ './components/CommunityEvents'));
 
 export interface ICommunityEventsWebPartProps extends IPmoHubWebPartProps {
   /** "Add to my calendar" through Graph; off by default (the package does not request Calendars.ReadWrite). */

@@ -3,11 +3,13 @@ import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import LessonsLearned from './components/LessonsLearned';
 import { SpLessonService } from '../../../services/LessonService';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 import { siteDataPane } from '../shared/sitePane';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const LessonsLearned = React.lazy(() => import(/* webpackChunkName: 'lessons-learned' */ './components/LessonsLearned'));
 
 export default class LessonsLearnedWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
   private lessons!: SpLessonService;

@@ -3,11 +3,13 @@ import type { SPFI } from '@pnp/sp';
 import { PropertyPaneChoiceGroup, PropertyPaneSlider, PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import BudgetOverview from './components/BudgetOverview';
 import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { validateSiteUrl } from '../../shared/settings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
 import { boundedInt, budgetKey, type IBudgetWebPartProps } from '../shared/portfolioSettings';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const BudgetOverview = React.lazy(() => import(/* webpackChunkName: 'budget-overview' */ './components/BudgetOverview'));
 
 export default class BudgetWebPart extends PortfolioWebPart<IBudgetWebPartProps> {
   private service!: IPortfolioService;

@@ -4,7 +4,6 @@ import type { IDynamicDataCallables, IDynamicDataPropertyDefinition } from '@mic
 import { PropertyPaneTextField, PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import PortfolioFilters from './components/PortfolioFilters';
 import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { SpPortfolioViewService, type IPortfolioViewService } from '../../../services/PortfolioViewService';
 import type { PortfolioFilter } from '../../../model/portfolio';
@@ -12,6 +11,9 @@ import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import { validateSiteUrl } from '../../shared/settings';
 import { EMPTY_PORTFOLIO_FILTER, PORTFOLIO_FILTER_PROPERTY_ID } from '../../../model/portfolioFilter';
 import type { IPortfolioFiltersWebPartProps } from '../shared/portfolioSettings';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const PortfolioFilters = React.lazy(() => import(/* webpackChunkName: 'portfolio-filters' */ './components/PortfolioFilters'));
 
 /**
  * The page's filter bar and the SOURCE of the portfolio filter (SPFx dynamic data): the other

@@ -3,11 +3,13 @@ import type { SPFI } from '@pnp/sp';
 import { PropertyPaneSlider, PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import KpiTiles from './components/KpiTiles';
 import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { validateSiteUrl } from '../../shared/settings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
 import { boundedInt, registerPageUrl, type IKpiTilesWebPartProps } from '../shared/portfolioSettings';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const KpiTiles = React.lazy(() => import(/* webpackChunkName: 'kpi-tiles' */ './components/KpiTiles'));
 
 export default class KpiTilesWebPart extends PortfolioWebPart<IKpiTilesWebPartProps> {
   private service!: IPortfolioService;

@@ -3,11 +3,13 @@ import type { SPFI } from '@pnp/sp';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import Prioritisation from './components/Prioritisation';
 import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { SpPrioritisationService, type IPrioritisationService } from '../../../services/PrioritisationService';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { planningDataGroup, viewGroup } from '../planning/planningPane';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const Prioritisation = React.lazy(() => import(/* webpackChunkName: 'prioritisation' */ './components/Prioritisation'));
 
 export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
   /** Titles of the effort / risk criteria (the matrix's ease axis), comma-separated. */

@@ -3,11 +3,13 @@ import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import PortfolioRiskHeatMap from './components/PortfolioRiskHeatMap';
 import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { SpPortfolioRiskService, type IPortfolioRiskService } from '../../../services/PortfolioRiskService';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { planningDataGroup } from '../planning/planningPane';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const PortfolioRiskHeatMap = React.lazy(() => import(/* webpackChunkName: 'portfolio-risk-heat-map' */ './components/PortfolioRiskHeatMap'));
 
 export default class PortfolioRiskHeatMapWebPart extends PortfolioWebPart<IPortfolioWebPartProps> {
   private portfolio!: IPortfolioService;

@@ -3,12 +3,14 @@ import type { SPFI } from '@pnp/sp';
 import { PropertyPaneChoiceGroup, PropertyPaneTextField, PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import StatusCharts from './components/StatusCharts';
 import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { SpStatusTrendService, type IStatusTrendService } from '../../../services/StatusTrendService';
 import { validateSiteUrl } from '../../shared/settings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
 import { distributionKey, type IStatusChartsWebPartProps } from '../shared/portfolioSettings';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const StatusCharts = React.lazy(() => import(/* webpackChunkName: 'status-charts' */ './components/StatusCharts'));
 
 export default class StatusChartsWebPart extends PortfolioWebPart<IStatusChartsWebPartProps> {
   private service!: IPortfolioService;

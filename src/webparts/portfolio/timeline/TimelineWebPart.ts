@@ -3,11 +3,13 @@ import type { SPFI } from '@pnp/sp';
 import { PropertyPaneDropdown, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
 import * as common from 'PmoHubCommonStrings';
-import Timeline from './components/Timeline';
 import type { TimelineGrouping, TimelineZoom } from './components/timelineModel';
 import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { planningDataGroup, viewGroup } from '../planning/planningPane';
+
+// Loaded on first render, so a page's web parts share one copy of Fluent UI (see PmoHubWebPart).
+const Timeline = React.lazy(() => import(/* webpackChunkName: 'timeline' */ './components/Timeline'));
 
 export interface ITimelineWebPartProps extends IPortfolioWebPartProps {
   grouping: TimelineGrouping;
