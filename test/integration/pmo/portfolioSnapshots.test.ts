@@ -79,6 +79,21 @@ describe('portfolio snapshots: render from the last visit, then read only the ch
     expect(third).toEqual(second);
   });
 
+  it('the register (all its columns) reads only the changes on a second visit too', async () => {
+    const store = freshStore();
+    const register = (): SpProjectService => new SpProjectService(site.pmoSp, site.url, { store, userKey: 'pmo' });
+    expect(await register().rememberedProjects()).toBeUndefined();
+    const first = await register().loadProjects();
+    const edited = first[0];
+    await site.pmoSp.web.getList(listUrl(site.url, getList('projects'))).items.getById(edited.id)
+      .update({ [internalName('projects', 'description')]: 'Beskrivning ändrad, å ä ö' });
+    expect((await register().rememberedProjects())?.projects).toEqual(first);
+    const { value: second, requests: n } = await requests(() => register().loadProjects());
+    expect(n).toBe(2);
+    expect(second.find((p) => p.id === edited.id)!.description).toBe('Beskrivning ändrad, å ä ö');
+    expect(second).toEqual(await new SpProjectService(site.pmoSp, site.url).loadProjects());
+  });
+
   it('keeps snapshots per user: a visitor never starts from what the PMO could read', async () => {
     const store = freshStore();
     await portfolio(store).loadProjects();

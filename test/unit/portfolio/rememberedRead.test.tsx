@@ -1,10 +1,12 @@
-// A second visit shows what the browser read last time at once, says when it was read, and
+// A second visit to the portfolio or the register shows what the browser read last time at once, says when it was read, and
 // replaces it with the fresh read (only SharePoint's changes since) when that is in.
 import * as React from 'react';
 import * as path from 'path';
 import { render, screen, act } from '@testing-library/react';
 import { initializeIcons } from '@fluentui/react';
 import KpiTiles from '../../../src/webparts/portfolio/kpiTiles/components/KpiTiles';
+import ProjectRegister from '../../../src/webparts/projectRegister/components/ProjectRegister';
+import type { IProjectService } from '../../../src/services/ProjectService';
 import type { IPortfolioService } from '../../../src/services/PortfolioService';
 import type { Project } from '../../../src/model/portfolio';
 import { loadAmdFile } from '../loc/amd';
@@ -63,5 +65,28 @@ describe('portfolio web parts on a second visit', () => {
     await screen.findByText(strings.KpiActive);
     expect(activeCount()).toContain('1');
     expect(screen.queryByText(/Vises som læst/)).toBeNull();
+  });
+});
+
+describe('the project register on a second visit', () => {
+  const nl = loadAmdFile(path.join(root, 'src/common/loc/nl-nl.js')) as IPmoHubCommonStrings;
+  const registerStrings = loadAmdFile(path.join(root, 'src/webparts/projectRegister/loc/nl-nl.js')) as IProjectRegisterWebPartStrings;
+
+  it('lists the remembered projects with when they were read, then the fresh list', async () => {
+    const fresh = deferred<Project[]>();
+    const service: IProjectService = {
+      loadProjects: () => fresh.promise,
+      rememberedProjects: async () => ({ projects: [{ ...project(1), title: 'Oude naam' }], readAt: new Date(Date.UTC(2026, 10, 14, 9, 30)) }),
+      getProject: async (id) => project(id),
+      currentUser: async () => ({ id: 9, title: 'Sanne de Vries', email: 'sanne@contoso.com' })
+    };
+    render(<ProjectRegister service={service} strings={registerStrings} common={nl} locale="nl-NL" pageSize={50} staleDays={30} today={new Date('2026-11-15T00:00:00Z')} />);
+    expect(await screen.findByText('Oude naam')).toBeTruthy();
+    expect(screen.getByText(/^Getoond zoals gelezen op 14 nov\.? 2026/).getAttribute('role')).toBe('status');
+
+    await act(async () => { fresh.resolve([{ ...project(1), title: 'Nieuwe naam' }, project(2)]); await fresh.promise; });
+    expect(await screen.findByText('Nieuwe naam')).toBeTruthy();
+    expect(screen.queryByText('Oude naam')).toBeNull();
+    expect(screen.queryByText(/Getoond zoals gelezen/)).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { ErrorState, LoadingState, EmptyState } from '../../../../components/Sta
 import { format } from '../../../../components/text';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { budgetRows, isOverrun, type BudgetKey } from '../../../../model/portfolioMetrics';
-import { ReadAtNote } from '../../shared/ReadAtNote';
+import { ReadAtNote } from '../../../../components/ReadAtNote';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { Chart, Legend, ragColours, type ChartSeries } from '../../shared/Chart';

@@ -9,7 +9,7 @@ import { ragLabels } from '../../../../components/labels';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { ACTIVE_PHASES, portfolioKpis, share } from '../../../../model/portfolioMetrics';
 import { drillDownUrl, type DrillFocus } from '../../shared/drillDown';
-import { ReadAtNote } from '../../shared/ReadAtNote';
+import { ReadAtNote } from '../../../../components/ReadAtNote';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { ragColours } from '../../shared/Chart';
 import { RAG_ICONS } from '../../../../components/ragColours';

@@ -13,7 +13,7 @@ import { filterPortfolio } from '../../../../model/portfolioFilter';
 import {
   statusDistribution, statusTrend, trendStart, type DistributionKey, type ReportPoint, type TrendRow
 } from '../../../../model/portfolioMetrics';
-import { ReadAtNote } from '../../shared/ReadAtNote';
+import { ReadAtNote } from '../../../../components/ReadAtNote';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { useLoader, type LoadState } from '../../../../components/useLoader';
 import { ChartFrame } from '../../shared/ChartFrame';

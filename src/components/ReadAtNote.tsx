@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Text, useTheme } from '@fluentui/react';
-import { format } from '../../../components/text';
+import { format } from './text';
 
 /**
  * Says that what is on screen was read on an earlier visit and is being brought up to date, so
