@@ -3,10 +3,10 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../common/loc/mystrings.d.ts" />
 /**
- * The hub's pages, declared once as data: the local hub renders them, and provisioning
- * can create the same modern pages (SitePages/<fileName>, one section per web part) on a
- * tenant. Titles and texts are keys of the common strings, so every page exists in every
- * UI language.
+ * The hub's pages, declared once as data: provisioning creates them as modern pages
+ * (SitePages/<fileName>, one section per web part) for the PMO profiles they name, on a tenant
+ * and locally alike; the local hub renders what Site Pages then stores. Titles and texts are keys
+ * of the common strings: a page is written in the site's language, the navigation in every one.
  */
 
 export type HubPageKey = 'home' | 'projects' | 'portfolio' | 'templates' | 'community';
@@ -36,8 +36,6 @@ export interface HubPage {
   webParts: HubWebPart[];
   /** The profiles whose sites get this page, in navigation order (see profiles.ts). */
   profiles: PmoProfile[];
-  /** Web parts this page will get in a later release; shown by name so nobody hunts for them. */
-  comingLater?: Array<keyof IPmoHubCommonStrings>;
 }
 
 /**
@@ -162,8 +160,7 @@ export const HUB_PAGES: HubPage[] = [
       properties: { siteUrl: '', easeCriteria: 'Effort, Risk' },
       // Weighing projects against criteria is what a portfolio office is for; a tactical one coordinates.
       profiles: ['portfolio', 'enterprise']
-    }],
-    comingLater: ['ComingKpisOkrs']
+    }]
   },
   {
     key: 'templates',

@@ -5,6 +5,7 @@ import '@pnp/sp/items';
 import { getList, internalName, type ListSchema } from '../schema';
 import { readAll } from './listItems';
 import { toPayload } from './mapping';
+import { httpStatus } from './odata';
 
 export interface HubSetting {
   id: number;
@@ -29,7 +30,7 @@ export class SpHubSettingsService {
     try {
       rows = await readAll(this.list.items.select('Id', key, value));
     } catch (e) {
-      if ((e as { status?: number }).status === 404) return new Map();
+      if (httpStatus(e) === 404) return new Map();
       throw e;
     }
     return new Map(rows.map((r) => [String(r[key]), { id: r.Id as number, key: String(r[key]), value: String(r[value] ?? '') }]));
