@@ -12,7 +12,7 @@ import { SpHubSettingsService } from '../../../src/services/HubSettingsService';
 import { PROFILE_SETTING } from '../../../src/provisioning/pages';
 import { COMMON_STRINGS, LANGUAGES, format, initialLanguage, languageInfo, saveLanguage, type HubLanguage } from './strings';
 import { DEMO_ROLES, actAs, currentUserAlias, loadDemoUsers, photoUrl, roleLabel, type DemoUser } from './demoUsers';
-import { WEB_PARTS, type HubWebPartContext } from './webParts';
+import { WebPartHost, type HubWebPartContext } from './webParts';
 import { FilterScope, PageFilterProvider } from './pageFilter';
 
 /** SharePoint's out-of-the-box look: Fluent's default theme, nothing of our own. */
@@ -268,13 +268,6 @@ function useStoredPage(siteUrl: string, fileName: string, userKey: string): Stor
   }, [key, siteUrl, fileName]);
   const retry = React.useCallback(() => setAttempt((n) => n + 1), []);
   return result.key === key ? { ...result, retry } : { state: 'loading', retry };
-}
-
-function WebPartHost({ manifestId, properties, context }: { manifestId: string; properties: Record<string, unknown>; context: HubWebPartContext }): JSX.Element {
-  const Host = WEB_PARTS[manifestId];
-  return Host ? <Host properties={properties} context={context} /> : (
-    <MessageBar messageBarType={MessageBarType.info}>{format(context.common.WebPartNotAvailable, manifestId)}</MessageBar>
-  );
 }
 
 /** Suite bar buttons: the bar's colours, not a command bar's. */
