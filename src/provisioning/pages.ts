@@ -11,6 +11,7 @@ import { buildCanvas, canvasContent, canvasOf, pageFingerprint, type CanvasSpec 
 import { profilePages, type ProfilePage } from '../pages/profiles';
 import type { PmoProfile } from '../pages/hubPages';
 import { SpHubSettingsService, type HubSetting } from '../services/HubSettingsService';
+import { readAll } from '../services/listItems';
 
 /**
  * The hub's pages, provisioned through SharePoint's pages API (`sitepages/pages`, as PnPjs's
@@ -82,8 +83,9 @@ export async function readPages(sp: SPFI): Promise<PagesState> {
   const webPath = web.ServerRelativeUrl.replace(/\/+$/, '');
   const existing = new Map<string, { id: number; fileName: string }>();
   try {
-    const rows = await sp.web.getList(`${webPath}/SitePages`).items.select('Id', 'FileLeafRef').top(5000)<Array<{ Id: number; FileLeafRef: string }>>();
-    for (const r of rows) existing.set(r.FileLeafRef.toLowerCase(), { id: r.Id, fileName: r.FileLeafRef });
+    // Paged by ID: a busy site's news and pages may pass the list view threshold.
+    const rows = await readAll(sp.web.getList(`${webPath}/SitePages`).items.select('Id', 'FileLeafRef'));
+    for (const r of rows) existing.set(String(r.FileLeafRef).toLowerCase(), { id: r.Id as number, fileName: String(r.FileLeafRef) });
   } catch (e) {
     // A site whose Site Pages library was never created has no pages yet.
     if ((e as { status?: number }).status !== 404) throw e;

@@ -3,11 +3,12 @@ import { SPQueryable } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import '@pnp/sp/files';
 import '@pnp/sp/clientside-pages';
 import type { IClientsidePage } from '@pnp/sp/clientside-pages';
 import { _ClientsidePage } from '@pnp/sp/clientside-pages/types.js';
 import { connectedFilterSource } from '../pages/canvas';
-import { httpStatus, odataString } from './odata';
+import { httpStatus } from './odata';
 
 /** A stored modern page as a host renders it: sections of columns of controls, in page order. */
 export interface StoredPage {
@@ -43,16 +44,15 @@ export class SpSitePageService {
 
   /** The page, as the caller may see it: readers get the last published version (SharePoint decides). */
   public async load(fileName: string): Promise<StoredPage> {
-    let rows: Array<{ Id: number }>;
+    // By path, not by a filter on FileLeafRef: a file's address is safe past the list view threshold.
+    let id: number;
     try {
-      rows = await this.sp.web.getList(`${this.webPath}/SitePages`).items.select('Id')
-        .filter(`FileLeafRef eq ${odataString(fileName)}`).top(1)<Array<{ Id: number }>>();
+      id = (await this.sp.web.getFileByServerRelativePath(`${this.webPath}/SitePages/${fileName}`).listItemAllFields.select('Id')<{ Id: number }>()).Id;
     } catch (e) {
       if (httpStatus(e) === 404) throw new PageNotFoundError(fileName);
       throw e;
     }
-    if (!rows.length) throw new PageNotFoundError(fileName);
-    const data = await SPQueryable([this.sp.web, this.siteUrl], `_api/sitepages/pages(${rows[0].Id})`)<Record<string, unknown>>();
+    const data = await SPQueryable([this.sp.web, this.siteUrl], `_api/sitepages/pages(${id})`)<Record<string, unknown>>();
     const page = new _ClientsidePage([this.sp.web, this.siteUrl], '', data) as unknown as IClientsidePage;
     return toStoredPage(page, data);
   }

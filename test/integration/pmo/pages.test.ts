@@ -13,6 +13,7 @@ import { connectedFilterSource } from '../../../src/pages/canvas';
 import { profilePages } from '../../../src/pages/profiles';
 import { PORTFOLIO_FILTERS_MANIFEST_ID, PRIORITISATION_MANIFEST_ID, TIMELINE_MANIFEST_ID } from '../../../src/pages/hubPages';
 import { SpHubSettingsService } from '../../../src/services/HubSettingsService';
+import { SpSitePageService, PageNotFoundError } from '../../../src/services/SitePageService';
 import { buildProgram } from '../../../tools/cli/main';
 
 /** Runs the pmo-hub command in-process; what it printed on stdout, and its exit code. */
@@ -177,5 +178,25 @@ describe('provisioning the hub pages', () => {
     expect(JSON.parse(run.out)).toMatchObject({ profile: 'tactical', pagesWritten: profilePages('tactical').length });
     const again = await cli(['provision', '--site', site.url, '--dry-run']);
     expect(again.out).toContain("is up to date (schema 5, PMO profile 'tactical')");
+  });
+
+  it('the hub reads a page as its reader may see it: web parts, connections, and whether SharePoint lets them edit', async () => {
+    const texts = await pageTextsFor(site.sp);
+    await provision(site.sp, { texts });
+    const read = async (alias: string, file: string): Promise<Awaited<ReturnType<SpSitePageService['load']>>> =>
+      new SpSitePageService(await site.as(alias), site.url).load(file);
+    const visitor = await read('visitor', 'Portfolio.aspx');
+    const pmo = await read('pmo', 'Portfolio.aspx');
+    expect([visitor.canEdit, pmo.canEdit]).toEqual([false, true]);
+    const parts = visitor.sections.flatMap((s) => s.columns.flatMap((c) => c.controls)).filter((c) => c.kind === 'webPart');
+    expect(parts.map((c) => c.kind === 'webPart' && c.manifestId)).toEqual(profilePages('enterprise').find((p) => p.key === 'portfolio')?.webParts.map((w) => w.manifestId));
+    const filterId = parts[0].id;
+    expect(parts.slice(1).map((c) => c.kind === 'webPart' && c.filterSource)).toEqual(parts.slice(1).map(() => filterId));
+    // A draft the owner has not published is not what a visitor reads.
+    const page = await site.sp.web.loadClientsidePage('/sites/pmo/SitePages/Portfolio.aspx');
+    page.title = 'Portfolio (draft)';
+    await page.save(false);
+    expect([(await read('visitor', 'Portfolio.aspx')).title, (await read('owner', 'Portfolio.aspx')).title]).toEqual(['Portfolio', 'Portfolio (draft)']);
+    await expect(read('visitor', 'Nope.aspx')).rejects.toBeInstanceOf(PageNotFoundError);
   });
 });
