@@ -122,6 +122,12 @@ export function buildProgram(): Command {
       const plan = computePlan(state);
       if (plan.steps.length) {
         const created = plan.steps.filter((st) => st.kind === 'createList').length;
+        // The demo fills every list; a smaller profile's site lacks some on purpose, and provisioning it again would not add them.
+        const profile = created ? (await planSite(sp)).storedProfile : undefined;
+        if (profile && profile !== 'enterprise') {
+          throw new CliError(`${flags.site} is provisioned for the PMO profile '${profile}', which has fewer lists than the demo data fills (${created} missing). `
+            + `Seed a site provisioned with --profile enterprise, or run: pmo-hub provision --site ${flags.site} --profile enterprise`);
+        }
         throw new CliError(created
           ? `${flags.site} is a SharePoint site, but PMO Hub is not provisioned on it (${created} lists missing). Run first: pmo-hub provision --site ${flags.site}`
           : `${flags.site} has PMO Hub lists of an older schema (${plan.steps.length} changes to make for schema ${plan.schemaVersion}). Run first: pmo-hub provision --site ${flags.site}`);

@@ -199,4 +199,20 @@ describe('provisioning the hub pages', () => {
     expect([(await read('visitor', 'Portfolio.aspx')).title, (await read('owner', 'Portfolio.aspx')).title]).toEqual(['Portfolio', 'Portfolio (draft)']);
     await expect(read('visitor', 'Nope.aspx')).rejects.toBeInstanceOf(PageNotFoundError);
   });
+
+  it('pmo-hub seed on a smaller profile says why the demo cannot go there', async () => {
+    await provision(site.sp, { profile: 'operational' });
+    const errors: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { errors.push(String(chunk)); return true; });
+    const before = process.exitCode;
+    try {
+      await buildProgram().parseAsync(['node', 'pmo-hub', 'seed', '--site', site.url]);
+      expect(process.exitCode).toBe(1);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = before;
+    }
+    expect(errors.join('')).toContain("provisioned for the PMO profile 'operational'");
+    expect(errors.join('')).toContain('--profile enterprise');
+  });
 });
