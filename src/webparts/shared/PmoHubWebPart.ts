@@ -8,9 +8,11 @@ import * as common from 'PmoHubCommonStrings';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import type { SPFI } from '@pnp/sp';
 import { spFromContext } from '../../services/sp';
-import { GraphPeopleService, type GraphClientLike } from '../../services/PeopleService';
+import type { GraphClientLike } from '../../services/PeopleService';
 
 import type { IPmoHubWebPartProps } from './settings';
+import type { WebPartEnvironment, WebPartRenderContext } from './composition';
+import { EMPTY_PORTFOLIO_FILTER } from '../../model/portfolioFilter';
 
 /**
  * What every PMO Hub web part does the same way, so each web part class only says which
@@ -39,9 +41,18 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
     return this.context.pageContext.cultureInfo.currentUICultureName;
   }
 
-  /** Graph people lookups through SPFx's Graph client (its own copy of @microsoft/microsoft-graph-client's typings). */
-  protected peopleService(sp: SPFI, siteUrl: string): GraphPeopleService {
-    return new GraphPeopleService(sp, siteUrl, () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike>);
+  /** What the web part's composition builds its services from (composition.ts beside each class). */
+  protected environment(sp: SPFI, siteUrl: string): WebPartEnvironment {
+    // SPFx's Graph client has its own copy of @microsoft/microsoft-graph-client's typings.
+    return { sp, siteUrl, graph: () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike> };
+  }
+
+  /** What the web part's composition renders with; portfolio web parts add the connected filter. */
+  protected renderContext<TStrings>(strings: TStrings): WebPartRenderContext<TStrings> {
+    return {
+      strings, common, locale: this.locale, pageSiteUrl: this.context.pageContext.web.absoluteUrl, officeWebViewer: true,
+      filter: EMPTY_PORTFOLIO_FILTER, onFilterChange: () => undefined
+    };
   }
 
   private rebuildServices(): void {

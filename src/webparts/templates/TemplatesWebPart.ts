@@ -2,22 +2,20 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'TemplatesWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import Templates from './components/Templates';
-import { SpTemplateService, type ITemplateService } from '../../services/TemplateService';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
 import { validateSiteUrl, type IPmoHubWebPartProps } from '../shared/settings';
+import { templatesComposition } from './composition';
 
 /** Thin by design: the template service and the component; the base does the rest. */
 export default class TemplatesWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
-  private service!: ITemplateService;
+  private services!: ReturnType<typeof templatesComposition.services>;
 
   protected buildServices(sp: SPFI, site: string): void {
-    this.service = new SpTemplateService(sp, site);
+    this.services = templatesComposition.services(this.environment(sp, site));
   }
 
   protected renderComponent(): React.ReactElement {
-    return React.createElement(Templates, { service: this.service, strings, common, locale: this.locale, officeWebViewer: true });
+    return templatesComposition.render(this.services, this.properties, this.renderContext(strings));
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

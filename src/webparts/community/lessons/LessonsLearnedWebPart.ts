@@ -2,22 +2,20 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import LessonsLearned from './components/LessonsLearned';
-import { SpLessonService } from '../../../services/LessonService';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 import { siteDataPane } from '../shared/sitePane';
+import { lessonsLearnedComposition } from '../shared/compositions';
 
 export default class LessonsLearnedWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
-  private lessons!: SpLessonService;
+  private services!: ReturnType<typeof lessonsLearnedComposition.services>;
 
   protected buildServices(sp: SPFI, site: string): void {
-    this.lessons = new SpLessonService(sp, site);
+    this.services = lessonsLearnedComposition.services(this.environment(sp, site));
   }
 
   protected renderComponent(): React.ReactElement {
-    return React.createElement(LessonsLearned, { lessons: this.lessons, strings, common, locale: this.locale });
+    return lessonsLearnedComposition.render(this.services, this.properties, this.renderContext(strings));
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -3,23 +3,19 @@ import type { SPFI } from '@pnp/sp';
 import type { IDynamicDataCallables, IDynamicDataPropertyDefinition } from '@microsoft/sp-dynamic-data';
 import { PropertyPaneTextField, PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import PortfolioFilters from './components/PortfolioFilters';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
-import { SpPortfolioViewService, type IPortfolioViewService } from '../../../services/PortfolioViewService';
 import type { PortfolioFilter } from '../../../model/portfolio';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import { validateSiteUrl } from '../../shared/settings';
 import { EMPTY_PORTFOLIO_FILTER, PORTFOLIO_FILTER_PROPERTY_ID } from '../../../model/portfolioFilter';
 import type { IPortfolioFiltersWebPartProps } from '../shared/portfolioSettings';
+import { portfolioFiltersComposition } from './composition';
 
 /**
  * The page's filter bar and the SOURCE of the portfolio filter (SPFx dynamic data): the other
  * portfolio web parts connect their `filter` property to it and re-render when it changes.
  */
 export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFiltersWebPartProps> implements IDynamicDataCallables {
-  private service!: IPortfolioService;
-  private views!: IPortfolioViewService;
+  private services!: ReturnType<typeof portfolioFiltersComposition.services>;
   private filter: PortfolioFilter = { ...EMPTY_PORTFOLIO_FILTER };
 
   protected async onInit(): Promise<void> {
@@ -28,8 +24,7 @@ export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFil
   }
 
   protected buildServices(sp: SPFI, site: string): void {
-    this.service = new SpPortfolioService(sp, site);
-    this.views = new SpPortfolioViewService(sp, site);
+    this.services = portfolioFiltersComposition.services(this.environment(sp, site));
   }
 
   public getPropertyDefinitions(): ReadonlyArray<IDynamicDataPropertyDefinition> {
@@ -48,10 +43,7 @@ export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFil
   };
 
   protected renderComponent(): React.ReactElement {
-    return React.createElement(PortfolioFilters, {
-      service: this.service, views: this.properties.showSavedViews === false ? undefined : this.views,
-      filter: this.filter, onChange: this.onFilterChange, strings, common, locale: this.locale
-    });
+    return portfolioFiltersComposition.render(this.services, this.properties, { ...this.renderContext(strings), filter: this.filter, onFilterChange: this.onFilterChange });
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -2,27 +2,20 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import { PropertyPaneSlider, PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import KpiTiles from './components/KpiTiles';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { validateSiteUrl } from '../../shared/settings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
-import { boundedInt, registerPageUrl, type IKpiTilesWebPartProps } from '../shared/portfolioSettings';
+import type { IKpiTilesWebPartProps } from '../shared/portfolioSettings';
+import { kpiTilesComposition } from './composition';
 
 export default class KpiTilesWebPart extends PortfolioWebPart<IKpiTilesWebPartProps> {
-  private service!: IPortfolioService;
-  private site: string = '';
+  private services!: ReturnType<typeof kpiTilesComposition.services>;
 
   protected buildServices(sp: SPFI, site: string): void {
-    this.service = new SpPortfolioService(sp, site);
-    this.site = site;
+    this.services = kpiTilesComposition.services(this.environment(sp, site));
   }
 
   protected renderComponent(): React.ReactElement {
-    return React.createElement(KpiTiles, {
-      service: this.service, filter: this.currentFilter(), strings, common, locale: this.locale,
-      staleDays: boundedInt(this.properties.staleDays, 1, 365, 30), registerUrl: registerPageUrl(this.properties.registerUrl, this.site)
-    });
+    return kpiTilesComposition.render(this.services, this.properties, this.renderContext(strings));
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -2,12 +2,9 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import Prioritisation from './components/Prioritisation';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
-import { SpPrioritisationService, type IPrioritisationService } from '../../../services/PrioritisationService';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { planningDataGroup, viewGroup } from '../planning/planningPane';
+import { prioritisationComposition } from './composition';
 
 export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
   /** Titles of the effort / risk criteria (the matrix's ease axis), comma-separated. */
@@ -15,19 +12,14 @@ export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
 }
 
 export default class PrioritisationWebPart extends PortfolioWebPart<IPrioritisationWebPartProps> {
-  private portfolio!: IPortfolioService;
-  private service!: IPrioritisationService;
+  private services!: ReturnType<typeof prioritisationComposition.services>;
 
   protected buildServices(sp: SPFI, site: string): void {
-    this.portfolio = new SpPortfolioService(sp, site);
-    this.service = new SpPrioritisationService(sp, site);
+    this.services = prioritisationComposition.services(this.environment(sp, site));
   }
 
   protected renderComponent(): React.ReactElement {
-    return React.createElement(Prioritisation, {
-      portfolio: this.portfolio, service: this.service, filter: this.currentFilter(), strings, common, locale: this.locale,
-      easeCriteria: this.properties.easeCriteria ?? 'Effort, Risk'
-    });
+    return prioritisationComposition.render(this.services, this.properties, this.renderContext(strings));
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -2,26 +2,19 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import PortfolioRiskHeatMap from './components/PortfolioRiskHeatMap';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
-import { SpPortfolioRiskService, type IPortfolioRiskService } from '../../../services/PortfolioRiskService';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { planningDataGroup } from '../planning/planningPane';
+import { portfolioRiskHeatMapComposition } from './composition';
 
 export default class PortfolioRiskHeatMapWebPart extends PortfolioWebPart<IPortfolioWebPartProps> {
-  private portfolio!: IPortfolioService;
-  private risks!: IPortfolioRiskService;
+  private services!: ReturnType<typeof portfolioRiskHeatMapComposition.services>;
 
   protected buildServices(sp: SPFI, site: string): void {
-    this.portfolio = new SpPortfolioService(sp, site);
-    this.risks = new SpPortfolioRiskService(sp, site);
+    this.services = portfolioRiskHeatMapComposition.services(this.environment(sp, site));
   }
 
   protected renderComponent(): React.ReactElement {
-    return React.createElement(PortfolioRiskHeatMap, {
-      portfolio: this.portfolio, risks: this.risks, filter: this.currentFilter(), strings, common, locale: this.locale
-    });
+    return portfolioRiskHeatMapComposition.render(this.services, this.properties, this.renderContext(strings));
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -2,28 +2,20 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import { PropertyPaneChoiceGroup, PropertyPaneTextField, PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import StatusCharts from './components/StatusCharts';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
-import { SpStatusTrendService, type IStatusTrendService } from '../../../services/StatusTrendService';
 import { validateSiteUrl } from '../../shared/settings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
-import { distributionKey, type IStatusChartsWebPartProps } from '../shared/portfolioSettings';
+import type { IStatusChartsWebPartProps } from '../shared/portfolioSettings';
+import { statusChartsComposition } from './composition';
 
 export default class StatusChartsWebPart extends PortfolioWebPart<IStatusChartsWebPartProps> {
-  private service!: IPortfolioService;
-  private trend!: IStatusTrendService;
+  private services!: ReturnType<typeof statusChartsComposition.services>;
 
   protected buildServices(sp: SPFI, site: string): void {
-    this.service = new SpPortfolioService(sp, site);
-    this.trend = new SpStatusTrendService(sp, site);
+    this.services = statusChartsComposition.services(this.environment(sp, site));
   }
 
   protected renderComponent(): React.ReactElement {
-    return React.createElement(StatusCharts, {
-      service: this.service, trend: this.trend, filter: this.currentFilter(), strings, common, locale: this.locale,
-      grouping: distributionKey(this.properties.grouping), showTrend: this.properties.showTrend !== false
-    });
+    return statusChartsComposition.render(this.services, this.properties, this.renderContext(strings));
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -2,12 +2,10 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import { PropertyPaneDropdown, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import Timeline from './components/Timeline';
 import type { TimelineGrouping, TimelineZoom } from './components/timelineModel';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { planningDataGroup, viewGroup } from '../planning/planningPane';
+import { timelineComposition } from './composition';
 
 export interface ITimelineWebPartProps extends IPortfolioWebPartProps {
   grouping: TimelineGrouping;
@@ -15,18 +13,14 @@ export interface ITimelineWebPartProps extends IPortfolioWebPartProps {
 }
 
 export default class TimelineWebPart extends PortfolioWebPart<ITimelineWebPartProps> {
-  private portfolio!: IPortfolioService;
+  private services!: ReturnType<typeof timelineComposition.services>;
 
   protected buildServices(sp: SPFI, site: string): void {
-    this.portfolio = new SpPortfolioService(sp, site);
+    this.services = timelineComposition.services(this.environment(sp, site));
   }
 
   protected renderComponent(): React.ReactElement {
-    return React.createElement(Timeline, {
-      portfolio: this.portfolio, filter: this.currentFilter(), strings, common, locale: this.locale,
-      grouping: this.properties.grouping === 'unit' ? 'unit' : 'programme',
-      zoom: this.properties.zoom === 'years' || this.properties.zoom === 'halfYears' ? this.properties.zoom : 'quarters'
-    });
+    return timelineComposition.render(this.services, this.properties, this.renderContext(strings));
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
