@@ -37,8 +37,9 @@ function knownZone(name: string): boolean {
 /**
  * SharePoint names a zone the Windows way, "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris";
  * the browser needs an IANA name with the zone's daylight-saving rules. The cities of the Windows
- * name are IANA cities for nearly every zone; failing that, the fixed offset SharePoint gives
- * (without daylight saving, so only for zones that have none) [verify against a tenant's zones].
+ * name are IANA cities for nearly every European zone; failing that, the fixed offset SharePoint
+ * gives, only for a zone without daylight saving; otherwise an error rather than a wrong hour
+ * ("Eastern Time (US and Canada)" names no city) [verify against a tenant's list of zones].
  */
 export function ianaOfSharePointZone(info: SpTimeZoneInfo): string {
   const description = info.Description ?? '';
@@ -51,7 +52,9 @@ export function ianaOfSharePointZone(info: SpTimeZoneInfo): string {
     }
   }
   const bias = info.Information?.Bias;
-  if (typeof bias === 'number' && bias % 60 === 0) {
+  // A fixed offset is right only for a zone without daylight saving; guessing one for a zone with
+  // it would move every summer meeting by an hour.
+  if (typeof bias === 'number' && bias % 60 === 0 && (info.Information?.DaylightBias ?? 0) === 0) {
     const hours = bias / 60;
     // Etc/GMT names count the other way round: Etc/GMT-1 is UTC+01:00, which Windows writes as Bias -60.
     return hours === 0 ? 'UTC' : `Etc/GMT${hours > 0 ? '+' : '-'}${Math.abs(hours)}`;
