@@ -55,5 +55,5 @@ export function DateTimeField(props: IDateTimeFieldProps): JSX.Element {
 
 /** The message under a time field whose text is not a time; undefined for a time or empty text. */
 export function timeError(text: string, locale: string, common: IPmoHubCommonStrings): string | undefined {
-  return parseLocaleTime(text, locale) === null ? format(common.TimeInvalid, formatLocaleTime('14:30', locale)) : undefined;
+  return parseLocaleTime(text, locale) === false ? format(common.TimeInvalid, formatLocaleTime('14:30', locale)) : undefined;
 }

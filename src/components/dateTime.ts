@@ -63,25 +63,25 @@ export function formatLocaleTime(time: TimeOfDay | undefined, locale: string): s
 /**
  * A typed time of day: hours and minutes separated by ":" or "." (Danes write 14.30, the others
  * 14:30, and both are understood everywhere), with AM/PM where the language uses a 12-hour clock.
- * `undefined` for empty text, `null` when it is not a time.
+ * `undefined` for empty text, `false` when it is not a time.
  */
-export function parseLocaleTime(text: string, locale: string): TimeOfDay | undefined | null {
+export function parseLocaleTime(text: string, locale: string): TimeOfDay | undefined | false {
   const t = text.trim().replace(/\u202f|\u00a0/g, ' ');
   if (!t) return undefined;
   const m = /^(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?\s?m\.?)?$/i.exec(t);
-  if (!m) return null;
+  if (!m) return false;
   let h = Number(m[1]);
   const mi = m[2] === undefined ? 0 : Number(m[2]);
   // A bare hour ("14") is a time only with a meridiem; without one it is too easily a typo.
-  if (m[2] === undefined && !m[3]) return null;
+  if (m[2] === undefined && !m[3]) return false;
   if (m[3]) {
     // A meridiem only where the language writes one (en-US); "2.30 pm" in Danish is a typo.
-    if (!/[ap]/i.test(formatLocaleTime('14:30', locale))) return null;
-    if (h < 1 || h > 12) return null;
+    if (!/[ap]/i.test(formatLocaleTime('14:30', locale))) return false;
+    if (h < 1 || h > 12) return false;
     const pm = /^p/i.test(m[3]);
     h = (h % 12) + (pm ? 12 : 0);
   }
-  if (h > 23 || mi > 59) return null;
+  if (h > 23 || mi > 59) return false;
   return `${pad(h)}:${pad(mi)}`;
 }
 

@@ -16,12 +16,12 @@ describe('times of day', () => {
     }
     expect(parseLocaleTime('2:30 PM', 'en-US')).toBe('14:30');
     expect(parseLocaleTime('12:15 am', 'en-US')).toBe('00:15');
-    expect(parseLocaleTime('2:30 PM', 'da-DK')).toBeNull();
+    expect(parseLocaleTime('2:30 PM', 'da-DK')).toBe(false);
   });
 
   it('refuses what is not a time rather than guessing', () => {
-    for (const t of ['14,30', '24:00', '14:60', '14', '1430', 'kl. 14', '14:3']) expect(parseLocaleTime(t, 'da-DK')).toBeNull();
-    expect(parseLocaleTime('13:00 PM', 'en-US')).toBeNull();
+    for (const t of ['14,30', '24:00', '14:60', '14', '1430', 'kl. 14', '14:3']) expect(parseLocaleTime(t, 'da-DK')).toBe(false);
+    expect(parseLocaleTime('13:00 PM', 'en-US')).toBe(false);
   });
 
   it('writes a time back the way the language writes it, and reads it again', () => {
