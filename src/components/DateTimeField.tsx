@@ -32,7 +32,7 @@ export function DateTimeField(props: IDateTimeFieldProps): JSX.Element {
       <Stack.Item styles={{ root: { minWidth: 220 } }}>
         <DateField label={props.label} value={props.date} onChange={props.onDateChange} locale={locale} common={c} errorMessage={props.dateError} required={props.required} />
       </Stack.Item>
-      <Stack.Item styles={{ root: { width: 160 } }}>
+      <Stack.Item styles={{ root: { width: 210 } }}>
         <TextField
           label={format(c.TimeOf, props.label)}
           required={props.required}
