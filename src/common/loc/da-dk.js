@@ -73,6 +73,25 @@ define([], function () {
     "DatePrevYear": "Forrige år",
     "DateNextYear": "Næste år",
     "DateCloseCalendar": "Luk kalenderen",
-    "NumberInvalid": "Det er ikke et tal. Skriv det som {0}."
+    "NumberInvalid": "Det er ikke et tal. Skriv det som {0}.",
+    "FormSummary": "Kontrollér {0} markerede felt, før du gemmer.",
+    "FormConflictTitle": "Ændret af en anden",
+    "FormConflictText": "En anden gemte dette, efter du åbnede det. Sammenlign versionerne: indlæs deres (dine ændringer kasseres), eller overskriv med din.",
+    "FormConflictField": "Felt",
+    "FormConflictMine": "Din version",
+    "FormConflictTheirs": "Gemt version",
+    "FormConflictReload": "Indlæs deres",
+    "FormConflictOverwrite": "Overskriv med min",
+    "FormReloaded": "Den gemte version vises. Foretag dine ændringer igen, hvis de stadig er nødvendige.",
+    "FormDiscardTitle": "Vil du kassere dine ændringer?",
+    "FormDiscardText": "Formularen har ændringer, som ikke er gemt.",
+    "FormDiscard": "Kassér ændringerne",
+    "FormKeepEditing": "Fortsæt redigeringen",
+    "FormCancel": "Annuller",
+    "FormSaving": "Gemmer…",
+    "TimeOf": "{0}: klokkeslæt",
+    "TimeHint": "Timer og minutter, for eksempel {0}.",
+    "TimeInvalid": "Det er ikke et klokkeslæt. Skriv det som {0}.",
+    "TimeZoneNote": "Tidspunkterne er i webstedets tidszone: {0}."
   };
 });

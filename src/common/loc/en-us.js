@@ -73,6 +73,25 @@ define([], function () {
     "DatePrevYear": "Previous year",
     "DateNextYear": "Next year",
     "DateCloseCalendar": "Close the calendar",
-    "NumberInvalid": "This is not a number. Type it like {0}."
+    "NumberInvalid": "This is not a number. Type it like {0}.",
+    "FormSummary": "Check {0} marked field(s) before saving.",
+    "FormConflictTitle": "Changed by someone else",
+    "FormConflictText": "Someone saved this after you opened it. Compare the versions: reload theirs (your edits are discarded) or overwrite it with yours.",
+    "FormConflictField": "Field",
+    "FormConflictMine": "Your version",
+    "FormConflictTheirs": "Saved version",
+    "FormConflictReload": "Reload theirs",
+    "FormConflictOverwrite": "Overwrite with mine",
+    "FormReloaded": "The saved version is shown. Make your changes again if they are still needed.",
+    "FormDiscardTitle": "Discard your changes?",
+    "FormDiscardText": "The form has changes that are not saved.",
+    "FormDiscard": "Discard changes",
+    "FormKeepEditing": "Keep editing",
+    "FormCancel": "Cancel",
+    "FormSaving": "Saving…",
+    "TimeOf": "{0}: time",
+    "TimeHint": "Hours and minutes, like {0}.",
+    "TimeInvalid": "This is not a time. Type it like {0}.",
+    "TimeZoneNote": "Times are in the site's time zone: {0}."
   };
 });

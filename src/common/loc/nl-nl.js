@@ -73,6 +73,25 @@ define([], function () {
     "DatePrevYear": "Vorig jaar",
     "DateNextYear": "Volgend jaar",
     "DateCloseCalendar": "Kalender sluiten",
-    "NumberInvalid": "Dit is geen getal. Typ het zoals {0}."
+    "NumberInvalid": "Dit is geen getal. Typ het zoals {0}.",
+    "FormSummary": "Controleer {0} gemarkeerde veld(en) voordat u opslaat.",
+    "FormConflictTitle": "Gewijzigd door iemand anders",
+    "FormConflictText": "Iemand heeft dit opgeslagen nadat u het opende. Vergelijk de versies: laad die van de ander opnieuw (uw wijzigingen worden verworpen) of overschrijf met de uwe.",
+    "FormConflictField": "Veld",
+    "FormConflictMine": "Uw versie",
+    "FormConflictTheirs": "Opgeslagen versie",
+    "FormConflictReload": "Die van de ander laden",
+    "FormConflictOverwrite": "Overschrijven met de mijne",
+    "FormReloaded": "De opgeslagen versie wordt getoond. Breng uw wijzigingen opnieuw aan als ze nog nodig zijn.",
+    "FormDiscardTitle": "Uw wijzigingen verwerpen?",
+    "FormDiscardText": "Het formulier bevat wijzigingen die niet zijn opgeslagen.",
+    "FormDiscard": "Wijzigingen verwerpen",
+    "FormKeepEditing": "Verder bewerken",
+    "FormCancel": "Annuleren",
+    "FormSaving": "Opslaan…",
+    "TimeOf": "{0}: tijd",
+    "TimeHint": "Uren en minuten, bijvoorbeeld {0}.",
+    "TimeInvalid": "Dit is geen tijd. Typ hem zoals {0}.",
+    "TimeZoneNote": "Tijden zijn in de tijdzone van de site: {0}."
   };
 });

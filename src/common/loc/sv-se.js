@@ -73,6 +73,25 @@ define([], function () {
     "DatePrevYear": "Föregående år",
     "DateNextYear": "Nästa år",
     "DateCloseCalendar": "Stäng kalendern",
-    "NumberInvalid": "Det här är inget tal. Skriv det som {0}."
+    "NumberInvalid": "Det här är inget tal. Skriv det som {0}.",
+    "FormSummary": "Kontrollera {0} markerade fält innan du sparar.",
+    "FormConflictTitle": "Ändrad av någon annan",
+    "FormConflictText": "Någon sparade det här efter att du öppnade det. Jämför versionerna: läs in deras (dina ändringar slängs) eller skriv över med din.",
+    "FormConflictField": "Fält",
+    "FormConflictMine": "Din version",
+    "FormConflictTheirs": "Sparad version",
+    "FormConflictReload": "Läs in deras",
+    "FormConflictOverwrite": "Skriv över med min",
+    "FormReloaded": "Den sparade versionen visas. Gör dina ändringar igen om de fortfarande behövs.",
+    "FormDiscardTitle": "Vill du slänga dina ändringar?",
+    "FormDiscardText": "Formuläret har ändringar som inte har sparats.",
+    "FormDiscard": "Släng ändringarna",
+    "FormKeepEditing": "Fortsätt redigera",
+    "FormCancel": "Avbryt",
+    "FormSaving": "Sparar…",
+    "TimeOf": "{0}: klockslag",
+    "TimeHint": "Timmar och minuter, till exempel {0}.",
+    "TimeInvalid": "Det här är inget klockslag. Skriv det som {0}.",
+    "TimeZoneNote": "Tiderna gäller webbplatsens tidszon: {0}."
   };
 });
