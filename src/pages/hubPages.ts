@@ -3,13 +3,15 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../common/loc/mystrings.d.ts" />
 /**
- * The hub's pages, declared once as data: the local hub renders them, and provisioning
- * can create the same modern pages (SitePages/<fileName>, one section per web part) on a
- * tenant. Titles and texts are keys of the common strings, so every page exists in every
- * UI language.
+ * The hub's pages, declared once as data: provisioning creates them as modern pages
+ * (SitePages/<fileName>, one section per web part) for the PMO profiles they name, on a tenant
+ * and locally alike; the local hub renders what Site Pages then stores. Titles and texts are keys
+ * of the common strings: a page is written in the site's language, the navigation in every one.
  */
 
 export type HubPageKey = 'home' | 'projects' | 'portfolio' | 'templates' | 'community';
+
+export type PmoProfile = 'operational' | 'tactical' | 'portfolio' | 'enterprise' | 'excellence';
 
 export interface HubWebPart {
   /** The web part's component id (its manifest's `id`). */
@@ -18,6 +20,10 @@ export interface HubWebPart {
   alias: string;
   /** The web part's properties on this page, as SharePoint stores them. */
   properties: Record<string, unknown>;
+  /** Connect its `filter` property to the page's Portfolio filters web part (SPFx dynamic data). */
+  connectFilter?: boolean;
+  /** Only these profiles get the web part on this page; omitted: every profile that has the page. */
+  profiles?: PmoProfile[];
 }
 
 export interface HubPage {
@@ -28,8 +34,8 @@ export interface HubPage {
   /** A text part above the web parts (a Text web part on a tenant page). */
   introKey?: keyof IPmoHubCommonStrings;
   webParts: HubWebPart[];
-  /** Web parts this page will get in a later release; shown by name so nobody hunts for them. */
-  comingLater?: Array<keyof IPmoHubCommonStrings>;
+  /** The profiles whose sites get this page, in navigation order (see profiles.ts). */
+  profiles: PmoProfile[];
 }
 
 /**
@@ -80,6 +86,7 @@ export const HUB_PAGES: HubPage[] = [
     fileName: 'Home.aspx',
     titleKey: 'NavHome',
     introKey: 'HomeWelcome',
+    profiles: ['operational', 'tactical', 'portfolio', 'enterprise', 'excellence'],
     webParts: [{
       manifestId: PROJECT_REGISTER_MANIFEST_ID,
       alias: PROJECT_REGISTER_ALIAS,
@@ -91,6 +98,7 @@ export const HUB_PAGES: HubPage[] = [
     key: 'projects',
     fileName: 'Projects.aspx',
     titleKey: 'NavProjects',
+    profiles: ['operational', 'tactical', 'portfolio', 'enterprise', 'excellence'],
     webParts: [{
       manifestId: PROJECT_REGISTER_MANIFEST_ID,
       alias: PROJECT_REGISTER_ALIAS,
@@ -99,17 +107,22 @@ export const HUB_PAGES: HubPage[] = [
       // Below the register: pick a project, write its status report, follow its trend.
       manifestId: STATUS_REPORTS_MANIFEST_ID,
       alias: STATUS_REPORTS_ALIAS,
-      properties: { siteUrl: '', projectId: '' }
+      properties: { siteUrl: '', projectId: '' },
+      // A centre of excellence keeps the register for its lessons and experts, not the reporting.
+      profiles: ['operational', 'tactical', 'portfolio', 'enterprise']
     }, {
       manifestId: RISKS_MANIFEST_ID,
       alias: RISKS_ALIAS,
-      properties: { siteUrl: '', projectId: '' }
+      properties: { siteUrl: '', projectId: '' },
+      profiles: ['operational', 'tactical', 'portfolio', 'enterprise']
     }]
   },
   {
     key: 'portfolio',
     fileName: 'Portfolio.aspx',
     titleKey: 'NavPortfolio',
+    // An operational PMO supports single projects and a centre of excellence methods: neither steers a portfolio.
+    profiles: ['tactical', 'portfolio', 'enterprise'],
     // The filter bar first: every other portfolio web part on the page follows it (SPFx dynamic data).
     webParts: [{
       manifestId: PORTFOLIO_FILTERS_MANIFEST_ID,
@@ -118,34 +131,42 @@ export const HUB_PAGES: HubPage[] = [
     }, {
       manifestId: KPI_TILES_MANIFEST_ID,
       alias: KPI_TILES_ALIAS,
+      connectFilter: true,
       properties: { siteUrl: '', staleDays: 30, registerUrl: '' }
     }, {
       manifestId: STATUS_CHARTS_MANIFEST_ID,
       alias: STATUS_CHARTS_ALIAS,
+      connectFilter: true,
       properties: { siteUrl: '', grouping: 'unit', showTrend: true }
     }, {
       manifestId: BUDGET_MANIFEST_ID,
       alias: BUDGET_ALIAS,
+      connectFilter: true,
       properties: { siteUrl: '', grouping: 'unit', tolerancePct: 5, projectLimit: 15 }
     }, {
       manifestId: TIMELINE_MANIFEST_ID,
       alias: TIMELINE_ALIAS,
+      connectFilter: true,
       properties: { siteUrl: '', grouping: 'programme', zoom: 'quarters' }
     }, {
       manifestId: PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID,
       alias: PORTFOLIO_RISK_HEAT_MAP_ALIAS,
+      connectFilter: true,
       properties: { siteUrl: '' }
     }, {
       manifestId: PRIORITISATION_MANIFEST_ID,
       alias: PRIORITISATION_ALIAS,
-      properties: { siteUrl: '', easeCriteria: 'Effort, Risk' }
-    }],
-    comingLater: ['ComingKpisOkrs']
+      connectFilter: true,
+      properties: { siteUrl: '', easeCriteria: 'Effort, Risk' },
+      // Weighing projects against criteria is what a portfolio office is for; a tactical one coordinates.
+      profiles: ['portfolio', 'enterprise']
+    }]
   },
   {
     key: 'templates',
     fileName: 'Templates.aspx',
     titleKey: 'NavTemplates',
+    profiles: ['operational', 'tactical', 'portfolio', 'enterprise', 'excellence'],
     webParts: [{
       manifestId: TEMPLATES_MANIFEST_ID,
       alias: TEMPLATES_ALIAS,
@@ -156,8 +177,10 @@ export const HUB_PAGES: HubPage[] = [
     key: 'community',
     fileName: 'Community.aspx',
     titleKey: 'NavCommunity',
+    // An operational PMO offers sparring and keeps lessons; the meeting cycle is a centre of excellence's.
+    profiles: ['operational', 'enterprise', 'excellence'],
     webParts: [
-      { manifestId: COMMUNITY_EVENTS_MANIFEST_ID, alias: COMMUNITY_EVENTS_ALIAS, properties: { siteUrl: '' } },
+      { manifestId: COMMUNITY_EVENTS_MANIFEST_ID, alias: COMMUNITY_EVENTS_ALIAS, properties: { siteUrl: '' }, profiles: ['enterprise', 'excellence'] },
       { manifestId: EXPERT_DIRECTORY_MANIFEST_ID, alias: EXPERT_DIRECTORY_ALIAS, properties: { siteUrl: '' } },
       { manifestId: LESSONS_LEARNED_MANIFEST_ID, alias: LESSONS_LEARNED_ALIAS, properties: { siteUrl: '' } }
     ]

@@ -6,42 +6,51 @@ import { ThemeProvider as SpThemeProvider, ThemeChangedEventArgs, type IReadonly
 import * as common from 'PmoHubCommonStrings';
 import type { SPFI } from '@pnp/sp';
 import { spFromContext } from '../../services/sp';
-import { GraphPeopleService, type GraphClientLike } from '../../services/PeopleService';
+import type { GraphClientLike } from '../../services/PeopleService';
 
 import type { IPmoHubWebPartProps } from './settings';
+import type { WebPartComposition, WebPartEnvironment, WebPartRenderContext } from './composition';
+import { EMPTY_PORTFOLIO_FILTER } from '../../model/portfolioFilter';
 
-const WebPartShell = React.lazy(() => import(/* webpackChunkName: 'web-part-shell' */ './WebPartShell'));
+/** What a web part renders with, loaded with its composition (theme and error boundary; see WebPartShell). */
+type Shell = typeof import('./WebPartShell');
 
-/**
- * The one boundary outside the lazily loaded shell: if the shell's chunk cannot be loaded (network,
- * a stale CDN), the web part says so in plain text instead of leaving a blank space.
- */
-class ChunkLoadBoundary extends React.Component<{ message: string; children?: React.ReactNode }, { failed: boolean }> {
-  public state = { failed: false };
-  public static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-  public render(): React.ReactNode {
-    return this.state.failed ? React.createElement('p', { role: 'alert' }, this.props.message) : this.props.children;
-  }
-}
+/** Any web part's composition, as the base class drives it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyComposition<TProps> = WebPartComposition<TProps, any, any>;
 
 /**
- * What every PMO Hub web part does the same way, so each web part class only says which
- * services it needs and which component it renders: follow the page's (or Teams') theme,
- * catch render errors, rebuild services when the site URL changes, unmount on dispose.
+ * What every PMO Hub web part does the same way, so each web part class only says where its
+ * composition is and which property pane it has: load the composition (services and component,
+ * a chunk of its own), follow the page's (or Teams') theme, catch render errors, rebuild services
+ * when the site URL changes, unmount on dispose.
+ *
+ * All PMO Hub web parts ship in one bundle whose entry holds only these classes and their property
+ * panes; each composition, and the shell, is loaded in `onInit` by `import()`, and webpack puts the
+ * Fluent UI, @pnp/sp and services the chunks share into common chunks. So a page loads each library
+ * once, and only the services of the web parts it has. (SPFx waits for `onInit` before the first
+ * render; a chunk that cannot be loaded fails `onInit`, which SPFx shows as the web part's error.)
  */
 export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends BaseClientSideWebPart<TProps> {
   private theme: IReadonlyTheme | undefined;
+  private shell: Shell | undefined;
+  private composition: AnyComposition<TProps> | undefined;
+  private services: unknown;
 
-  /** Create the web part's services for `siteUrl`; called on init and when the site URL property changes. */
-  protected abstract buildServices(sp: SPFI, siteUrl: string): void;
+  /** The web part's composition, by `import()` with a chunk name: `import('./composition').then((m) => m.xComposition)`. */
+  protected abstract loadComposition(): Promise<AnyComposition<TProps>>;
 
-  /** The web part's component, with its props; the base wraps it in theme and error boundary. */
-  protected abstract renderComponent(): React.ReactElement;
+  /** The web part's strings (its `*WebPartStrings` module). */
+  protected abstract get webPartStrings(): unknown;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
+    const [shell, composition] = await Promise.all([
+      import(/* webpackChunkName: 'web-part-shell' */ './WebPartShell'),
+      this.loadComposition()
+    ]);
+    this.shell = shell;
+    this.composition = composition;
     const themeProvider = this.context.serviceScope.consume(SpThemeProvider.serviceKey);
     this.applyTheme(themeProvider.tryGetTheme());
     themeProvider.themeChangedEvent.add(this, (e: ThemeChangedEventArgs) => { this.applyTheme(e.theme); this.render(); });
@@ -53,32 +62,34 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
     return this.context.pageContext.cultureInfo.currentUICultureName;
   }
 
-  /** Graph people lookups through SPFx's Graph client (its own copy of @microsoft/microsoft-graph-client's typings). */
-  protected peopleService(sp: SPFI, siteUrl: string): GraphPeopleService {
-    return new GraphPeopleService(sp, siteUrl, () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike>);
+  /** What the web part's composition builds its services from (composition.ts beside each class). */
+  protected environment(sp: SPFI, siteUrl: string): WebPartEnvironment {
+    // SPFx's Graph client has its own copy of @microsoft/microsoft-graph-client's typings.
+    return { sp, siteUrl, graph: () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike> };
+  }
+
+  /** What the web part's composition renders with; portfolio web parts add the connected filter. */
+  protected renderContext<TStrings>(strings: TStrings): WebPartRenderContext<TStrings> {
+    return {
+      strings, common, locale: this.locale, pageSiteUrl: this.context.pageContext.web.absoluteUrl, officeWebViewer: true,
+      filter: EMPTY_PORTFOLIO_FILTER, onFilterChange: () => undefined
+    };
   }
 
   private rebuildServices(): void {
+    if (!this.composition) return;
     const site = this.properties.siteUrl?.trim() || this.context.pageContext.web.absoluteUrl;
-    this.buildServices(spFromContext(this.context, site), site);
+    this.services = this.composition.services(this.environment(spFromContext(this.context, site), site));
   }
 
   private applyTheme(t: IReadonlyTheme | undefined): void {
     this.theme = t;
   }
 
-  /**
-   * Web part components are `React.lazy` chunks, and so is the shell (theme, error boundary): all
-   * PMO Hub web parts ship in one bundle whose entry holds only the classes and services, and webpack
-   * puts the Fluent UI the components share in common chunks, so a page with three web parts loads
-   * Fluent once, not three times. A component chunk that fails to load is caught by the shell's
-   * error boundary like any render error.
-   */
   public render(): void {
-    const busy = React.createElement('div', { 'aria-busy': true, style: { minHeight: 64 } });
-    const element = React.createElement(ChunkLoadBoundary, { message: common.ErrorTitle },
-      React.createElement(React.Suspense, { fallback: busy },
-        React.createElement(WebPartShell, { theme: this.theme, common }, this.renderComponent())));
+    if (!this.shell || !this.composition) return;
+    const element = React.createElement(this.shell.default, { theme: this.theme, common },
+      this.composition.render(this.services, this.properties, this.renderContext(this.webPartStrings)));
     ReactDom.render(element, this.domElement);
   }
 

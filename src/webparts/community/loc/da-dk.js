@@ -101,7 +101,7 @@ define([], function () {
     "FieldCompetency": "Kompetence",
     "FieldPreferredDate": "Ønsket dato",
     "FieldMessage": "Besked",
-    "FieldScheduledAt": "Dato og tid for mødet",
+    "FieldScheduledAt": "Sparringmøde",
     "SendRequest": "Send anmodning",
     "RequestSent": "Din anmodning \"{0}\" er sendt. Følg den under Mine anmodninger.",
     "RequestedExpert": "Ønsket ekspert: {0}",

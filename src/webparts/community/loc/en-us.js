@@ -101,7 +101,7 @@ define([], function () {
     "FieldCompetency": "Competency",
     "FieldPreferredDate": "Preferred date",
     "FieldMessage": "Message",
-    "FieldScheduledAt": "Session date and time",
+    "FieldScheduledAt": "Session",
     "SendRequest": "Send request",
     "RequestSent": "Your request \"{0}\" was sent. Follow it under My requests.",
     "RequestedExpert": "Requested expert: {0}",

@@ -101,7 +101,7 @@ define([], function () {
     "FieldCompetency": "Competentie",
     "FieldPreferredDate": "Voorkeursdatum",
     "FieldMessage": "Bericht",
-    "FieldScheduledAt": "Datum en tijd van de sessie",
+    "FieldScheduledAt": "Sparringsessie",
     "SendRequest": "Aanvraag versturen",
     "RequestSent": "Uw aanvraag \"{0}\" is verstuurd. Volg die onder Mijn aanvragen.",
     "RequestedExpert": "Gewenste expert: {0}",

@@ -101,7 +101,7 @@ define([], function () {
     "FieldCompetency": "Kompetens",
     "FieldPreferredDate": "Önskat datum",
     "FieldMessage": "Meddelande",
-    "FieldScheduledAt": "Datum och tid för mötet",
+    "FieldScheduledAt": "Sparringmöte",
     "SendRequest": "Skicka förfrågan",
     "RequestSent": "Din förfrågan \"{0}\" har skickats. Följ den under Mina förfrågningar.",
     "RequestedExpert": "Önskad expert: {0}",
