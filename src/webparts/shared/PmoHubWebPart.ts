@@ -12,6 +12,10 @@ import type { GraphClientLike } from '../../services/PeopleService';
 
 import type { IPmoHubWebPartProps } from './settings';
 import type { WebPartEnvironment, WebPartRenderContext } from './composition';
+import { indexedDbSnapshots } from '../../services/listSnapshots';
+
+/** One IndexedDB store for every PMO Hub web part on the page (see listSnapshots). */
+const browserSnapshots = indexedDbSnapshots();
 import { EMPTY_PORTFOLIO_FILTER } from '../../model/portfolioFilter';
 
 /**
@@ -44,7 +48,10 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
   /** What the web part's composition builds its services from (composition.ts beside each class). */
   protected environment(sp: SPFI, siteUrl: string): WebPartEnvironment {
     // SPFx's Graph client has its own copy of @microsoft/microsoft-graph-client's typings.
-    return { sp, siteUrl, graph: () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike> };
+    return {
+      sp, siteUrl, graph: () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike>,
+      snapshots: { store: browserSnapshots, userKey: this.context.pageContext.user.loginName }
+    };
   }
 
   /** What the web part's composition renders with; portfolio web parts add the connected filter. */
