@@ -70,7 +70,11 @@ function chartClass(theme: Theme): string {
         fontFamily: theme.fonts.medium.fontFamily, display: 'flex', whiteSpace: 'nowrap'
       },
       '.ct-label.ct-horizontal.ct-end': { alignItems: 'flex-start', justifyContent: 'flex-start', textAlign: 'left' },
-      '.ct-label.ct-vertical.ct-start': { alignItems: 'center', justifyContent: 'flex-end', textAlign: 'right', paddingRight: 4, boxSizing: 'border-box' },
+      // A value label's box ends at its gridline: chartist's own alignment (flex-end) puts the
+      // text on the line; centred in the box it sat half a step higher (1 read as 0).
+      '.ct-label.ct-vertical.ct-start': { alignItems: 'flex-end', justifyContent: 'flex-end', textAlign: 'right', paddingRight: 4, boxSizing: 'border-box' },
+      // Category labels of horizontal bars span their bar's band: centred there.
+      '.ct-horizontal-bars .ct-label.ct-vertical.ct-start': { alignItems: 'center' },
       '.ct-grid': { stroke: theme.palette.neutralQuaternaryAlt, strokeWidth: 1, strokeDasharray: '2px' },
       '.ct-line': { fill: 'none', strokeWidth: 3 },
       '.ct-point': { strokeWidth: 9, strokeLinecap: 'round' },
