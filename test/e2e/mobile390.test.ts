@@ -101,6 +101,20 @@ describe('the 12-month trend on the Portfolio page', () => {
     expect(pairs.filter((p) => p.off > 3)).toEqual([]);
   });
 
+  it('shows x-axis labels that do not run into one another', async () => {
+    const boxes = await page.evaluate(() => {
+      const svg = document.querySelector('.ct-line')?.closest('svg') as SVGSVGElement;
+      return Array.from(svg.querySelectorAll<Element>('.ct-labels .ct-label.ct-horizontal'))
+        .filter((l) => (l.textContent ?? '').trim() !== '')
+        .map((l) => { const range = document.createRange(); range.selectNodeContents(l); const r = range.getBoundingClientRect(); return { text: (l.textContent ?? '').trim(), left: r.left, right: r.right }; });
+    });
+    expect(boxes.length).toBeGreaterThan(2);
+    const overlaps = boxes.slice(1).filter((b, i) => b.left < boxes[i].right).map((b, i) => `${boxes[i].text} / ${b.text}`);
+    expect(overlaps).toEqual([]);
+    await page.locator('.ct-line').first().scrollIntoViewIfNeeded();
+    await shot(page, 'mobile-portfolio-trend', false);
+  });
+
   it('met no console error, uncaught exception or failed request', () => {
     expect(problems).toEqual([]);
   });
