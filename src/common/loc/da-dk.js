@@ -20,6 +20,7 @@ define([], function () {
     "RiskStatusMitigating": "Under afbødning",
     "RiskStatusAccepted": "Accepteret",
     "RiskStatusClosed": "Lukket",
+    "ShownAsReadAt": "Vises som læst {0}; tjekker SharePoint for ændringer…",
     "Loading": "Indlæser…",
     "ErrorTitle": "Noget gik galt",
     "ErrorOffline": "Forbindelsen til SharePoint blev afbrudt. Tjek din netværksforbindelse, og prøv igen.",

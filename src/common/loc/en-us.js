@@ -20,6 +20,7 @@ define([], function () {
     "RiskStatusMitigating": "Mitigating",
     "RiskStatusAccepted": "Accepted",
     "RiskStatusClosed": "Closed",
+    "ShownAsReadAt": "Shown as read {0}; checking SharePoint for changes…",
     "Loading": "Loading…",
     "ErrorTitle": "Something went wrong",
     "ErrorOffline": "The connection to SharePoint was lost. Check your network connection, then try again.",

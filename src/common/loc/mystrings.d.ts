@@ -19,6 +19,8 @@ declare interface IPmoHubCommonStrings {
   RiskStatusMitigating: string;
   RiskStatusAccepted: string;
   RiskStatusClosed: string;
+  /** {0}: when the data on screen was read (date and time); the web part is asking SharePoint what changed since. */
+  ShownAsReadAt: string;
   Loading: string;
   ErrorTitle: string;
   ErrorOffline: string;

@@ -20,6 +20,7 @@ define([], function () {
     "RiskStatusMitigating": "In behandeling",
     "RiskStatusAccepted": "Geaccepteerd",
     "RiskStatusClosed": "Gesloten",
+    "ShownAsReadAt": "Getoond zoals gelezen op {0}; SharePoint wordt gecontroleerd op wijzigingen…",
     "Loading": "Laden…",
     "ErrorTitle": "Er ging iets mis",
     "ErrorOffline": "De verbinding met SharePoint is verbroken. Controleer uw netwerkverbinding en probeer het opnieuw.",

@@ -20,6 +20,7 @@ define([], function () {
     "RiskStatusMitigating": "Åtgärdas",
     "RiskStatusAccepted": "Accepterad",
     "RiskStatusClosed": "Stängd",
+    "ShownAsReadAt": "Visas som de lästes {0}; kontrollerar ändringar i SharePoint…",
     "Loading": "Läser in…",
     "ErrorTitle": "Något gick fel",
     "ErrorOffline": "Anslutningen till SharePoint bröts. Kontrollera nätverksanslutningen och försök sedan igen.",

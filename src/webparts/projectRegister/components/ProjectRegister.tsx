@@ -27,6 +27,7 @@ import { exportTable } from './registerExport';
 import { exportFileName } from '../../../components/exportModel';
 import { exportTableAs } from '../../../components/exportFiles';
 import { ScrollFrame } from '../../../components/ScrollFrame';
+import { ReadAtNote } from '../../../components/ReadAtNote';
 
 /** The form (date pickers, people picker, dialogs) loads only when someone creates or edits: visitors never pay for it. */
 const ControlLoopPanels = React.lazy(() => import(/* webpackChunkName: 'project-control-loop' */ './ControlLoopPanels'));
@@ -274,6 +275,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
             {drill?.ignored && <div>{s.PortfolioFilterPartly}</div>}
           </MessageBar>
         )}
+        {state.status === 'ready' && <ReadAtNote asOf={state.asOf} locale={locale} common={c} />}
         {body}
       </Stack>
       <ProjectDetailsPanel
