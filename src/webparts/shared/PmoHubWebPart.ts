@@ -10,6 +10,10 @@ import type { GraphClientLike } from '../../services/PeopleService';
 
 import type { IPmoHubWebPartProps } from './settings';
 import type { WebPartComposition, WebPartEnvironment, WebPartRenderContext } from './composition';
+import { indexedDbSnapshots } from '../../services/listSnapshots';
+
+/** One IndexedDB store for every PMO Hub web part on the page (see listSnapshots). */
+const browserSnapshots = indexedDbSnapshots();
 import { EMPTY_PORTFOLIO_FILTER } from '../../model/portfolioFilter';
 
 /** What a web part renders with, loaded with its composition (theme and error boundary; see WebPartShell). */
@@ -65,7 +69,10 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
   /** What the web part's composition builds its services from (composition.ts beside each class). */
   protected environment(sp: SPFI, siteUrl: string): WebPartEnvironment {
     // SPFx's Graph client has its own copy of @microsoft/microsoft-graph-client's typings.
-    return { sp, siteUrl, graph: () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike> };
+    return {
+      sp, siteUrl, graph: () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike>,
+      snapshots: { store: browserSnapshots, userKey: this.context.pageContext.user.loginName }
+    };
   }
 
   /** What the web part's composition renders with; portfolio web parts add the connected filter. */

@@ -71,6 +71,7 @@ define([], function () {
     "TabExperts": "Eksperter",
     "TabMyRequests": "Mine anmodninger",
     "TabOpenRequests": "Åbne anmodninger",
+    "TabsMore": "Flere faner",
     "SearchExperts": "Søg eksperter",
     "FilterCompetency": "Kompetence",
     "FilterCertification": "Certificering",

@@ -71,6 +71,7 @@ define([], function () {
     "TabExperts": "Experts",
     "TabMyRequests": "My requests",
     "TabOpenRequests": "Open requests",
+    "TabsMore": "More tabs",
     "SearchExperts": "Search experts",
     "FilterCompetency": "Competency",
     "FilterCertification": "Certification",

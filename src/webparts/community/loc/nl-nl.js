@@ -71,6 +71,7 @@ define([], function () {
     "TabExperts": "Experts",
     "TabMyRequests": "Mijn aanvragen",
     "TabOpenRequests": "Openstaande aanvragen",
+    "TabsMore": "Meer tabbladen",
     "SearchExperts": "Experts zoeken",
     "FilterCompetency": "Competentie",
     "FilterCertification": "Certificering",

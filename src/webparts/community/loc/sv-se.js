@@ -71,6 +71,7 @@ define([], function () {
     "TabExperts": "Experter",
     "TabMyRequests": "Mina förfrågningar",
     "TabOpenRequests": "Öppna förfrågningar",
+    "TabsMore": "Fler flikar",
     "SearchExperts": "Sök experter",
     "FilterCompetency": "Kompetens",
     "FilterCertification": "Certifiering",

@@ -5,7 +5,7 @@ import { boundedInt, registerPageUrl, type IKpiTilesWebPartProps } from '../shar
 import { defineComposition } from '../../shared/composition';
 
 export const kpiTilesComposition = defineComposition<IKpiTilesWebPartProps, IPortfolioWebPartStrings>()({
-  services: ({ sp, siteUrl, cacheKey }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey), siteUrl }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), siteUrl }),
   render: (s, properties, ctx) => React.createElement(KpiTiles, {
     service: s.service, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
     staleDays: boundedInt(properties.staleDays, 1, 365, 30), registerUrl: registerPageUrl(properties.registerUrl, s.siteUrl)

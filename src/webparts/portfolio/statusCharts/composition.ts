@@ -6,7 +6,7 @@ import { distributionKey, type IStatusChartsWebPartProps } from '../shared/portf
 import { defineComposition } from '../../shared/composition';
 
 export const statusChartsComposition = defineComposition<IStatusChartsWebPartProps, IPortfolioWebPartStrings>()({
-  services: ({ sp, siteUrl, cacheKey }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey), trend: new SpStatusTrendService(sp, siteUrl) }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), trend: new SpStatusTrendService(sp, siteUrl) }),
   render: (s, properties, ctx) => React.createElement(StatusCharts, {
     service: s.service, trend: s.trend, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
     grouping: distributionKey(properties.grouping), showTrend: properties.showTrend !== false

@@ -17,6 +17,7 @@ import type { IRightsService } from '../../../components/rights';
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { announceProjectChanged } from '../../../components/projectChanges';
+import { ScrollFrame } from '../../../components/ScrollFrame';
 
 export interface IStatusReportServices {
   statusReports: IStatusReportService;
@@ -126,17 +127,19 @@ export function ProjectStatusReports(props: IProjectStatusReportsProps): JSX.Ele
         />
         <Stack tokens={{ childrenGap: 4 }}>
           <Text variant="mediumPlus" as="h3">{s.HistoryHeading}</Text>
-          <DetailsList
-            items={history}
-            columns={columns}
-            selectionMode={SelectionMode.none}
-            layoutMode={DetailsListLayoutMode.justified}
-            constrainMode={ConstrainMode.unconstrained}
-            getKey={(r: StatusReport) => String(r.id)}
-            setKey="history"
-            ariaLabelForGrid={format(s.HistoryGridLabel, project.title)}
-            compact={true}
-          />
+          <ScrollFrame label={s.HistoryHeading}>
+            <DetailsList
+              items={history}
+              columns={columns}
+              selectionMode={SelectionMode.none}
+              layoutMode={DetailsListLayoutMode.justified}
+              constrainMode={ConstrainMode.unconstrained}
+              getKey={(r: StatusReport) => String(r.id)}
+              setKey="history"
+              ariaLabelForGrid={format(s.HistoryGridLabel, project.title)}
+              compact={true}
+            />
+          </ScrollFrame>
         </Stack>
       </Stack>
     );

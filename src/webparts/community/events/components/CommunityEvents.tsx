@@ -105,7 +105,7 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
           )}
         </Stack>
         <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 16 }}>
-          <Pivot selectedKey={tab} onLinkClick={(item) => setTab(item?.props.itemKey === 'past' ? 'past' : 'upcoming')} aria-label={s.EventsTitle}>
+          <Pivot selectedKey={tab} onLinkClick={(item) => setTab(item?.props.itemKey === 'past' ? 'past' : 'upcoming')} aria-label={s.EventsTitle} overflowBehavior="menu" overflowAriaLabel={s.TabsMore}>
             <PivotItem itemKey="upcoming" headerText={`${s.Upcoming} (${upcoming.length})`} />
             <PivotItem itemKey="past" headerText={`${s.Past} (${past.length})`} />
           </Pivot>

@@ -14,6 +14,7 @@ import { ErrorState, EmptyState, LoadingState } from '../../../../components/Sta
 import { isConflict, describeError } from '../../../../components/errors';
 import { format } from '../../../../components/text';
 import { availabilityLabel, competencyLabel, formatDateTime, formatDay, statusLabel } from '../../shared/communityText';
+import { ScrollFrame } from '../../../../components/ScrollFrame';
 
 export interface IExpertDirectoryProps {
   experts: IExpertService;
@@ -78,7 +79,7 @@ export default function ExpertDirectory(props: IExpertDirectoryProps): JSX.Eleme
           <PrimaryButton iconProps={{ iconName: 'ChatInviteFriend' }} onClick={() => setAsking({})}>{s.AskForSparring}</PrimaryButton>
         </Stack>
         {notice && <MessageBar messageBarType={notice.ok ? MessageBarType.success : MessageBarType.error} onDismiss={() => setNotice(undefined)} dismissButtonAriaLabel={props.common.Close}>{notice.text}</MessageBar>}
-        <Pivot selectedKey={tab} onLinkClick={(i) => setTab((i?.props.itemKey as typeof tab) ?? 'experts')} aria-label={s.ExpertsTitle}>
+        <Pivot selectedKey={tab} onLinkClick={(i) => setTab((i?.props.itemKey as typeof tab) ?? 'experts')} aria-label={s.ExpertsTitle} overflowBehavior="menu" overflowAriaLabel={s.TabsMore}>
           <PivotItem itemKey="experts" headerText={`${s.TabExperts} (${load.experts.length})`} />
           <PivotItem itemKey="mine" headerText={`${s.TabMyRequests} (${load.mine.length})`} />
           {load.canManage && <PivotItem itemKey="open" headerText={`${s.TabOpenRequests} (${load.open.length})`} />}
@@ -165,7 +166,7 @@ function RequestTable(props: { requests: SparringRequestView[]; strings: ICommun
     },
     ...(props.extra ?? [])
   ];
-  return <DetailsList items={props.requests} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: SparringRequestView) => String(r.id)} ariaLabelForGrid={s.RequestsTable} />;
+  return <ScrollFrame label={s.RequestsTable}><DetailsList items={props.requests} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: SparringRequestView) => String(r.id)} ariaLabelForGrid={s.RequestsTable} /></ScrollFrame>;
 }
 
 interface IOpenRequestsProps {
