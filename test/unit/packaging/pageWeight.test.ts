@@ -1,12 +1,13 @@
 // What a page loads for its PMO Hub web parts, as shipped. The first half checks the page-weight
 // arithmetic `npm run bench` reports on a package made up here; the second opens the real
 // sharepoint/solution/pmo-hub.sppkg (`npm test` builds it first; a missing package FAILS) and
-// checks that the suite ships Fluent UI once and that every page loads one entry bundle.
+// checks that the suite ships Fluent UI once, that every page loads one entry bundle, and that
+// no hub page loads more than the 250 KB (gzipped) budget at first render, in any language.
 import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import {
-  pageWeight, readJsonWithComments, readShippedPackage, webPartEntryModules,
+  PAGE_BUDGET_GZIP_KB, pageWeight, readJsonWithComments, readShippedPackage, webPartEntryModules,
   type ChunkGroup, type ComponentManifest, type ShippedPackage
 } from '../../../tools/bench/pageWeight';
 import { HUB_PAGES } from '../../../src/pages/hubPages';
@@ -110,4 +111,10 @@ describe('sharepoint/solution/pmo-hub.sppkg as pages load it', () => {
     const entryKb = [...entryFiles].reduce((sum, f) => sum + (shipped.gzipBytes.get(f) ?? 0), 0) / 1024;
     expect(w.firstRenderGzipKb).toBeGreaterThan(entryKb + 10);
   });
+
+  it.each(HUB_PAGES.flatMap((p) => ['en-US', 'sv-SE', 'da-DK', 'nl-NL'].map((l) => [p.key, l, p] as const)))(
+    'the %s page in %s loads at most the page budget of JavaScript for its web parts at first render', (_key, locale, page) => {
+      const w = pageWeight(shipped, entries, page.webParts.map((p) => p.manifestId), locale);
+      expect(w.firstRenderGzipKb).toBeLessThanOrEqual(PAGE_BUDGET_GZIP_KB);
+    });
 });
