@@ -13,7 +13,11 @@ import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { useRisks } from './useRisks';
 import { RiskHeatMap, bandLabel } from './RiskHeatMap';
-import { RiskEditPanel, statusLabel } from './RiskEditPanel';
+import { statusLabel } from './riskModel';
+import { lazyComponent } from '../../../components/lazyComponent';
+
+// The form and its Fluent pickers load when it is first opened, not with the page.
+const RiskEditPanel = lazyComponent(() => import(/* webpackChunkName: 'risk-form' */ './RiskEditPanel').then((m) => m.RiskEditPanel));
 import { filterRisks, scoreBand, toggleCell, type CellFilter } from './riskModel';
 import { ScrollFrame } from '../../../components/ScrollFrame';
 

@@ -10,9 +10,12 @@ import { LoadingState, ErrorState, EmptyState } from '../../../components/States
 import { formatAmount, formatDate } from '../../../components/format';
 import { ragLabels } from '../../../components/labels';
 import { useReportHistory } from './useReportHistory';
-import { StatusReportEditor, dimensionLabels } from './StatusReportEditor';
+import { lazyComponent } from '../../../components/lazyComponent';
 import { StatusTrend } from './StatusTrend';
-import { DIMENSIONS, startReport, type ReportBase, type ReportForm } from './reportModel';
+import { DIMENSIONS, dimensionLabels, startReport, type ReportBase, type ReportForm } from './reportModel';
+
+// The report form (date pickers, people) loads when a report is first opened, not with the page.
+const StatusReportEditor = lazyComponent(() => import(/* webpackChunkName: 'status-report-form' */ './StatusReportEditor').then((m) => m.StatusReportEditor));
 import type { IRightsService } from '../../../components/rights';
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';

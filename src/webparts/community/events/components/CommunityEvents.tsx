@@ -11,7 +11,10 @@ import type { ILessonService } from '../../../../services/LessonService';
 import { ErrorState, EmptyState, LoadingState } from '../../../../components/States';
 import { describeError } from '../../../../components/errors';
 import type { SiteTimeZone } from '../../../../services/siteTimeZone';
-import { EventPanel } from './EventPanel';
+import { lazyComponent } from '../../../../components/lazyComponent';
+
+// The form (date and time pickers) loads when it is first opened, not with the page.
+const EventPanel = lazyComponent(() => import(/* webpackChunkName: 'event-form' */ './EventPanel').then((m) => m.EventPanel));
 import { format } from '../../../../components/text';
 import { download } from '../../../../components/exportFiles';
 import { audienceLabel, eventTypeLabel, formatDateTime, formatDay, lessonCategoryLabel } from '../../shared/communityText';

@@ -9,7 +9,11 @@ import type { PersonRef } from '../../../../model/common';
 import { filterExperts, type ExpertProfiles, type IExpertService } from '../../../../services/ExpertService';
 import { waitedDays, type ISparringRequestService, type SparringRequestView } from '../../../../services/SparringRequestService';
 import type { SiteTimeZone } from '../../../../services/siteTimeZone';
-import { RequestPanel, SchedulePanel } from './SparringPanels';
+import { lazyComponent } from '../../../../components/lazyComponent';
+
+// The sparring forms load when one is first opened, not with the page.
+const RequestPanel = lazyComponent(() => import(/* webpackChunkName: 'sparring-forms' */ './SparringPanels').then((m) => m.RequestPanel));
+const SchedulePanel = lazyComponent(() => import(/* webpackChunkName: 'sparring-forms' */ './SparringPanels').then((m) => m.SchedulePanel));
 import { ErrorState, EmptyState, LoadingState } from '../../../../components/States';
 import { isConflict, describeError } from '../../../../components/errors';
 import { format } from '../../../../components/text';

@@ -9,7 +9,10 @@ import type { TemplateCategory, WorkPhase } from '../../../../model/methods';
 import type { ILessonService, LessonFilter } from '../../../../services/LessonService';
 import { ErrorState, EmptyState, LoadingState } from '../../../../components/States';
 import { describeError } from '../../../../components/errors';
-import { LessonPanel } from './LessonPanel';
+import { lazyComponent } from '../../../../components/lazyComponent';
+
+// The form loads when it is first opened, not with the page.
+const LessonPanel = lazyComponent(() => import(/* webpackChunkName: 'lesson-form' */ './LessonPanel').then((m) => m.LessonPanel));
 import { format } from '../../../../components/text';
 import { phaseLabel } from '../../../../components/labels';
 import { formatDay, lessonCategoryLabel } from '../../shared/communityText';
