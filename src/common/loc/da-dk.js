@@ -21,6 +21,8 @@ define([], function () {
     "RiskStatusAccepted": "Accepteret",
     "RiskStatusClosed": "Lukket",
     "ShownAsReadAt": "Vises som læst {0}; tjekker SharePoint for ændringer…",
+    "ShowAllRows": "Vis alle {0}",
+    "ShowFirstRows": "Vis kun de første {0}",
     "Loading": "Indlæser…",
     "ErrorTitle": "Noget gik galt",
     "ErrorOffline": "Forbindelsen til SharePoint blev afbrudt. Tjek din netværksforbindelse, og prøv igen.",

@@ -21,6 +21,8 @@ define([], function () {
     "RiskStatusAccepted": "Accepted",
     "RiskStatusClosed": "Closed",
     "ShownAsReadAt": "Shown as read {0}; checking SharePoint for changes…",
+    "ShowAllRows": "Show all {0}",
+    "ShowFirstRows": "Show the first {0} only",
     "Loading": "Loading…",
     "ErrorTitle": "Something went wrong",
     "ErrorOffline": "The connection to SharePoint was lost. Check your network connection, then try again.",

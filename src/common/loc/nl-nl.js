@@ -21,6 +21,8 @@ define([], function () {
     "RiskStatusAccepted": "Geaccepteerd",
     "RiskStatusClosed": "Gesloten",
     "ShownAsReadAt": "Getoond zoals gelezen op {0}; SharePoint wordt gecontroleerd op wijzigingen…",
+    "ShowAllRows": "Alle {0} tonen",
+    "ShowFirstRows": "Alleen de eerste {0} tonen",
     "Loading": "Laden…",
     "ErrorTitle": "Er ging iets mis",
     "ErrorOffline": "De verbinding met SharePoint is verbroken. Controleer uw netwerkverbinding en probeer het opnieuw.",

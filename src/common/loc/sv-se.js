@@ -21,6 +21,8 @@ define([], function () {
     "RiskStatusAccepted": "Accepterad",
     "RiskStatusClosed": "Stängd",
     "ShownAsReadAt": "Visas som de lästes {0}; kontrollerar ändringar i SharePoint…",
+    "ShowAllRows": "Visa alla {0}",
+    "ShowFirstRows": "Visa bara de första {0}",
     "Loading": "Läser in…",
     "ErrorTitle": "Något gick fel",
     "ErrorOffline": "Anslutningen till SharePoint bröts. Kontrollera nätverksanslutningen och försök sedan igen.",

@@ -14,6 +14,7 @@ import { useLoad } from '../../planning/useLoad';
 import { CriterionPanel } from './CriterionPanel';
 import { ScorePanel } from './ScorePanel';
 import { ScrollFrame } from '../../../../components/ScrollFrame';
+import { ShowMoreRows, useCollapsedRows } from '../../../../components/ShowMoreRows';
 
 export interface IPrioritisationProps {
   portfolio: IPortfolioService;
@@ -100,6 +101,8 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
     const matrix = prioritisationMatrix(ranked, criteria, parseAxisTitles(props.easeCriteria));
     return { ranked, matrix, criteria, counting: scoringCriteria(criteria), shares: weightShares(criteria) };
   }, [data, props.filter, props.easeCriteria]);
+  const rows = useCollapsedRows(Math.min(LIST_LIMIT, shaped?.ranked.length ?? 0));
+  const rankingId = React.useRef(`pmo-ranking-${Math.random().toString(36).slice(2, 10)}`).current;
 
   if (data.state === 'loading') return <LoadingState label={c.Loading} />;
   if (data.state === 'error' || !shaped) {
@@ -111,7 +114,7 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
   const unscored = ranked.filter((r) => r.total === undefined).length;
   const px = (ease: number): number => PAD.left + (ease / 100) * (W - PAD.left - PAD.right);
   const py = (value: number): number => H - PAD.bottom - (value / 100) * (H - PAD.top - PAD.bottom);
-  const shown = ranked.slice(0, LIST_LIMIT);
+  const shown = ranked.slice(0, Math.min(LIST_LIMIT, rows.visible));
   const n = (v: number): string => v.toLocaleString(locale, { maximumFractionDigits: 2 });
 
   const criterionSaved = (saved: PrioritisationCriterion): void => {
@@ -163,7 +166,7 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
       </ChartFrame>
 
       <ScrollFrame label={s.RankingHeading}>
-        <table className={classes.table}>
+        <table id={rankingId} className={classes.table}>
           <caption>{s.RankingHeading}</caption>
           <thead>
             <tr>
@@ -186,7 +189,8 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
           </tbody>
         </table>
       </ScrollFrame>
-      {ranked.length > shown.length && <Text variant="small">{format(s.RankingTruncated, shown.length, ranked.length)}</Text>}
+      <ShowMoreRows total={Math.min(LIST_LIMIT, ranked.length)} expanded={rows.expanded} onToggle={rows.toggle} controls={rankingId} common={c} />
+      {rows.expanded && ranked.length > shown.length && <Text variant="small">{format(s.RankingTruncated, shown.length, ranked.length)}</Text>}
 
       <ScrollFrame label={s.CriteriaHeading}>
         <table className={classes.table}>

@@ -15,6 +15,7 @@ import { toggleCell, type CellFilter } from '../../../risks/components/riskModel
 import { useLoad } from '../../planning/useLoad';
 import { cellRisks, heatMapTable, portfolioRisks } from './portfolioRiskModel';
 import { ScrollFrame } from '../../../../components/ScrollFrame';
+import { ShowMoreRows, useCollapsedRows } from '../../../../components/ShowMoreRows';
 
 export interface IPortfolioRiskHeatMapProps {
   portfolio: IPortfolioService;
@@ -53,6 +54,8 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
     const open = portfolioRisks(risks, kept);
     return { open, projectCount: new Set(open.map((r) => r.project.id)).size };
   }, [data, props.filter]);
+  const rows = useCollapsedRows(Math.min(LIST_LIMIT, shaped?.open.length ?? 0));
+  const tableId = React.useRef(`pmo-risks-${Math.random().toString(36).slice(2, 10)}`).current;
 
   if (data.state === 'loading') return <LoadingState label={c.Loading} />;
   if (data.state === 'error' || !shaped) {
@@ -60,7 +63,8 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
   }
   const band = (b: 'low' | 'medium' | 'high' | 'critical'): string => bandLabel(s, b);
   const listed = cellRisks(shaped.open, cell);
-  const shown = listed.slice(0, LIST_LIMIT);
+  // A chosen cell lists all its risks; the whole portfolio's list starts collapsed.
+  const shown = listed.slice(0, Math.min(LIST_LIMIT, cell ? listed.length : rows.visible));
   return (
     <ChartFrame
       title={s.HeatMapTitle}
@@ -76,7 +80,7 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
         {cell && <Stack horizontal><ActionButton iconProps={{ iconName: 'ClearFilter' }} onClick={() => setCell(undefined)}>{s.ShowAllRisks}</ActionButton></Stack>}
         {shaped.open.length === 0 ? <EmptyState message={s.NoProjects} /> : listed.length === 0 ? <Text>{s.NoRisksInCell}</Text> : (
           <ScrollFrame label={cell ? format(s.CellRisksHeading, cell.probability, cell.impact) : s.AllRisksHeading}>
-            <table className={classes.table} aria-live="polite">
+            <table id={tableId} className={classes.table} aria-live="polite">
               <caption>{cell ? format(s.CellRisksHeading, cell.probability, cell.impact) : s.AllRisksHeading}</caption>
               <thead>
                 <tr>
@@ -99,7 +103,8 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
             </table>
           </ScrollFrame>
         )}
-        {listed.length > shown.length && <Text variant="small">{format(s.TableTruncated, shown.length, listed.length)}</Text>}
+        {!cell && <ShowMoreRows total={Math.min(LIST_LIMIT, listed.length)} expanded={rows.expanded} onToggle={rows.toggle} controls={tableId} common={c} />}
+        {(cell || rows.expanded) && listed.length > shown.length && <Text variant="small">{format(s.TableTruncated, shown.length, listed.length)}</Text>}
       </Stack>
     </ChartFrame>
   );
