@@ -13,6 +13,7 @@ import { unwrapCollection } from '../model/fieldTypes';
 import { collection, emptyOk, parseJsonBody, post, type ApiContext, type Res, type Route } from './context';
 import { requireItem } from './lookups';
 import { fileEntityForItem } from './files';
+import { visibleVersion } from '../store/moderation';
 
 /** List items: query, add, read, update, delete, recycle, versions, form-style updates. */
 export const itemsRoute: Route = {
@@ -28,8 +29,9 @@ export const itemsRoute: Route = {
       const { list, item } = res;
       if (is(seg, 'versions')) {
         if (seg.hasParens) {
+          store.demandItemRead(actor, list, item, PermissionKind.ViewVersions);
           const v = store.itemVersions(list, item).find((x) => x.uiVersion === Number(arg(seg)));
-          if (!v) throw Errors.itemNotFound();
+          if (!v || !visibleVersion(store, actor, list, item, v.uiVersion, v.data)) throw Errors.itemNotFound();
           return { k: 'entity', entity: itemVersionEntity(ctx, list, item, v), set: 'SP.ListItemVersion' };
         }
         return { k: 'itemversions', list, item };
@@ -82,7 +84,8 @@ export const itemsRoute: Route = {
     }
     if (res.k === 'itemversions' && ctx.method === 'GET') {
       store.demandItemRead(actor, res.list, res.item, PermissionKind.ViewVersions);
-      return collection(ctx, store.itemVersions(res.list, res.item).map((v) => itemVersionEntity(ctx, res.list, res.item, v)), 'SP.ListItemVersion');
+      const visible = store.itemVersions(res.list, res.item).filter((v) => visibleVersion(store, actor, res.list, res.item, v.uiVersion, v.data));
+      return collection(ctx, visible.map((v) => itemVersionEntity(ctx, res.list, res.item, v)), 'SP.ListItemVersion');
     }
     return undefined;
   }
@@ -139,6 +142,11 @@ function validateUpdateListItem(ctx: ApiContext, list: List, item: Item): LocalR
   const results = values.map((v) => {
     const f = fields.find((x) => x.internalName === v.FieldName);
     if (!f) return { FieldName: v.FieldName, FieldValue: v.FieldValue, HasException: true, ErrorCode: -2147024809, ErrorMessage: `Column '${v.FieldName}' does not exist.`, ItemId: item.id };
+    // Approval goes through here too (`_ModerationStatus`, `_ModerationComments`), as on SharePoint.
+    if (f.props.system === 'moderationStatus' || f.props.system === 'moderationComments') {
+      payload[`OData_${f.internalName}`] = f.props.system === 'moderationStatus' ? Number(v.FieldValue) : v.FieldValue;
+      return { FieldName: v.FieldName, FieldValue: v.FieldValue, HasException: false, ErrorCode: 0, ErrorMessage: null, ItemId: item.id };
+    }
     payload[f.typeAsString === 'User' || f.typeAsString === 'Lookup' ? `${f.internalName}Id` : f.internalName] =
       f.typeAsString === 'Number' || f.typeAsString === 'Currency' ? Number(v.FieldValue) : v.FieldValue;
     return { FieldName: v.FieldName, FieldValue: v.FieldValue, HasException: false, ErrorCode: 0, ErrorMessage: null, ItemId: item.id };
