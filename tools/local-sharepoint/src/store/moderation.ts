@@ -188,9 +188,9 @@ export function beforeWrite(store: SharePointStore, list: List, item: Item, valu
 }
 
 /** The UI version a write gives: minor versions count up by one, an approval makes the next major. */
-export function nextUiVersion(list: List, item: Item, values: Record<string, FieldValue>, newVersion: boolean): number {
+export function nextUiVersion(list: List, item: Item, values: Record<string, FieldValue>, newVersion: boolean, approvalOnly: boolean): number {
   let ui = item.uiVersion;
-  if (newVersion && list.props.EnableVersioning && !onlyModeration(values)) ui = minorVersioned(list) ? ui + 1 : ui + 512;
+  if (newVersion && list.props.EnableVersioning && !approvalOnly) ui = minorVersioned(list) ? ui + 1 : ui + 512;
   if (minorVersioned(list) && values[MODERATION_STATUS] === ModerationStatus.Approved && ui % 512 !== 0) ui = (Math.floor(ui / 512) + 1) * 512;
   return ui;
 }

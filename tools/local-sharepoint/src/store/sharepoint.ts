@@ -6,7 +6,7 @@ import type { Field, FieldProps, FieldValue, Item, List, ListProps, Principal, V
 import { Errors, SpError } from '../http/errors';
 import { ensureSitePages } from './pages';
 import {
-  afterInsert, afterWrite, beforeWrite, checkModerationChange, moderationValues, nextUiVersion, takeModeration
+  afterInsert, afterWrite, beforeWrite, checkModerationChange, moderationValues, nextUiVersion, onlyModeration, takeModeration
 } from './moderation';
 import { DIRECTORY, type DirectoryUser, loginNameOf } from '../directory';
 import {
@@ -1075,12 +1075,13 @@ export class SharePointStore {
   public writeItemValues(actor: Actor, list: List, given: Item, values: Record<string, FieldValue>, newVersion = true): Item {
     // Callers may hold the version a reader sees (the last approved); writes apply to the current one.
     const item = this.getItem(list, given.id) ?? given;
+    const approvalOnly = onlyModeration(values);
     if (newVersion) beforeWrite(this, list, item, values);
     const data = { ...item.data };
     for (const [k, v] of Object.entries(values)) if (k !== 'FileLeafRef') data[k] = v;
     this.checkUnique(list, data, item.id);
     const leaf = typeof values.FileLeafRef === 'string' ? values.FileLeafRef : item.leaf;
-    const uiVersion = nextUiVersion(list, item, values, newVersion);
+    const uiVersion = nextUiVersion(list, item, values, newVersion, approvalOnly);
     this.q('UPDATE items SET data = ?, version = version + 1, ui_version = ?, modified = ?, editor_id = ?, leaf = ? WHERE list_id = ? AND id = ?')
       .run(JSON.stringify(data), uiVersion, now(), actor.user.id, leaf, list.id, item.id);
     if (uiVersion !== item.uiVersion) {
