@@ -153,6 +153,21 @@ describe('list items under content approval (DraftVersionVisibility 2: approvers
   });
 });
 
+describe('approving at creation: Approve Items of the folder the item goes into', () => {
+  test('a leader who approves in one folder (Design there) adds approved items there, and only there', async () => {
+    const list = sp.web.lists.getByTitle(LIST);
+    await list.addValidateUpdateItemUsingPath([{ FieldName: 'Title', FieldValue: 'P1' }], `${SITE}/Lists/Reports`, false, undefined, { leafName: 'P1', objectType: 1 });
+    const folder = list.items.getById((await sp.web.getFolderByServerRelativePath(`${SITE}/Lists/Reports/P1`).listItemAllFields.select('Id')()).Id as number);
+    await folder.breakRoleInheritance(true);
+    await folder.roleAssignments.add((await sp.web.ensureUser(LEADER)).Id, (await sp.web.roleDefinitions.getByName('Design')()).Id);
+    const approved = [{ FieldName: 'Title', FieldValue: 'Published in P1' }, { FieldName: '_ModerationStatus', FieldValue: '0' }];
+    const r = await as('leader').web.lists.getByTitle(LIST).addValidateUpdateItemUsingPath(approved, `${SITE}/Lists/Reports/P1`) as Array<{ FieldName: string; FieldValue: string }>;
+    const id = Number(r.find((x) => x.FieldName === 'Id')?.FieldValue);
+    expect(await get('visitor', id)).toMatchObject({ status: 200, item: { Title: 'Published in P1', OData__ModerationStatus: 0 } });
+    expect((await httpError(as('leader').web.lists.getByTitle(LIST).addValidateUpdateItemUsingPath(approved, `${SITE}/Lists/Reports`))).status).toBe(403);
+  });
+});
+
 describe('documents: minor versions and content approval', () => {
   const LIB = 'Approved Docs';
   const url = `${SITE}/ApprovedDocs`;

@@ -1,5 +1,5 @@
 import { Errors, SpError } from '../http/errors';
-import { PermissionKind } from '../model/permissions';
+import { PermissionKind, type PermissionSet } from '../model/permissions';
 import type { Actor, SharePointStore } from './sharepoint';
 import type { FieldValue, Item, List } from './types';
 
@@ -146,11 +146,10 @@ export function takeModeration(body: Record<string, unknown>): { change: Moderat
  * publishing feature's scheduling, which the local SharePoint does not have; Draft (3) exists only
  * with minor versions [verify: the errors SharePoint gives for both].
  */
-export function checkModerationChange(store: SharePointStore, actor: Actor, list: List, item: Item | undefined, change: ModerationChange): void {
+export function checkModerationChange(_store: SharePointStore, _actor: Actor, list: List, perms: PermissionSet, change: ModerationChange): void {
   if (!moderated(list)) {
     throw new SpError(400, '-2147024809, System.ArgumentException', `Content approval is not enabled for the list '${list.title}'. [verify]`);
   }
-  const perms = item ? store.permissions(actor.web, actor.user, list, item) : store.permissions(actor.web, actor.user, list);
   if (!perms.has(PermissionKind.ApproveItems)) throw Errors.accessDenied();
   if (change.status === ModerationStatus.Scheduled) throw Errors.badRequest('Scheduling is not enabled for this list. [verify]');
   if (change.status === ModerationStatus.Draft && !minorVersioned(list)) throw Errors.badRequest('Draft status needs minor versions. [verify]');

@@ -520,10 +520,16 @@ export class SharePointStore {
     }
   }
 
+  /** What the actor may do in the folder a new item goes into (the list's root when none). */
+  public permissionsForAdd(actor: Actor, list: List, folder?: string): PermissionSet {
+    if (actor.user.isSiteAdmin) return PermissionSet.fullControl();
+    const scope = (folder ? this.folderScope(list, folder) : undefined) ?? this.effectiveScope(list);
+    return this.permissionsAt(actor.web, actor.user, scope);
+  }
+
   /** Adding an item or file: Add Items on the folder it goes into (or the list), and WriteSecurity not 4. */
   public demandAdd(actor: Actor, list: List, folder?: string): void {
-    const scope = (folder ? this.folderScope(list, folder) : undefined) ?? this.effectiveScope(list);
-    if (!this.permissionsAt(actor.web, actor.user, scope).has(PermissionKind.AddListItems)) throw Errors.accessDenied();
+    if (!this.permissionsForAdd(actor, list, folder).has(PermissionKind.AddListItems)) throw Errors.accessDenied();
     if (list.props.WriteSecurity === 4 && !this.overridesListBehaviors(actor, list)) throw Errors.accessDenied();
   }
 
@@ -1039,7 +1045,8 @@ export class SharePointStore {
   public addItem(actor: Actor, list: List, body: Record<string, unknown>, file?: { folder: string; leaf: string; fsType?: number }): Item {
     this.demandAdd(actor, list, file?.folder);
     const { change, rest } = takeModeration(body);
-    if (change) checkModerationChange(this, actor, list, undefined, change);
+    // A new item's approver rights are those of the folder it goes into.
+    if (change) checkModerationChange(this, actor, list, this.permissionsForAdd(actor, list, file?.folder), change);
     const values = { ...this.coerceItemPayload(actor, list, rest, true), ...moderationValues(list, change, true) };
     return this.tx(() => this.insertItem(actor, list, values, file));
   }
@@ -1067,7 +1074,7 @@ export class SharePointStore {
     this.demandItemWrite(actor, list, item, PermissionKind.EditListItems);
     checkEtag(ifMatch, item);
     const { change, rest } = takeModeration(body);
-    if (change) checkModerationChange(this, actor, list, item, change);
+    if (change) checkModerationChange(this, actor, list, this.permissions(actor.web, actor.user, list, item), change);
     const values = { ...this.coerceItemPayload(actor, list, rest, false), ...moderationValues(list, change, false) };
     return this.tx(() => this.writeItemValues(actor, list, item, values));
   }
