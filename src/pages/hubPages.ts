@@ -3,13 +3,15 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../common/loc/mystrings.d.ts" />
 /**
- * The hub's pages, declared once as data: the local hub renders them, and provisioning
- * can create the same modern pages (SitePages/<fileName>, one section per web part) on a
- * tenant. Titles and texts are keys of the common strings, so every page exists in every
- * UI language.
+ * The hub's pages, declared once as data: provisioning creates them as modern pages
+ * (SitePages/<fileName>, one section per web part) for the PMO profiles they name, on a tenant
+ * and locally alike; the local hub renders what Site Pages then stores. Titles and texts are keys
+ * of the common strings: a page is written in the site's language, the navigation in every one.
  */
 
 export type HubPageKey = 'home' | 'projects' | 'portfolio' | 'templates' | 'community';
+
+export type PmoProfile = 'operational' | 'tactical' | 'portfolio' | 'enterprise' | 'excellence';
 
 export interface HubWebPart {
   /** The web part's component id (its manifest's `id`). */
@@ -18,6 +20,10 @@ export interface HubWebPart {
   alias: string;
   /** The web part's properties on this page, as SharePoint stores them. */
   properties: Record<string, unknown>;
+  /** Connect its `filter` property to the page's Portfolio filters web part (SPFx dynamic data). */
+  connectFilter?: boolean;
+  /** Only these profiles get the web part on this page; omitted: every profile that has the page. */
+  profiles?: PmoProfile[];
 }
 
 export interface HubPage {
@@ -28,8 +34,8 @@ export interface HubPage {
   /** A text part above the web parts (a Text web part on a tenant page). */
   introKey?: keyof IPmoHubCommonStrings;
   webParts: HubWebPart[];
-  /** Web parts this page will get in a later release; shown by name so nobody hunts for them. */
-  comingLater?: Array<keyof IPmoHubCommonStrings>;
+  /** The profiles whose sites get this page, in navigation order (see profiles.ts). */
+  profiles: PmoProfile[];
 }
 
 /**
@@ -49,7 +55,7 @@ export const RISKS_ALIAS: string = 'RisksWebPart';
 export const TEMPLATES_MANIFEST_ID: string = '9959e411-351f-4400-89ae-226a14597a2f';
 export const TEMPLATES_ALIAS: string = 'TemplatesWebPart';
 
-/** The portfolio overview's web parts (one SPFx bundle, `portfolio-web-parts`; ids checked by the same test). */
+/** The portfolio overview's web parts (ids checked by the same test). */
 export const PORTFOLIO_FILTERS_MANIFEST_ID: string = 'ac9e946e-b021-4b69-bd9b-f91cae980de6';
 export const PORTFOLIO_FILTERS_ALIAS: string = 'PortfolioFiltersWebPart';
 export const KPI_TILES_MANIFEST_ID: string = '575a1644-a5c7-41d4-a3d0-921c68f43a1b';
@@ -58,7 +64,7 @@ export const STATUS_CHARTS_MANIFEST_ID: string = '92d1c75c-8a9c-4f54-86b0-3d73ac
 export const STATUS_CHARTS_ALIAS: string = 'StatusChartsWebPart';
 export const BUDGET_MANIFEST_ID: string = '0108eff2-aec3-4adf-b923-149aad45bc54';
 export const BUDGET_ALIAS: string = 'BudgetWebPart';
-/** The community web parts' component ids (one bundle, `community-web-parts`; checked by the same test). */
+/** The community web parts' component ids (checked by the same test). */
 export const COMMUNITY_EVENTS_MANIFEST_ID: string = '3f671a6a-9385-4025-9d4a-206d3ca01228';
 export const COMMUNITY_EVENTS_ALIAS: string = 'CommunityEventsWebPart';
 export const EXPERT_DIRECTORY_MANIFEST_ID: string = 'a6683ffc-a298-4791-97e5-8b245b4e1bd5';
@@ -80,6 +86,7 @@ export const HUB_PAGES: HubPage[] = [
     fileName: 'Home.aspx',
     titleKey: 'NavHome',
     introKey: 'HomeWelcome',
+    profiles: ['operational', 'tactical', 'portfolio', 'enterprise', 'excellence'],
     webParts: [{
       manifestId: PROJECT_REGISTER_MANIFEST_ID,
       alias: PROJECT_REGISTER_ALIAS,
@@ -91,6 +98,7 @@ export const HUB_PAGES: HubPage[] = [
     key: 'projects',
     fileName: 'Projects.aspx',
     titleKey: 'NavProjects',
+    profiles: ['operational', 'tactical', 'portfolio', 'enterprise', 'excellence'],
     webParts: [{
       manifestId: PROJECT_REGISTER_MANIFEST_ID,
       alias: PROJECT_REGISTER_ALIAS,
@@ -99,17 +107,22 @@ export const HUB_PAGES: HubPage[] = [
       // Below the register: pick a project, write its status report, follow its trend.
       manifestId: STATUS_REPORTS_MANIFEST_ID,
       alias: STATUS_REPORTS_ALIAS,
-      properties: { siteUrl: '', projectId: '' }
+      properties: { siteUrl: '', projectId: '' },
+      // A centre of excellence keeps the register for its lessons and experts, not the reporting.
+      profiles: ['operational', 'tactical', 'portfolio', 'enterprise']
     }, {
       manifestId: RISKS_MANIFEST_ID,
       alias: RISKS_ALIAS,
-      properties: { siteUrl: '', projectId: '' }
+      properties: { siteUrl: '', projectId: '' },
+      profiles: ['operational', 'tactical', 'portfolio', 'enterprise']
     }]
   },
   {
     key: 'portfolio',
     fileName: 'Portfolio.aspx',
     titleKey: 'NavPortfolio',
+    // An operational PMO supports single projects and a centre of excellence methods: neither steers a portfolio.
+    profiles: ['tactical', 'portfolio', 'enterprise'],
     // The filter bar first: every other portfolio web part on the page follows it (SPFx dynamic data).
     webParts: [{
       manifestId: PORTFOLIO_FILTERS_MANIFEST_ID,
@@ -118,34 +131,42 @@ export const HUB_PAGES: HubPage[] = [
     }, {
       manifestId: KPI_TILES_MANIFEST_ID,
       alias: KPI_TILES_ALIAS,
+      connectFilter: true,
       properties: { siteUrl: '', staleDays: 30, registerUrl: '' }
     }, {
       manifestId: STATUS_CHARTS_MANIFEST_ID,
       alias: STATUS_CHARTS_ALIAS,
+      connectFilter: true,
       properties: { siteUrl: '', grouping: 'unit', showTrend: true }
     }, {
       manifestId: BUDGET_MANIFEST_ID,
       alias: BUDGET_ALIAS,
+      connectFilter: true,
       properties: { siteUrl: '', grouping: 'unit', tolerancePct: 5, projectLimit: 15 }
     }, {
       manifestId: TIMELINE_MANIFEST_ID,
       alias: TIMELINE_ALIAS,
+      connectFilter: true,
       properties: { siteUrl: '', grouping: 'programme', zoom: 'quarters' }
     }, {
       manifestId: PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID,
       alias: PORTFOLIO_RISK_HEAT_MAP_ALIAS,
+      connectFilter: true,
       properties: { siteUrl: '' }
     }, {
       manifestId: PRIORITISATION_MANIFEST_ID,
       alias: PRIORITISATION_ALIAS,
-      properties: { siteUrl: '', easeCriteria: 'Effort, Risk' }
-    }],
-    comingLater: ['ComingKpisOkrs']
+      connectFilter: true,
+      properties: { siteUrl: '', easeCriteria: 'Effort, Risk' },
+      // Weighing projects against criteria is what a portfolio office is for; a tactical one coordinates.
+      profiles: ['portfolio', 'enterprise']
+    }]
   },
   {
     key: 'templates',
     fileName: 'Templates.aspx',
     titleKey: 'NavTemplates',
+    profiles: ['operational', 'tactical', 'portfolio', 'enterprise', 'excellence'],
     webParts: [{
       manifestId: TEMPLATES_MANIFEST_ID,
       alias: TEMPLATES_ALIAS,
@@ -156,8 +177,10 @@ export const HUB_PAGES: HubPage[] = [
     key: 'community',
     fileName: 'Community.aspx',
     titleKey: 'NavCommunity',
+    // An operational PMO offers sparring and keeps lessons; the meeting cycle is a centre of excellence's.
+    profiles: ['operational', 'enterprise', 'excellence'],
     webParts: [
-      { manifestId: COMMUNITY_EVENTS_MANIFEST_ID, alias: COMMUNITY_EVENTS_ALIAS, properties: { siteUrl: '' } },
+      { manifestId: COMMUNITY_EVENTS_MANIFEST_ID, alias: COMMUNITY_EVENTS_ALIAS, properties: { siteUrl: '' }, profiles: ['enterprise', 'excellence'] },
       { manifestId: EXPERT_DIRECTORY_MANIFEST_ID, alias: EXPERT_DIRECTORY_ALIAS, properties: { siteUrl: '' } },
       { manifestId: LESSONS_LEARNED_MANIFEST_ID, alias: LESSONS_LEARNED_ALIAS, properties: { siteUrl: '' } }
     ]

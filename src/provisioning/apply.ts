@@ -5,6 +5,10 @@ import {
 import { readAll } from '../services/listItems';
 import { toPayload } from '../services/mapping';
 import { SpSparringRequestService } from '../services/SparringRequestService';
+import { SpHubSettingsService } from '../services/HubSettingsService';
+import { DEFAULT_PROFILE, isProfile, profileLists } from '../pages/profiles';
+import type { PmoProfile } from '../pages/hubPages';
+import { applyPages, planPages, readPages, PROFILE_SETTING, type PageStep, type PageTexts, type PagesState } from './pages';
 import {
   computePlan, describeStep, groupPrincipalId, listServerUrl as listServerUrlOf, readSite, writesOf, type Plan, type SiteState, type Step
 } from './plan';
@@ -20,8 +24,13 @@ export interface ApplyOptions {
 
 export interface ApplyResult {
   plan: Plan;
+  /** List, group and setting writes (pages are counted in pagesWritten). */
   writes: number;
   upToDate: boolean;
+  profile?: PmoProfile;
+  /** What was planned for the profile's pages, including the pages kept as the owner left them. */
+  pageSteps?: PageStep[];
+  pagesWritten?: number;
   /** Assigned sparring requests that got their assignment (an upgrade to schema 4). */
   migrated?: number;
 }
@@ -162,14 +171,80 @@ export async function applyItemPermissions(sp: SPFI): Promise<number> {
   return applyPlan(sp, state, { ...plan, steps: plan.steps.filter(ready) });
 }
 
-/** Reads the site, plans and applies. A second run on the same site makes no writes. */
-export async function provision(sp: SPFI, options: ApplyOptions = {}): Promise<ApplyResult> {
+export interface ProvisionOptions extends ApplyOptions {
+  /** The PMO profile to provision for; default: the one the site has stored, else DEFAULT_PROFILE. */
+  profile?: PmoProfile;
+  /** Page titles and texts in the site's language; without them no pages are written (schema-only runs). */
+  texts?: PageTexts;
+  /** Called once per page written. */
+  onPage?: (line: string) => void;
+}
+
+/** What provisioning would do to a site: lists and groups, the profile setting, pages. Reads only. */
+export interface FullPlan {
+  state: SiteState;
+  plan: Plan;
+  profile: PmoProfile;
+  /** The profile the site had stored (undefined on a new site). */
+  storedProfile?: string;
+  pages?: { state: PagesState; steps: PageStep[] };
+}
+
+/** The profile a run uses: the one asked for, else the site's, else the default. */
+export function chooseProfile(asked: PmoProfile | undefined, stored: string | undefined): PmoProfile {
+  return asked ?? (isProfile(stored) ? stored : DEFAULT_PROFILE);
+}
+
+/**
+ * Reads the site and plans everything. Pages are planned only when the site already has the
+ * settings list (schema 5); on a newer site they are planned after the lists are made, in `provision`.
+ */
+export async function planSite(sp: SPFI, options: ProvisionOptions = {}): Promise<FullPlan> {
   const state = await readSite(sp);
-  const plan = computePlan(state, options.version);
+  // A run interrupted before the settings list got its columns has no settings to read yet.
+  const settingsList = state.lists.get('hubSettings');
+  const ready = !!settingsList && settingsList.fields.some((f) => f.internalName === internalName('hubSettings', 'value'));
+  const settings = ready ? await new SpHubSettingsService(sp, state.webPath).readAll() : new Map<string, { value: string }>();
+  const stored = settings.get(PROFILE_SETTING)?.value || undefined;
+  const profile = chooseProfile(options.profile, stored);
+  const plan = computePlan(state, options.version, new Set(profileLists(profile).map((l) => l.key)));
+  const full: FullPlan = { state, plan, profile, storedProfile: stored };
+  if (options.texts && (options.version ?? SCHEMA_VERSION) >= 5) {
+    const pagesState = await readPages(sp);
+    full.pages = { state: pagesState, steps: await planPages(sp, pagesState, profile, options.texts) };
+  }
+  return full;
+}
+
+/** Reads the site, plans and applies. A second run on the same site makes no writes. */
+export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promise<ApplyResult> {
+  const full = await planSite(sp, { ...options, texts: undefined });
+  const { state, plan, profile } = full;
   const writes = await applyPlan(sp, state, plan, options);
-  const migrated = (options.version ?? SCHEMA_VERSION) >= 4
-    ? await shareAssignedRequests(sp, state.webPath) + await moveSharedViews(sp, state.webPath) : 0;
-  return { plan, writes, upToDate: plan.steps.length === 0 && migrated === 0, ...(migrated ? { migrated } : {}) };
+  const version = options.version ?? SCHEMA_VERSION;
+  const has = (k: string): boolean => state.lists.has(k);
+  const migrated = version >= 4
+    ? (has('sparringRequests') && has('sparringAssignments') ? await shareAssignedRequests(sp, state.webPath) : 0)
+      + (has('portfolioViews') && has('sharedPortfolioViews') ? await moveSharedViews(sp, state.webPath) : 0) : 0;
+  let settingWrites = 0;
+  let pageSteps: PageStep[] = [];
+  let pagesWritten = 0;
+  if (version >= 5) {
+    if (full.storedProfile !== profile) {
+      const settings = new SpHubSettingsService(sp, state.webPath);
+      await settings.write(PROFILE_SETTING, profile, (await settings.readAll()).get(PROFILE_SETTING));
+      settingWrites++;
+    }
+    if (options.texts) {
+      const pagesState = await readPages(sp);
+      pageSteps = await planPages(sp, pagesState, profile, options.texts);
+      pagesWritten = await applyPages(sp, pagesState, pageSteps, options.onPage);
+    }
+  }
+  return {
+    plan, writes: writes + settingWrites, upToDate: plan.steps.length === 0 && migrated === 0 && settingWrites === 0 && pagesWritten === 0,
+    profile, pageSteps, pagesWritten, ...(migrated ? { migrated } : {})
+  };
 }
 
 /**

@@ -179,14 +179,16 @@ export function groupPrincipalId(state: SiteState, group: GroupSchema): number |
 
 /**
  * Compares the site with the schema as of `version` (default: the current one; an older
- * version is what an older release of PMO Hub provisioned, for upgrade tests). Pure: the
- * same state always gives the same plan.
+ * version is what an older release of PMO Hub provisioned, for upgrade tests), for the lists
+ * in `only` (a PMO profile's; default: all). Pure: the same state always gives the same plan.
  */
-export function computePlan(state: SiteState, version: number = SCHEMA_VERSION): Plan {
+export function computePlan(state: SiteState, version: number = SCHEMA_VERSION, only?: ReadonlySet<string>): Plan {
   const steps: Step[] = [];
   const conflicts: Conflict[] = [];
+  // A profile's lists (`only`) are created; lists the site already has are kept up to date whatever
+  // the profile, so changing to a smaller profile never leaves a list behind the schema.
   const schemaLists = allLists
-    .filter((l) => l.since <= version)
+    .filter((l) => l.since <= version && (!only || only.has(l.key) || state.lists.has(l.key)))
     .map((l) => ({ ...l, fields: l.fields.filter((f) => f.since <= version), views: l.views.filter((v) => v.since <= version) }));
   for (const role of roleDefinitions) {
     if (!role.roleTypeKind && (role.since ?? 1) <= version && !state.roleDefIds.has(role.key)) steps.push({ kind: 'createRoleDefinition', role });

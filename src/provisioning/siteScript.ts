@@ -8,6 +8,9 @@
 //   site's default groups), so PMO Owners/Members/Project Leaders and every list's
 //   `roles`, `readSecurity` and `writeSecurity` are left out;
 // - list versioning settings, and the label/required flag of the built-in Title field;
+// - the hub's modern pages: site scripts have no verb for a page's sections or client-side web
+//   parts, their properties or dynamic-data connections, so `provision` creates them through the
+//   pages API (and keeps the PMO profile, which decides them, in PMO Hub Settings);
 // - indexes are only requested through `Indexed="TRUE"` in the field XML, which SharePoint
 //   is believed but not documented to honour.
 //
@@ -64,7 +67,9 @@ const SCRIPT_GROUPS: readonly { name: string; lists: readonly string[] }[] = [
     lists: ['strategicObjectives', 'keyResults', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'portfolioViews', 'sharedPortfolioViews']
   },
   { name: 'methods', lists: ['methodTemplates', 'templateDownloads'] },
-  { name: 'community', lists: ['communityEvents', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned'] }
+  { name: 'community', lists: ['communityEvents', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned'] },
+  // The list only; its content (profile, page fingerprints) is written by `pmo-hub provision`.
+  { name: 'settings', lists: ['hubSettings'] }
 ];
 
 const SIMPLE_FIELD_TYPES: readonly string[] = ['Text', 'Note', 'Number', 'Boolean', 'User', 'DateTime'];

@@ -16,6 +16,7 @@ import { sharedPortfolioViews } from './sharedPortfolioViews';
 import { statusReports } from './statusReports';
 import { strategicObjectives } from './strategicObjectives';
 import { templateDownloads } from './templateDownloads';
+import { hubSettings } from './hubSettings';
 import type {
   FieldSchema,
   ListSchema,
@@ -49,14 +50,15 @@ export {
   sparringRequests,
   statusReports,
   strategicObjectives,
-  templateDownloads
+  templateDownloads,
+  hubSettings
 };
 
 /**
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 4;
+export const SCHEMA_VERSION: number = 5;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.
@@ -75,7 +77,8 @@ const orderedLists = [
   sparringAssignments,
   lessonsLearned,
   portfolioViews,
-  sharedPortfolioViews
+  sharedPortfolioViews,
+  hubSettings
 ] as const;
 
 export const lists: readonly ListSchema[] = orderedLists;

@@ -6,6 +6,7 @@ import { getList, selectFields, type FieldKey } from '../schema';
 import type { Project } from '../model/portfolio';
 import { fromItem } from './mapping';
 import { PAGE_SIZE, listUrl } from './ProjectService';
+import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnapshots';
 
 /** What the portfolio web parts read from SharePoint; components see only this. */
 export interface IPortfolioService {
@@ -17,6 +18,11 @@ export interface IPortfolioService {
   loadProjects(): Promise<Project[]>;
   /** Forget the shared read, e.g. after a status report was published on the same page. */
   invalidate(): void;
+  /**
+   * What this browser read on an earlier visit, to render at once while `loadProjects` asks
+   * SharePoint what changed since; none without a snapshot store or on a first visit.
+   */
+  rememberedProjects?(): Promise<{ projects: Project[]; readAt: Date } | undefined>;
 }
 
 /** The columns portfolio views use. Description and the project site stay out: they are the bulk of each row. */
@@ -34,7 +40,27 @@ const SHARED_FOR_MS = 30_000;
 const shared = new Map<string, { at: number; projects: Promise<Project[]> }>();
 
 export class SpPortfolioService implements IPortfolioService {
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly cacheKey: string = siteUrl) {}
+  /**
+   * @param cacheKey shares one read among the page's web parts; it must name the user where the
+   *   user can change during the page's life (the local hub), since SharePoint trims rows per user.
+   * @param snapshots where the browser keeps the last read between visits (per site and user:
+   *   `snapshotKey`); without it every visit reads everything.
+   */
+  public constructor(
+    private readonly sp: SPFI, private readonly siteUrl: string, private readonly cacheKey: string = siteUrl,
+    private readonly snapshots?: { store: SnapshotStore; userKey: string }
+  ) {}
+
+  private get snapshotKey(): string {
+    return `projects|${this.siteUrl}|${this.snapshots?.userKey ?? ''}`;
+  }
+
+  public async rememberedProjects(): Promise<{ projects: Project[]; readAt: Date } | undefined> {
+    if (!this.snapshots) return undefined;
+    const { select, expand } = selectFields('projects', PORTFOLIO_PROJECT_FIELDS);
+    const hit = await rememberedRows<Project>(this.snapshots.store, this.snapshotKey, select, expand);
+    return hit && { projects: hit.rows, readAt: hit.readAt };
+  }
 
   public loadProjects(): Promise<Project[]> {
     const hit = shared.get(this.cacheKey);
@@ -52,7 +78,14 @@ export class SpPortfolioService implements IPortfolioService {
 
   private async readProjects(): Promise<Project[]> {
     const { select, expand } = selectFields('projects', PORTFOLIO_PROJECT_FIELDS);
-    const list = this.sp.web.getList(listUrl(this.siteUrl, getList('projects')));
+    const url = listUrl(this.siteUrl, getList('projects'));
+    if (this.snapshots) {
+      const read = await readWithChanges<Project>({
+        sp: this.sp, listUrl: url, select, expand, map: (raw) => fromItem<Project>('projects', raw), store: this.snapshots.store, key: this.snapshotKey
+      });
+      return read.rows;
+    }
+    const list = this.sp.web.getList(url);
     const out: Project[] = [];
     // Unfiltered and ordered by ID in pages of 5,000: the one query SharePoint answers at any list size.
     for await (const page of list.items.select(...select).expand(...expand).orderBy('ID', true).top(PAGE_SIZE)) {

@@ -7,11 +7,14 @@ import { getList, selectFields, type ListSchema } from '../schema';
 import type { Project } from '../model/portfolio';
 import type { PersonRef } from '../model/common';
 import { fromItem } from './mapping';
+import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnapshots';
 
 /** What the register and other project views need from SharePoint; components see only this. */
 export interface IProjectService {
   /** Every project with the register's columns, read in pages of 5,000 by ID (safe past the list view threshold). */
   loadProjects(onProgress?: (loaded: number) => void): Promise<Project[]>;
+  /** What this browser read on an earlier visit (see listSnapshots), to show while `loadProjects` reads the changes since. */
+  rememberedProjects?(): Promise<{ projects: Project[]; readAt: Date } | undefined>;
   getProject(id: number): Promise<Project>;
   currentUser(): Promise<PersonRef>;
 }
@@ -32,7 +35,19 @@ export function listUrl(siteUrl: string, list: ListSchema): string {
 export class SpProjectService implements IProjectService {
   private readonly projects: ListSchema = getList('projects');
 
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
+  /** @param snapshots where the browser keeps the last read between visits, per user; without it every visit reads everything. */
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly snapshots?: { store: SnapshotStore; userKey: string }) {}
+
+  private get snapshotKey(): string {
+    return `register|${this.siteUrl}|${this.snapshots?.userKey ?? ''}`;
+  }
+
+  public async rememberedProjects(): Promise<{ projects: Project[]; readAt: Date } | undefined> {
+    if (!this.snapshots) return undefined;
+    const { select, expand } = selectFields('projects');
+    const hit = await rememberedRows<Project>(this.snapshots.store, this.snapshotKey, select, expand);
+    return hit && { projects: hit.rows, readAt: hit.readAt };
+  }
 
   private list(): ReturnType<SPFI['web']['getList']> {
     return this.sp.web.getList(listUrl(this.siteUrl, this.projects));
@@ -40,6 +55,14 @@ export class SpProjectService implements IProjectService {
 
   public async loadProjects(onProgress?: (loaded: number) => void): Promise<Project[]> {
     const { select, expand } = selectFields('projects');
+    if (this.snapshots) {
+      const read = await readWithChanges<Project>({
+        sp: this.sp, listUrl: listUrl(this.siteUrl, this.projects), select, expand,
+        map: (raw) => fromItem<Project>('projects', raw), store: this.snapshots.store, key: this.snapshotKey
+      });
+      onProgress?.(read.rows.length);
+      return read.rows;
+    }
     const out: Project[] = [];
     // Unfiltered and ordered by ID: the one query SharePoint answers on any list size.
     for await (const page of this.list().items.select(...select).expand(...expand).orderBy('ID', true).top(PAGE_SIZE)) {

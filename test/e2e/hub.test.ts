@@ -194,7 +194,9 @@ describe('a visitor in the hub', () => {
     await p().getByRole('heading', { level: 2, name: 'Projectregister' }).waitFor();
     expect(await p().getByRole('link', { name: 'Projecten', exact: true }).getAttribute('aria-current')).toBe('page');
     expect(await p().evaluate(() => document.documentElement.lang)).toBe('nl-NL');
-    expect(await p().title()).toBe('Projecten – PMO Hub');
+    // The page's title is what Site Pages stores, in the site's language, as SharePoint shows it;
+    // the navigation is in the user's language, as SharePoint's navigation nodes are.
+    expect(await p().title()).toBe('Projects – PMO Hub');
   });
 
   it('is accessible in Dutch with the details panel open', async () => {
@@ -216,9 +218,8 @@ describe('a visitor in the hub', () => {
     expect(await p().getByRole('button', { name: /^Handelt als Erik Johansson, bezoeker/ }).count()).toBe(1);
   });
 
-  it('says plainly which web parts the other pages will get', async () => {
+  it('shows the portfolio page as provisioned, its web parts in Dutch', async () => {
     await p().getByRole('link', { name: 'Portfolio', exact: true }).click();
-    await p().getByRole('heading', { level: 2, name: 'Komt in een latere versie' }).waitFor();
     // The roadmap, the risk heat map and the prioritisation are there now too, in Dutch.
     for (const name of ['Roadmap', 'Risicoheatmap van de portfolio', 'Prioriteringsmatrix']) await p().getByRole('heading', { level: 2, name, exact: true }).waitFor();
     // The portfolio web parts built so far are on the page, in Dutch.

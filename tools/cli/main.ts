@@ -3,7 +3,11 @@ import path from 'path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { connect, explain, CliError, type ConnectOptions } from './connect';
 import { computePlan, describeStep, readSite, writesOf } from '../../src/provisioning/plan';
-import { applyPlan } from '../../src/provisioning/apply';
+import { planSite, provision, type ApplyResult, type FullPlan } from '../../src/provisioning/apply';
+import { describePageStep, pageStepWrites } from '../../src/provisioning/pages';
+import { DEFAULT_PROFILE, PROFILE_KEYS, profilePages } from '../../src/pages/profiles';
+import type { PmoProfile } from '../../src/pages/hubPages';
+import { pageTextsFor } from './pageTexts';
 import { exportSiteScripts, serializeSiteScript } from '../../src/provisioning/siteScript';
 import { seed, type SeedScale } from '../../src/provisioning/seed';
 
@@ -41,37 +45,62 @@ export function buildProgram(): Command {
   const program = new Command().name('pmo-hub').description('PMO Hub: provision, seed and export a SharePoint site for the PMO.')
     .showHelpAfterError();
 
-  authOptions(program.command('provision').description('create or upgrade every list, library, column, view, index and group of PMO Hub on a site'))
+  authOptions(program.command('provision').description('create or upgrade every list, library, column, view, index, group and hub page of PMO Hub on a site'))
     .option('--dry-run', 'print the plan and make no changes')
-    .action((flags: SiteFlags & { dryRun?: boolean }) => run(async () => {
+    .addOption(new Option('--profile <profile>', `the kind of PMO the site is for; stored in the site and kept on later runs unless given again (default on a new site: ${DEFAULT_PROFILE})`)
+      .choices([...PROFILE_KEYS]))
+    .action((flags: SiteFlags & { dryRun?: boolean; profile?: PmoProfile }) => run(async () => {
       const sp = await connect(flags.site, flags);
-      let state;
+      let full: FullPlan;
+      let texts: Awaited<ReturnType<typeof pageTextsFor>>;
       try {
-        state = await readSite(sp);
+        texts = await pageTextsFor(sp);
+        full = await planSite(sp, { profile: flags.profile, texts });
       } catch (e) {
         throw explain(e, flags.site);
       }
-      const plan = computePlan(state);
+      const { plan, profile } = full;
       const cost = plan.steps.reduce((n, s) => n + writesOf(s), 0);
+      const profileChange = full.storedProfile !== profile ? `store PMO profile '${profile}'${full.storedProfile ? ` (was '${full.storedProfile}')` : ''}` : undefined;
       if (flags.dryRun) {
+        // A site without the settings list yet gets every page of the profile once the lists exist.
+        const pageLines = full.pages
+          ? full.pages.steps.map((st) => `${pageStepWrites(st) ? '+' : '='} ${describePageStep(st)}`)
+          : profilePages(profile).map((pg) => `+ create page ${pg.fileName} (${pg.webParts.length} web parts)`);
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ site: flags.site, schemaVersion: plan.schemaVersion, dryRun: true, upToDate: plan.steps.length === 0, plannedWrites: cost, steps: plan.steps.map(describeStep), conflicts: plan.conflicts }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({
+            site: flags.site, schemaVersion: plan.schemaVersion, profile, dryRun: true,
+            upToDate: plan.steps.length === 0 && !profileChange && !pageLines.some((l) => l.startsWith('+')),
+            plannedWrites: cost, steps: [...plan.steps.map(describeStep), ...(profileChange ? [profileChange] : [])], pages: pageLines, conflicts: plan.conflicts
+          }, null, 2)}\n`);
         } else {
-          process.stdout.write(plan.steps.length ? `Plan for ${flags.site} (${plan.steps.length} steps, ${cost} writes):\n${plan.steps.map((s) => `  + ${describeStep(s)}`).join('\n')}\n` : `${flags.site} is up to date (schema ${plan.schemaVersion}).\n`);
+          const lines = [...plan.steps.map((s) => `  + ${describeStep(s)}`), ...(profileChange ? [`  + ${profileChange}`] : []), ...pageLines.map((l) => `  ${l}`)];
+          process.stdout.write(lines.some((l) => l.startsWith('  +'))
+            ? `Plan for ${flags.site}, PMO profile '${profile}' (${plan.steps.length} list and group steps, ${cost} writes; pages below):\n${lines.join('\n')}\n`
+            : `${flags.site} is up to date (schema ${plan.schemaVersion}, PMO profile '${profile}').\n${pageLines.map((l) => `  ${l}`).join('\n')}${pageLines.length ? '\n' : ''}`);
           for (const c of plan.conflicts) process.stdout.write(`  ! ${c.message}\n`);
         }
         return plan.conflicts.length ? 2 : 0;
       }
-      let writes = 0;
+      let result: ApplyResult;
       try {
-        writes = await applyPlan(sp, state, plan, { onStep: (d, i, n) => log(flags, `[${i + 1}/${n}] ${d}`) });
+        result = await provision(sp, {
+          profile, texts, onStep: (d, i, n) => log(flags, `[${i + 1}/${n}] ${d}`), onPage: (line) => log(flags, line)
+        });
       } catch (e) {
         throw explain(e, flags.site);
       }
-      const result = { site: flags.site, schemaVersion: plan.schemaVersion, upToDate: plan.steps.length === 0, writes, steps: plan.steps.map(describeStep), conflicts: plan.conflicts };
-      if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      const pages = (result.pageSteps ?? []).map(describePageStep);
+      const out = {
+        site: flags.site, schemaVersion: plan.schemaVersion, profile, upToDate: result.upToDate, writes: result.writes, pagesWritten: result.pagesWritten ?? 0,
+        steps: plan.steps.map(describeStep), pages, conflicts: plan.conflicts
+      };
+      if (flags.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       else {
-        process.stdout.write(result.upToDate ? `${flags.site} is up to date (schema ${plan.schemaVersion}); no writes.\n` : `Provisioned ${flags.site}: ${plan.steps.length} steps, ${writes} writes.\n`);
+        process.stdout.write(result.upToDate
+          ? `${flags.site} is up to date (schema ${plan.schemaVersion}, PMO profile '${profile}'); no writes.\n`
+          : `Provisioned ${flags.site} for PMO profile '${profile}': ${plan.steps.length} steps, ${result.writes} writes, ${out.pagesWritten} pages written.\n`);
+        for (const line of (result.pageSteps ?? []).filter((st) => !pageStepWrites(st)).map(describePageStep)) process.stdout.write(`  = ${line}\n`);
         for (const c of plan.conflicts) process.stdout.write(`Conflict (left unchanged): ${c.message}\n`);
       }
       return plan.conflicts.length ? 2 : 0;
@@ -93,6 +122,12 @@ export function buildProgram(): Command {
       const plan = computePlan(state);
       if (plan.steps.length) {
         const created = plan.steps.filter((st) => st.kind === 'createList').length;
+        // The demo fills every list; a smaller profile's site lacks some on purpose, and provisioning it again would not add them.
+        const profile = created ? (await planSite(sp)).storedProfile : undefined;
+        if (profile && profile !== 'enterprise') {
+          throw new CliError(`${flags.site} is provisioned for the PMO profile '${profile}', which has fewer lists than the demo data fills (${created} missing). `
+            + `Seed a site provisioned with --profile enterprise, or run: pmo-hub provision --site ${flags.site} --profile enterprise`);
+        }
         throw new CliError(created
           ? `${flags.site} is a SharePoint site, but PMO Hub is not provisioned on it (${created} lists missing). Run first: pmo-hub provision --site ${flags.site}`
           : `${flags.site} has PMO Hub lists of an older schema (${plan.steps.length} changes to make for schema ${plan.schemaVersion}). Run first: pmo-hub provision --site ${flags.site}`);
@@ -117,7 +152,9 @@ export function buildProgram(): Command {
       const files = exportSiteScripts();
       for (const f of files) fs.writeFileSync(path.join(dir, f.fileName), `${serializeSiteScript(f.script)}\n`);
       if (flags.json) process.stdout.write(`${JSON.stringify(files.map((f) => ({ file: path.join(dir, f.fileName) })), null, 2)}\n`);
-      else process.stdout.write(`Wrote ${files.length} site scripts to ${dir}:\n${files.map((f) => `  ${f.fileName}`).join('\n')}\nApply them in order (Add-SPOSiteScript, then Add-SPOSiteDesign / Invoke-SPOSiteDesign).\n`);
+      else process.stdout.write(`Wrote ${files.length} site scripts to ${dir}:\n${files.map((f) => `  ${f.fileName}`).join('\n')}\nApply them in order (Add-SPOSiteScript, then Add-SPOSiteDesign / Invoke-SPOSiteDesign).\n`
+        + `Site scripts cannot create modern pages, web parts or their connections, groups or permissions, nor store the PMO profile: run afterwards\n`
+        + `  pmo-hub provision --site <url> [--profile <profile>]\n`);
       return 0;
     }));
   return program;

@@ -3,6 +3,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { connect } from '../cli/connect';
+import { pageTextsFor } from '../cli/pageTexts';
 import { provision } from '../../src/provisioning/apply';
 import { seed } from '../../src/provisioning/seed';
 import { listServerUrl } from '../../src/provisioning/plan';
@@ -12,6 +13,8 @@ import { DIRECTORY } from '../local-sharepoint/src/directory';
 export interface DemoSiteResult {
   /** Provisioning writes: 0 when the site was already up to date. */
   writes: number;
+  /** Hub pages created or upgraded in Site Pages. */
+  pagesWritten: number;
   /** True when the demo data was added in this run. */
   seeded: boolean;
   added: Record<string, number>;
@@ -30,17 +33,18 @@ export async function prepareDemoSite(siteUrl: string, log: (line: string) => vo
   options: { now?: number } = {}): Promise<DemoSiteResult> {
   const sp = await connect(siteUrl, { auth: 'none', as: 'owner' });
   let t = Date.now();
-  const { writes } = await provision(sp);
+  // The hub's pages too: the local hub renders what provisioning stored in Site Pages.
+  const { writes, pagesWritten } = await provision(sp, { texts: await pageTextsFor(sp) });
   const provisionMs = Date.now() - t;
 
   t = Date.now();
   const webPath = new URL(siteUrl).pathname.replace(/\/+$/, '');
   const any = await sp.web.getList(listServerUrl(webPath, getList('projects') as ListSchema)).items.select('Id').top(1)<Array<{ Id: number }>>();
-  if (any.length > 0) return { writes, seeded: false, added: {}, provisionMs, seedMs: 0 };
+  if (any.length > 0) return { writes, pagesWritten: pagesWritten ?? 0, seeded: false, added: {}, provisionMs, seedMs: 0 };
 
   // Some demo records (sparring requests) must be created by the person they belong to.
   const asUser = new Map<string, SPFI>();
   for (const u of DIRECTORY) asUser.set(u.mail, await connect(siteUrl, { auth: 'none', as: u.mail }));
   const { added } = await seed(sp, 'demo', log, { actAs: (mail) => asUser.get(mail.toLowerCase()) ?? sp, now: options.now });
-  return { writes, seeded: true, added, provisionMs, seedMs: Date.now() - t };
+  return { writes, pagesWritten: pagesWritten ?? 0, seeded: true, added, provisionMs, seedMs: Date.now() - t };
 }

@@ -65,7 +65,7 @@ async function main(flags: StartFlags): Promise<void> {
   const siteUrl = `${server.url}${DEFAULT_SITE_PATH}`;
   console.log(firstRun ? 'Provisioning the PMO Hub site and adding the demo data (first run)…' : 'Checking the PMO Hub site is up to date…');
   const demo = await prepareDemoSite(siteUrl, (line) => console.log(line));
-  console.log(demo.writes ? `Provisioned: ${demo.writes} writes in ${demo.provisionMs} ms.` : `Site up to date (checked in ${demo.provisionMs} ms).`);
+  console.log(demo.writes || demo.pagesWritten ? `Provisioned: ${demo.writes} writes and ${demo.pagesWritten} pages in ${demo.provisionMs} ms.` : `Site up to date (checked in ${demo.provisionMs} ms).`);
   if (demo.seeded) console.log(`Demo data: ${Object.entries(demo.added).map(([k, v]) => `${v} ${k}`).join(', ')} (${demo.seedMs} ms).`);
 
   console.log('');

@@ -19,6 +19,8 @@ declare interface IPmoHubCommonStrings {
   RiskStatusMitigating: string;
   RiskStatusAccepted: string;
   RiskStatusClosed: string;
+  /** {0}: when the data on screen was read (date and time); the web part is asking SharePoint what changed since. */
+  ShownAsReadAt: string;
   Loading: string;
   ErrorTitle: string;
   ErrorOffline: string;
@@ -72,6 +74,25 @@ declare interface IPmoHubCommonStrings {
   DateNextYear: string;
   DateCloseCalendar: string;
   NumberInvalid: string;
+  FormSummary: string;
+  FormConflictTitle: string;
+  FormConflictText: string;
+  FormConflictField: string;
+  FormConflictMine: string;
+  FormConflictTheirs: string;
+  FormConflictReload: string;
+  FormConflictOverwrite: string;
+  FormReloaded: string;
+  FormDiscardTitle: string;
+  FormDiscardText: string;
+  FormDiscard: string;
+  FormKeepEditing: string;
+  FormCancel: string;
+  FormSaving: string;
+  TimeOf: string;
+  TimeHint: string;
+  TimeInvalid: string;
+  TimeZoneNote: string;
 }
 
 declare module 'PmoHubCommonStrings' {

@@ -1,17 +1,10 @@
 import { PropertyPaneTextField, PropertyPaneDropdown, PropertyPaneSlider, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import { PROJECT_PHASES } from '../../schema';
-import type { ProjectPhase } from '../../model/portfolio';
 import { phaseLabel } from '../../components/labels';
-import { validateSiteUrl, type IPmoHubWebPartProps } from '../shared/settings';
+import { validateSiteUrl } from '../shared/settings';
 
 
-export interface IProjectRegisterWebPartProps extends IPmoHubWebPartProps {
-  defaultPhase: ProjectPhase | '';
-  pageSize: number;
-  staleDays: number;
-}
-
-export const DEFAULTS: IProjectRegisterWebPartProps = { siteUrl: '', defaultPhase: '', pageSize: 50, staleDays: 30 };
+export { DEFAULTS, type IProjectRegisterWebPartProps } from './settings';
 
 export function propertyPane(s: IProjectRegisterWebPartStrings, c: IPmoHubCommonStrings): IPropertyPaneConfiguration {
   return {

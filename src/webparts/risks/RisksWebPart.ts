@@ -1,37 +1,18 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'RisksWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import Risks from './components/Risks';
-import type { IRiskServices } from './components/RiskRegister';
-import { SpProjectService, type IProjectService } from '../../services/ProjectService';
-import { SpRiskService } from '../../services/RiskService';
-import { SpProjectEditingService } from '../../services/ProjectEditingService';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
 import { projectDataPane } from '../shared/projectDataPane';
-import { PROJECT_SCOPED_DEFAULTS, parseProjectId, type IProjectScopedWebPartProps } from '../shared/settings';
+import type { IProjectScopedWebPartProps } from '../shared/settings';
+import type { AnyComposition } from '../shared/PmoHubWebPart';
 
-/** Thin by design: the services it needs and the component it renders; the base does the rest. */
+/** Thin by design: where its composition is (a chunk loaded on init) and its property pane; the base does the rest. */
 export default class RisksWebPart extends PmoHubWebPart<IProjectScopedWebPartProps> {
-  private projectService!: IProjectService;
-  private services!: IRiskServices;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.projectService = new SpProjectService(sp, site);
-    this.services = {
-      risks: new SpRiskService(sp, site),
-      editing: new SpProjectEditingService(sp, site),
-      people: this.peopleService(sp, site)
-    };
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    const p = { ...PROJECT_SCOPED_DEFAULTS, ...this.properties };
-    return React.createElement(Risks, {
-      projectService: this.projectService, services: this.services, strings, common, locale: this.locale,
-      projectId: parseProjectId(p.projectId)
-    });
+  protected loadComposition(): Promise<AnyComposition<IProjectScopedWebPartProps>> {
+    return import(/* webpackChunkName: 'risks' */ './composition').then((m) => m.risksComposition);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

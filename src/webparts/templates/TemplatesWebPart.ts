@@ -1,23 +1,17 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'TemplatesWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import Templates from './components/Templates';
-import { SpTemplateService, type ITemplateService } from '../../services/TemplateService';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
 import { validateSiteUrl, type IPmoHubWebPartProps } from '../shared/settings';
+import type { AnyComposition } from '../shared/PmoHubWebPart';
 
 /** Thin by design: the template service and the component; the base does the rest. */
 export default class TemplatesWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
-  private service!: ITemplateService;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.service = new SpTemplateService(sp, site);
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return React.createElement(Templates, { service: this.service, strings, common, locale: this.locale, officeWebViewer: true });
+  protected loadComposition(): Promise<AnyComposition<IPmoHubWebPartProps>> {
+    return import(/* webpackChunkName: 'templates' */ './composition').then((m) => m.templatesComposition);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -68,7 +68,9 @@ const MATRIX: Record<ListKey, Record<Role, Row>> = {
     owner: FULL, pmo: { ...OWN, read: 'none' }, leader: { ...OWN, read: 'none' }, visitor: NONE, expert: NONE
   },
   // Only the PMO shares views.
-  sharedPortfolioViews: CURATED
+  sharedPortfolioViews: CURATED,
+  // The site's set-up (PMO profile, page fingerprints): the PMO changes it, everyone on the site reads it.
+  hubSettings: CURATED
 };
 
 let site: DemoSite;

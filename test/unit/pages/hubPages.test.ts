@@ -52,9 +52,9 @@ describe('hub pages', () => {
     }
   });
 
-  it('are the five pages of the navigation, each with content or a plain "coming later"', () => {
+  it('are the five pages of the navigation, each with web parts', () => {
     expect(HUB_PAGES.map((p) => p.key)).toEqual(['home', 'projects', 'portfolio', 'templates', 'community']);
-    for (const page of HUB_PAGES) expect(page.webParts.length + (page.comingLater?.length ?? 0)).toBeGreaterThan(0);
+    for (const page of HUB_PAGES) expect(page.webParts.length).toBeGreaterThan(0);
     expect(new Set(HUB_PAGES.map((p) => p.fileName.toLowerCase())).size).toBe(HUB_PAGES.length);
     for (const page of HUB_PAGES) expect(page.fileName).toMatch(/^[A-Za-z0-9-]+\.aspx$/);
   });
@@ -63,7 +63,7 @@ describe('hub pages', () => {
     for (const locale of ['en-us', 'sv-se', 'da-dk', 'nl-nl']) {
       const strings = loadAmdFile(path.join(ROOT, 'src/common/loc', `${locale}.js`)) as Record<string, string>;
       for (const page of HUB_PAGES) {
-        for (const key of [page.titleKey, page.introKey, ...(page.comingLater ?? [])].filter((k): k is keyof IPmoHubCommonStrings => !!k)) {
+        for (const key of [page.titleKey, page.introKey].filter((k): k is keyof IPmoHubCommonStrings => !!k)) {
           expect([locale, key, typeof strings[key]]).toEqual([locale, key, 'string']);
         }
       }

@@ -86,6 +86,7 @@ describe('schema', () => {
     expect(lists.map((l) => l.key).sort()).toEqual(
       [
         'communityEvents',
+        'hubSettings',
         'keyResults',
         'lessonsLearned',
         'methodTemplates',

@@ -1,14 +1,19 @@
 import * as React from 'react';
 import {
-  ThemeProvider, createTheme, useTheme, mergeStyleSets, getFocusStyle, MessageBar, MessageBarType, CommandBarButton,
+  ThemeProvider, createTheme, useTheme, mergeStyleSets, getFocusStyle, MessageBar, MessageBarType, CommandBarButton, Spinner, PrimaryButton,
   FontIcon, ContextualMenuItemType, type IContextualMenuItem, type IButtonStyles, type IProcessedStyleSet, type IStyle, type Theme
 } from '@fluentui/react';
 import { ErrorBoundary } from '../../../src/components/ErrorBoundary';
-import { HUB_PAGES, hubPageOfPath, hubPagePath, type HubPage } from '../../../src/pages/hubPages';
+import { HUB_PAGES, PORTFOLIO_FILTERS_MANIFEST_ID, hubPageOfPath, hubPagePath, type HubPage, type PmoProfile } from '../../../src/pages/hubPages';
+import { DEFAULT_PROFILE, isProfile, profilePages } from '../../../src/pages/profiles';
+import { spFromUrl } from '../../../src/services/sp';
+import { SpSitePageService, PageNotFoundError, type StoredPage } from '../../../src/services/SitePageService';
+import { SpHubSettingsService } from '../../../src/services/HubSettingsService';
+import { PROFILE_SETTING } from '../../../src/provisioning/pages';
 import { COMMON_STRINGS, LANGUAGES, format, initialLanguage, languageInfo, saveLanguage, type HubLanguage } from './strings';
 import { DEMO_ROLES, actAs, currentUserAlias, loadDemoUsers, photoUrl, roleLabel, type DemoUser } from './demoUsers';
-import { WEB_PARTS, type HubWebPartContext } from './webParts';
-import { PageFilterProvider } from './pageFilter';
+import { WebPartHost, type HubWebPartContext } from './webParts';
+import { FilterScope, PageFilterProvider } from './pageFilter';
 
 /** SharePoint's out-of-the-box look: Fluent's default theme, nothing of our own. */
 const DEFAULT_THEME: Theme = createTheme({});
@@ -21,8 +26,7 @@ function sitePathOf(pathname: string): string {
 type HubClassName =
   'skipLink' | 'suiteBar' | 'suiteLeft' | 'waffle' | 'brand' | 'suiteRight' | 'avatar' | 'who' | 'whoName'
   | 'whoRole' | 'menuAvatar' | 'siteHeader' | 'headerCanvas' | 'siteTitleLink' | 'logo' | 'siteTitle'
-  | 'navList' | 'navLink' | 'navCurrent' | 'main' | 'canvas' | 'pageTitle' | 'section' | 'intro' | 'webPart'
-  | 'comingLater' | 'comingIcon' | 'comingTitle' | 'comingText';
+  | 'navList' | 'navLink' | 'navCurrent' | 'main' | 'canvas' | 'pageTitle' | 'section' | 'columns' | 'intro' | 'webPart';
 
 function classesOf(t: Theme): IProcessedStyleSet<Record<HubClassName, IStyle>> {
   const onBar = t.palette.white;
@@ -67,15 +71,10 @@ function classesOf(t: Theme): IProcessedStyleSet<Record<HubClassName, IStyle>> {
     canvas: { maxWidth: 1236, margin: '0 auto', padding: '0 24px', boxSizing: 'border-box' },
     pageTitle: { ...t.fonts.xxLarge, fontWeight: 600, margin: '28px 0 8px', color: t.semanticColors.bodyText },
     section: { padding: '12px 0' },
+    // A section's columns side by side, each as wide as its share of 12 (SharePoint's sectionFactor); stacked on narrow screens.
+    columns: { display: 'flex', flexWrap: 'wrap', gap: 24, selectors: { '> *': { minWidth: 280, boxSizing: 'border-box' } } },
     intro: { ...t.fonts.mediumPlus, color: t.semanticColors.bodySubtext, margin: 0, maxWidth: 800 },
-    webPart: { background: t.semanticColors.bodyBackground },
-    comingLater: {
-      display: 'flex', gap: 16, alignItems: 'flex-start', padding: 24, maxWidth: 800,
-      background: t.palette.neutralLighterAlt, border: `1px solid ${t.palette.neutralLight}`, borderRadius: t.effects.roundedCorner4
-    },
-    comingIcon: { fontSize: 32, color: t.palette.themePrimary },
-    comingTitle: { ...t.fonts.xLarge, fontWeight: 600, margin: '0 0 8px' },
-    comingText: { ...t.fonts.medium, margin: 0 }
+    webPart: { background: t.semanticColors.bodyBackground }
   });
 }
 
@@ -99,9 +98,17 @@ function Hub(): JSX.Element {
   const mainRef = React.useRef<HTMLElement>(null);
 
   const sitePath = sitePathOf(pathname);
-  const page = hubPageOfPath(sitePath, pathname) ?? HUB_PAGES[0];
+  const siteUrl = `${window.location.origin}${sitePath}`;
+  const fileName = pageFileOf(sitePath, pathname);
   const c = COMMON_STRINGS[language];
   const lang = languageInfo(language);
+  const [profile, setProfile] = React.useState<PmoProfile>(DEFAULT_PROFILE);
+  // The site's navigation: its profile's pages, titled in the user's language (as SharePoint's
+  // navigation nodes carry a title per language); the page itself is what Site Pages stores.
+  const navPages: HubPage[] = profilePages(profile);
+  const navPage = navPages.find((p) => p.fileName.toLowerCase() === fileName.toLowerCase());
+  const stored = useStoredPage(siteUrl, fileName, userAlias);
+  const heading = stored.page?.title ?? (navPage ? c[navPage.titleKey] : fileName.replace(/\.aspx$/i, ''));
 
   React.useEffect(() => {
     let live = true;
@@ -113,9 +120,16 @@ function Hub(): JSX.Element {
   }, []);
 
   React.useEffect(() => {
+    let live = true;
+    new SpHubSettingsService(spFromUrl(siteUrl), sitePath).readAll()
+      .then((settings) => { const v = settings.get(PROFILE_SETTING)?.value; if (live && isProfile(v)) setProfile(v); }, () => undefined);
+    return () => { live = false; };
+  }, [siteUrl, sitePath]);
+
+  React.useEffect(() => {
     document.documentElement.lang = lang.tag;
-    document.title = `${c[page.titleKey]} – ${c.HubTitle}`;
-  }, [lang, c, page]);
+    document.title = `${heading} – ${c.HubTitle}`;
+  }, [lang, c, heading]);
 
   const navigate = (e: React.MouseEvent<HTMLAnchorElement>, target: HubPage): void => {
     // Let the browser open new tabs and windows itself.
@@ -131,7 +145,7 @@ function Hub(): JSX.Element {
 
   const me: DemoUser = users.find((u) => u.alias === userAlias.toLowerCase() || u.mail === userAlias.toLowerCase())
     ?? { alias: userAlias, displayName: userAlias, mail: userAlias, role: 'none' };
-  const context: HubWebPartContext = { siteUrl: `${window.location.origin}${sitePath}`, userKey: me.alias, language: lang, common: c };
+  const context: HubWebPartContext = { siteUrl, userKey: me.alias, language: lang, common: c };
 
   return (
     <>
@@ -163,12 +177,12 @@ function Hub(): JSX.Element {
             </a>
             <nav aria-label={c.SiteNavigation}>
               <ul className={classes.navList}>
-                {HUB_PAGES.map((p) => (
+                {navPages.map((p) => (
                   <li key={p.key}>
                     <a
                       href={hubPagePath(sitePath, p)}
-                      className={p.key === page.key ? `${classes.navLink} ${classes.navCurrent}` : classes.navLink}
-                      aria-current={p.key === page.key ? 'page' : undefined}
+                      className={p.key === navPage?.key ? `${classes.navLink} ${classes.navCurrent}` : classes.navLink}
+                      aria-current={p.key === navPage?.key ? 'page' : undefined}
                       onClick={(e) => navigate(e, p)}
                     >
                       {c[p.titleKey]}
@@ -182,45 +196,78 @@ function Hub(): JSX.Element {
       </header>
       <main id="content" ref={mainRef} tabIndex={-1} className={classes.main} aria-labelledby="hub-page-title">
         <div className={classes.canvas}>
-          <h1 id="hub-page-title" className={classes.pageTitle}>{c[page.titleKey]}</h1>
-          {page.introKey && (
-            <div className={classes.section}>
-              <p className={classes.intro}>{c[page.introKey]}</p>
-            </div>
+          <h1 id="hub-page-title" className={classes.pageTitle}>{heading}</h1>
+          {stored.state === 'loading' && <Spinner label={c.Loading} />}
+          {stored.state === 'missing' && <MessageBar messageBarType={MessageBarType.info}>{c.ErrorNotFound}</MessageBar>}
+          {stored.state === 'error' && (
+            <MessageBar messageBarType={MessageBarType.error} actions={<PrimaryButton onClick={stored.retry}>{c.Retry}</PrimaryButton>}>{c.ErrorTitle}</MessageBar>
           )}
-          {/* One filter per page, as SPFx dynamic data connects web parts on one page. */}
-          <PageFilterProvider key={page.key}>
-          {page.webParts.map((wp, i) => {
-            const Host = WEB_PARTS[wp.manifestId];
-            return (
-              <div key={`${page.key}-${i}`} className={classes.section} data-sp-webpart-id={wp.manifestId} data-sp-webpart-alias={wp.alias}>
-                <div className={classes.webPart}>
-                  {/* Keyed by user: a new user starts the web part afresh, as a new sign-in would. */}
-                  <ErrorBoundary key={me.alias} title={c.ErrorTitle} retryLabel={c.Retry} common={c}>
-                    {Host ? <Host properties={wp.properties} context={context} /> : (
-                      <MessageBar messageBarType={MessageBarType.info}>{format(c.WebPartNotAvailable, wp.alias)}</MessageBar>
-                    )}
-                  </ErrorBoundary>
+          {stored.page && (
+            // One set of filters per page, as SPFx dynamic data connects web parts on one page.
+            <PageFilterProvider key={`${stored.page.fileName}-${me.alias}`}>
+              {stored.page.sections.map((section, si) => (
+                <div key={si} className={classes.section}>
+                  <div className={classes.columns}>
+                    {section.columns.map((column, ci) => (
+                      <div key={ci} style={{ flex: `${column.factor || 12} 1 0` }}>
+                        {column.controls.map((control) => control.kind === 'text'
+                          ? <p key={control.id} className={classes.intro}>{plainText(control.html)}</p>
+                          : (
+                            <div key={control.id} className={classes.webPart} data-sp-webpart-id={control.manifestId} data-sp-webpart-instance={control.id}>
+                              {/* Keyed by user: a new user starts the web part afresh, as a new sign-in would. */}
+                              <ErrorBoundary key={me.alias} title={c.ErrorTitle} retryLabel={c.Retry} common={c}>
+                                <FilterScope source={control.filterSource} publishAs={control.manifestId === PORTFOLIO_FILTERS_MANIFEST_ID ? control.id : undefined}>
+                                  <WebPartHost manifestId={control.manifestId} properties={control.properties} context={context} />
+                                </FilterScope>
+                              </ErrorBoundary>
+                            </div>
+                          ))}
+                      </div>
+                    ))}
+                  </div>
                 </div>
-              </div>
-            );
-          })}
-          </PageFilterProvider>
-          {page.comingLater && page.comingLater.length > 0 && (
-            <div className={classes.section}>
-              <div className={classes.comingLater}>
-                <FontIcon iconName="ConstructionCone" className={classes.comingIcon} aria-hidden={true} />
-                <div>
-                  <h2 className={classes.comingTitle}>{c.ComingLater}</h2>
-                  <p className={classes.comingText}>{format(c.ComingLaterText, page.comingLater.map((k) => c[k]).join(', '))}</p>
-                </div>
-              </div>
-            </div>
+              ))}
+            </PageFilterProvider>
           )}
         </div>
       </main>
     </>
   );
+}
+
+/** The Site Pages file a path shows: the site itself is its welcome page, Home.aspx. */
+function pageFileOf(sitePath: string, pathname: string): string {
+  const known = hubPageOfPath(sitePath, pathname);
+  if (known) return known.fileName;
+  const m = /\/sitepages\/([^/]+\.aspx)$/i.exec(pathname);
+  return m ? decodeURIComponent(m[1]) : HUB_PAGES[0].fileName;
+}
+
+/** A Text web part's content as plain text: stored HTML is never put into the hub's DOM as HTML. */
+function plainText(html: string): string {
+  return new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+}
+
+interface StoredPageState {
+  state: 'loading' | 'ready' | 'missing' | 'error';
+  page?: StoredPage;
+  retry: () => void;
+}
+
+/** The page as Site Pages stores it, read again for each page, user and retry. */
+function useStoredPage(siteUrl: string, fileName: string, userKey: string): StoredPageState {
+  const [attempt, setAttempt] = React.useState(0);
+  const [result, setResult] = React.useState<{ key: string; state: StoredPageState['state']; page?: StoredPage }>({ key: '', state: 'loading' });
+  const key = `${siteUrl}|${fileName}|${userKey}|${attempt}`;
+  React.useEffect(() => {
+    let live = true;
+    new SpSitePageService(spFromUrl(siteUrl), siteUrl).load(fileName).then(
+      (page) => { if (live) setResult({ key, state: 'ready', page }); },
+      (e) => { if (live) setResult({ key, state: e instanceof PageNotFoundError ? 'missing' : 'error' }); });
+    return () => { live = false; };
+  }, [key, siteUrl, fileName]);
+  const retry = React.useCallback(() => setAttempt((n) => n + 1), []);
+  return result.key === key ? { ...result, retry } : { state: 'loading', retry };
 }
 
 /** Suite bar buttons: the bar's colours, not a command bar's. */

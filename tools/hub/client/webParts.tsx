@@ -1,23 +1,24 @@
 import * as React from 'react';
-import ProjectRegister from '../../../src/webparts/projectRegister/components/ProjectRegister';
-import { SpProjectService } from '../../../src/services/ProjectService';
-import { spFromUrl } from '../../../src/services/sp';
-import { PROJECT_PHASES } from '../../../src/schema';
-import type { ProjectPhase } from '../../../src/model/portfolio';
-import { PROJECT_REGISTER_MANIFEST_ID, RISKS_MANIFEST_ID, STATUS_REPORTS_MANIFEST_ID, TEMPLATES_MANIFEST_ID } from '../../../src/pages/hubPages';
-import { BUDGET_MANIFEST_ID, KPI_TILES_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID, STATUS_CHARTS_MANIFEST_ID } from '../../../src/pages/hubPages';
-import { BudgetHost, KpiTilesHost, PortfolioFiltersHost, StatusChartsHost } from './portfolioWebParts';
-import { PLANNING_WEB_PARTS } from './planningWebParts';
-import { REGISTER_STRINGS, type HubLanguage, type HubLanguageInfo } from './strings';
-import StatusReports from '../../../src/webparts/statusReports/components/StatusReports';
-import Risks from '../../../src/webparts/risks/components/Risks';
-import { parseProjectId } from '../../../src/webparts/shared/settings';
-import { SpStatusReportService } from '../../../src/services/StatusReportService';
-import { SpRiskService } from '../../../src/services/RiskService';
-import { SpProjectEditingService } from '../../../src/services/ProjectEditingService';
-import { GraphPeopleService, type GraphClientLike } from '../../../src/services/PeopleService';
+import { MessageBar, MessageBarType } from '@fluentui/react';
 import { Client } from '@microsoft/microsoft-graph-client';
-import { drillDownOf, withoutDrillDown } from '../../../src/webparts/portfolio/shared/drillDown';
+import { spFromUrl } from '../../../src/services/sp';
+import type { GraphClientLike } from '../../../src/services/PeopleService';
+import type { WebPartComposition } from '../../../src/webparts/shared/composition';
+import * as ids from '../../../src/pages/hubPages';
+import { projectRegisterComposition, type ProjectRegisterStrings } from '../../../src/webparts/projectRegister/composition';
+import { statusReportsComposition } from '../../../src/webparts/statusReports/composition';
+import { risksComposition } from '../../../src/webparts/risks/composition';
+import { templatesComposition } from '../../../src/webparts/templates/composition';
+import { communityEventsComposition, expertDirectoryComposition, lessonsLearnedComposition } from '../../../src/webparts/community/shared/compositions';
+import { portfolioFiltersComposition } from '../../../src/webparts/portfolio/filters/composition';
+import { kpiTilesComposition } from '../../../src/webparts/portfolio/kpiTiles/composition';
+import { statusChartsComposition } from '../../../src/webparts/portfolio/statusCharts/composition';
+import { budgetComposition } from '../../../src/webparts/portfolio/budget/composition';
+import { timelineComposition } from '../../../src/webparts/portfolio/timeline/composition';
+import { portfolioRiskHeatMapComposition } from '../../../src/webparts/portfolio/riskHeatMap/composition';
+import { prioritisationComposition } from '../../../src/webparts/portfolio/prioritisation/composition';
+import { usePageFilter } from './pageFilter';
+import { REGISTER_STRINGS, format, type HubLanguage, type HubLanguageInfo } from './strings';
 import statusReportsEn from '../../../src/webparts/statusReports/loc/en-us.js';
 import statusReportsSv from '../../../src/webparts/statusReports/loc/sv-se.js';
 import statusReportsDa from '../../../src/webparts/statusReports/loc/da-dk.js';
@@ -26,36 +27,27 @@ import risksEn from '../../../src/webparts/risks/loc/en-us.js';
 import risksSv from '../../../src/webparts/risks/loc/sv-se.js';
 import risksDa from '../../../src/webparts/risks/loc/da-dk.js';
 import risksNl from '../../../src/webparts/risks/loc/nl-nl.js';
-import CommunityEvents from '../../../src/webparts/community/events/components/CommunityEvents';
-import ExpertDirectory from '../../../src/webparts/community/experts/components/ExpertDirectory';
-import LessonsLearned from '../../../src/webparts/community/lessons/components/LessonsLearned';
-import { SpCommunityEventService } from '../../../src/services/CommunityEventService';
-import { SpExpertService } from '../../../src/services/ExpertService';
-import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
-import { SpLessonService } from '../../../src/services/LessonService';
-import { COMMUNITY_EVENTS_MANIFEST_ID, EXPERT_DIRECTORY_MANIFEST_ID, LESSONS_LEARNED_MANIFEST_ID } from '../../../src/pages/hubPages';
 import communityEn from '../../../src/webparts/community/loc/en-us.js';
 import communitySv from '../../../src/webparts/community/loc/sv-se.js';
 import communityDa from '../../../src/webparts/community/loc/da-dk.js';
 import communityNl from '../../../src/webparts/community/loc/nl-nl.js';
-
-import Templates from '../../../src/webparts/templates/components/Templates';
-import { SpTemplateService } from '../../../src/services/TemplateService';
 import templatesEn from '../../../src/webparts/templates/loc/en-us.js';
 import templatesSv from '../../../src/webparts/templates/loc/sv-se.js';
 import templatesDa from '../../../src/webparts/templates/loc/da-dk.js';
 import templatesNl from '../../../src/webparts/templates/loc/nl-nl.js';
+import portfolioEn from '../../../src/webparts/portfolio/loc/en-us.js';
+import portfolioSv from '../../../src/webparts/portfolio/loc/sv-se.js';
+import portfolioDa from '../../../src/webparts/portfolio/loc/da-dk.js';
+import portfolioNl from '../../../src/webparts/portfolio/loc/nl-nl.js';
+import planningEn from '../../../src/webparts/portfolio/loc-planning/en-us.js';
+import planningSv from '../../../src/webparts/portfolio/loc-planning/sv-se.js';
+import planningDa from '../../../src/webparts/portfolio/loc-planning/da-dk.js';
+import planningNl from '../../../src/webparts/portfolio/loc-planning/nl-nl.js';
+import { indexedDbSnapshots } from '../../../src/services/listSnapshots';
 
-const STATUS_REPORTS_STRINGS: Record<HubLanguage, IStatusReportsWebPartStrings> = {
-  'en-us': statusReportsEn, 'sv-se': statusReportsSv, 'da-dk': statusReportsDa, 'nl-nl': statusReportsNl
-};
-const RISKS_STRINGS: Record<HubLanguage, IRisksWebPartStrings> = {
-  'en-us': risksEn, 'sv-se': risksSv, 'da-dk': risksDa, 'nl-nl': risksNl
-};
-
-const COMMUNITY_STRINGS: Record<HubLanguage, ICommunityWebPartStrings> = {
-  'en-us': communityEn, 'sv-se': communitySv, 'da-dk': communityDa, 'nl-nl': communityNl
-};
+// The local hub as an SPFx host: for each web part, the composition written beside its SPFx
+// class, the strings files SPFx would load for the user's language, and what the hub's page
+// gives instead of SPFx's context (the local SharePoint and its Graph subset on this origin).
 
 /** What SPFx's page context gives a web part, as far as the hub's web parts need it. */
 export interface HubWebPartContext {
@@ -67,18 +59,44 @@ export interface HubWebPartContext {
   common: IPmoHubCommonStrings;
 }
 
-export interface HostProps {
-  properties: Record<string, unknown>;
-  context: HubWebPartContext;
+type ByLanguage<S> = Record<HubLanguage, S>;
+const STATUS: ByLanguage<IStatusReportsWebPartStrings> = { 'en-us': statusReportsEn, 'sv-se': statusReportsSv, 'da-dk': statusReportsDa, 'nl-nl': statusReportsNl };
+const RISKS: ByLanguage<IRisksWebPartStrings> = { 'en-us': risksEn, 'sv-se': risksSv, 'da-dk': risksDa, 'nl-nl': risksNl };
+const COMMUNITY: ByLanguage<ICommunityWebPartStrings> = { 'en-us': communityEn, 'sv-se': communitySv, 'da-dk': communityDa, 'nl-nl': communityNl };
+const TEMPLATES: ByLanguage<ITemplatesWebPartStrings> = { 'en-us': templatesEn, 'sv-se': templatesSv, 'da-dk': templatesDa, 'nl-nl': templatesNl };
+const PORTFOLIO: ByLanguage<IPortfolioWebPartStrings> = { 'en-us': portfolioEn, 'sv-se': portfolioSv, 'da-dk': portfolioDa, 'nl-nl': portfolioNl };
+const PLANNING: ByLanguage<IPortfolioPlanningWebPartStrings> = { 'en-us': planningEn, 'sv-se': planningSv, 'da-dk': planningDa, 'nl-nl': planningNl };
+const REGISTER: ByLanguage<ProjectRegisterStrings> = {
+  'en-us': { register: REGISTER_STRINGS['en-us'], status: STATUS['en-us'], risks: RISKS['en-us'] },
+  'sv-se': { register: REGISTER_STRINGS['sv-se'], status: STATUS['sv-se'], risks: RISKS['sv-se'] },
+  'da-dk': { register: REGISTER_STRINGS['da-dk'], status: STATUS['da-dk'], risks: RISKS['da-dk'] },
+  'nl-nl': { register: REGISTER_STRINGS['nl-nl'], status: STATUS['nl-nl'], risks: RISKS['nl-nl'] }
+};
+
+interface Registered {
+  // Each entry pairs a composition with its own strings; the registry only passes them through.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  composition: WebPartComposition<any, any, any>;
+  strings: ByLanguage<unknown>;
 }
 
-function numberProp(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-function isPhase(v: unknown): v is ProjectPhase {
-  return (PROJECT_PHASES as readonly unknown[]).includes(v);
-}
+/** The web parts the hub can render, by manifest id. */
+export const WEB_PARTS: Record<string, Registered> = {
+  [ids.PROJECT_REGISTER_MANIFEST_ID]: { composition: projectRegisterComposition, strings: REGISTER },
+  [ids.STATUS_REPORTS_MANIFEST_ID]: { composition: statusReportsComposition, strings: STATUS },
+  [ids.RISKS_MANIFEST_ID]: { composition: risksComposition, strings: RISKS },
+  [ids.TEMPLATES_MANIFEST_ID]: { composition: templatesComposition, strings: TEMPLATES },
+  [ids.COMMUNITY_EVENTS_MANIFEST_ID]: { composition: communityEventsComposition, strings: COMMUNITY },
+  [ids.EXPERT_DIRECTORY_MANIFEST_ID]: { composition: expertDirectoryComposition, strings: COMMUNITY },
+  [ids.LESSONS_LEARNED_MANIFEST_ID]: { composition: lessonsLearnedComposition, strings: COMMUNITY },
+  [ids.PORTFOLIO_FILTERS_MANIFEST_ID]: { composition: portfolioFiltersComposition, strings: PORTFOLIO },
+  [ids.KPI_TILES_MANIFEST_ID]: { composition: kpiTilesComposition, strings: PORTFOLIO },
+  [ids.STATUS_CHARTS_MANIFEST_ID]: { composition: statusChartsComposition, strings: PORTFOLIO },
+  [ids.BUDGET_MANIFEST_ID]: { composition: budgetComposition, strings: PORTFOLIO },
+  [ids.TIMELINE_MANIFEST_ID]: { composition: timelineComposition, strings: PLANNING },
+  [ids.PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID]: { composition: portfolioRiskHeatMapComposition, strings: PLANNING },
+  [ids.PRIORITISATION_MANIFEST_ID]: { composition: prioritisationComposition, strings: PLANNING }
+};
 
 /**
  * The local SharePoint's Microsoft Graph subset (/graph/v1.0 on the hub's own origin), standing in for
@@ -93,157 +111,32 @@ function localGraphClient(): Promise<GraphClientLike> {
   }));
 }
 
-/** What ProjectRegisterWebPart.render does in SPFx, with the hub's context instead of SPFx's. */
-function ProjectRegisterHost({ properties, context }: HostProps): JSX.Element {
-  // Read once, as SPFx renders the web part once per page load.
-  const [drillDown] = React.useState(() => drillDownOf(window.location.search));
+/** The browser's IndexedDB, as the SPFx web parts use it: a second visit renders from the last read. */
+const browserSnapshots = indexedDbSnapshots();
+
+export interface HostProps {
+  manifestId: string;
+  properties: Record<string, unknown>;
+  context: HubWebPartContext;
+}
+
+/** What an SPFx web part's onInit and render do, with the hub's page as the context. */
+export function WebPartHost({ manifestId, properties, context }: HostProps): JSX.Element {
+  const entry = WEB_PARTS[manifestId];
   const configured = typeof properties.siteUrl === 'string' ? properties.siteUrl.trim() : '';
   const siteUrl = configured || context.siteUrl;
-  // One service per acting user: the register reloads as that user, as after a sign-in.
-  const built = React.useMemo(() => {
-    const sp = spFromUrl(siteUrl);
-    return {
-      service: new SpProjectService(sp, siteUrl),
-      editing: new SpProjectEditingService(sp, siteUrl),
-      people: new GraphPeopleService(sp, siteUrl, localGraphClient),
-      statusReports: new SpStatusReportService(sp, siteUrl),
-      risks: new SpRiskService(sp, siteUrl)
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [siteUrl, context.userKey]);
-  return (
-    <ProjectRegister
-      service={built.service}
-      editing={built.editing}
-      people={built.people}
-      strings={REGISTER_STRINGS[context.language.key]}
-      common={context.common}
-      locale={context.language.tag}
-      pageSize={numberProp(properties.pageSize, 50)}
-      staleDays={numberProp(properties.staleDays, 30)}
-      defaultPhase={isPhase(properties.defaultPhase) ? properties.defaultPhase : ''}
-      drillDown={drillDown}
-      onClearDrillDown={() => window.history.replaceState(window.history.state, '', withoutDrillDown(window.location.href))}
-      controlLoop={{
-        statusReports: built.statusReports, risks: built.risks, editing: built.editing, people: built.people,
-        statusStrings: STATUS_REPORTS_STRINGS[context.language.key], riskStrings: RISKS_STRINGS[context.language.key]
-      }}
-    />
-  );
+  // One set of services per site and acting user, as SPFx builds them once per page load and sign-in;
+  // the cache key keeps one user's shared portfolio read from the next.
+  const services = React.useMemo(
+    () => entry?.composition.services({
+      sp: spFromUrl(siteUrl), siteUrl, graph: localGraphClient, cacheKey: `${siteUrl}|${context.userKey}`,
+      snapshots: { store: browserSnapshots, userKey: context.userKey }
+    }),
+    [entry, siteUrl, context.userKey]);
+  const { filter, setFilter } = usePageFilter();
+  if (!entry) return <MessageBar messageBarType={MessageBarType.info}>{format(context.common.WebPartNotAvailable, manifestId)}</MessageBar>;
+  return entry.composition.render(services, properties, {
+    strings: entry.strings[context.language.key], common: context.common, locale: context.language.tag, pageSiteUrl: context.siteUrl,
+    officeWebViewer: false, filter, onFilterChange: setFilter
+  });
 }
-
-function siteOf(properties: Record<string, unknown>, context: HubWebPartContext): string {
-  const configured = typeof properties.siteUrl === 'string' ? properties.siteUrl.trim() : '';
-  return configured || context.siteUrl;
-}
-
-/** What StatusReportsWebPart.render does in SPFx. */
-function StatusReportsHost({ properties, context }: HostProps): JSX.Element {
-  const siteUrl = siteOf(properties, context);
-  const built = React.useMemo(() => {
-    const sp = spFromUrl(siteUrl);
-    return {
-      projects: new SpProjectService(sp, siteUrl),
-      services: { statusReports: new SpStatusReportService(sp, siteUrl), editing: new SpProjectEditingService(sp, siteUrl) }
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [siteUrl, context.userKey]);
-  return (
-    <StatusReports
-      projectService={built.projects}
-      services={built.services}
-      strings={STATUS_REPORTS_STRINGS[context.language.key]}
-      common={context.common}
-      locale={context.language.tag}
-      projectId={parseProjectId(properties.projectId)}
-    />
-  );
-}
-
-/** What RisksWebPart.render does in SPFx (without the Graph owner picker: the hub has no Graph client yet). */
-function RisksHost({ properties, context }: HostProps): JSX.Element {
-  const siteUrl = siteOf(properties, context);
-  const built = React.useMemo(() => {
-    const sp = spFromUrl(siteUrl);
-    return {
-      projects: new SpProjectService(sp, siteUrl),
-      services: { risks: new SpRiskService(sp, siteUrl), editing: new SpProjectEditingService(sp, siteUrl) }
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [siteUrl, context.userKey]);
-  return (
-    <Risks
-      projectService={built.projects}
-      services={built.services}
-      strings={RISKS_STRINGS[context.language.key]}
-      common={context.common}
-      locale={context.language.tag}
-      projectId={parseProjectId(properties.projectId)}
-    />
-  );
-}
-
-/** What CommunityEventsWebPart.render does in SPFx; Graph is the local server's subset. */
-function CommunityEventsHost({ properties, context }: HostProps): JSX.Element {
-  const siteUrl = siteOf(properties, context);
-  const built = React.useMemo(() => {
-    const sp = spFromUrl(siteUrl);
-    return { events: new SpCommunityEventService(sp, siteUrl, localGraphClient), lessons: new SpLessonService(sp, siteUrl) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [siteUrl, context.userKey]);
-  return (
-    <CommunityEvents events={built.events} lessons={built.lessons} strings={COMMUNITY_STRINGS[context.language.key]} common={context.common}
-      locale={context.language.tag} uidDomain={new URL(siteUrl).hostname} calendarViaGraph={properties.calendarViaGraph === true} />
-  );
-}
-
-/** What ExpertDirectoryWebPart.render does in SPFx. */
-function ExpertDirectoryHost({ properties, context }: HostProps): JSX.Element {
-  const siteUrl = siteOf(properties, context);
-  const built = React.useMemo(() => {
-    const sp = spFromUrl(siteUrl);
-    return { experts: new SpExpertService(sp, siteUrl, localGraphClient), sparring: new SpSparringRequestService(sp, siteUrl) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [siteUrl, context.userKey]);
-  return <ExpertDirectory experts={built.experts} sparring={built.sparring} strings={COMMUNITY_STRINGS[context.language.key]} common={context.common} locale={context.language.tag} />;
-}
-
-/** What LessonsLearnedWebPart.render does in SPFx. */
-function LessonsLearnedHost({ properties, context }: HostProps): JSX.Element {
-  const siteUrl = siteOf(properties, context);
-  const lessons = React.useMemo(() => new SpLessonService(spFromUrl(siteUrl), siteUrl),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [siteUrl, context.userKey]);
-  return <LessonsLearned lessons={lessons} strings={COMMUNITY_STRINGS[context.language.key]} common={context.common} locale={context.language.tag} />;
-}
-
-const TEMPLATES_STRINGS: Record<HubLanguage, ITemplatesWebPartStrings> = {
-  'en-us': templatesEn, 'sv-se': templatesSv, 'da-dk': templatesDa, 'nl-nl': templatesNl
-};
-
-/** What TemplatesWebPart.render does in SPFx; the local SharePoint has no Office web viewer. */
-function TemplatesHost({ properties, context }: HostProps): JSX.Element {
-  const siteUrl = siteOf(properties, context);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const service = React.useMemo(() => new SpTemplateService(spFromUrl(siteUrl), siteUrl), [siteUrl, context.userKey]);
-  return (
-    <Templates service={service} strings={TEMPLATES_STRINGS[context.language.key]} common={context.common}
-      locale={context.language.tag} officeWebViewer={false} />
-  );
-}
-
-/** The web parts the hub can render, by manifest id: the ones built so far. */
-export const WEB_PARTS: Record<string, (props: HostProps) => JSX.Element> = {
-  [PROJECT_REGISTER_MANIFEST_ID]: ProjectRegisterHost,
-  [STATUS_REPORTS_MANIFEST_ID]: StatusReportsHost,
-  [RISKS_MANIFEST_ID]: RisksHost,
-  [PORTFOLIO_FILTERS_MANIFEST_ID]: PortfolioFiltersHost,
-  [KPI_TILES_MANIFEST_ID]: KpiTilesHost,
-  [STATUS_CHARTS_MANIFEST_ID]: StatusChartsHost,
-  [BUDGET_MANIFEST_ID]: BudgetHost,
-  [COMMUNITY_EVENTS_MANIFEST_ID]: CommunityEventsHost,
-  [EXPERT_DIRECTORY_MANIFEST_ID]: ExpertDirectoryHost,
-  [LESSONS_LEARNED_MANIFEST_ID]: LessonsLearnedHost,
-  [TEMPLATES_MANIFEST_ID]: TemplatesHost,
-  ...PLANNING_WEB_PARTS
-};

@@ -1,28 +1,18 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import ExpertDirectory from './components/ExpertDirectory';
-import { SpExpertService } from '../../../services/ExpertService';
-import { SpSparringRequestService } from '../../../services/SparringRequestService';
-import type { GraphClientLike } from '../../../services/PeopleService';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 import { siteDataPane } from '../shared/sitePane';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 /** Experts (photos and titles from Graph, batched) and sparring requests. */
 export default class ExpertDirectoryWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
-  private experts!: SpExpertService;
-  private sparring!: SpSparringRequestService;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.experts = new SpExpertService(sp, site, () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike>);
-    this.sparring = new SpSparringRequestService(sp, site);
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return React.createElement(ExpertDirectory, { experts: this.experts, sparring: this.sparring, strings, common, locale: this.locale });
+  protected loadComposition(): Promise<AnyComposition<IPmoHubWebPartProps>> {
+    return import(/* webpackChunkName: 'community' */ '../shared/compositions').then((m) => m.expertDirectoryComposition);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

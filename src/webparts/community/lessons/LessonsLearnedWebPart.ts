@@ -1,23 +1,17 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import LessonsLearned from './components/LessonsLearned';
-import { SpLessonService } from '../../../services/LessonService';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 import { siteDataPane } from '../shared/sitePane';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export default class LessonsLearnedWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
-  private lessons!: SpLessonService;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.lessons = new SpLessonService(sp, site);
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return React.createElement(LessonsLearned, { lessons: this.lessons, strings, common, locale: this.locale });
+  protected loadComposition(): Promise<AnyComposition<IPmoHubWebPartProps>> {
+    return import(/* webpackChunkName: 'community' */ '../shared/compositions').then((m) => m.lessonsLearnedComposition);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -1,27 +1,17 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import { PropertyPaneChoiceGroup, PropertyPaneSlider, PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import BudgetOverview from './components/BudgetOverview';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { validateSiteUrl } from '../../shared/settings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
-import { boundedInt, budgetKey, type IBudgetWebPartProps } from '../shared/portfolioSettings';
+import type { IBudgetWebPartProps } from '../shared/portfolioSettings';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export default class BudgetWebPart extends PortfolioWebPart<IBudgetWebPartProps> {
-  private service!: IPortfolioService;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.service = new SpPortfolioService(sp, site);
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return React.createElement(BudgetOverview, {
-      service: this.service, filter: this.currentFilter(), strings, common, locale: this.locale,
-      grouping: budgetKey(this.properties.grouping), tolerancePct: boundedInt(this.properties.tolerancePct, 0, 100, 5),
-      projectLimit: boundedInt(this.properties.projectLimit, 5, 50, 15)
-    });
+  protected loadComposition(): Promise<AnyComposition<IBudgetWebPartProps>> {
+    return import(/* webpackChunkName: 'budget' */ './composition').then((m) => m.budgetComposition);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -1,14 +1,9 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import type { IDynamicDataCallables, IDynamicDataPropertyDefinition } from '@microsoft/sp-dynamic-data';
 import { PropertyPaneTextField, PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import PortfolioFilters from './components/PortfolioFilters';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
-import { SpPortfolioViewService, type IPortfolioViewService } from '../../../services/PortfolioViewService';
 import type { PortfolioFilter } from '../../../model/portfolio';
-import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
+import { PmoHubWebPart, type AnyComposition } from '../../shared/PmoHubWebPart';
+import type { WebPartRenderContext } from '../../shared/composition';
 import { validateSiteUrl } from '../../shared/settings';
 import { EMPTY_PORTFOLIO_FILTER, PORTFOLIO_FILTER_PROPERTY_ID } from '../../../model/portfolioFilter';
 import type { IPortfolioFiltersWebPartProps } from '../shared/portfolioSettings';
@@ -18,18 +13,19 @@ import type { IPortfolioFiltersWebPartProps } from '../shared/portfolioSettings'
  * portfolio web parts connect their `filter` property to it and re-render when it changes.
  */
 export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFiltersWebPartProps> implements IDynamicDataCallables {
-  private service!: IPortfolioService;
-  private views!: IPortfolioViewService;
+  protected get webPartStrings(): unknown {
+    return strings;
+  }
+
+  protected loadComposition(): Promise<AnyComposition<IPortfolioFiltersWebPartProps>> {
+    return import(/* webpackChunkName: 'portfolio-filters' */ './composition').then((m) => m.portfolioFiltersComposition);
+  }
+
   private filter: PortfolioFilter = { ...EMPTY_PORTFOLIO_FILTER };
 
   protected async onInit(): Promise<void> {
     await super.onInit();
     this.context.dynamicDataSourceManager.initializeSource(this);
-  }
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.service = new SpPortfolioService(sp, site);
-    this.views = new SpPortfolioViewService(sp, site);
   }
 
   public getPropertyDefinitions(): ReadonlyArray<IDynamicDataPropertyDefinition> {
@@ -47,11 +43,9 @@ export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFil
     this.render();
   };
 
-  protected renderComponent(): React.ReactElement {
-    return React.createElement(PortfolioFilters, {
-      service: this.service, views: this.properties.showSavedViews === false ? undefined : this.views,
-      filter: this.filter, onChange: this.onFilterChange, strings, common, locale: this.locale
-    });
+  /** This web part is the filter's source: it renders its own filter and publishes changes. */
+  protected renderContext<TStrings>(webPartStrings: TStrings): WebPartRenderContext<TStrings> {
+    return { ...super.renderContext(webPartStrings), filter: this.filter, onFilterChange: this.onFilterChange };
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

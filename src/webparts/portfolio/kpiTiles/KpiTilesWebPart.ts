@@ -1,28 +1,17 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import { PropertyPaneSlider, PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import KpiTiles from './components/KpiTiles';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { validateSiteUrl } from '../../shared/settings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
-import { boundedInt, registerPageUrl, type IKpiTilesWebPartProps } from '../shared/portfolioSettings';
+import type { IKpiTilesWebPartProps } from '../shared/portfolioSettings';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export default class KpiTilesWebPart extends PortfolioWebPart<IKpiTilesWebPartProps> {
-  private service!: IPortfolioService;
-  private site: string = '';
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.service = new SpPortfolioService(sp, site);
-    this.site = site;
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return React.createElement(KpiTiles, {
-      service: this.service, filter: this.currentFilter(), strings, common, locale: this.locale,
-      staleDays: boundedInt(this.properties.staleDays, 1, 365, 30), registerUrl: registerPageUrl(this.properties.registerUrl, this.site)
-    });
+  protected loadComposition(): Promise<AnyComposition<IKpiTilesWebPartProps>> {
+    return import(/* webpackChunkName: 'kpi-tiles' */ './composition').then((m) => m.kpiTilesComposition);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -1,13 +1,8 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import Prioritisation from './components/Prioritisation';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
-import { SpPrioritisationService, type IPrioritisationService } from '../../../services/PrioritisationService';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { planningDataGroup, viewGroup } from '../planning/planningPane';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
   /** Titles of the effort / risk criteria (the matrix's ease axis), comma-separated. */
@@ -15,19 +10,12 @@ export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
 }
 
 export default class PrioritisationWebPart extends PortfolioWebPart<IPrioritisationWebPartProps> {
-  private portfolio!: IPortfolioService;
-  private service!: IPrioritisationService;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.portfolio = new SpPortfolioService(sp, site);
-    this.service = new SpPrioritisationService(sp, site);
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return React.createElement(Prioritisation, {
-      portfolio: this.portfolio, service: this.service, filter: this.currentFilter(), strings, common, locale: this.locale,
-      easeCriteria: this.properties.easeCriteria ?? 'Effort, Risk'
-    });
+  protected loadComposition(): Promise<AnyComposition<IPrioritisationWebPartProps>> {
+    return import(/* webpackChunkName: 'prioritisation' */ './composition').then((m) => m.prioritisationComposition);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

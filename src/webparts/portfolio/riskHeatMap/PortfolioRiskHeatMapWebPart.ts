@@ -1,27 +1,16 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import PortfolioRiskHeatMap from './components/PortfolioRiskHeatMap';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
-import { SpPortfolioRiskService, type IPortfolioRiskService } from '../../../services/PortfolioRiskService';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { planningDataGroup } from '../planning/planningPane';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export default class PortfolioRiskHeatMapWebPart extends PortfolioWebPart<IPortfolioWebPartProps> {
-  private portfolio!: IPortfolioService;
-  private risks!: IPortfolioRiskService;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.portfolio = new SpPortfolioService(sp, site);
-    this.risks = new SpPortfolioRiskService(sp, site);
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return React.createElement(PortfolioRiskHeatMap, {
-      portfolio: this.portfolio, risks: this.risks, filter: this.currentFilter(), strings, common, locale: this.locale
-    });
+  protected loadComposition(): Promise<AnyComposition<IPortfolioWebPartProps>> {
+    return import(/* webpackChunkName: 'portfolio-risk-heat-map' */ './composition').then((m) => m.portfolioRiskHeatMapComposition);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

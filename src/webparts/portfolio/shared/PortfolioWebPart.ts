@@ -5,6 +5,7 @@ import type { PortfolioFilter } from '../../../model/portfolio';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 import { parsePortfolioFilter } from '../../../model/portfolioFilter';
+import type { WebPartRenderContext } from '../../shared/composition';
 
 export interface IPortfolioWebPartProps extends IPmoHubWebPartProps {
   /**
@@ -26,6 +27,10 @@ export abstract class PortfolioWebPart<TProps extends IPortfolioWebPartProps> ex
   /** The connected filter's current value, validated like a stored view (a source may publish anything). */
   protected currentFilter(): PortfolioFilter {
     return parsePortfolioFilter(this.properties.filter?.tryGetValue());
+  }
+
+  protected renderContext<TStrings>(strings: TStrings): WebPartRenderContext<TStrings> {
+    return { ...super.renderContext(strings), filter: this.currentFilter() };
   }
 
   /** The property pane group that connects this web part to the page's Portfolio filters web part. */

@@ -1,29 +1,17 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import { PropertyPaneChoiceGroup, PropertyPaneTextField, PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import StatusCharts from './components/StatusCharts';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
-import { SpStatusTrendService, type IStatusTrendService } from '../../../services/StatusTrendService';
 import { validateSiteUrl } from '../../shared/settings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
-import { distributionKey, type IStatusChartsWebPartProps } from '../shared/portfolioSettings';
+import type { IStatusChartsWebPartProps } from '../shared/portfolioSettings';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export default class StatusChartsWebPart extends PortfolioWebPart<IStatusChartsWebPartProps> {
-  private service!: IPortfolioService;
-  private trend!: IStatusTrendService;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.service = new SpPortfolioService(sp, site);
-    this.trend = new SpStatusTrendService(sp, site);
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return React.createElement(StatusCharts, {
-      service: this.service, trend: this.trend, filter: this.currentFilter(), strings, common, locale: this.locale,
-      grouping: distributionKey(this.properties.grouping), showTrend: this.properties.showTrend !== false
-    });
+  protected loadComposition(): Promise<AnyComposition<IStatusChartsWebPartProps>> {
+    return import(/* webpackChunkName: 'status-charts' */ './composition').then((m) => m.statusChartsComposition);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -1,13 +1,9 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import { PropertyPaneDropdown, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
-import Timeline from './components/Timeline';
 import type { TimelineGrouping, TimelineZoom } from './components/timelineModel';
-import { SpPortfolioService, type IPortfolioService } from '../../../services/PortfolioService';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { planningDataGroup, viewGroup } from '../planning/planningPane';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export interface ITimelineWebPartProps extends IPortfolioWebPartProps {
   grouping: TimelineGrouping;
@@ -15,18 +11,12 @@ export interface ITimelineWebPartProps extends IPortfolioWebPartProps {
 }
 
 export default class TimelineWebPart extends PortfolioWebPart<ITimelineWebPartProps> {
-  private portfolio!: IPortfolioService;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.portfolio = new SpPortfolioService(sp, site);
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return React.createElement(Timeline, {
-      portfolio: this.portfolio, filter: this.currentFilter(), strings, common, locale: this.locale,
-      grouping: this.properties.grouping === 'unit' ? 'unit' : 'programme',
-      zoom: this.properties.zoom === 'years' || this.properties.zoom === 'halfYears' ? this.properties.zoom : 'quarters'
-    });
+  protected loadComposition(): Promise<AnyComposition<ITimelineWebPartProps>> {
+    return import(/* webpackChunkName: 'timeline' */ './composition').then((m) => m.timelineComposition);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState, EmptyState } from '../../../../components/Sta
 import { format } from '../../../../components/text';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { budgetRows, isOverrun, type BudgetKey } from '../../../../model/portfolioMetrics';
+import { ReadAtNote } from '../../../../components/ReadAtNote';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { Chart, Legend, ragColours, type ChartSeries } from '../../shared/Chart';
@@ -32,7 +33,7 @@ export default function BudgetOverview(props: IBudgetOverviewProps): JSX.Element
   const theme = useTheme();
   const [grouping, setGrouping] = React.useState<BudgetKey>(props.grouping);
   React.useEffect(() => setGrouping(props.grouping), [props.grouping]);
-  const { state, reload } = usePortfolioProjects(props.service);
+  const { state, reload, asOf } = usePortfolioProjects(props.service);
   const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.value, filter) : []), [state, filter]);
   const rows = React.useMemo(() => budgetRows(projects, grouping, locale, props.projectLimit), [projects, grouping, locale, props.projectLimit]);
   const over = React.useMemo(() => rows.map((r) => isOverrun(r, props.tolerancePct)), [rows, props.tolerancePct]);
@@ -88,36 +89,39 @@ export default function BudgetOverview(props: IBudgetOverviewProps): JSX.Element
     />
   );
   return (
-    <ChartFrame
-      title={grouping === 'unit' ? s.BudgetByUnitTitle : s.BudgetByProjectTitle}
-      summary={format(s.BudgetSummary, money.format(rows.reduce((a, r) => a + r.budget, 0)), money.format(rows.reduce((a, r) => a + r.forecast, 0)), overruns.length)}
-      table={chart.table}
-      fileBaseName={grouping === 'unit' ? s.BudgetByUnitFile : s.BudgetByProjectFile}
-      locale={locale}
-      common={c}
-      actions={groupingChoice}
-    >
-      {rows.length === 0 ? <EmptyState message={s.NoBudgetInFilter} /> : (
-        <>
-          <Chart kind="bar" labels={chart.labels} series={chart.series} options={options} classify={classify} />
-          <Legend items={[
-            { label: s.Budget, colour: theme.palette.themeDarker },
-            { label: s.Actual, colour: theme.palette.themeTertiary },
-            { label: s.Forecast, colour: theme.palette.neutralSecondary },
-            { label: format(s.OverrunLegend, props.tolerancePct), colour: red }
-          ]} />
-          {overruns.length > 0 && (
-            <ul className={classes.variances}>
-              {overruns.map((r) => (
-                <li key={r.key} className={classes.overrun}>
-                  <Icon iconName="TriangleSolidUp12" aria-hidden={true} />
-                  {format(s.OverrunItem, label(r.key, r.label), money.format(r.variance), r.variancePct ?? '')}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
-    </ChartFrame>
+    <>
+      <ReadAtNote asOf={asOf} locale={props.locale} common={props.common} />
+      <ChartFrame
+        title={grouping === 'unit' ? s.BudgetByUnitTitle : s.BudgetByProjectTitle}
+        summary={format(s.BudgetSummary, money.format(rows.reduce((a, r) => a + r.budget, 0)), money.format(rows.reduce((a, r) => a + r.forecast, 0)), overruns.length)}
+        table={chart.table}
+        fileBaseName={grouping === 'unit' ? s.BudgetByUnitFile : s.BudgetByProjectFile}
+        locale={locale}
+        common={c}
+        actions={groupingChoice}
+      >
+        {rows.length === 0 ? <EmptyState message={s.NoBudgetInFilter} /> : (
+          <>
+            <Chart kind="bar" labels={chart.labels} series={chart.series} options={options} classify={classify} />
+            <Legend items={[
+              { label: s.Budget, colour: theme.palette.themeDarker },
+              { label: s.Actual, colour: theme.palette.themeTertiary },
+              { label: s.Forecast, colour: theme.palette.neutralSecondary },
+              { label: format(s.OverrunLegend, props.tolerancePct), colour: red }
+            ]} />
+            {overruns.length > 0 && (
+              <ul className={classes.variances}>
+                {overruns.map((r) => (
+                  <li key={r.key} className={classes.overrun}>
+                    <Icon iconName="TriangleSolidUp12" aria-hidden={true} />
+                    {format(s.OverrunItem, label(r.key, r.label), money.format(r.variance), r.variancePct ?? '')}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </ChartFrame>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { ragLabels } from '../../../../components/labels';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { ACTIVE_PHASES, portfolioKpis, share } from '../../../../model/portfolioMetrics';
 import { drillDownUrl, type DrillFocus } from '../../shared/drillDown';
+import { ReadAtNote } from '../../../../components/ReadAtNote';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { ragColours } from '../../shared/Chart';
 import { RAG_ICONS } from '../../../../components/ragColours';
@@ -47,7 +48,7 @@ export default function KpiTiles(props: IKpiTilesProps): JSX.Element {
   const { strings: s, common: c, locale, filter } = props;
   const theme = useTheme();
   const headingId = React.useRef(`pmo-kpi-${Math.random().toString(36).slice(2, 10)}`).current;
-  const { state, reload } = usePortfolioProjects(props.service);
+  const { state, reload, asOf } = usePortfolioProjects(props.service);
   const today = React.useMemo(() => props.today ?? new Date(), [props.today]);
   const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.value, filter) : []), [state, filter]);
   const k = React.useMemo(() => portfolioKpis(projects, props.staleDays, today), [projects, props.staleDays, today]);
@@ -110,6 +111,7 @@ export default function KpiTiles(props: IKpiTilesProps): JSX.Element {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className={classes.heading}>{s.KpiTitle}</h2>
+      <ReadAtNote asOf={asOf} locale={locale} common={c} />
       <ul className={classes.grid}>
         {tiles.map((t) => (
           <li key={t.key}>

@@ -13,6 +13,7 @@ import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
 import { CriterionPanel } from './CriterionPanel';
 import { ScorePanel } from './ScorePanel';
+import { ScrollFrame } from '../../../../components/ScrollFrame';
 
 export interface IPrioritisationProps {
   portfolio: IPortfolioService;
@@ -161,51 +162,55 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
         </svg>
       </ChartFrame>
 
-      <table className={classes.table}>
-        <caption>{s.RankingHeading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s.ColumnRank}</th><th scope="col">{s.ColumnProject}</th><th scope="col">{s.ColumnWeightedScore}</th>
-            <th scope="col">{s.ColumnContributions}</th>{rights.scoreProjects && <th scope="col">{s.ColumnActions}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.project.id} data-project={r.project.code}>
-              <td className="number">{r.rank ?? '–'}</td>
-              <th scope="row">{r.project.code} {r.project.title}</th>
-              <td className="number">{r.total !== undefined ? n(r.total) : s.NotScored}</td>
-              <td className={classes.small}>{contributionText(r, s, locale)}</td>
-              {rights.scoreProjects && (
-                <td><ActionButton iconProps={{ iconName: 'Edit' }} onClick={() => setScoring(r.project)} disabled={counting.length === 0}>{format(s.ScoreProject, r.project.code)}</ActionButton></td>
-              )}
+      <ScrollFrame label={s.RankingHeading}>
+        <table className={classes.table}>
+          <caption>{s.RankingHeading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s.ColumnRank}</th><th scope="col">{s.ColumnProject}</th><th scope="col">{s.ColumnWeightedScore}</th>
+              <th scope="col">{s.ColumnContributions}</th>{rights.scoreProjects && <th scope="col">{s.ColumnActions}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.project.id} data-project={r.project.code}>
+                <td className="number">{r.rank ?? '–'}</td>
+                <th scope="row">{r.project.code} {r.project.title}</th>
+                <td className="number">{r.total !== undefined ? n(r.total) : s.NotScored}</td>
+                <td className={classes.small}>{contributionText(r, s, locale)}</td>
+                {rights.scoreProjects && (
+                  <td><ActionButton iconProps={{ iconName: 'Edit' }} onClick={() => setScoring(r.project)} disabled={counting.length === 0}>{format(s.ScoreProject, r.project.code)}</ActionButton></td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollFrame>
       {ranked.length > shown.length && <Text variant="small">{format(s.RankingTruncated, shown.length, ranked.length)}</Text>}
 
-      <table className={classes.table}>
-        <caption>{s.CriteriaHeading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s.ColumnCriterion}</th><th scope="col">{s.ColumnWeight}</th><th scope="col">{s.ColumnShare}</th>
-            <th scope="col">{s.ColumnScale}</th><th scope="col">{s.ColumnActive}</th>{rights.editCriteria && <th scope="col">{s.ColumnActions}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {criteria.map((x) => (
-            <tr key={x.id}>
-              <th scope="row">{x.title}</th>
-              <td className="number">{n(x.weight)}</td>
-              <td className="number">{`${n(shares.get(x.id) ?? 0)} %`}</td>
-              <td className="number">{`0–${x.scale}`}</td>
-              <td>{x.active ? s.Yes : s.No}</td>
-              {rights.editCriteria && <td><ActionButton iconProps={{ iconName: 'Edit' }} onClick={() => setEditing(x)}>{format(s.EditCriterion, x.title)}</ActionButton></td>}
+      <ScrollFrame label={s.CriteriaHeading}>
+        <table className={classes.table}>
+          <caption>{s.CriteriaHeading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s.ColumnCriterion}</th><th scope="col">{s.ColumnWeight}</th><th scope="col">{s.ColumnShare}</th>
+              <th scope="col">{s.ColumnScale}</th><th scope="col">{s.ColumnActive}</th>{rights.editCriteria && <th scope="col">{s.ColumnActions}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {criteria.map((x) => (
+              <tr key={x.id}>
+                <th scope="row">{x.title}</th>
+                <td className="number">{n(x.weight)}</td>
+                <td className="number">{`${n(shares.get(x.id) ?? 0)} %`}</td>
+                <td className="number">{`0–${x.scale}`}</td>
+                <td>{x.active ? s.Yes : s.No}</td>
+                {rights.editCriteria && <td><ActionButton iconProps={{ iconName: 'Edit' }} onClick={() => setEditing(x)}>{format(s.EditCriterion, x.title)}</ActionButton></td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollFrame>
       {rights.editCriteria && <Stack horizontal><ActionButton iconProps={{ iconName: 'Add' }} onClick={() => setEditing('new')}>{s.AddCriterion}</ActionButton></Stack>}
 
       {editing && (

@@ -14,6 +14,7 @@ import { RiskHeatMap, bandLabel } from '../../../risks/components/RiskHeatMap';
 import { toggleCell, type CellFilter } from '../../../risks/components/riskModel';
 import { useLoad } from '../../planning/useLoad';
 import { cellRisks, heatMapTable, portfolioRisks } from './portfolioRiskModel';
+import { ScrollFrame } from '../../../../components/ScrollFrame';
 
 export interface IPortfolioRiskHeatMapProps {
   portfolio: IPortfolioService;
@@ -74,27 +75,29 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
       <Stack tokens={{ childrenGap: 4 }}>
         {cell && <Stack horizontal><ActionButton iconProps={{ iconName: 'ClearFilter' }} onClick={() => setCell(undefined)}>{s.ShowAllRisks}</ActionButton></Stack>}
         {shaped.open.length === 0 ? <EmptyState message={s.NoProjects} /> : listed.length === 0 ? <Text>{s.NoRisksInCell}</Text> : (
-          <table className={classes.table} aria-live="polite">
-            <caption>{cell ? format(s.CellRisksHeading, cell.probability, cell.impact) : s.AllRisksHeading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.ColumnProject}</th><th scope="col">{s.ColumnRisk}</th><th scope="col">{s.ColumnOwner}</th>
-                <th scope="col">{s.ColumnScore}</th><th scope="col">{s.ColumnDue}</th><th scope="col">{s.ColumnRiskStatus}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.project.title}</td>
-                  <th scope="row">{r.title}</th>
-                  <td>{r.owner?.title ?? ''}</td>
-                  <td className="number">{r.score}</td>
-                  <td>{formatDate(r.due, locale)}</td>
-                  <td>{riskStatusLabel(c, r.status)}</td>
+          <ScrollFrame label={cell ? format(s.CellRisksHeading, cell.probability, cell.impact) : s.AllRisksHeading}>
+            <table className={classes.table} aria-live="polite">
+              <caption>{cell ? format(s.CellRisksHeading, cell.probability, cell.impact) : s.AllRisksHeading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.ColumnProject}</th><th scope="col">{s.ColumnRisk}</th><th scope="col">{s.ColumnOwner}</th>
+                  <th scope="col">{s.ColumnScore}</th><th scope="col">{s.ColumnDue}</th><th scope="col">{s.ColumnRiskStatus}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.project.title}</td>
+                    <th scope="row">{r.title}</th>
+                    <td>{r.owner?.title ?? ''}</td>
+                    <td className="number">{r.score}</td>
+                    <td>{formatDate(r.due, locale)}</td>
+                    <td>{riskStatusLabel(c, r.status)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollFrame>
         )}
         {listed.length > shown.length && <Text variant="small">{format(s.TableTruncated, shown.length, listed.length)}</Text>}
       </Stack>

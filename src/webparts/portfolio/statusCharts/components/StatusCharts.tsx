@@ -13,6 +13,7 @@ import { filterPortfolio } from '../../../../model/portfolioFilter';
 import {
   statusDistribution, statusTrend, trendStart, type DistributionKey, type ReportPoint, type TrendRow
 } from '../../../../model/portfolioMetrics';
+import { ReadAtNote } from '../../../../components/ReadAtNote';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { useLoader, type LoadState } from '../../../../components/useLoader';
 import { ChartFrame } from '../../shared/ChartFrame';
@@ -56,7 +57,7 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
   const [grouping, setGrouping] = React.useState<DistributionKey>(props.grouping);
   React.useEffect(() => setGrouping(props.grouping), [props.grouping]);
   const today = React.useMemo(() => props.today ?? new Date(), [props.today]);
-  const { state, reload } = usePortfolioProjects(props.service);
+  const { state, reload, asOf } = usePortfolioProjects(props.service);
   // The history is read after the projects: on one busy server (a local SharePoint, a throttled
   // tenant) the page's first render waits for the projects only, not for 100,000 reports too.
   const trendLoad = useReportPoints(props.trend, trendStart(today, TREND_MONTHS), props.showTrend && state.status === 'ready');
@@ -121,6 +122,7 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
 
   return (
     <Stack tokens={{ childrenGap: 24 }}>
+      <ReadAtNote asOf={asOf} locale={props.locale} common={props.common} />
       <ChartFrame
         title={grouping === 'phase' ? s.StatusByPhaseTitle : s.StatusByUnitTitle}
         summary={format(s.StatusSummary, projects.length, rows.length)}

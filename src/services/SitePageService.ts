@@ -1,0 +1,78 @@
+import type { SPFI } from '@pnp/sp';
+import { SPQueryable } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/files';
+import '@pnp/sp/clientside-pages';
+import type { IClientsidePage } from '@pnp/sp/clientside-pages';
+import { _ClientsidePage } from '@pnp/sp/clientside-pages/types.js';
+import { connectedFilterSource } from '../pages/canvas';
+import { httpStatus } from './odata';
+
+/** A stored modern page as a host renders it: sections of columns of controls, in page order. */
+export interface StoredPage {
+  id: number;
+  fileName: string;
+  title: string;
+  canEdit: boolean;
+  sections: StoredSection[];
+}
+
+export interface StoredSection {
+  columns: Array<{ factor: number; controls: StoredControl[] }>;
+}
+
+export type StoredControl =
+  | { kind: 'text'; id: string; html: string }
+  | { kind: 'webPart'; id: string; manifestId: string; properties: Record<string, unknown>; filterSource?: string };
+
+export class PageNotFoundError extends Error {
+  public constructor(fileName: string) {
+    super(`There is no page ${fileName} in Site Pages.`);
+    this.name = 'PageNotFoundError';
+  }
+}
+
+/** Modern pages of one site, read through SharePoint's pages API as PnPjs reads them. */
+export class SpSitePageService {
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
+
+  private get webPath(): string {
+    return new URL(this.siteUrl).pathname.replace(/\/+$/, '');
+  }
+
+  /** The page, as the caller may see it: readers get the last published version (SharePoint decides). */
+  public async load(fileName: string): Promise<StoredPage> {
+    // By path, not by a filter on FileLeafRef: a file's address is safe past the list view threshold.
+    let id: number;
+    try {
+      id = (await this.sp.web.getFileByServerRelativePath(`${this.webPath}/SitePages/${fileName}`).listItemAllFields.select('Id')<{ Id: number }>()).Id;
+    } catch (e) {
+      if (httpStatus(e) === 404) throw new PageNotFoundError(fileName);
+      throw e;
+    }
+    const data = await SPQueryable([this.sp.web, this.siteUrl], `_api/sitepages/pages(${id})`)<Record<string, unknown>>();
+    const page = new _ClientsidePage([this.sp.web, this.siteUrl], '', data) as unknown as IClientsidePage;
+    return toStoredPage(page, data);
+  }
+}
+
+export function toStoredPage(page: IClientsidePage, data: Record<string, unknown>): StoredPage {
+  return {
+    id: Number(data.Id), fileName: String(data.FileName ?? ''), title: page.title ?? '', canEdit: data.DoesUserHaveEditPermission === true,
+    sections: page.sections.map((s) => ({
+      columns: s.columns.map((c) => ({
+        factor: c.factor,
+        controls: c.controls.map((ctl): StoredControl => {
+          const d = ctl.data as { controlType?: number; id?: string; innerHTML?: string; webPartId?: string; webPartData?: { properties?: Record<string, unknown>; dynamicDataPaths?: Record<string, string> } };
+          if (d.controlType === 4) return { kind: 'text', id: String(d.id), html: String(d.innerHTML ?? '') };
+          return {
+            kind: 'webPart', id: String(d.id), manifestId: String(d.webPartId ?? '').toLowerCase(), properties: { ...(d.webPartData?.properties ?? {}) },
+            filterSource: connectedFilterSource(d)
+          };
+        })
+      }))
+    }))
+  };
+}

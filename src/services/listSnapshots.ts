@@ -1,0 +1,189 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import type { RawItem } from './listItems';
+import { PAGE_SIZE } from './ProjectService';
+import { httpStatus } from './odata';
+
+/**
+ * What the user's browser remembers of a list between visits, so the next visit renders at once
+ * and asks SharePoint only what changed since: the rows as read, the list's change token from just
+ * before that read, and when it was read (shown, so remembered data is never taken for fresh).
+ */
+export interface ListSnapshot<T> {
+  /** What the rows were read with (the selected columns): a different one makes the snapshot useless. */
+  shape: string;
+  /** The list's `CurrentChangeToken` taken before the rows were read. */
+  changeToken: string;
+  readAt: string;
+  rows: T[];
+}
+
+/** Where snapshots are kept: IndexedDB in the browser (idb-keyval), anything with get/set in tests. */
+export interface SnapshotStore {
+  get<T>(key: string): Promise<ListSnapshot<T> | undefined>;
+  set<T>(key: string, snapshot: ListSnapshot<T>): Promise<void>;
+}
+
+/**
+ * The browser's IndexedDB, through idb-keyval (loaded on first use: a small chunk). Private
+ * browsing or a blocked IndexedDB answers nothing and stores nothing: the web parts then read
+ * everything, as without a snapshot.
+ */
+export function indexedDbSnapshots(dbName: string = 'pmo-hub'): SnapshotStore {
+  type Keyval = typeof import('idb-keyval');
+  let lib: Promise<{ kv: Keyval; store: ReturnType<Keyval['createStore']> }> | undefined;
+  const open = (): Promise<{ kv: Keyval; store: ReturnType<Keyval['createStore']> }> => {
+    if (!lib) lib = import(/* webpackChunkName: 'snapshots' */ 'idb-keyval').then((kv) => ({ kv, store: kv.createStore(dbName, 'snapshots') }));
+    return lib;
+  };
+  return {
+    async get<T>(key: string) {
+      try {
+        const { kv, store } = await open();
+        return await kv.get<ListSnapshot<T>>(key, store);
+      } catch {
+        return undefined;
+      }
+    },
+    async set<T>(key: string, snapshot: ListSnapshot<T>) {
+      try {
+        const { kv, store } = await open();
+        await kv.set(key, snapshot, store);
+      } catch {
+        // A full or blocked store costs the next visit its head start, nothing else.
+      }
+    }
+  };
+}
+
+/** SP.ChangeType: an item removed (deleted, or moved to the recycle bin). */
+const CHANGE_DELETE = 3;
+/** Changes per getChanges answer (SharePoint's default and the local server's). */
+const FETCH_LIMIT = 1000;
+/**
+ * Past this many changed items a full read is cheaper than reading them by ID (5,000 rows a page
+ * against 100 single-item reads a `$batch`).
+ */
+const MAX_DELTA_ITEMS = 2000;
+/** Single-item reads per `$batch` request. */
+const ITEMS_PER_BATCH = 100;
+
+export interface DeltaReadSpec<T> {
+  sp: SPFI;
+  /** Server-relative URL of the list (`/sites/pmo/Lists/Projects`). */
+  listUrl: string;
+  /** The columns and expansions of a full read, as `selectFields` returns them. */
+  select: string[];
+  expand: string[];
+  map: (raw: RawItem) => T & { id: number };
+  store: SnapshotStore;
+  key: string;
+  now?: () => Date;
+}
+
+export interface DeltaRead<T> {
+  rows: T[];
+  /** What was done: everything read (`full`), or only the changes since the snapshot (`delta`). */
+  mode: 'full' | 'delta';
+  requests: number;
+}
+
+function shapeOf(select: string[], expand: string[]): string {
+  return `${[...select].sort().join(',')}|${[...expand].sort().join(',')}`;
+}
+
+/** The snapshot a visit can render from before asking SharePoint anything, if it fits the read. */
+export async function rememberedRows<T>(store: SnapshotStore, key: string, select: string[], expand: string[]): Promise<{ rows: T[]; readAt: Date } | undefined> {
+  const snap = await store.get<T>(key);
+  if (!snap || snap.shape !== shapeOf(select, expand)) return undefined;
+  return { rows: snap.rows, readAt: new Date(snap.readAt) };
+}
+
+/**
+ * Every row of a list, threshold-safe: with a snapshot, the list's change log since its token
+ * (`getChanges`, 1,000 changes an answer) and the changed items by ID; without one (or when
+ * the change log cannot answer: token too old, too many changes), unfiltered pages of 5,000
+ * ordered by ID. The change token is taken *before* the rows are read, so a change made during
+ * the read is read again next time rather than lost.
+ */
+export async function readWithChanges<T>(spec: DeltaReadSpec<T>): Promise<DeltaRead<T>> {
+  const shape = shapeOf(spec.select, spec.expand);
+  const now = spec.now ?? (() => new Date());
+  const snap = await spec.store.get<T & { id: number }>(spec.key);
+  if (snap && snap.shape === shape) {
+    const delta = await tryDelta(spec, snap);
+    if (delta) {
+      await spec.store.set(spec.key, { shape, changeToken: delta.token, readAt: now().toISOString(), rows: delta.rows });
+      return { rows: delta.rows, mode: 'delta', requests: delta.requests };
+    }
+  }
+  const list = spec.sp.web.getList(spec.listUrl);
+  const info = await list.select('CurrentChangeToken')<{ CurrentChangeToken: { StringValue: string } }>();
+  let requests = 1;
+  const rows: Array<T & { id: number }> = [];
+  for await (const page of list.items.select(...spec.select).expand(...spec.expand).orderBy('ID', true).top(PAGE_SIZE)) {
+    requests++;
+    for (const raw of page as RawItem[]) rows.push(spec.map(raw));
+  }
+  await spec.store.set(spec.key, { shape, changeToken: info.CurrentChangeToken.StringValue, readAt: now().toISOString(), rows });
+  return { rows, mode: 'full', requests };
+}
+
+interface ChangeItem { ChangeType: number; ItemId: number; ChangeToken: { StringValue: string } }
+
+async function tryDelta<T>(spec: DeltaReadSpec<T>, snap: ListSnapshot<T & { id: number }>): Promise<{ rows: Array<T & { id: number }>; token: string; requests: number } | undefined> {
+  const list = spec.sp.web.getList(spec.listUrl);
+  let token = snap.changeToken;
+  let requests = 0;
+  const changed = new Set<number>();
+  const deleted = new Set<number>();
+  for (;;) {
+    let page: ChangeItem[];
+    try {
+      page = await list.getChanges({
+        ChangeTokenStart: { StringValue: token }, Item: true, Add: true, Update: true, DeleteObject: true, Restore: true,
+        SystemUpdate: true, FetchLimit: FETCH_LIMIT
+      } as Parameters<typeof list.getChanges>[0]) as ChangeItem[];
+    } catch {
+      // A token older than the change log (SharePoint keeps about 60 days), or a list recreated: read all.
+      return undefined;
+    }
+    requests++;
+    for (const c of page) {
+      if (typeof c.ItemId !== 'number') continue;
+      if (c.ChangeType === CHANGE_DELETE) { deleted.add(c.ItemId); changed.delete(c.ItemId); } else { changed.add(c.ItemId); deleted.delete(c.ItemId); }
+    }
+    if (page.length > 0) token = page[page.length - 1].ChangeToken.StringValue;
+    if (changed.size + deleted.size > MAX_DELTA_ITEMS) return undefined;
+    if (page.length < FETCH_LIMIT) break;
+  }
+  const byId = new Map(snap.rows.map((r) => [r.id, r]));
+  for (const id of deleted) byId.delete(id);
+  const ids = [...changed];
+  // Each changed item by its ID, many to a `$batch`: a single-item read is safe at any list size.
+  const read: RawItem[] = [];
+  for (let i = 0; i < ids.length; i += ITEMS_PER_BATCH) {
+    const [batched, execute] = spec.sp.batched();
+    const batchList = batched.web.getList(spec.listUrl);
+    const answers = ids.slice(i, i + ITEMS_PER_BATCH).map((id) =>
+      batchList.items.getById(id).select(...spec.select).expand(...spec.expand)<RawItem>().then((raw) => raw, (e: unknown) => {
+        // Gone (404) or no longer readable by this user: dropped below. Anything else is a failure.
+        if (httpStatus(e) === 404) return undefined;
+        throw e;
+      }));
+    await execute();
+    requests++;
+    for (const raw of await Promise.all(answers)) if (raw) read.push(raw);
+  }
+  const seen = new Set<number>();
+  for (const raw of read) {
+    const row = spec.map(raw);
+    byId.set(row.id, row);
+    seen.add(row.id);
+  }
+  // A changed item that no longer answers was deleted, or the user may no longer read it.
+  for (const id of ids) if (!seen.has(id)) byId.delete(id);
+  return { rows: [...byId.values()].sort((a, b) => a.id - b.id), token, requests };
+}

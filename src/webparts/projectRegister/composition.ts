@@ -1,0 +1,50 @@
+import * as React from 'react';
+import ProjectRegister from './components/ProjectRegister';
+import type { IControlLoop } from './components/IProjectRegisterProps';
+import { SpProjectService, type IProjectService } from '../../services/ProjectService';
+import { SpProjectEditingService } from '../../services/ProjectEditingService';
+import { SpStatusReportService } from '../../services/StatusReportService';
+import { SpRiskService } from '../../services/RiskService';
+import { GraphPeopleService } from '../../services/PeopleService';
+import type { IPeopleService, IProjectEditingService } from '../../services/editing';
+import { drillDownOf, withoutDrillDown } from '../portfolio/shared/drillDown';
+import { DEFAULTS, type IProjectRegisterWebPartProps } from './settings';
+import type { WebPartComposition } from '../shared/composition';
+
+export interface ProjectRegisterStrings {
+  register: IProjectRegisterWebPartStrings;
+  /** The control loop opens status reports and risks of a project in place. */
+  status: IStatusReportsWebPartStrings;
+  risks: IRisksWebPartStrings;
+}
+
+interface Services {
+  service: IProjectService;
+  editing: IProjectEditingService;
+  people: IPeopleService;
+  statusReports: SpStatusReportService;
+  risks: SpRiskService;
+}
+
+export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebPartProps, Services, ProjectRegisterStrings> = {
+  services: ({ sp, siteUrl, graph, snapshots }) => ({
+    service: new SpProjectService(sp, siteUrl, snapshots),
+    editing: new SpProjectEditingService(sp, siteUrl),
+    people: new GraphPeopleService(sp, siteUrl, graph),
+    statusReports: new SpStatusReportService(sp, siteUrl),
+    risks: new SpRiskService(sp, siteUrl)
+  }),
+  render: (s, properties, ctx) => {
+    const p = { ...DEFAULTS, ...properties };
+    const controlLoop: IControlLoop = {
+      statusReports: s.statusReports, risks: s.risks, editing: s.editing, people: s.people, statusStrings: ctx.strings.status, riskStrings: ctx.strings.risks
+    };
+    return React.createElement(ProjectRegister, {
+      service: s.service, editing: s.editing, people: s.people, controlLoop, strings: ctx.strings.register, common: ctx.common, locale: ctx.locale,
+      pageSize: p.pageSize, staleDays: p.staleDays, defaultPhase: p.defaultPhase || '',
+      // A KPI tile of the portfolio overview links here with its filter in the URL.
+      drillDown: drillDownOf(window.location.search),
+      onClearDrillDown: () => window.history.replaceState(window.history.state, '', withoutDrillDown(window.location.href))
+    });
+  }
+};

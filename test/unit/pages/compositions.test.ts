@@ -1,0 +1,65 @@
+// One set-up per web part: each SPFx class builds and renders through the composition beside it,
+// and the local hub's registry uses that same composition for the same manifest, so the hub
+// holds no copy of any web part's set-up.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+interface Manifest { id: string; alias: string; file: string }
+
+function manifests(dir: string = path.join(ROOT, 'src', 'webparts')): Manifest[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return manifests(full);
+    if (!e.name.endsWith('.manifest.json')) return [];
+    const parsed = ts.parseConfigFileTextToJson(full, fs.readFileSync(full, 'utf8')).config as { id: string; alias: string };
+    return [{ id: parsed.id, alias: parsed.alias, file: full }];
+  });
+}
+
+/** The module specifiers a file imports, with the names it imports from each. */
+function imports(file: string): Map<string, string[]> {
+  const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const out = new Map<string, string[]>();
+  for (const st of src.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+    const names = st.importClause?.namedBindings && ts.isNamedImports(st.importClause.namedBindings)
+      ? st.importClause.namedBindings.elements.map((e) => e.name.text) : [];
+    out.set(path.resolve(path.dirname(file), st.moduleSpecifier.text), names);
+  }
+  return out;
+}
+
+describe('web part compositions', () => {
+  const hubFile = path.join(ROOT, 'tools/hub/client/webParts.tsx');
+  const hubImports = imports(hubFile);
+  const hubText = fs.readFileSync(hubFile, 'utf8');
+
+  it.each(manifests().map((m) => [m.alias, m] as const))('%s: the SPFx class and the hub use the same composition', (_alias, m) => {
+    const cls = m.file.replace(/\.manifest\.json$/, '.ts');
+    const used = [...imports(cls).entries()].filter(([spec]) => /composition(s)?$/.test(spec));
+    expect(used).toHaveLength(1);
+    const [module, names] = used[0];
+    const composition = names.find((n) => n.endsWith('Composition')) as string;
+    const body = fs.readFileSync(cls, 'utf8');
+    expect(body).toContain(`${composition}.services(`);
+    expect(body).toContain(`${composition}.render(`);
+    // The hub imports the same export from the same module…
+    expect(hubImports.get(module)).toContain(composition);
+    // …and registers it under this manifest's id (a constant of src/pages/hubPages.ts, checked against the manifests there).
+    const constant = Object.entries(require('../../../src/pages/hubPages') as Record<string, unknown>).find(([k, v]) => k.endsWith('_MANIFEST_ID') && v === m.id)?.[0];
+    expect(constant).toBeDefined();
+    expect(hubText).toContain(`[ids.${constant}]: { composition: ${composition},`);
+  });
+
+  it('leaves the hub no copies of its own', () => {
+    for (const gone of ['portfolioWebParts.tsx', 'planningWebParts.tsx']) expect(fs.existsSync(path.join(ROOT, 'tools/hub/client', gone))).toBe(false);
+    // No hub file builds a PMO Hub service or renders a web part component itself.
+    for (const f of fs.readdirSync(path.join(ROOT, 'tools/hub/client')).filter((n) => /\.tsx?$/.test(n))) {
+      const text = fs.readFileSync(path.join(ROOT, 'tools/hub/client', f), 'utf8');
+      expect([f, /new Sp(?!SitePage|HubSettings)\w+Service\(/.test(text), /webparts\/[^']+\/components\//.test(text)]).toEqual([f, false, false]);
+    }
+  });
+});
