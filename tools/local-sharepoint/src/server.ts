@@ -14,6 +14,7 @@ import { DEFAULT_USER_ALIAS, DIRECTORY, findDirectoryUser, loginNameOf, type Dir
 import { installPages } from './store/pages';
 import { installChangeLog } from './store/changes';
 import { installAttachments } from './store/attachments';
+import { installModeration } from './store/moderation';
 
 export interface LocalSharePointOptions {
   /** SQLite file; ':memory:' keeps nothing. */
@@ -92,6 +93,7 @@ export async function startLocalSharePoint(opts: LocalSharePointOptions): Promis
   installChangeLog(store);
   installPages(store);
   installAttachments(store);
+  installModeration(store);
   for (const s of opts.sites ?? [{ path: '/sites/pmo', title: 'PMO' }]) {
     if (!store.getWebByPath(s.path)) store.createWeb(s.path, s.title);
   }

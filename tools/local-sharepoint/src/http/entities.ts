@@ -63,9 +63,9 @@ export function listEntity(u: Urls, store: SharePointStore, actor: Actor, list: 
       AllowContentTypes: true, BaseTemplate: list.baseTemplate, BaseType: lib ? 1 : 0, ContentTypesEnabled: p.ContentTypesEnabled,
       CrawlNonDefaultViews: false, Created: list.created, CurrentChangeToken: currentChangeToken(store, { kind: 'list', id: list.id }),
       DefaultContentApprovalWorkflowId: '00000000-0000-0000-0000-000000000000', DefaultItemOpenUseListSetting: false,
-      Description: p.Description, Direction: 'none', DisableGridEditing: false, DocumentTemplateUrl: null, DraftVersionVisibility: 0,
+      Description: p.Description, Direction: 'none', DisableGridEditing: false, DocumentTemplateUrl: null, DraftVersionVisibility: Number(p.DraftVersionVisibility ?? 0),
       EnableAttachments: p.EnableAttachments, EnableFolderCreation: lib, EnableMinorVersions: p.EnableMinorVersions,
-      EnableModeration: false, EnableVersioning: p.EnableVersioning, EntityTypeName: entityTypeName(list), ExemptFromBlockDownloadOfNonViewableFiles: false,
+      EnableModeration: p.EnableModeration === true, EnableVersioning: p.EnableVersioning, EntityTypeName: entityTypeName(list), ExemptFromBlockDownloadOfNonViewableFiles: false,
       FileSavePostProcessingEnabled: false, ForceCheckout: p.ForceCheckout, HasExternalDataSource: false, Hidden: p.Hidden,
       Id: list.id, ImagePath: { DecodedUrl: `/_layouts/15/images/${lib ? 'itdl' : 'itgen'}.png?rev=47` }, ImageUrl: `/_layouts/15/images/${lib ? 'itdl' : 'itgen'}.png?rev=47`,
       IrmEnabled: false, IrmExpire: false, IrmReject: false, IsApplicationList: false, IsCatalog: false, IsPrivate: false,
@@ -309,6 +309,10 @@ export function itemEntity(u: Urls, ctx: ValueContext, list: List, fields: Field
     props.EditorId = item.editorId;
     props.EditorStringId = String(item.editorId);
     props.OData__UIVersionString = rawValue(item, field('_UIVersionString') as Field, list);
+    if (list.props.EnableModeration === true && field('_ModerationStatus')) {
+      props.OData__ModerationComments = rawValue(item, field('_ModerationComments') as Field, list);
+      props.OData__ModerationStatus = rawValue(item, field('_ModerationStatus') as Field, list);
+    }
     props.Attachments = item.data.Attachments === true;
     props.GUID = item.guid;
   }

@@ -5,7 +5,7 @@ import type { ValueType } from '../odata/filter';
 export const FieldTypeKind = {
   Integer: 1, Text: 2, Note: 3, DateTime: 4, Counter: 5, Choice: 6, Lookup: 7, Boolean: 8,
   Number: 9, Currency: 10, URL: 11, Computed: 12, Guid: 14, MultiChoice: 15, Calculated: 17,
-  File: 18, Attachments: 19, User: 20, ContentTypeId: 25, Location: 33, Image: 34
+  File: 18, Attachments: 19, User: 20, ModStat: 23, ContentTypeId: 25, Location: 33, Image: 34
 } as const;
 
 /** The REST type name (`__metadata.type`, `odata.type`) of a field entity. */
@@ -16,7 +16,7 @@ const CLASS_BY_TYPE: Record<string, string> = {
   Lookup: 'SP.FieldLookup', LookupMulti: 'SP.FieldLookup', URL: 'SP.FieldUrl', Calculated: 'SP.FieldCalculated',
   Guid: 'SP.FieldGuid', Counter: 'SP.Field', Integer: 'SP.Field', Computed: 'SP.FieldComputed',
   Location: 'SP.FieldLocation', Thumbnail: 'SP.FieldThumbnail', ContentTypeId: 'SP.Field', File: 'SP.Field',
-  Attachments: 'SP.Field'
+  Attachments: 'SP.Field', ModStat: 'SP.Field'
 };
 
 const TYPE_BY_CLASS: Record<string, string> = {
@@ -29,13 +29,13 @@ const TYPE_BY_CLASS: Record<string, string> = {
 const TYPE_BY_KIND: Record<number, string> = {
   1: 'Integer', 2: 'Text', 3: 'Note', 4: 'DateTime', 5: 'Counter', 6: 'Choice', 7: 'Lookup', 8: 'Boolean',
   9: 'Number', 10: 'Currency', 11: 'URL', 12: 'Computed', 14: 'Guid', 15: 'MultiChoice', 17: 'Calculated',
-  18: 'File', 19: 'Attachments', 20: 'User', 25: 'ContentTypeId', 33: 'Location', 34: 'Thumbnail'
+  18: 'File', 19: 'Attachments', 20: 'User', 23: 'ModStat', 25: 'ContentTypeId', 33: 'Location', 34: 'Thumbnail'
 };
 
 export const KIND_BY_TYPE: Record<string, number> = {
   Integer: 1, Text: 2, Note: 3, DateTime: 4, Counter: 5, Choice: 6, Lookup: 7, LookupMulti: 7, Boolean: 8,
   Number: 9, Currency: 10, URL: 11, Computed: 12, Guid: 14, MultiChoice: 15, Calculated: 17, File: 18,
-  Attachments: 19, User: 20, UserMulti: 20, ContentTypeId: 25, Location: 33, Thumbnail: 34
+  Attachments: 19, User: 20, UserMulti: 20, ModStat: 23, ContentTypeId: 25, Location: 33, Thumbnail: 34
 };
 
 export function fieldClassOf(typeAsString: string): string {
@@ -75,7 +75,7 @@ export function entityPropertyName(internalName: string): string {
 /** What the filter evaluator should compare a field's values as. */
 export function filterValueType(t: string): ValueType {
   switch (t) {
-    case 'Number': case 'Currency': case 'Integer': case 'Counter': return 'number';
+    case 'Number': case 'Currency': case 'Integer': case 'Counter': case 'ModStat': return 'number';
     case 'DateTime': return 'datetime';
     case 'Boolean': case 'Attachments': return 'boolean';
     case 'User': case 'Lookup': return 'id';

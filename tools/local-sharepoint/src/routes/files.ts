@@ -8,6 +8,9 @@ import { isLibrary, itemEtagHeader } from '../store/sharepoint';
 import { ValueContext } from '../store/query';
 import type { Item, List } from '../store/types';
 import { PermissionKind } from '../model/permissions';
+import {
+  approveFile, checkInVersion, denyFile, governed, isPublished, publishFile, publishedContent, unpublishFile, visibleVersion
+} from '../store/moderation';
 import { one, collection, emptyOk, onWeb, post, parseJsonBody, type ApiContext, type Res, type Route } from './context';
 
 /** SharePoint Online refuses these characters in file and folder names. */
@@ -87,8 +90,9 @@ function folderOf(ctx: ApiContext, path: string): Located {
   return found;
 }
 
-export function fileEntityForItem(ctx: ApiContext, list: List, item: Item): Entity | null {
-  if (!isLibrary(list) || item.fsType !== 0) return null;
+export function fileEntityForItem(ctx: ApiContext, list: List, current: Item): Entity | null {
+  if (!isLibrary(list) || current.fsType !== 0) return null;
+  const item = ctx.store.viewItem(ctx.actor, list, current);
   const path = `${item.folder}/${item.leaf}`;
   const uri = `${ctx.urls.api}/Web/GetFileByServerRelativePath(decodedurl='${encodeURIComponent(path.replace(/'/g, "''"))}')`;
   const content = ctx.store.db.prepare('SELECT length(content) AS n, check_in_comment AS c FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?')
@@ -100,7 +104,8 @@ export function fileEntityForItem(ctx: ApiContext, list: List, item: Item): Enti
     props: {
       CheckInComment: content?.c ?? '', CheckOutType: checkedOut ? 0 : 2, ContentTag: `{${item.guid.toUpperCase()}},${item.version},${item.version}`,
       CustomizedPageStatus: 0, ETag: `"{${item.guid.toUpperCase()}},${item.version}"`, Exists: true, IrmEnabled: false,
-      Length: String(content?.n ?? 0), Level: checkedOut ? 255 : 1, LinkingUri: null, LinkingUrl: '', MajorVersion: major, MinorVersion: item.uiVersion % 512,
+      // SP.FileLevel: 1 published, 2 draft, 255 checked out.
+      Length: String(content?.n ?? publishedContent(ctx.store, list, item)?.length ?? 0), Level: checkedOut ? 255 : governed(list) && !isPublished(list, item) ? 2 : 1, LinkingUri: null, LinkingUrl: '', MajorVersion: major, MinorVersion: item.uiVersion % 512,
       Name: item.leaf, ServerRelativeUrl: path, ServerRelativePath: { DecodedUrl: path }, TimeCreated: item.created, TimeLastModified: item.modified,
       Title: (item.data.Title as string | undefined) ?? null, UIVersion: item.uiVersion, UIVersionLabel: `${major}.${item.uiVersion % 512}`, UniqueId: item.guid
     },
@@ -262,13 +267,30 @@ function step(ctx: ApiContext, res: Res, seg: Segment): Res | LocalResponse | un
         store.demandItemWrite(actor, list, item, PermissionKind.EditListItems);
         const comment = arg(seg, 'comment');
         if (typeof comment === 'string' && comment.length > 1023) throw Errors.badRequest('A check-in comment may have at most 1023 characters.');
-        store.db.prepare("UPDATE items SET data = json_remove(data, '$._CheckedOutUserId') WHERE list_id = ? AND id = ?").run(list.id, item.id);
-        if (typeof comment === 'string' && is(seg, 'checkin')) {
-          store.db.prepare('UPDATE file_contents SET check_in_comment = ? WHERE list_id = ? AND item_id = ? AND ui_version = ?').run(comment, list.id, item.id, item.uiVersion);
-        }
+        const type = arg(seg, 'checkintype') ?? arg(seg, 'checkInType');
+        store.tx(() => {
+          store.db.prepare("UPDATE items SET data = json_remove(data, '$._CheckedOutUserId') WHERE list_id = ? AND id = ?").run(list.id, item.id);
+          if (typeof comment === 'string' && is(seg, 'checkin')) {
+            store.db.prepare('UPDATE file_contents SET check_in_comment = ? WHERE list_id = ? AND item_id = ? AND ui_version = ?').run(comment, list.id, item.id, item.uiVersion);
+          }
+          // CheckinType: 0 minor, 1 major (PnPjs's default), 2 overwrite.
+          if (is(seg, 'checkin')) checkInVersion(store, actor, list, store.getItem(list, item.id) as Item, type === undefined || type === null ? 1 : Number(type));
+        });
         return emptyOk();
       }
-      if (is(seg, 'publish', 'approve', 'unpublish', 'deny')) { post(ctx); store.demandItemWrite(actor, list, item, PermissionKind.EditListItems); return emptyOk(); }
+      if (is(seg, 'publish', 'approve', 'unpublish', 'deny')) {
+        post(ctx);
+        const raw = arg(seg, 'comment');
+        const comment = typeof raw === 'string' ? raw : '';
+        if (comment.length > 1023) throw Errors.badRequest('A comment may have at most 1023 characters.');
+        store.tx(() => {
+          if (is(seg, 'publish')) publishFile(store, actor, list, item, comment);
+          else if (is(seg, 'approve')) approveFile(store, actor, list, item, comment);
+          else if (is(seg, 'deny')) denyFile(store, actor, list, item, comment);
+          else unpublishFile(store, actor, list, item, comment);
+        });
+        return emptyOk();
+      }
       if (is(seg, 'recycle')) {
         post(ctx);
         const id = store.deleteItem(actor, list, item, ctx.req.headers['if-match'], true);
@@ -313,7 +335,7 @@ function step(ctx: ApiContext, res: Res, seg: Segment): Res | LocalResponse | un
       if (is(seg, '$value')) {
         store.demandItemRead(actor, res.list, res.item, PermissionKind.ViewVersions);
         const row = store.db.prepare('SELECT content FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?').get(res.list.id, res.item.id, res.version) as { content: Buffer } | undefined;
-        if (!row) throw Errors.argument(`Version ${res.version} does not exist.`, 404);
+        if (!row || !visibleVersion(store, actor, res.list, res.item, res.version)) throw Errors.argument(`Version ${res.version} does not exist.`, 404);
         return binary(row.content);
       }
       break;
@@ -330,7 +352,9 @@ function binary(content: Buffer): LocalResponse {
 function fileValue(ctx: ApiContext, list: List, item: Item): LocalResponse {
   if (ctx.method === 'GET') {
     ctx.store.demandItemRead(ctx.actor, list, item, PermissionKind.OpenItems);
-    return { ...binary(currentContent(ctx, list, item)), headers: { 'content-type': 'application/octet-stream', etag: `"{${item.guid.toUpperCase()}},${item.version}"` } };
+    const seen = ctx.store.viewItem(ctx.actor, list, item);
+    const content = publishedContent(ctx.store, list, seen) ?? currentContent(ctx, list, seen);
+    return { ...binary(content), headers: { 'content-type': 'application/octet-stream', etag: `"{${item.guid.toUpperCase()}},${item.version}"` } };
   }
   if (ctx.method === 'PUT' || ctx.method === 'POST') {
     ctx.store.demandItemWrite(ctx.actor, list, item, PermissionKind.EditListItems);
@@ -446,14 +470,16 @@ function finish(ctx: ApiContext, res: Res): LocalResponse | undefined {
         store.demandItemRead(actor, res.list, res.item, PermissionKind.ViewVersions);
         const rows = store.db.prepare('SELECT ui_version, length(content) AS n, check_in_comment, created, author_id FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version < ? ORDER BY ui_version')
           .all(res.list.id, res.item.id, res.item.uiVersion) as Array<{ ui_version: number; n: number; check_in_comment: string; created: string; author_id: number }>;
-        return collection(ctx, rows.map((r) => versionEntity(ctx, res.list, res.item, r)), 'SP.FileVersion');
+        const seen = store.viewItem(actor, res.list, res.item);
+        const visible = rows.filter((r) => r.ui_version < seen.uiVersion && visibleVersion(store, actor, res.list, res.item, r.ui_version));
+        return collection(ctx, visible.map((r) => versionEntity(ctx, res.list, res.item, r)), 'SP.FileVersion');
       }
       break;
     case 'fileversion':
       if (ctx.method === 'GET') {
         const r = store.db.prepare('SELECT ui_version, length(content) AS n, check_in_comment, created, author_id FROM file_contents WHERE list_id = ? AND item_id = ? AND ui_version = ?')
           .get(res.list.id, res.item.id, res.version) as { ui_version: number; n: number; check_in_comment: string; created: string; author_id: number } | undefined;
-        if (!r) throw Errors.argument(`Version ${res.version} does not exist.`, 404);
+        if (!r || !visibleVersion(store, actor, res.list, res.item, r.ui_version)) throw Errors.argument(`Version ${res.version} does not exist.`, 404);
         return one(ctx, versionEntity(ctx, res.list, res.item, r), 'SP.FileVersion');
       }
       break;

@@ -9,10 +9,11 @@ import { THRESHOLD, itemEtagHeader, isLibrary, listItemEntityTypeFullName } from
 import { queryItems, ValueContext } from '../store/query';
 import type { Item, List } from '../store/types';
 import { PermissionKind } from '../model/permissions';
-import { unwrapCollection } from '../model/fieldTypes';
 import { collection, emptyOk, parseJsonBody, post, type ApiContext, type Res, type Route } from './context';
 import { requireItem } from './lookups';
 import { fileEntityForItem } from './files';
+import { visibleVersion } from '../store/moderation';
+import { addValidateUpdateItemUsingPath, validateUpdateListItem } from './formValues';
 
 /** List items: query, add, read, update, delete, recycle, versions, form-style updates. */
 export const itemsRoute: Route = {
@@ -22,14 +23,16 @@ export const itemsRoute: Route = {
       const list = res.list;
       if (is(seg, 'items')) return seg.hasParens ? { k: 'item', list, item: requireItem(ctx, list, Number(arg(seg))) } : { k: 'items', list };
       if (is(seg, 'getItemById')) return { k: 'item', list, item: requireItem(ctx, list, Number(arg(seg))) };
+      if (is(seg, 'addValidateUpdateItemUsingPath')) return addValidateUpdateItemUsingPath(ctx, list);
     }
     if (res.k === 'items' && is(seg, 'getById')) return { k: 'item', list: res.list, item: requireItem(ctx, res.list, Number(arg(seg))) };
     if (res.k === 'item') {
       const { list, item } = res;
       if (is(seg, 'versions')) {
         if (seg.hasParens) {
+          store.demandItemRead(actor, list, item, PermissionKind.ViewVersions);
           const v = store.itemVersions(list, item).find((x) => x.uiVersion === Number(arg(seg)));
-          if (!v) throw Errors.itemNotFound();
+          if (!v || !visibleVersion(store, actor, list, item, v.uiVersion, v.data)) throw Errors.itemNotFound();
           return { k: 'entity', entity: itemVersionEntity(ctx, list, item, v), set: 'SP.ListItemVersion' };
         }
         return { k: 'itemversions', list, item };
@@ -82,7 +85,8 @@ export const itemsRoute: Route = {
     }
     if (res.k === 'itemversions' && ctx.method === 'GET') {
       store.demandItemRead(actor, res.list, res.item, PermissionKind.ViewVersions);
-      return collection(ctx, store.itemVersions(res.list, res.item).map((v) => itemVersionEntity(ctx, res.list, res.item, v)), 'SP.ListItemVersion');
+      const visible = store.itemVersions(res.list, res.item).filter((v) => visibleVersion(store, actor, res.list, res.item, v.uiVersion, v.data));
+      return collection(ctx, visible.map((v) => itemVersionEntity(ctx, res.list, res.item, v)), 'SP.ListItemVersion');
     }
     return undefined;
   }
@@ -127,23 +131,4 @@ function itemVersionEntity(ctx: ApiContext, list: List, item: Item, v: { uiVersi
     if (val !== undefined) props[f.internalName] = val;
   }
   return { type: 'SP.ListItemVersion', uri: `${ctx.urls.list(list)}/Items(${item.id})/Versions(${v.uiVersion})`, props };
-}
-
-function validateUpdateListItem(ctx: ApiContext, list: List, item: Item): LocalResponse {
-  post(ctx);
-  const body = parseJsonBody(ctx.req);
-  const values = unwrapCollection(body.formValues) as Array<{ FieldName: string; FieldValue: string }> | null;
-  if (!values) throw Errors.badRequest('validateUpdateListItem needs formValues.');
-  const fields = ctx.store.fields(list.id);
-  const payload: Record<string, unknown> = {};
-  const results = values.map((v) => {
-    const f = fields.find((x) => x.internalName === v.FieldName);
-    if (!f) return { FieldName: v.FieldName, FieldValue: v.FieldValue, HasException: true, ErrorCode: -2147024809, ErrorMessage: `Column '${v.FieldName}' does not exist.`, ItemId: item.id };
-    payload[f.typeAsString === 'User' || f.typeAsString === 'Lookup' ? `${f.internalName}Id` : f.internalName] =
-      f.typeAsString === 'Number' || f.typeAsString === 'Currency' ? Number(v.FieldValue) : v.FieldValue;
-    return { FieldName: v.FieldName, FieldValue: v.FieldValue, HasException: false, ErrorCode: 0, ErrorMessage: null, ItemId: item.id };
-  });
-  if (results.every((r) => !r.HasException)) ctx.store.updateItem(ctx.actor, list, item, payload, '*');
-  const entities: Entity[] = results.map((r) => ({ type: 'SP.ListItemFormUpdateValue', uri: '', props: r }));
-  return renderCollection(entities, { mode: ctx.mode, webUrl: ctx.urls.webUrl }, 'Collection(SP.ListItemFormUpdateValue)');
 }

@@ -19,9 +19,6 @@ export const unsupportedRoute: Route = {
       if (is(seg, 'features')) throw Errors.notImplemented('features');
       if (is(seg, 'navigation')) throw Errors.notImplemented('navigation nodes (the local hub draws its own navigation)');
     }
-    if (res.k === 'list') {
-      if (is(seg, 'addValidateUpdateItemUsingPath')) throw Errors.notImplemented(seg.name);
-    }
     if (res.k === 'fields' && is(seg, 'addDependentLookupField')) throw Errors.notImplemented('dependent lookup fields');
     return undefined;
   }

@@ -54,6 +54,8 @@ export function rawValue(item: Item, field: Field, list: List): FieldValue {
     // Set by the attachments store when an item has files attached.
     case 'attachments': return item.data.Attachments === true;
     case 'guid': return item.guid;
+    case 'moderationStatus': return typeof item.data._ModerationStatus === 'number' ? item.data._ModerationStatus : 0;
+    case 'moderationComments': return (item.data._ModerationComments as string | null | undefined) ?? null;
     case 'fsType': return item.fsType;
     case 'contentTypeId': return listContentTypeId(list, item.fsType === 1 ? CONTENT_TYPE_FOLDER : isLibrary(list) ? CONTENT_TYPE_DOCUMENT : CONTENT_TYPE_ITEM);
     case 'fileType': {
@@ -93,7 +95,7 @@ export class ValueContext {
       // A lookup projects nothing of an item its reader may not read (a draft, someone else's
       // request), as users without access to the target report blank lookup values on
       // SharePoint [verify: Microsoft does not document the trimming of lookup projections].
-      if (item && list && this.store.canReadItem(this.actor, list, item)) m.set(id, item);
+      if (item && list && this.store.canReadItem(this.actor, list, item)) m.set(id, this.store.viewItem(this.actor, list, item));
       else return undefined;
     }
     return m.get(id);

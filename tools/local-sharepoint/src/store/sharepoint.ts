@@ -5,6 +5,9 @@ import { parseJson } from './db';
 import type { Field, FieldProps, FieldValue, Item, List, ListProps, Principal, View, Web } from './types';
 import { Errors, SpError } from '../http/errors';
 import { ensureSitePages } from './pages';
+import {
+  afterInsert, afterWrite, beforeWrite, checkModerationChange, moderationValues, nextUiVersion, onlyModeration, takeModeration
+} from './moderation';
 import { DIRECTORY, type DirectoryUser, loginNameOf } from '../directory';
 import {
   LIMITED_ACCESS_ID, PermissionKind, PermissionSet, ROLE_DEFINITIONS, kindsOfMask, type RoleDefinition
@@ -33,6 +36,9 @@ const BASE_FIELDS: Array<[string, string, string, string, FieldProps]> = [
   ['dce8262a-3ae9-45aa-aab4-83bd75fb738a', '_UIVersionString', 'Version', 'Text', { system: 'uiVersion', ReadOnlyField: true }],
   ['67df98f4-9dec-48ff-a553-29bece9c5bf4', 'Attachments', 'Attachments', 'Attachments', { system: 'attachments', ReadOnlyField: true }],
   ['ae069f25-3ac2-4256-b9c3-15dbc15da0e0', 'GUID', 'GUID', 'Guid', { system: 'guid', ReadOnlyField: true, Hidden: true }],
+  // Content approval's columns, on every list; set through approval, never as plain columns.
+  ['fdc3b2ed-5bf2-4835-a4bc-b885f3396a61', '_ModerationStatus', 'Approval Status', 'ModStat', { system: 'moderationStatus', ReadOnlyField: true, Hidden: true }],
+  ['34ad21eb-75bd-4544-8c73-0e08330291fe', '_ModerationComments', "Approver Comments", 'Note', { system: 'moderationComments', ReadOnlyField: true, Hidden: true }],
   // Not a column in SharePoint (an entity property); kept as one here, so it has no fixed ID.
   ['', 'FileSystemObjectType', 'Item Type', 'Integer', { system: 'fsType', ReadOnlyField: true, Hidden: true }],
   // A lookup ("Item Type") in SharePoint; here the same number: 0 item or file, 1 folder.
@@ -514,10 +520,16 @@ export class SharePointStore {
     }
   }
 
+  /** What the actor may do in the folder a new item goes into (the list's root when none). */
+  public permissionsForAdd(actor: Actor, list: List, folder?: string): PermissionSet {
+    if (actor.user.isSiteAdmin) return PermissionSet.fullControl();
+    const scope = (folder ? this.folderScope(list, folder) : undefined) ?? this.effectiveScope(list);
+    return this.permissionsAt(actor.web, actor.user, scope);
+  }
+
   /** Adding an item or file: Add Items on the folder it goes into (or the list), and WriteSecurity not 4. */
   public demandAdd(actor: Actor, list: List, folder?: string): void {
-    const scope = (folder ? this.folderScope(list, folder) : undefined) ?? this.effectiveScope(list);
-    if (!this.permissionsAt(actor.web, actor.user, scope).has(PermissionKind.AddListItems)) throw Errors.accessDenied();
+    if (!this.permissionsForAdd(actor, list, folder).has(PermissionKind.AddListItems)) throw Errors.accessDenied();
     if (list.props.WriteSecurity === 4 && !this.overridesListBehaviors(actor, list)) throw Errors.accessDenied();
   }
 
@@ -558,14 +570,15 @@ export class SharePointStore {
     let url = `${web.path}/${isLibrary ? '' : 'Lists/'}${urlName || 'List'}`;
     for (let n = 1; this.getList(web, { url }); n++) url = `${web.path}/${isLibrary ? '' : 'Lists/'}${urlName}${n}`;
     const known: Array<keyof ListProps> = ['Description', 'Hidden', 'EnableVersioning', 'EnableMinorVersions', 'MajorVersionLimit',
-      'ReadSecurity', 'WriteSecurity', 'ContentTypesEnabled', 'EnableAttachments', 'ForceCheckout', 'OnQuickLaunch', 'NoCrawl'];
+      'ReadSecurity', 'WriteSecurity', 'ContentTypesEnabled', 'EnableAttachments', 'ForceCheckout', 'OnQuickLaunch', 'NoCrawl',
+      'EnableModeration', 'DraftVersionVisibility'];
     const props: ListProps = {
       Description: '', Hidden: false, EnableVersioning: isLibrary, EnableMinorVersions: false, MajorVersionLimit: isLibrary ? 500 : 50,
       ReadSecurity: 1, WriteSecurity: 1, ContentTypesEnabled: false, EnableAttachments: !isLibrary, ForceCheckout: false,
-      OnQuickLaunch: false, NoCrawl: false
+      OnQuickLaunch: false, NoCrawl: false, EnableModeration: false, DraftVersionVisibility: 0
     };
     for (const k of known) if (body[k] !== undefined) props[k] = body[k];
-    validateListProps(props);
+    validateListProps(props, template);
     const id = randomUUID();
     const ts = now();
     return this.tx(() => {
@@ -606,7 +619,7 @@ export class SharePointStore {
         throw Errors.badRequest(`The property '${k}' does not exist on type 'SP.List'. Make sure to only use property names that are defined by the type.`);
       }
     }
-    validateListProps(props);
+    validateListProps(props, list.baseTemplate);
     this.q('UPDATE lists SET title = ?, props = ?, modified = ?, version = version + 1 WHERE id = ?')
       .run(title, JSON.stringify(props), now(), list.id);
   }
@@ -1031,7 +1044,10 @@ export class SharePointStore {
 
   public addItem(actor: Actor, list: List, body: Record<string, unknown>, file?: { folder: string; leaf: string; fsType?: number }): Item {
     this.demandAdd(actor, list, file?.folder);
-    const values = this.coerceItemPayload(actor, list, body, true);
+    const { change, rest } = takeModeration(body);
+    // A new item's approver rights are those of the folder it goes into.
+    if (change) checkModerationChange(this, actor, list, this.permissionsForAdd(actor, list, file?.folder), change);
+    const values = { ...this.coerceItemPayload(actor, list, rest, true), ...moderationValues(list, change, true) };
     return this.tx(() => this.insertItem(actor, list, values, file));
   }
 
@@ -1039,6 +1055,7 @@ export class SharePointStore {
   public insertItem(actor: Actor, list: List, values: Record<string, FieldValue>, file?: { folder: string; leaf: string; fsType?: number }): Item {
     const fresh = this.reloadList(list);
     this.checkUnique(fresh, values);
+    if (file?.fsType !== 1) values = { ...moderationValues(fresh, undefined, true), ...values };
     const id = fresh.nextItemId;
     const ts = now();
     const data: Record<string, FieldValue> = {};
@@ -1047,7 +1064,7 @@ export class SharePointStore {
       'INSERT INTO items (list_id, id, guid, created, modified, author_id, editor_id, fs_type, folder, leaf, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
     ).run(list.id, id, randomUUID(), ts, ts, actor.user.id, actor.user.id, file?.fsType ?? 0, file?.folder ?? '', file?.leaf ?? '', JSON.stringify(data));
     this.q('UPDATE lists SET next_item_id = ?, item_count = item_count + 1, modified = ? WHERE id = ?').run(id + 1, ts, list.id);
-    const item = this.getItem(list, id) as Item;
+    const item = afterInsert(this, fresh, this.getItem(list, id) as Item);
     this.writeIndex(fresh, item);
     if (fresh.props.EnableVersioning) this.snapshotVersion(list, item);
     return item;
@@ -1056,16 +1073,22 @@ export class SharePointStore {
   public updateItem(actor: Actor, list: List, item: Item, body: Record<string, unknown>, ifMatch: string | undefined): Item {
     this.demandItemWrite(actor, list, item, PermissionKind.EditListItems);
     checkEtag(ifMatch, item);
-    const values = this.coerceItemPayload(actor, list, body, false);
+    const { change, rest } = takeModeration(body);
+    if (change) checkModerationChange(this, actor, list, this.permissions(actor.web, actor.user, list, item), change);
+    const values = { ...this.coerceItemPayload(actor, list, rest, false), ...moderationValues(list, change, false) };
     return this.tx(() => this.writeItemValues(actor, list, item, values));
   }
 
-  public writeItemValues(actor: Actor, list: List, item: Item, values: Record<string, FieldValue>, newVersion = true): Item {
+  public writeItemValues(actor: Actor, list: List, given: Item, values: Record<string, FieldValue>, newVersion = true): Item {
+    // Callers may hold the version a reader sees (the last approved); writes apply to the current one.
+    const item = this.getItem(list, given.id) ?? given;
+    const approvalOnly = onlyModeration(values);
+    if (newVersion) beforeWrite(this, list, item, values);
     const data = { ...item.data };
     for (const [k, v] of Object.entries(values)) if (k !== 'FileLeafRef') data[k] = v;
     this.checkUnique(list, data, item.id);
     const leaf = typeof values.FileLeafRef === 'string' ? values.FileLeafRef : item.leaf;
-    const uiVersion = newVersion && list.props.EnableVersioning ? item.uiVersion + 512 : item.uiVersion;
+    const uiVersion = nextUiVersion(list, item, values, newVersion, approvalOnly);
     this.q('UPDATE items SET data = ?, version = version + 1, ui_version = ?, modified = ?, editor_id = ?, leaf = ? WHERE list_id = ? AND id = ?')
       .run(JSON.stringify(data), uiVersion, now(), actor.user.id, leaf, list.id, item.id);
     if (uiVersion !== item.uiVersion) {
@@ -1079,6 +1102,7 @@ export class SharePointStore {
     const updated = this.getItem(list, item.id) as Item;
     this.writeIndex(list, updated);
     if (list.props.EnableVersioning) this.snapshotVersion(list, updated);
+    if (newVersion) afterWrite(this, list, updated);
     return updated;
   }
 
@@ -1223,7 +1247,16 @@ function defaultOf(f: Field): unknown {
   return d;
 }
 
-function validateListProps(p: ListProps): void {
+function validateListProps(p: ListProps, template: number): void {
+  if (p.DraftVersionVisibility !== undefined) {
+    if (![0, 1, 2].includes(Number(p.DraftVersionVisibility))) throw Errors.badRequest('DraftVersionVisibility must be 0 (Reader), 1 (Author) or 2 (Approver).');
+    p.DraftVersionVisibility = Number(p.DraftVersionVisibility);
+  }
+  if (p.EnableModeration !== undefined) p.EnableModeration = p.EnableModeration === true || p.EnableModeration === 'true';
+  // Lists keep major versions only; minor versions (drafts) are a document library's [verify: SPO's error text].
+  if (p.EnableMinorVersions && template !== 101 && template !== 119) {
+    throw new SpError(400, '-2147024809, System.ArgumentException', 'Minor versions are supported by document libraries only. [verify]');
+  }
   if (![1, 2].includes(Number(p.ReadSecurity))) throw Errors.badRequest('ReadSecurity must be 1 (all items) or 2 (own items).');
   if (![1, 2, 4].includes(Number(p.WriteSecurity))) throw Errors.badRequest('WriteSecurity must be 1 (all items), 2 (own items) or 4 (none).');
   p.ReadSecurity = Number(p.ReadSecurity);
