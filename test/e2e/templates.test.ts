@@ -8,7 +8,10 @@
  * Its own local SharePoint (in memory, provisioned and seeded like `npm start`) and bundle folder.
  */
 import fs from 'fs';
-import { axe, shot as fullShot, startHub, type Hub, type Session } from './harness';
+import path from 'path';
+import { axe, shot as fullShot, startHub, type Hub, type HubLocale, type Session } from './harness';
+import { loadAmdFile } from '../unit/loc/amd';
+import { format } from '../../src/components/text';
 import { SpTemplateService } from '../../src/services/TemplateService';
 import type { LibraryTemplate } from '../../src/model';
 import type { Page } from 'playwright-core';
@@ -153,6 +156,38 @@ describe('a PMO member', () => {
     await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
     await dialog.getByText(/Files of this type cannot be stored in the templates library/).waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+});
+
+describe('a PMO member in Swedish, Danish and Dutch', () => {
+  const FILES: Record<HubLocale, string> = { 'en-US': 'en-us', 'sv-SE': 'sv-se', 'da-DK': 'da-dk', 'nl-NL': 'nl-nl' };
+  // The change note as each types it: their letters, quotes, markup that must stay text, an emoji.
+  const NOTES: Array<[HubLocale, string]> = [
+    ['sv-SE', 'Åtgärdsplan per kvartal – "efter höstens revision" <b>ny</b> 🙂'],
+    ['da-DK', 'Milepæle pr. kvartal, rettet efter efterårets revision & "Æbleø" <i>x</i>'],
+    ['nl-NL', "Mijlpalen per kwartaal: 'ná de herfstrevisie' – één <b>tabel</b> minder"]
+  ];
+  it.each(NOTES)('in %s, stores the new version\'s file and change note exactly as typed (read back by REST)', async (locale, note) => {
+    const s = loadAmdFile(path.resolve(__dirname, `../../src/webparts/templates/loc/${FILES[locale]}.js`)) as ITemplatesWebPartStrings;
+    const { page } = await hub.open('pmo', { page: TEMPLATES_PAGE, locale });
+    // The library shows each person the templates of their language first: take the first one listed.
+    const [before, after] = s.MoreActions.split('{0}');
+    const more = page.getByRole('button', { name: before.trim() }).and(page.getByRole('button', { name: /\.xlsx/ })).first();
+    const fileName = ((await more.getAttribute('aria-label')) ?? '').slice(before.length, -after.length || undefined);
+    await more.click();
+    await page.getByRole('menuitem', { name: s.UploadVersion }).click();
+    const dialog = page.getByRole('alertdialog', { name: format(s.UploadHeading, fileName) });
+    const content = Buffer.from(`PK ${locale} ${note}`);
+    await dialog.getByLabel(s.ChooseFile).setInputFiles({ name: 'plan.xlsx', mimeType: 'application/octet-stream', buffer: content });
+    await dialog.getByRole('textbox', { name: s.ChangeNote }).fill(note);
+    await dialog.getByRole('button', { name: s.Upload, exact: true }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    const saved = await stored(fileName);
+    const service = await ownerService();
+    expect(Buffer.from(await service.content(saved)).equals(content)).toBe(true);
+    const current = (await service.versions(saved)).find((v) => v.isCurrent);
+    expect(current?.changeNote).toBe(note);
+    await page.close();
   });
 });
 

@@ -18,6 +18,8 @@ import { format, todayIso } from '../../../components/text';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { isConflict, describeError } from '../../../components/errors';
 import { ScrollFrame } from '../../../components/ScrollFrame';
+import { useEditForm, type FormErrorsOf } from '../../../components/useEditForm';
+import { EditFormFrame, editFormWords } from '../../../components/EditPanel';
 
 export interface ITemplatesProps {
   service: ITemplateService;
@@ -420,11 +422,18 @@ function PreviewBody(props: ITemplatesProps & { template: LibraryTemplate; previ
   );
 }
 
+interface UploadForm {
+  file: File | undefined;
+  note: string;
+}
+
+/**
+ * A new version of a template: the file and its change note, on the shared edit-form core (field
+ * errors before anything is sent, a refused upload keeps what was chosen and typed, closing with an
+ * unsaved note asks first). An upload has no ETag conflict: SharePoint adds a version.
+ */
 function UploadDialog(props: ITemplatesProps & { template: LibraryTemplate; onDismiss: () => void; onUploaded: (t: LibraryTemplate) => void }): JSX.Element {
   const { strings: s, template, service, locale } = props;
-  const [file, setFile] = React.useState<File | undefined>();
-  const [note, setNote] = React.useState('');
-  const [errors, setErrors] = React.useState<{ file?: string; note?: string; form?: string }>({});
   const [progress, setProgress] = React.useState<{ sent: number; total: number } | undefined>();
   const inputId = `pmo-template-file-${template.id}`;
 
@@ -440,47 +449,55 @@ function UploadDialog(props: ITemplatesProps & { template: LibraryTemplate; onDi
     }
   };
 
-  const submit = async (): Promise<void> => {
-    const next: typeof errors = {};
-    if (!file) next.file = s.FileRequired;
-    else {
-      const p = uploadProblem(file.name, file.size);
-      if (p) next.file = problemText(p);
-      else if (extensionOf(file.name) !== extensionOf(template.fileName)) next.file = problemText('differentType');
-    }
-    if (!note.trim()) next.note = s.ChangeNoteRequired;
-    setErrors(next);
-    if (next.file || next.note || !file) return;
-    setProgress({ sent: 0, total: file.size });
-    try {
-      const saved = await service.uploadNewVersion(template, { name: file.name, size: file.size, content: file }, note, setProgress);
-      props.onUploaded(saved);
-    } catch (e) {
-      setProgress(undefined);
-      // The service cancelled the upload: nothing half-written stays, and what the user typed is kept.
-      setErrors({ form: e instanceof UploadRefusedError ? problemText(e.problem) : format(s.ActionFailed, describeError(e, props.common)) });
-    }
-  };
+  const edit = useEditForm<UploadForm, LibraryTemplate>({
+    initial: { file: undefined, note: '' },
+    validate: (f) => {
+      const errors: FormErrorsOf<UploadForm> = {};
+      if (!f.file) errors.file = s.FileRequired;
+      else {
+        const p = uploadProblem(f.file.name, f.file.size);
+        if (p) errors.file = problemText(p);
+        else if (extensionOf(f.file.name) !== extensionOf(template.fileName)) errors.file = problemText('differentType');
+      }
+      if (!f.note.trim()) errors.note = s.ChangeNoteRequired;
+      return errors;
+    },
+    submit: async (f) => {
+      const file = f.file as File;
+      setProgress({ sent: 0, total: file.size });
+      try {
+        return await service.uploadNewVersion(template, { name: file.name, size: file.size, content: file }, f.note, setProgress);
+      } finally {
+        setProgress(undefined);
+      }
+    },
+    afterSave: (saved) => { props.onUploaded(saved); },
+    splitServiceErrors: (fields) => ({ form: {}, other: Object.values(fields) }),
+    // The service cancelled the upload: nothing half-written stays, and what the user typed is kept.
+    failureText: (e) => (e instanceof UploadRefusedError ? problemText(e.problem) : format(s.ActionFailed, describeError(e, props.common))),
+    reload: () => ({})
+  }, props.onDismiss);
+  const busy = edit.saving !== undefined;
 
   return (
-    <Dialog hidden={false} onDismiss={progress ? undefined : props.onDismiss} minWidth={440}
+    <Dialog hidden={false} onDismiss={busy ? undefined : edit.requestClose} minWidth={440}
       dialogContentProps={{ type: DialogType.normal, title: format(s.UploadHeading, template.fileName), closeButtonAriaLabel: s.Close }}
       modalProps={{ isBlocking: true }}>
-      <Stack tokens={{ childrenGap: 12 }}>
-        {errors.form && <MessageBar messageBarType={MessageBarType.error} role="alert">{errors.form}</MessageBar>}
+      <EditFormFrame edit={edit} words={editFormWords(props.common)} conflictRows={() => []}>
         <Stack tokens={{ childrenGap: 4 }}>
           <label htmlFor={inputId} className={mergeStyles({ fontWeight: 600 })}>{s.ChooseFile}</label>
-          <input id={inputId} type="file" aria-invalid={!!errors.file} aria-describedby={errors.file ? `${inputId}-error` : undefined}
-            onChange={(e) => setFile(e.target.files?.[0])} disabled={!!progress} />
-          {errors.file && <Text id={`${inputId}-error`} role="alert" className={mergeStyles({ color: '#a4262c' })}>{errors.file}</Text>}
+          <input id={inputId} type="file" aria-invalid={!!edit.errors.file} aria-describedby={edit.errors.file ? `${inputId}-error` : undefined}
+            onChange={(e) => edit.set('file', e.target.files?.[0])} disabled={busy} />
+          {edit.errors.file && <Text id={`${inputId}-error`} role="alert" className={mergeStyles({ color: '#a4262c' })}>{edit.errors.file}</Text>}
         </Stack>
-        <TextField label={s.ChangeNote} multiline rows={3} required value={note} onChange={(_e, v) => setNote(v ?? '')} errorMessage={errors.note} disabled={!!progress} maxLength={1000} />
+        <TextField label={s.ChangeNote} multiline rows={3} required value={edit.form.note} onChange={(_e, v) => edit.set('note', v ?? '')}
+          errorMessage={edit.errors.note} disabled={busy} maxLength={1000} />
         {progress && <ProgressIndicator label={s.Upload} description={format(s.Uploading, sizeText(progress.sent, locale) || '0 KB', sizeText(progress.total, locale))}
           percentComplete={progress.total ? progress.sent / progress.total : 0} />}
-      </Stack>
+      </EditFormFrame>
       <DialogFooter>
-        <PrimaryButton onClick={() => { submit().catch(() => undefined); }} disabled={!!progress}>{s.Upload}</PrimaryButton>
-        <DefaultButton onClick={props.onDismiss} disabled={!!progress}>{s.Cancel}</DefaultButton>
+        <PrimaryButton onClick={() => { edit.save('save').catch(() => undefined); }} disabled={busy}>{s.Upload}</PrimaryButton>
+        <DefaultButton onClick={edit.requestClose} disabled={busy}>{s.Cancel}</DefaultButton>
       </DialogFooter>
     </Dialog>
   );
