@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { build } from 'esbuild';
 import { amdLocPlugin } from './amdLocPlugin';
+import { manifestsPlugin } from './manifestsPlugin';
 import { HUB_BUNDLE, HUB_DIST_DIR, HUB_FAVICON, HUB_FONTS_DIR } from './paths';
 
 /** The tab icon: the register's "project collection" tile in SharePoint's default theme blue. */
@@ -41,7 +42,7 @@ export async function buildHub(options: HubBuildOptions = {}): Promise<HubBuildR
     // React and Fluent drop their development checks only when NODE_ENV is a literal.
     define: { 'process.env.NODE_ENV': '"production"' },
     tsconfig: path.join(__dirname, 'client', 'tsconfig.json'),
-    plugins: [amdLocPlugin()],
+    plugins: [amdLocPlugin(), manifestsPlugin()],
     logLevel: 'silent',
     legalComments: 'linked'
   });

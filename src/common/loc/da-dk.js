@@ -73,6 +73,22 @@ define([], function () {
     "DatePrevYear": "Forrige år",
     "DateNextYear": "Næste år",
     "DateCloseCalendar": "Luk kalenderen",
-    "NumberInvalid": "Det er ikke et tal. Skriv det som {0}."
+    "NumberInvalid": "Det er ikke et tal. Skriv det som {0}.",
+    "EditPage": "Rediger",
+    "EditingPage": "Du redigerer siden. Læsere ser den, som den var, indtil du publicerer.",
+    "SaveAndPublish": "Gem og publicer",
+    "DiscardChanges": "Kassér ændringer",
+    "SaveFailed": "Siden blev ikke gemt. {0}",
+    "AddWebPartHere": "Tilføj en webdel her",
+    "AddWebPartAtEnd": "Tilføj en webdel til sidst",
+    "Toolbox": "PMO Hub-webdele",
+    "Close": "Luk",
+    "WebPartToolbar": "{0}: webdelsværktøjer",
+    "MoveUp": "Flyt {0} op",
+    "MoveDown": "Flyt {0} ned",
+    "RemoveWebPart": "Fjern {0}",
+    "EditWebPartProperties": "Rediger egenskaberne for {0}",
+    "ConnectToFilters": "Forbind med Porteføljefiltre",
+    "NoFiltersOnPage": "Tilføj webdelen Porteføljefiltre til siden for at forbinde til den."
   };
 });

@@ -73,6 +73,22 @@ define([], function () {
     "DatePrevYear": "Previous year",
     "DateNextYear": "Next year",
     "DateCloseCalendar": "Close the calendar",
-    "NumberInvalid": "This is not a number. Type it like {0}."
+    "NumberInvalid": "This is not a number. Type it like {0}.",
+    "EditPage": "Edit",
+    "EditingPage": "You are editing this page. Readers see it as it was until you publish.",
+    "SaveAndPublish": "Save and publish",
+    "DiscardChanges": "Discard changes",
+    "SaveFailed": "The page was not saved. {0}",
+    "AddWebPartHere": "Add a web part here",
+    "AddWebPartAtEnd": "Add a web part at the end",
+    "Toolbox": "PMO Hub web parts",
+    "Close": "Close",
+    "WebPartToolbar": "{0}: web part tools",
+    "MoveUp": "Move {0} up",
+    "MoveDown": "Move {0} down",
+    "RemoveWebPart": "Remove {0}",
+    "EditWebPartProperties": "Edit the properties of {0}",
+    "ConnectToFilters": "Connect to Portfolio filters",
+    "NoFiltersOnPage": "Add a Portfolio filters web part to this page to connect to it."
   };
 });

@@ -74,6 +74,22 @@ declare interface IPmoHubCommonStrings {
   DateNextYear: string;
   DateCloseCalendar: string;
   NumberInvalid: string;
+  EditPage: string;
+  EditingPage: string;
+  SaveAndPublish: string;
+  DiscardChanges: string;
+  SaveFailed: string;
+  AddWebPartHere: string;
+  AddWebPartAtEnd: string;
+  Toolbox: string;
+  Close: string;
+  WebPartToolbar: string;
+  MoveUp: string;
+  MoveDown: string;
+  RemoveWebPart: string;
+  EditWebPartProperties: string;
+  ConnectToFilters: string;
+  NoFiltersOnPage: string;
 }
 
 declare module 'PmoHubCommonStrings' {

@@ -73,6 +73,22 @@ define([], function () {
     "DatePrevYear": "Vorig jaar",
     "DateNextYear": "Volgend jaar",
     "DateCloseCalendar": "Kalender sluiten",
-    "NumberInvalid": "Dit is geen getal. Typ het zoals {0}."
+    "NumberInvalid": "Dit is geen getal. Typ het zoals {0}.",
+    "EditPage": "Bewerken",
+    "EditingPage": "U bewerkt deze pagina. Lezers zien de vorige versie tot u publiceert.",
+    "SaveAndPublish": "Opslaan en publiceren",
+    "DiscardChanges": "Wijzigingen verwerpen",
+    "SaveFailed": "De pagina is niet opgeslagen. {0}",
+    "AddWebPartHere": "Hier een webonderdeel toevoegen",
+    "AddWebPartAtEnd": "Een webonderdeel aan het einde toevoegen",
+    "Toolbox": "PMO Hub-webonderdelen",
+    "Close": "Sluiten",
+    "WebPartToolbar": "{0}: hulpmiddelen voor webonderdeel",
+    "MoveUp": "{0} omhoog verplaatsen",
+    "MoveDown": "{0} omlaag verplaatsen",
+    "RemoveWebPart": "{0} verwijderen",
+    "EditWebPartProperties": "Eigenschappen van {0} bewerken",
+    "ConnectToFilters": "Verbinden met Portfoliofilters",
+    "NoFiltersOnPage": "Voeg het webonderdeel Portfoliofilters aan deze pagina toe om ermee te verbinden."
   };
 });

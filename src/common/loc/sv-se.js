@@ -73,6 +73,22 @@ define([], function () {
     "DatePrevYear": "Föregående år",
     "DateNextYear": "Nästa år",
     "DateCloseCalendar": "Stäng kalendern",
-    "NumberInvalid": "Det här är inget tal. Skriv det som {0}."
+    "NumberInvalid": "Det här är inget tal. Skriv det som {0}.",
+    "EditPage": "Redigera",
+    "EditingPage": "Du redigerar sidan. Läsare ser den som den var tills du publicerar.",
+    "SaveAndPublish": "Spara och publicera",
+    "DiscardChanges": "Släng ändringar",
+    "SaveFailed": "Sidan sparades inte. {0}",
+    "AddWebPartHere": "Lägg till en webbdel här",
+    "AddWebPartAtEnd": "Lägg till en webbdel sist",
+    "Toolbox": "PMO Hub-webbdelar",
+    "Close": "Stäng",
+    "WebPartToolbar": "{0}: webbdelsverktyg",
+    "MoveUp": "Flytta {0} uppåt",
+    "MoveDown": "Flytta {0} nedåt",
+    "RemoveWebPart": "Ta bort {0}",
+    "EditWebPartProperties": "Redigera egenskaperna för {0}",
+    "ConnectToFilters": "Anslut till Portföljfilter",
+    "NoFiltersOnPage": "Lägg till webbdelen Portföljfilter på sidan för att ansluta till den."
   };
 });
