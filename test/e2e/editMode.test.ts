@@ -7,9 +7,13 @@
 import type { Page } from 'playwright-core';
 import { axe, shot, startHub, type Hub } from './harness';
 import { connectedFilterSource } from '../../src/pages/canvas';
-import { LESSONS_LEARNED_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID, PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID } from '../../src/pages/hubPages';
+import { KPI_TILES_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID, PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID } from '../../src/pages/hubPages';
 
 jest.setTimeout(120_000);
+
+/** Labels of the Portfolio KPIs web part's own property pane (the portfolio loc file's). */
+const SITE_URL_LABEL = 'PMO site URL (empty: this site)';
+const REGISTER_URL_LABEL = 'Project register page (empty: SitePages/Projects.aspx)';
 
 let hub: Hub;
 
@@ -39,21 +43,32 @@ describe('editing a hub page', () => {
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByRole('button', { name: 'Add a web part at the end' }).click();
     // The toolbox lists the manifests' titles and descriptions in the user's language.
-    const entry = page.locator(`.ms-Panel [data-manifest-id="${LESSONS_LEARNED_MANIFEST_ID}"]`);
-    await expect(entry.textContent()).resolves.toContain('Lessons learned');
+    const entry = page.locator(`.ms-Panel [data-manifest-id="${KPI_TILES_MANIFEST_ID}"]`);
+    await expect(entry.textContent()).resolves.toContain('Portfolio KPIs');
     expect(await axe(page)).toEqual([]);
     await shot(page, 'edit-mode-toolbox-en-US', false);
     await entry.click();
     await page.locator('.ms-Panel').waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Move Lessons learned up' }).click();
+    await page.getByRole('button', { name: 'Move Portfolio KPIs up' }).click();
     expect(await axe(page)).toEqual([]);
     await shot(page, 'edit-mode-en-US', false);
+    // Its property pane is the web part's own definition: its label, its validator.
+    await page.getByRole('button', { name: 'Edit the properties of Portfolio KPIs' }).click();
+    const pane = page.locator('.ms-Panel');
+    // A value its validator rejects is shown with the message and not given to the web part (nor saved).
+    await pane.getByRole('textbox', { name: SITE_URL_LABEL }).fill('not a url');
+    await pane.getByRole('alert').waitFor();
+    await pane.getByRole('textbox', { name: REGISTER_URL_LABEL }).fill('/sites/pmo/SitePages/Register.aspx');
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'edit-mode-properties-en-US', false);
+    await pane.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Save and publish' }).click();
     await page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
 
     const after = await storedWebParts('visitor', 'Templates.aspx');
-    expect(after.map((c) => c.webPartId)).toEqual([...before.slice(0, -1).map((c) => c.webPartId), LESSONS_LEARNED_MANIFEST_ID, before[before.length - 1].webPartId]);
+    expect(after.map((c) => c.webPartId)).toEqual([...before.slice(0, -1).map((c) => c.webPartId), KPI_TILES_MANIFEST_ID, before[before.length - 1].webPartId]);
     const added = after[after.length - 2];
+    expect(added.webPartData?.properties).toEqual({ siteUrl: '', staleDays: 30, registerUrl: '/sites/pmo/SitePages/Register.aspx' });
 
     const visitor = (await hub.open('visitor', { page: '/SitePages/Templates.aspx', locale: 'en-US' })).page;
     await visitor.locator(`[data-sp-webpart-instance="${added.id}"]`).waitFor();

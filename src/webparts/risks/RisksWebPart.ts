@@ -2,8 +2,8 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'RisksWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
-import { projectDataPane } from '../shared/projectDataPane';
 import type { IProjectScopedWebPartProps } from '../shared/settings';
 import { risksComposition } from './composition';
 
@@ -20,6 +20,6 @@ export default class RisksWebPart extends PmoHubWebPart<IProjectScopedWebPartPro
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return projectDataPane(strings);
+    return risksComposition.propertyPane(strings, common);
   }
 }

@@ -2,8 +2,8 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'StatusReportsWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
-import { projectDataPane } from '../shared/projectDataPane';
 import type { IProjectScopedWebPartProps } from '../shared/settings';
 import { statusReportsComposition } from './composition';
 
@@ -20,6 +20,6 @@ export default class StatusReportsWebPart extends PmoHubWebPart<IProjectScopedWe
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return projectDataPane(strings);
+    return statusReportsComposition.propertyPane(strings, common);
   }
 }

@@ -1,9 +1,10 @@
 import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
-import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'TemplatesWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
-import { validateSiteUrl, type IPmoHubWebPartProps } from '../shared/settings';
+import { type IPmoHubWebPartProps } from '../shared/settings';
 import { templatesComposition } from './composition';
 
 /** Thin by design: the template service and the component; the base does the rest. */
@@ -19,17 +20,6 @@ export default class TemplatesWebPart extends PmoHubWebPart<IPmoHubWebPartProps>
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [{
-        header: { description: strings.PropertyPaneDescription },
-        groups: [{
-          groupName: strings.DataGroupName,
-          groupFields: [PropertyPaneTextField('siteUrl', {
-            label: strings.SiteUrlLabel, description: strings.SiteUrlDescription, deferredValidationTime: 500,
-            onGetErrorMessage: (v: string) => validateSiteUrl(v, strings.SiteUrlInvalid)
-          })]
-        }]
-      }]
-    };
+    return templatesComposition.propertyPane(strings, common);
   }
 }

@@ -12,10 +12,11 @@ import { SpHubSettingsService } from '../../../src/services/HubSettingsService';
 import { PROFILE_SETTING } from '../../../src/provisioning/pages';
 import { COMMON_STRINGS, LANGUAGES, format, initialLanguage, languageInfo, saveLanguage, type HubLanguage } from './strings';
 import { DEMO_ROLES, actAs, currentUserAlias, loadDemoUsers, photoUrl, roleLabel, type DemoUser } from './demoUsers';
-import { WebPartHost, type HubWebPartContext } from './webParts';
+import { WebPartHost, propertyPaneOf, type HubWebPartContext } from './webParts';
+import { PropertyPanePanel } from './propertyPane';
 import { FilterScope, PageFilterProvider } from './pageFilter';
-import { AddHere, EditBar, Toolbox, WebPartToolbar, controlFor, draftOf } from './editMode';
-import { insertWebPart } from '../../../src/pages/editing';
+import { AddHere, EditBar, Toolbox, WebPartToolbar, controlFor, draftOf, webPartTitle } from './editMode';
+import { filterInstanceOf, insertWebPart, updateControl } from '../../../src/pages/editing';
 import type { EditedSection } from '../../../src/pages/canvas';
 
 /** SharePoint's out-of-the-box look: Fluent's default theme, nothing of our own. */
@@ -116,6 +117,7 @@ function Hub(): JSX.Element {
   const [saving, setSaving] = React.useState(false);
   const [saveError, setSaveError] = React.useState<string | undefined>();
   const [addAt, setAddAt] = React.useState<number | null>(null);
+  const [paneFor, setPaneFor] = React.useState<string | null>(null);
   React.useEffect(() => { setDraft(null); setSaveError(undefined); }, [fileName, userAlias]);
   const saveDraft = (): void => {
     if (!stored.page || !draft) return;
@@ -242,7 +244,8 @@ function Hub(): JSX.Element {
                           ? <p key={control.id} className={classes.intro}>{plainText(control.html)}</p>
                           : (
                             <div key={control.id} className={classes.webPart} data-sp-webpart-id={control.manifestId} data-sp-webpart-instance={control.id}>
-                              {draft && <WebPartToolbar common={c} tag={lang.tag} control={{ ...control, alias: '' }} draft={draft} onChange={setDraft} />}
+                              {draft && <WebPartToolbar common={c} tag={lang.tag} control={{ ...control, alias: '' }} draft={draft} onChange={setDraft}
+                                onEditProperties={propertyPaneOf(control.manifestId, context) ? () => setPaneFor(control.id) : undefined} />}
                               {/* Keyed by user: a new user starts the web part afresh, as a new sign-in would. */}
                               <ErrorBoundary key={me.alias} title={c.ErrorTitle} retryLabel={c.Retry} common={c}>
                                 <FilterScope source={control.filterSource} publishAs={control.manifestId === PORTFOLIO_FILTERS_MANIFEST_ID ? control.id : undefined}>
@@ -263,6 +266,21 @@ function Hub(): JSX.Element {
             <Toolbox common={c} tag={lang.tag} isOpen={addAt !== null} onDismiss={() => setAddAt(null)}
               onPick={(entry) => { setDraft(insertWebPart(draft, addAt ?? draft.length, controlFor(entry))); setAddAt(null); }} />
           )}
+          {draft && paneFor && (() => {
+            const control = draft.flatMap((s) => s.columns.flatMap((col) => col.controls)).find((x) => x.id === paneFor);
+            const config = control?.kind === 'webPart' ? propertyPaneOf(control.manifestId, context) : undefined;
+            if (!control || control.kind !== 'webPart' || !config) return null;
+            const filter = filterInstanceOf(draft);
+            return (
+              <PropertyPanePanel
+                title={webPartTitle(control.manifestId, lang.tag)} closeLabel={c.Close} config={config} properties={control.properties}
+                onChange={(key, value) => setDraft(updateControl(draft, control.id, (x) => ({ ...x, properties: { ...x.properties, [key]: value } })))}
+                connected={!!control.filterSource} canConnect={!!filter}
+                onConnect={(on) => setDraft(updateControl(draft, control.id, (x) => ({ ...x, filterSource: on ? filter : undefined })))}
+                onDismiss={() => setPaneFor(null)}
+              />
+            );
+          })()}
         </div>
       </main>
     </>

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
-import { PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
-import { siteDataPane } from '../shared/sitePane';
 import { communityEventsComposition, type ICommunityEventsWebPartProps } from '../shared/compositions';
 
 export type { ICommunityEventsWebPartProps };
@@ -21,8 +21,6 @@ export default class CommunityEventsWebPart extends PmoHubWebPart<ICommunityEven
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return siteDataPane(strings, [
-      PropertyPaneToggle('calendarViaGraph', { label: strings.CalendarViaGraphLabel, onText: strings.CalendarViaGraphOn, offText: strings.CalendarViaGraphOff })
-    ]);
+    return communityEventsComposition.propertyPane(strings, common);
   }
 }

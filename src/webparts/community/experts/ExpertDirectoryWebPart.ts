@@ -2,9 +2,9 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
-import { siteDataPane } from '../shared/sitePane';
 import { expertDirectoryComposition } from '../shared/compositions';
 
 /** Experts (photos and titles from Graph, batched) and sparring requests. */
@@ -20,6 +20,6 @@ export default class ExpertDirectoryWebPart extends PmoHubWebPart<IPmoHubWebPart
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return siteDataPane(strings);
+    return expertDirectoryComposition.propertyPane(strings, common);
   }
 }

@@ -2,9 +2,9 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
-import { siteDataPane } from '../shared/sitePane';
 import { lessonsLearnedComposition } from '../shared/compositions';
 
 export default class LessonsLearnedWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
@@ -19,6 +19,6 @@ export default class LessonsLearnedWebPart extends PmoHubWebPart<IPmoHubWebPartP
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return siteDataPane(strings);
+    return lessonsLearnedComposition.propertyPane(strings, common);
   }
 }

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
-import { PropertyPaneChoiceGroup, PropertyPaneSlider, PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import { validateSiteUrl } from '../../shared/settings';
+import * as common from 'PmoHubCommonStrings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
 import type { IBudgetWebPartProps } from '../shared/portfolioSettings';
 import { budgetComposition } from './composition';
@@ -19,27 +19,6 @@ export default class BudgetWebPart extends PortfolioWebPart<IBudgetWebPartProps>
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [{
-        header: { description: strings.PropertyPaneDescription },
-        groups: [
-          {
-            groupName: strings.DataGroupName,
-            groupFields: [
-              PropertyPaneTextField('siteUrl', { label: strings.SiteUrlLabel, onGetErrorMessage: (v: string) => validateSiteUrl(v, strings.SiteUrlInvalid), deferredValidationTime: 500 })
-            ]
-          },
-          this.filterConnectionGroup(strings.ConnectionGroupName, strings.ConnectionLabel),
-          {
-            groupName: strings.OptionsGroupName,
-            groupFields: [
-              PropertyPaneChoiceGroup('grouping', { label: strings.GroupingLabel, options: [{ key: 'unit', text: strings.ColumnUnit }, { key: 'project', text: strings.ColumnProject }] }),
-              PropertyPaneSlider('tolerancePct', { label: strings.ToleranceLabel, min: 0, max: 50, step: 1 }),
-              PropertyPaneSlider('projectLimit', { label: strings.ProjectLimitLabel, min: 5, max: 50, step: 5 })
-            ]
-          }
-        ]
-      }]
-    };
+    return budgetComposition.propertyPane(strings, common);
   }
 }

@@ -1,11 +1,11 @@
 import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import type { IDynamicDataCallables, IDynamicDataPropertyDefinition } from '@microsoft/sp-dynamic-data';
-import { PropertyPaneTextField, PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
 import type { PortfolioFilter } from '../../../model/portfolio';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
-import { validateSiteUrl } from '../../shared/settings';
 import { EMPTY_PORTFOLIO_FILTER, PORTFOLIO_FILTER_PROPERTY_ID } from '../../../model/portfolioFilter';
 import type { IPortfolioFiltersWebPartProps } from '../shared/portfolioSettings';
 import { portfolioFiltersComposition } from './composition';
@@ -47,17 +47,6 @@ export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFil
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [{
-        header: { description: strings.PropertyPaneDescription },
-        groups: [{
-          groupName: strings.DataGroupName,
-          groupFields: [
-            PropertyPaneTextField('siteUrl', { label: strings.SiteUrlLabel, onGetErrorMessage: (v: string) => validateSiteUrl(v, strings.SiteUrlInvalid), deferredValidationTime: 500 }),
-            PropertyPaneToggle('showSavedViews', { label: strings.ShowSavedViewsLabel })
-          ]
-        }]
-      }]
-    };
+    return portfolioFiltersComposition.propertyPane(strings, common);
   }
 }

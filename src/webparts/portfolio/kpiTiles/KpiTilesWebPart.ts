@@ -1,8 +1,8 @@
 import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
-import { PropertyPaneSlider, PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import { validateSiteUrl } from '../../shared/settings';
+import * as common from 'PmoHubCommonStrings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
 import type { IKpiTilesWebPartProps } from '../shared/portfolioSettings';
 import { kpiTilesComposition } from './composition';
@@ -19,26 +19,6 @@ export default class KpiTilesWebPart extends PortfolioWebPart<IKpiTilesWebPartPr
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [{
-        header: { description: strings.PropertyPaneDescription },
-        groups: [
-          {
-            groupName: strings.DataGroupName,
-            groupFields: [
-              PropertyPaneTextField('siteUrl', { label: strings.SiteUrlLabel, onGetErrorMessage: (v: string) => validateSiteUrl(v, strings.SiteUrlInvalid), deferredValidationTime: 500 })
-            ]
-          },
-          this.filterConnectionGroup(strings.ConnectionGroupName, strings.ConnectionLabel),
-          {
-            groupName: strings.OptionsGroupName,
-            groupFields: [
-              PropertyPaneSlider('staleDays', { label: strings.StaleDaysLabel, min: 7, max: 90, step: 1 }),
-              PropertyPaneTextField('registerUrl', { label: strings.RegisterUrlLabel })
-            ]
-          }
-        ]
-      }]
-    };
+    return kpiTilesComposition.propertyPane(strings, common);
   }
 }

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
-import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
-import { planningDataGroup, viewGroup } from '../planning/planningPane';
 import { prioritisationComposition } from './composition';
 
 export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
@@ -23,15 +23,6 @@ export default class PrioritisationWebPart extends PortfolioWebPart<IPrioritisat
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [{
-        header: { description: strings.PropertyPaneDescription },
-        groups: [
-          planningDataGroup(strings),
-          this.filterConnectionGroup(strings.FilterGroupName, strings.FilterConnectionLabel),
-          viewGroup(strings, [PropertyPaneTextField('easeCriteria', { label: strings.EaseCriteriaLabel, description: strings.EaseCriteriaDescription })])
-        ]
-      }]
-    };
+    return prioritisationComposition.propertyPane(strings, common);
   }
 }

@@ -2,8 +2,8 @@ import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
+import * as common from 'PmoHubCommonStrings';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
-import { planningDataGroup } from '../planning/planningPane';
 import { portfolioRiskHeatMapComposition } from './composition';
 
 export default class PortfolioRiskHeatMapWebPart extends PortfolioWebPart<IPortfolioWebPartProps> {
@@ -18,11 +18,6 @@ export default class PortfolioRiskHeatMapWebPart extends PortfolioWebPart<IPortf
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [{
-        header: { description: strings.PropertyPaneDescription },
-        groups: [planningDataGroup(strings), this.filterConnectionGroup(strings.FilterGroupName, strings.FilterConnectionLabel)]
-      }]
-    };
+    return portfolioRiskHeatMapComposition.propertyPane(strings, common);
   }
 }

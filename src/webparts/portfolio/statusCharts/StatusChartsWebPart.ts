@@ -1,8 +1,8 @@
 import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
-import { PropertyPaneChoiceGroup, PropertyPaneTextField, PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import { validateSiteUrl } from '../../shared/settings';
+import * as common from 'PmoHubCommonStrings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
 import type { IStatusChartsWebPartProps } from '../shared/portfolioSettings';
 import { statusChartsComposition } from './composition';
@@ -19,26 +19,6 @@ export default class StatusChartsWebPart extends PortfolioWebPart<IStatusChartsW
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [{
-        header: { description: strings.PropertyPaneDescription },
-        groups: [
-          {
-            groupName: strings.DataGroupName,
-            groupFields: [
-              PropertyPaneTextField('siteUrl', { label: strings.SiteUrlLabel, onGetErrorMessage: (v: string) => validateSiteUrl(v, strings.SiteUrlInvalid), deferredValidationTime: 500 })
-            ]
-          },
-          this.filterConnectionGroup(strings.ConnectionGroupName, strings.ConnectionLabel),
-          {
-            groupName: strings.OptionsGroupName,
-            groupFields: [
-              PropertyPaneChoiceGroup('grouping', { label: strings.GroupingLabel, options: [{ key: 'unit', text: strings.ColumnUnit }, { key: 'phase', text: strings.ColumnPhase }] }),
-              PropertyPaneToggle('showTrend', { label: strings.ShowTrendLabel })
-            ]
-          }
-        ]
-      }]
-    };
+    return statusChartsComposition.propertyPane(strings, common);
   }
 }
