@@ -29,4 +29,31 @@ build.task('clean-package', build.subTask('clean-package', function (gulp, build
 // first), so the bundle does not lint src/ a second time: on two cores that is ~20 s of every build.
 build.lintCmd.enabled = false;
 
+// `npm run bench` weighs each page as shipped: it needs to know which files each lazily loaded web
+// part component pulls in. Webpack knows (its chunk groups); write that down beside the bundle.
+build.configureWebpack.mergeConfig({
+  additionalConfiguration: function (config) {
+    config.plugins.push({
+      apply: function (compiler) {
+        compiler.hooks.afterEmit.tap('PmoHubChunkGroups', function (compilation) {
+          var groups = [];
+          var all = Array.from(compilation.chunkGroups);
+          all.forEach(function (group) {
+            var files = [];
+            group.chunks.forEach(function (chunk) { chunk.files.forEach(function (f) { if (/\.js$/.test(f)) files.push(f); }); });
+            var origins = (group.origins || []).map(function (o) {
+              return o.module && o.module.resource ? path.relative(__dirname, o.module.resource).split(path.sep).join('/') : undefined;
+            }).filter(Boolean);
+            var parents = group.getParents().map(function (p) { return all.indexOf(p); });
+            groups.push({ name: group.name || null, entry: group.isInitial(), files: files, origins: origins, parents: parents });
+          });
+          fs.mkdirSync(path.join(__dirname, 'temp'), { recursive: true });
+          fs.writeFileSync(path.join(__dirname, 'temp', 'chunk-groups.json'), JSON.stringify(groups, null, 1));
+        });
+      }
+    });
+    return config;
+  }
+});
+
 build.initialize(require('gulp'));

@@ -64,7 +64,7 @@ export function DateField(props: IDateFieldProps): JSX.Element {
         componentRef={field}
         id={ids.input}
         aria-labelledby={ids.label}
-        required={props.required}
+        aria-required={props.required}
         value={text}
         placeholder={formatShortDate(new Date(2027, 0, 15), locale)}
         description={props.errorMessage ? undefined : hint}

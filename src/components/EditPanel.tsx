@@ -123,3 +123,14 @@ export function EditPanel<F, Item, Action extends string>(props: IEditPanelProps
     </Panel>
   );
 }
+
+/** The frame's words from the common strings, for forms whose web part has no words of its own for them. */
+export function editFormWords(c: IPmoHubCommonStrings, conflictMessage?: string): IEditFormWords {
+  return {
+    summary: (n) => c.FormSummary.replace('{0}', String(n)),
+    conflictTitle: c.FormConflictTitle, conflictMessage: conflictMessage ?? c.FormConflictText, conflictField: c.FormConflictField,
+    conflictMine: c.FormConflictMine, conflictTheirs: c.FormConflictTheirs, conflictReload: c.FormConflictReload,
+    conflictOverwrite: c.FormConflictOverwrite, cancel: c.FormCancel, discardTitle: c.FormDiscardTitle,
+    discardMessage: c.FormDiscardText, discard: c.FormDiscard, keepEditing: c.FormKeepEditing
+  };
+}

@@ -8,12 +8,13 @@ export const NO_RIGHTS: EditRights = {
 };
 
 /** The rights part of the editing service: all the report and risk web parts need of it. */
-export type IRightsService = Pick<IProjectEditingService, 'rights'>;
+export type IRightsService = Pick<IProjectEditingService, 'rights' | 'rightsForProject'>;
 
-export async function loadRights(service: IRightsService | undefined): Promise<EditRights> {
+/** The user's rights on one project's reports and risks (never more than SharePoint would accept). */
+export async function loadRights(service: IRightsService | undefined, projectId: number): Promise<EditRights> {
   if (!service) return NO_RIGHTS;
   try {
-    return await service.rights();
+    return await service.rightsForProject(projectId);
   } catch {
     return NO_RIGHTS;
   }

@@ -95,6 +95,8 @@ export function useEditForm<F, Item, Action extends string = 'save'>(options: IE
       const saved = await options.submit(form, { base, overwrite, action });
       if (!live.current) return saved;
       const next = options.afterSave?.(saved, action, form) ?? {};
+      // afterSave may close the form (the host unmounts it): then nothing is left to update.
+      if (!live.current) return saved;
       setBase(saved);
       setInitial(next.form ?? form);
       if (next.form) setForm(next.form);

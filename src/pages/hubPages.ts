@@ -55,7 +55,7 @@ export const RISKS_ALIAS: string = 'RisksWebPart';
 export const TEMPLATES_MANIFEST_ID: string = '9959e411-351f-4400-89ae-226a14597a2f';
 export const TEMPLATES_ALIAS: string = 'TemplatesWebPart';
 
-/** The portfolio overview's web parts (one SPFx bundle, `portfolio-web-parts`; ids checked by the same test). */
+/** The portfolio overview's web parts (ids checked by the same test). */
 export const PORTFOLIO_FILTERS_MANIFEST_ID: string = 'ac9e946e-b021-4b69-bd9b-f91cae980de6';
 export const PORTFOLIO_FILTERS_ALIAS: string = 'PortfolioFiltersWebPart';
 export const KPI_TILES_MANIFEST_ID: string = '575a1644-a5c7-41d4-a3d0-921c68f43a1b';
@@ -64,7 +64,7 @@ export const STATUS_CHARTS_MANIFEST_ID: string = '92d1c75c-8a9c-4f54-86b0-3d73ac
 export const STATUS_CHARTS_ALIAS: string = 'StatusChartsWebPart';
 export const BUDGET_MANIFEST_ID: string = '0108eff2-aec3-4adf-b923-149aad45bc54';
 export const BUDGET_ALIAS: string = 'BudgetWebPart';
-/** The community web parts' component ids (one bundle, `community-web-parts`; checked by the same test). */
+/** The community web parts' component ids (checked by the same test). */
 export const COMMUNITY_EVENTS_MANIFEST_ID: string = '3f671a6a-9385-4025-9d4a-206d3ca01228';
 export const COMMUNITY_EVENTS_ALIAS: string = 'CommunityEventsWebPart';
 export const EXPERT_DIRECTORY_MANIFEST_ID: string = 'a6683ffc-a298-4791-97e5-8b245b4e1bd5';

@@ -16,6 +16,7 @@ import { hasPermission, httpStatus, odataString, type PermissionMask } from './o
 import { listUrl } from './ProjectService';
 import { lazyGraphClient, type GraphClientLike, type GraphClientSource } from './graph';
 import { validateFields, type FieldErrors } from './validation';
+import { SpSiteTimeZoneService, type ISiteTimeZoneService, type SiteTimeZone } from './siteTimeZone';
 
 export interface EventPeriod {
   /** Events starting at or after this moment (ISO). */
@@ -28,9 +29,10 @@ export interface EventPeriod {
 /** A template whose next revision is due, linked from an annual method revision meeting. */
 export type DueTemplate = Pick<MethodTemplate, 'id' | 'fileName' | 'fileUrl' | 'title' | 'nextRevision' | 'category'>;
 
-export interface ICommunityEventService {
+export interface ICommunityEventService extends ISiteTimeZoneService {
   list(period: EventPeriod): Promise<CommunityEvent[]>;
-  save(event: CommunityEvent | NewItem<CommunityEvent>): Promise<CommunityEvent>;
+  /** Saves with the event's ETag; `overwrite` after the user chose to overwrite someone else's change. */
+  save(event: CommunityEvent | NewItem<CommunityEvent>, options?: { overwrite?: boolean }): Promise<CommunityEvent>;
   remove(event: CommunityEvent): Promise<void>;
   /** May the current user create and edit events (the PMO)? */
   canManage(): Promise<boolean>;
@@ -131,8 +133,16 @@ export function previousOfType(events: readonly CommunityEvent[], type: EventTyp
 export class SpCommunityEventService implements ICommunityEventService {
   private readonly client: () => Promise<GraphClientLike>;
 
+  private readonly zone: SpSiteTimeZoneService;
+
   public constructor(private readonly sp: SPFI, private readonly siteUrl: string, graph?: GraphClientSource) {
     this.client = lazyGraphClient(graph);
+    this.zone = new SpSiteTimeZoneService(sp);
+  }
+
+  /** Start and end are typed and shown in the site's time zone (its regional settings). */
+  public timeZone(): Promise<SiteTimeZone> {
+    return this.zone.timeZone();
   }
 
   /** Filtered on the indexed start (and type), so it stays threshold-safe however long the cycle runs. */
@@ -151,7 +161,7 @@ export class SpCommunityEventService implements ICommunityEventService {
     return (await readAll(query)).map((r) => fromItem<CommunityEvent>('communityEvents', r));
   }
 
-  public async save(event: CommunityEvent | NewItem<CommunityEvent>): Promise<CommunityEvent> {
+  public async save(event: CommunityEvent | NewItem<CommunityEvent>, options: { overwrite?: boolean } = {}): Promise<CommunityEvent> {
     const errors = validateEvent(event);
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const id = 'id' in event && typeof event.id === 'number' ? event.id : undefined;
@@ -161,7 +171,7 @@ export class SpCommunityEventService implements ICommunityEventService {
     };
     return saveItem<'communityEvents', CommunityEvent>({
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'communityEvents', mine: event,
-      id, etag: id !== undefined ? (event as CommunityEvent).etag : undefined,
+      id, etag: id !== undefined ? (event as CommunityEvent).etag : undefined, overwrite: options.overwrite,
       payload: toPayload('communityEvents', values),
       findNew: (items) => items.filter(`${internalName('communityEvents', 'eventType')} eq ${odataString(event.eventType)}`)
     });

@@ -79,6 +79,26 @@ export class SpProjectEditingService implements IProjectEditingService {
   }
 
   /**
+   * The list's rights, narrowed to the project: a report or risk belongs to a project its writer
+   * works on, and the permission model says who that is through the project item's own
+   * permissions (its leader, given Edit on it, and the PMO, who edit every project). A project
+   * leader's list-wide Add on Status Reports and Risks is not a right on someone else's project.
+   */
+  public async rightsForProject(projectId: number): Promise<EditRights> {
+    const item = spList(this.sp, this.siteUrl, 'projects').items.getById(projectId).getCurrentUserEffectivePermissions() as Promise<PermissionMask>;
+    const [list, mask] = await Promise.all([
+      this.rights(),
+      item.then((m) => m, (e: unknown) => { if (httpStatus(e) === 403 || httpStatus(e) === 404) return undefined; throw e; })
+    ]);
+    const onProject = list.projects.edit || hasPermission(mask, PermissionKind.EditListItems);
+    return {
+      projects: list.projects,
+      statusReports: { add: list.statusReports.add && onProject, edit: list.statusReports.edit && onProject },
+      risks: { add: list.risks.add && onProject, edit: list.risks.edit && onProject, delete: list.risks.delete && onProject }
+    };
+  }
+
+  /**
    * Validates (no request unless the local checks pass; then one read for the code's
    * uniqueness), then adds or updates with the ETag and reads the project back in the same
    * `$batch`. Updates never send the latest-status fields: those belong to publishing a

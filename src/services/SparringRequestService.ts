@@ -13,6 +13,7 @@ import { fromItem, toPayload } from './mapping';
 import { lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { hasPermission, httpStatus, odataString, settle, type PermissionMask } from './odata';
 import { validateFields, type FieldErrors } from './validation';
+import { SpSiteTimeZoneService, type ISiteTimeZoneService, type SiteTimeZone } from './siteTimeZone';
 
 /** A request as the UI shows it: with when it was asked (SharePoint's Created). */
 export interface SparringRequestView extends SparringRequest {
@@ -68,7 +69,7 @@ export class SparringNotAllowedError extends Error {
   }
 }
 
-export interface ISparringRequestService {
+export interface ISparringRequestService extends ISiteTimeZoneService {
   /** Requests the current user asked for. */
   mine(): Promise<SparringRequestView[]>;
   /** Requests assigned to the current user as expert. */
@@ -79,7 +80,8 @@ export interface ISparringRequestService {
   canManage(): Promise<boolean>;
   create(draft: SparringDraft): Promise<SparringRequestView>;
   assign(request: SparringRequestView, expert: PersonRef): Promise<SparringRequestView>;
-  schedule(request: SparringRequestView, at: string): Promise<SparringRequestView>;
+  /** Saves with the request's ETag; `overwrite` after the PMO chose to overwrite someone else's change. */
+  schedule(request: SparringRequestView, at: string, options?: { overwrite?: boolean }): Promise<SparringRequestView>;
   complete(request: SparringRequestView): Promise<SparringRequestView>;
 }
 
@@ -90,7 +92,16 @@ const READER = 2;
 export class SpSparringRequestService implements ISparringRequestService {
   private me: Promise<PersonRef> | undefined;
 
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
+  private readonly zone: SpSiteTimeZoneService;
+
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {
+    this.zone = new SpSiteTimeZoneService(sp);
+  }
+
+  /** A session is scheduled in the site's time zone (its regional settings). */
+  public timeZone(): Promise<SiteTimeZone> {
+    return this.zone.timeZone();
+  }
 
   private currentUser(): Promise<PersonRef> {
     if (!this.me) {
@@ -182,12 +193,12 @@ export class SpSparringRequestService implements ISparringRequestService {
     });
   }
 
-  private async update(request: SparringRequestView, to: SparringStatus, values: Record<string, unknown>): Promise<SparringRequestView> {
+  private async update(request: SparringRequestView, to: SparringStatus, values: Record<string, unknown>, overwrite?: boolean): Promise<SparringRequestView> {
     // The requester may edit their own item (WriteSecurity), so SharePoint alone would let them move it on.
     if (!(await this.canManage())) throw new SparringNotAllowedError();
     return saveItem<'sparringRequests', SparringRequestView>({
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: request,
-      id: request.id, etag: request.etag,
+      id: request.id, etag: request.etag, overwrite,
       payload: toPayload('sparringRequests', { ...values, status: to }),
       findNew: (items) => items,
       extraSelect: ['created', 'author'],
@@ -207,12 +218,12 @@ export class SpSparringRequestService implements ISparringRequestService {
     return saved;
   }
 
-  public async schedule(request: SparringRequestView, at: string): Promise<SparringRequestView> {
+  public async schedule(request: SparringRequestView, at: string, options: { overwrite?: boolean } = {}): Promise<SparringRequestView> {
     if (!canTransition(request.status, 'Scheduled')) throw new TransitionError(request.status, 'Scheduled');
     const errors = validateFields('sparringRequests', { scheduledAt: at }, ['scheduledAt']);
     if (!at) errors.scheduledAt = 'required';
     if (Object.keys(errors).length) throw new ValidationError(errors);
-    const saved = await this.update(request, 'Scheduled', { scheduledAt: new Date(Date.parse(at)).toISOString() });
+    const saved = await this.update(request, 'Scheduled', { scheduledAt: new Date(Date.parse(at)).toISOString() }, options.overwrite);
     await this.writeAssignment(saved);
     return saved;
   }

@@ -21,6 +21,12 @@ export interface EditRights {
 
 export interface IProjectEditingService {
   rights(): Promise<EditRights>;
+  /**
+   * The rights on one project's reports and risks: what SharePoint would accept from the current
+   * user for that project. Where that is enforced (list rights plus the project's own permissions
+   * today, per-project add rights later, issue 13) stays behind this method.
+   */
+  rightsForProject(projectId: number): Promise<EditRights>;
   /** Creates (no id) or updates (id + etag) a project; returns it as saved, with its new ETag. */
   saveProject(project: Project | NewItem<Project>, options?: { overwrite?: boolean }): Promise<Project>;
   /** True when another project already uses the code (case-insensitive), for field-level validation. */

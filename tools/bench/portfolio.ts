@@ -1,7 +1,3 @@
-import fs from 'fs';
-import path from 'path';
-import zlib from 'zlib';
-import { build } from 'esbuild';
 import { spfi, SPBrowser } from '@pnp/sp';
 import { startLocalSharePoint } from '../local-sharepoint/src/server';
 import { provision } from '../../src/provisioning/apply';
@@ -12,8 +8,6 @@ import { launchChromium } from '../hub/chromium';
 import { insertLargePortfolio } from './largePortfolio';
 
 type Results = Record<string, unknown>;
-const root = path.resolve(__dirname, '../..');
-const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
 
 /** What a request was for, by its URL: the portfolio's reads are few enough to name. */
 function kindOf(url: string, body: string | null): string {
@@ -108,36 +102,7 @@ async function portfolioPage(runs: number): Promise<Results> {
   }
 }
 
-/**
- * Gzipped JavaScript of each portfolio web part and of all of them together (one SPFx bundle on the
- * page, Fluent UI shared), built with esbuild as SPFx would: React, SPFx packages and the strings
- * modules are external (SharePoint provides them), and so is exceljs, which SPFx splits into a
- * chunk loaded only by an Excel export. The ship bundle of `npm run package` is measured by bundlesGzip.
- */
-async function portfolioBundles(): Promise<Results> {
-  const dir = path.join(root, 'src/webparts/portfolio');
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared')
-    .flatMap((e) => fs.readdirSync(path.join(dir, e.name)).filter((f) => /WebPart\.ts$/.test(f)).map((f) => path.join(dir, e.name, f)));
-  const size = async (contents: string, name: string): Promise<{ rawKb: number; gzipKb: number }> => {
-    const out = await build({
-      stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: name },
-      bundle: true, write: false, minify: true, format: 'esm', target: 'es2019', platform: 'browser',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      // exceljs is a chunk of its own in SPFx (a dynamic import, loaded on an Excel export only).
-      external: ['react', 'react-dom', '@microsoft/sp-*', '*Strings', 'exceljs'],
-      logLevel: 'silent'
-    });
-    const js = Buffer.concat(out.outputFiles.filter((f) => f.path.endsWith('.js') || f.path === '<stdout>').map((f) => Buffer.from(f.contents)));
-    return { rawKb: round(js.length / 1024), gzipKb: round(zlib.gzipSync(js, { level: 9 }).length / 1024) };
-  };
-  const out: Results = {};
-  for (const e of entries) {
-    out[path.basename(e, '.ts')] = await size(`export { default } from './${path.relative(root, e).replace(/\\/g, '/').replace(/\.ts$/, '')}';`, 'entry.ts');
-  }
-  out.wholePage = await size(entries.map((e, i) => `export { default as W${i} } from './${path.relative(root, e).replace(/\\/g, '/').replace(/\.ts$/, '')}';`).join('\n'), 'page.ts');
-  return out;
-}
-
 export async function portfolioBench(runs = Number(process.env.PORTFOLIO_BENCH_RUNS ?? 3)): Promise<Results> {
-  return { page: await portfolioPage(runs), jsGzip: await portfolioBundles() };
+  // The page's JavaScript as shipped is measured from the .sppkg by pageWeightGzip (tools/bench/pageWeight.ts).
+  return { page: await portfolioPage(runs) };
 }

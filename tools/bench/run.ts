@@ -29,6 +29,8 @@ import { buildHub } from '../hub/build';
 import { hubStaticHandler } from '../hub/server';
 import { prepareDemoSite } from '../hub/demo';
 import { launchChromium } from '../hub/chromium';
+import { HUB_PAGES } from '../../src/pages/hubPages';
+import { PAGE_BUDGET_GZIP_KB, packageGzipKb, pageWeight, readJsonWithComments, readShippedPackage, webPartEntryModules } from './pageWeight';
 
 type Results = Record<string, unknown>;
 const root = path.resolve(__dirname, '../..');
@@ -242,6 +244,25 @@ async function controlLoopWrites(): Promise<Results> {
   }
 }
 
+/**
+ * The gzipped JavaScript each hub page loads for its PMO Hub web parts as shipped (entry bundle,
+ * strings, the chunks the web parts load at first render; on-demand chunks apart), against the
+ * 250 KB page budget, and the package's total. See tools/bench/pageWeight.ts.
+ */
+async function pageWeights(): Promise<Results> {
+  const pkg = await readShippedPackage(path.join(root, 'sharepoint/solution/pmo-hub.sppkg'), path.join(root, 'temp/chunk-groups.json'));
+  const entries = webPartEntryModules(root, readJsonWithComments);
+  const pages: Results = {};
+  for (const page of HUB_PAGES) {
+    const w = pageWeight(pkg, entries, page.webParts.map((p) => p.manifestId), 'en-US');
+    pages[page.key] = {
+      webParts: page.webParts.map((p) => p.alias), firstRenderGzipKb: w.firstRenderGzipKb, files: w.files.length,
+      onDemandGzipKb: w.onDemandGzipKb, withinBudget: w.firstRenderGzipKb <= PAGE_BUDGET_GZIP_KB
+    };
+  }
+  return { budgetGzipKb: PAGE_BUDGET_GZIP_KB, pages, packageJsGzipKb: packageGzipKb(pkg), locale: 'en-US' };
+}
+
 function bundleSizes(): Results {
   const dirs = ['release/assets', 'dist'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
   if (!dirs.length) return { skipped: 'no ship build found: run `npm run package` first' };
@@ -256,36 +277,13 @@ function bundleSizes(): Results {
   return out;
 }
 
-/** The community web parts' one bundle (events, experts, lessons; Fluent, @pnp/sp, ics) and its strings, gzipped. */
-function communityBundle(): Results {
-  const dirs = ['release/assets', 'dist'].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
-  const files = dirs.flatMap((d) => fs.readdirSync(d).filter((f) => /^community-web-parts.*\.js$/.test(f) || /^CommunityWebPartStrings.*\.js$/.test(f)).map((f) => path.join(d, f)));
-  if (!files.length) return { skipped: 'no community bundle found: run `npm run package` first' };
-  const out: Record<string, { rawKb: number; gzipKb: number }> = {};
-  for (const file of files) {
-    const name = path.basename(file);
-    if (out[name]) continue;
-    const buf = fs.readFileSync(file);
-    out[name] = { rawKb: round(buf.length / 1024), gzipKb: round(zlib.gzipSync(buf, { level: 9 }).length / 1024) };
-  }
-  return out;
-}
-
 /**
- * The method templates web part: its ship bundle gzipped (the preview's zip reader is a separate
- * chunk, loaded on first preview) and its first render on the demo hub in Chromium as a visitor,
- * from navigation start until the first template card is shown (median of three).
+ * The method templates web part (its weight as shipped is in pageWeightGzip's templates page; the
+ * preview's zip reader is a chunk loaded on first preview): its first render on the demo hub in
+ * Chromium as a visitor, from navigation start until the first template card is shown (median of three).
  */
 async function templatesLibrary(): Promise<Results> {
   const out: Results = {};
-  const assets = path.join(root, 'release/assets');
-  const bundle = fs.existsSync(assets) ? fs.readdirSync(assets).find((f) => /^templates-web-part.*\.js$/.test(f)) : undefined;
-  if (bundle) {
-    const buf = fs.readFileSync(path.join(assets, bundle));
-    out.bundle = { file: bundle, rawKb: round(buf.length / 1024), gzipKb: round(zlib.gzipSync(buf, { level: 9 }).length / 1024) };
-  } else {
-    out.bundle = { skipped: 'no ship build found: run `npm run package` first' };
-  }
   const hub = await buildHub();
   const server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(hub.outDir) });
   const siteUrl = `${server.url}/sites/pmo`;
@@ -341,7 +339,7 @@ async function main(): Promise<void> {
   await run('portfolioAt10kProjects100kReports', () => portfolioBench());
   await run('roadmapAt10kProjects', roadmapAt10kProjects);
   await run('bundlesGzip', bundleSizes);
-  await run('communityBundleGzip', communityBundle);
+  await run('pageWeightGzip', pageWeights);
   await run('templatesLibrary', templatesLibrary);
   const file = path.join(root, 'bench-results.json');
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

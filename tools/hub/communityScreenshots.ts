@@ -5,6 +5,7 @@ import { buildHub } from './build';
 import { hubStaticHandler, DEFAULT_SITE_PATH } from './server';
 import { prepareDemoSite } from './demo';
 import { launchChromium, settleAnimations } from './chromium';
+import { DEMO_NOW, pinClock, withCalendarClock } from '../../test/fixtures/demoClock';
 
 /**
  * The README's pictures of the Community page (docs/images/community-*.png) on a fresh demo
@@ -12,14 +13,19 @@ import { launchChromium, settleAnimations } from './chromium';
  *   npx tsx tools/hub/communityScreenshots.ts [output folder]
  */
 async function main(outDir: string): Promise<void> {
+  // The pictures show the demo on its own day (the tests' DEMO_NOW), whatever day they are retaken:
+  // "the next quarterly meeting" is then always the seeded Q4 one.
+  pinClock(DEMO_NOW);
   const built = await buildHub({ outDir: path.resolve(__dirname, '../../temp/hub-screenshot') });
   const server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(built.outDir) });
   const browser = await launchChromium();
   try {
     await prepareDemoSite(`${server.url}${DEFAULT_SITE_PATH}`);
     fs.mkdirSync(outDir, { recursive: true });
-    const shoot = async (user: string, name: string, act: (page: import('playwright-core').Page) => Promise<import('playwright-core').Locator>): Promise<void> => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const shoot = async (user: string, name: string, act: (page: import('playwright-core').Page) => Promise<import('playwright-core').Locator>, locale: string = 'en-US'): Promise<void> => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+      const time = Date.now();
+      await withCalendarClock(() => context.clock.install({ time }));
       await context.addCookies([{ name: 'pmohub-user', value: user, url: server.url }]);
       const page = await context.newPage();
       await page.goto(`${server.url}${DEFAULT_SITE_PATH}/SitePages/Community.aspx`);
@@ -54,6 +60,29 @@ async function main(outDir: string): Promise<void> {
       await page.getByRole('heading', { name: 'Steering group needs decisions, not status' }).waitFor();
       return page.locator('section[aria-label="Lessons learned"]');
     });
+    // The forms, each in a language whose way of writing dates and times it shows.
+    await shoot('pmo', 'community-event-form.png', async (page) => {
+      await page.getByRole('button', { name: 'Nyt arrangement' }).click();
+      const panel = page.getByRole('dialog', { name: 'Nyt arrangement' });
+      await panel.getByLabel(/^Titel/).fill('Kvartalsmøde Q1 2027');
+      await panel.getByLabel(/^Start$/).fill('15.01.2027');
+      await panel.getByLabel(/^Start: klokkeslæt/).fill('14.30');
+      await panel.getByLabel(/^Slut$/).fill('15.01.2027');
+      await panel.getByLabel(/^Slut: klokkeslæt/).fill('16,00');
+      await panel.getByLabel(/^Sted/).fill('Mødelokale 3, Aarhus');
+      await panel.getByRole('button', { name: 'Gem', exact: true }).click();
+      // A time that cannot be read is an error under its field, nothing is saved.
+      await panel.getByText(/Det er ikke et klokkeslæt/).waitFor();
+      return page.locator('.ms-Panel-main');
+    }, 'da-DK');
+    await shoot('leader', 'community-sparring-request.png', async (page) => {
+      await page.getByRole('button', { name: 'Sparring aanvragen: Lars Nielsen' }).click();
+      const panel = page.getByRole('dialog', { name: /Lars Nielsen/ });
+      await panel.getByLabel(/^Onderwerp/).fill('Stuurgroep voor het dataplatform');
+      await panel.getByLabel(/^Voorkeursdatum/).fill('01-02-2027');
+      await panel.getByLabel(/^Bericht/).fill('Kunnen we het hebben over de "stop"-beslissingen?');
+      return page.locator('.ms-Panel-main');
+    }, 'nl-NL');
   } finally {
     await browser.close();
     await server.close();

@@ -43,6 +43,21 @@ async function main(outDir: string): Promise<void> {
     await page.setViewportSize({ width: 1280, height: 2400 });
     await settleAnimations(page);
     await write('portfolio-prioritisation.png', (out) => page.locator('[data-webpart="prioritisation"]').screenshot({ path: out }));
+
+    // The criterion form as a Swede types a weight: 12,5.
+    const sv = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    await sv.addCookies([{ name: 'pmohub-user', value: 'pmo', url: server.url }]);
+    const svPage = await sv.newPage();
+    await svPage.goto(`${server.url}${DEFAULT_SITE_PATH}/SitePages/Portfolio.aspx`);
+    await svPage.getByRole('table', { name: 'Kriterier' }).waitFor();
+    await svPage.getByRole('button', { name: 'Lägg till kriterium' }).click();
+    const panel = svPage.getByRole('dialog', { name: 'Nytt kriterium' });
+    await panel.getByLabel(/^Titel/).fill('Kundnytta');
+    await panel.getByLabel(/^Vikt/).fill('12,5');
+    await panel.getByLabel(/^Beskrivning/).fill('Vad ger projektet kunderna?');
+    await settleAnimations(svPage);
+    await write('portfolio-criterion-form.png', (out) => svPage.locator('.ms-Panel-main').screenshot({ path: out }));
+    await sv.close();
   } finally {
     await browser.close();
     await server.close();

@@ -21,6 +21,10 @@ declare interface IPmoHubCommonStrings {
   RiskStatusClosed: string;
   /** {0}: when the data on screen was read (date and time); the web part is asking SharePoint what changed since. */
   ShownAsReadAt: string;
+  /** A button under a long list: {0} = how many rows there are. */
+  ShowAllRows: string;
+  /** The same button once all rows show: {0} = how many it goes back to. */
+  ShowFirstRows: string;
   Loading: string;
   ErrorTitle: string;
   ErrorOffline: string;
@@ -90,6 +94,25 @@ declare interface IPmoHubCommonStrings {
   EditWebPartProperties: string;
   ConnectToFilters: string;
   NoFiltersOnPage: string;
+  FormSummary: string;
+  FormConflictTitle: string;
+  FormConflictText: string;
+  FormConflictField: string;
+  FormConflictMine: string;
+  FormConflictTheirs: string;
+  FormConflictReload: string;
+  FormConflictOverwrite: string;
+  FormReloaded: string;
+  FormDiscardTitle: string;
+  FormDiscardText: string;
+  FormDiscard: string;
+  FormKeepEditing: string;
+  FormCancel: string;
+  FormSaving: string;
+  TimeOf: string;
+  TimeHint: string;
+  TimeInvalid: string;
+  TimeZoneNote: string;
 }
 
 declare module 'PmoHubCommonStrings' {

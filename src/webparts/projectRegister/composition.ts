@@ -28,8 +28,8 @@ interface Services {
 }
 
 export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebPartProps, Services, ProjectRegisterStrings> = {
-  services: ({ sp, siteUrl, graph }) => ({
-    service: new SpProjectService(sp, siteUrl),
+  services: ({ sp, siteUrl, graph, snapshots }) => ({
+    service: new SpProjectService(sp, siteUrl, snapshots),
     editing: new SpProjectEditingService(sp, siteUrl),
     people: new GraphPeopleService(sp, siteUrl, graph),
     statusReports: new SpStatusReportService(sp, siteUrl),

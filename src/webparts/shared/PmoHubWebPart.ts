@@ -3,33 +3,67 @@ import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { ThemeProvider as SpThemeProvider, ThemeChangedEventArgs, type IReadonlyTheme } from '@microsoft/sp-component-base';
-import { ThemeProvider, createTheme, type Theme } from '@fluentui/react';
 import * as common from 'PmoHubCommonStrings';
-import { ErrorBoundary } from '../../components/ErrorBoundary';
 import type { SPFI } from '@pnp/sp';
 import { spFromContext } from '../../services/sp';
 import type { GraphClientLike } from '../../services/PeopleService';
 
 import type { IPmoHubWebPartProps } from './settings';
-import type { WebPartEnvironment, WebPartRenderContext } from './composition';
+import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import type { WebPartComposition, WebPartEnvironment, WebPartRenderContext } from './composition';
+import { indexedDbSnapshots } from '../../services/listSnapshots';
+
+/** One IndexedDB store for every PMO Hub web part on the page (see listSnapshots). */
+const browserSnapshots = indexedDbSnapshots();
 import { EMPTY_PORTFOLIO_FILTER } from '../../model/portfolioFilter';
 
+/** What a web part renders with, loaded with its composition (theme and error boundary; see WebPartShell). */
+type Shell = typeof import('./WebPartShell');
+
+/** Any web part's composition, as the base class drives it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyComposition<TProps> = WebPartComposition<TProps, any, any>;
+
 /**
- * What every PMO Hub web part does the same way, so each web part class only says which
- * services it needs and which component it renders: follow the page's (or Teams') theme,
- * catch render errors, rebuild services when the site URL changes, unmount on dispose.
+ * What every PMO Hub web part does the same way, so each web part class only says where its
+ * composition is and which property pane it has: load the composition (services and component,
+ * a chunk of its own), follow the page's (or Teams') theme, catch render errors, rebuild services
+ * when the site URL changes, unmount on dispose.
+ *
+ * All PMO Hub web parts ship in one bundle whose entry holds only these classes and their property
+ * panes; each composition, and the shell, is loaded in `onInit` by `import()`, and webpack puts the
+ * Fluent UI, @pnp/sp and services the chunks share into common chunks. So a page loads each library
+ * once, and only the services of the web parts it has. (SPFx waits for `onInit` before the first
+ * render; a chunk that cannot be loaded fails `onInit`, which SPFx shows as the web part's error.)
  */
 export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends BaseClientSideWebPart<TProps> {
-  private theme: Theme | undefined;
+  private theme: IReadonlyTheme | undefined;
+  private shell: Shell | undefined;
+  private composition: AnyComposition<TProps> | undefined;
+  private services: unknown;
 
-  /** Create the web part's services for `siteUrl`; called on init and when the site URL property changes. */
-  protected abstract buildServices(sp: SPFI, siteUrl: string): void;
+  /** The web part's composition, by `import()` with a chunk name: `import('./composition').then((m) => m.xComposition)`. */
+  protected abstract loadComposition(): Promise<AnyComposition<TProps>>;
 
-  /** The web part's component, with its props; the base wraps it in theme and error boundary. */
-  protected abstract renderComponent(): React.ReactElement;
+  /** The web part's strings (its `*WebPartStrings` module). */
+  protected abstract get webPartStrings(): unknown;
+
+  /**
+   * The web part's property pane: its composition's, so the local hub's edit mode renders the same
+   * definition. SPFx opens the pane only after onInit, which loaded the composition.
+   */
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return this.composition ? this.composition.propertyPane(this.webPartStrings, common) : { pages: [] };
+  }
 
   protected async onInit(): Promise<void> {
     await super.onInit();
+    const [shell, composition] = await Promise.all([
+      import(/* webpackChunkName: 'web-part-shell' */ './WebPartShell'),
+      this.loadComposition()
+    ]);
+    this.shell = shell;
+    this.composition = composition;
     const themeProvider = this.context.serviceScope.consume(SpThemeProvider.serviceKey);
     this.applyTheme(themeProvider.tryGetTheme());
     themeProvider.themeChangedEvent.add(this, (e: ThemeChangedEventArgs) => { this.applyTheme(e.theme); this.render(); });
@@ -44,7 +78,10 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
   /** What the web part's composition builds its services from (composition.ts beside each class). */
   protected environment(sp: SPFI, siteUrl: string): WebPartEnvironment {
     // SPFx's Graph client has its own copy of @microsoft/microsoft-graph-client's typings.
-    return { sp, siteUrl, graph: () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike> };
+    return {
+      sp, siteUrl, graph: () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike>,
+      snapshots: { store: browserSnapshots, userKey: this.context.pageContext.user.loginName }
+    };
   }
 
   /** What the web part's composition renders with; portfolio web parts add the connected filter. */
@@ -56,17 +93,19 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
   }
 
   private rebuildServices(): void {
+    if (!this.composition) return;
     const site = this.properties.siteUrl?.trim() || this.context.pageContext.web.absoluteUrl;
-    this.buildServices(spFromContext(this.context, site), site);
+    this.services = this.composition.services(this.environment(spFromContext(this.context, site), site));
   }
 
   private applyTheme(t: IReadonlyTheme | undefined): void {
-    this.theme = t ? createTheme({ palette: t.palette, semanticColors: t.semanticColors, isInverted: t.isInverted }) : undefined;
+    this.theme = t;
   }
 
   public render(): void {
-    const element = React.createElement(ThemeProvider, { theme: this.theme },
-      React.createElement(ErrorBoundary, { title: common.ErrorTitle, retryLabel: common.Retry, common }, this.renderComponent()));
+    if (!this.shell || !this.composition) return;
+    const element = React.createElement(this.shell.default, { theme: this.theme, common },
+      this.composition.render(this.services, this.properties, this.renderContext(this.webPartStrings)));
     ReactDom.render(element, this.domElement);
   }
 

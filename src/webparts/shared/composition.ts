@@ -3,6 +3,7 @@ import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import type { SPFI } from '@pnp/sp';
 import type { PortfolioFilter } from '../../model/portfolio';
 import type { GraphClientLike } from '../../services/PeopleService';
+import type { SnapshotStore } from '../../services/listSnapshots';
 
 /**
  * A web part's composition, written once beside its SPFx class: which services it builds and
@@ -28,6 +29,11 @@ export interface WebPartEnvironment {
   graph: () => Promise<GraphClientLike>;
   /** Shares one portfolio read among a page's web parts; carries the user where users can change in one page's life. */
   cacheKey?: string;
+  /**
+   * Where the browser keeps the project reads between visits (IndexedDB), and whose they are:
+   * SharePoint trims rows per user, so one user's snapshot is never another's start.
+   */
+  snapshots?: { store: SnapshotStore; userKey: string };
 }
 
 export interface WebPartRenderContext<TStrings> {

@@ -79,6 +79,22 @@ describe('rights from effective permissions', () => {
   });
 });
 
+describe('rights on one project (issue 13: New only where the write belongs)', () => {
+  test('a leader may add reports and risks on the project she leads, not on another\'s; the PMO on every one; a visitor on none', async () => {
+    const lars = await site.sp.web.siteUsers.getByEmail('lars.nielsen@contoso.com')();
+    const hers = await editing(pmoSp).saveProject(newProject({ title: 'Led by Sanne' }));
+    const his = await editing(pmoSp).saveProject(newProject({ title: 'Led by Lars', leader: { id: lars.Id, title: lars.Title, email: lars.Email } }));
+    const on = { statusReports: { add: true, edit: true }, risks: { add: true, edit: true, delete: true } };
+    const off = { statusReports: { add: false, edit: false }, risks: { add: false, edit: false, delete: false } };
+    expect(await editing(leaderSp).rightsForProject(hers.id)).toMatchObject(on);
+    expect(await editing(leaderSp).rightsForProject(his.id)).toMatchObject(off);
+    expect(await editing(pmoSp).rightsForProject(his.id)).toMatchObject(on);
+    expect(await editing(visitorSp).rightsForProject(hers.id)).toMatchObject(off);
+    // A project that is not there (or not visible) grants nothing.
+    expect(await editing(leaderSp).rightsForProject(999999)).toMatchObject(off);
+  });
+});
+
 describe('create and edit', () => {
   test('creates a project and returns it as saved, with id and ETag, in one $batch after the code check', async () => {
     const leader = await new SpProjectService(leaderSp, site.url).currentUser();

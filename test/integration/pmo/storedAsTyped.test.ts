@@ -19,6 +19,19 @@ import {
   formOf, reportFromForm, startReport, validateReport
 } from '../../../src/webparts/statusReports/components/reportModel';
 import { buildProgram } from '../../../tools/cli/main';
+import { SpCommunityEventService } from '../../../src/services/CommunityEventService';
+import { SpLessonService } from '../../../src/services/LessonService';
+import { SpPortfolioService } from '../../../src/services/PortfolioService';
+import { SpPrioritisationService } from '../../../src/services/PrioritisationService';
+import { eventFromForm, formOfEvent, validateEventForm, type EventForm } from '../../../src/webparts/community/events/components/EventPanel';
+import { formOfSchedule, validateScheduleForm } from '../../../src/webparts/community/experts/components/SparringPanels';
+import { validateLessonForm } from '../../../src/webparts/community/lessons/components/LessonPanel';
+import { formOfCriterion, validateCriterionForm } from '../../../src/webparts/portfolio/prioritisation/components/CriterionPanel';
+import { formOfScores, parseScoreForm } from '../../../src/webparts/portfolio/prioritisation/components/ScorePanel';
+import { parseLocaleTime, zonedToUtc } from '../../../src/components/dateTime';
+import { loadAmdFile } from '../../unit/loc/amd';
+import path from 'path';
+import type { CommunityEvent, PrioritisationCriterion } from '../../../src/model';
 import type { Project, StatusReport } from '../../../src/model';
 
 jest.setTimeout(120_000);
@@ -110,6 +123,107 @@ describe('sparring', () => {
     const seen = open.find((r) => r.id === created.id);
     expect(seen?.requestedExpert?.id).toBe(lars.Id);
     expect(seen?.description).toBe(message);
+  });
+});
+
+const ROOT = path.resolve(__dirname, '../../..');
+const communityStrings = (locale: string): ICommunityWebPartStrings => loadAmdFile(path.join(ROOT, 'src/webparts/community/loc', `${locale.toLowerCase()}.js`)) as ICommunityWebPartStrings;
+const commonStrings = (locale: string): IPmoHubCommonStrings => loadAmdFile(path.join(ROOT, 'src/common/loc', `${locale.toLowerCase()}.js`)) as IPmoHubCommonStrings;
+const planningStrings = (locale: string): IPortfolioPlanningWebPartStrings => loadAmdFile(path.join(ROOT, 'src/webparts/portfolio/loc-planning', `${locale.toLowerCase()}.js`)) as IPortfolioPlanningWebPartStrings;
+
+describe('community event (da-DK, as the PMO): a time typed the Danish way, in the site\'s zone, stored in UTC', () => {
+  test('the zone is the site\'s regional settings; 14.30 is stored as 14:30 of that zone and reopens as typed', async () => {
+    const service = new SpCommunityEventService(site.pmoSp, site.url);
+    const zone = await service.timeZone();
+    // The local SharePoint's sites are in UTC, as its README says; a tenant's zone comes the same way.
+    expect(zone).toEqual({ iana: 'UTC', description: '(UTC) Coordinated Universal Time' });
+    const locale = 'da-DK';
+    const s = communityStrings(locale);
+    const c = commonStrings(locale);
+    const form: EventForm = {
+      title: 'Kvartalsmøde "Q2" <b>fælles</b> 🚀', eventType: 'QuarterlyChallenge', startDate: '2027-04-15', startTime: '14.30',
+      endDate: '2027-04-15', endTime: '16.00', location: 'Mødelokale 3 – Aarhus', onlineLink: 'https://teams.microsoft.com/l/meetup-join/abc',
+      audience: ['ProjectLeaders', 'PmoMembers'], description: 'Dagsorden:\n1. Status\n2. "Lessons"'
+    };
+    expect(validateEventForm({ ...form, startTime: '14,30' }, s, c, locale, zone.iana).startTime).toBe(c.TimeInvalid.replace('{0}', '14.30'));
+    expect(validateEventForm(form, s, c, locale, zone.iana)).toEqual({});
+    const saved = await service.save(eventFromForm(form, undefined, zone.iana, locale));
+    const raw = await restItem('communityEvents', saved.id, 'pmo');
+    expect({
+      title: raw[col('communityEvents', 'title')], start: raw[col('communityEvents', 'startDate')], end: raw[col('communityEvents', 'endDate')],
+      location: raw[col('communityEvents', 'location')], link: (raw[col('communityEvents', 'onlineLink')] as { Url?: string } | null)?.Url,
+      audience: raw[col('communityEvents', 'audience')], agenda: raw[col('communityEvents', 'description')]
+    }).toEqual({
+      title: form.title, start: '2027-04-15T14:30:00Z', end: '2027-04-15T16:00:00Z', location: form.location, link: form.onlineLink,
+      audience: form.audience, agenda: form.description
+    });
+    const reread = (await service.list({ from: '2027-04-01T00:00:00Z' })).find((e) => e.id === saved.id) as CommunityEvent;
+    expect(formOfEvent(reread, zone.iana, locale)).toEqual(form);
+    // The same typing in a Copenhagen site: SharePoint gets the UTC instant.
+    expect(eventFromForm(form, undefined, 'Europe/Copenhagen', locale).startDate).toBe('2027-04-15T12:30:00.000Z');
+  });
+});
+
+describe('sparring session (nl-NL): the PMO books 14:30 as a Dutch person types it', () => {
+  test('stored as 14:30 of the site\'s zone, shown again as typed', async () => {
+    const locale = 'nl-NL';
+    const larsSp: SPFI = await site.as('lars');
+    const lars = await larsSp.web.currentUser.select('Id', 'Title', 'Email')<{ Id: number; Title: string; Email: string }>();
+    const created = await new SpSparringRequestService(site.leaderSp, site.url).create({ title: 'Stuurgroep "lastig"', description: 'Graag <i>snel</i>' });
+    const pmo = new SpSparringRequestService(site.pmoSp, site.url);
+    const zone = await pmo.timeZone();
+    const assigned = await pmo.assign(created, { id: lars.Id, title: lars.Title, email: lars.Email });
+    const form = { date: '2027-02-02', time: '14:30' };
+    expect(validateScheduleForm(form, communityStrings(locale), commonStrings(locale), locale)).toEqual({});
+    const scheduled = await pmo.schedule(assigned, zonedToUtc(form.date, parseLocaleTime(form.time, locale) as string, zone.iana));
+    const raw = await restItem('sparringRequests', created.id, 'pmo');
+    expect([raw[col('sparringRequests', 'scheduledAt')], raw[col('sparringRequests', 'status')], raw[`${col('sparringRequests', 'assignedExpert')}Id`]])
+      .toEqual(['2027-02-02T14:30:00Z', 'Scheduled', lars.Id]);
+    expect(formOfSchedule(scheduled, zone.iana, locale)).toEqual(form);
+  });
+});
+
+describe('lesson learned (sv-SE, as a project leader)', () => {
+  test('every field as typed', async () => {
+    const s = communityStrings('sv-SE');
+    const form = {
+      title: 'Börja med intressenterna – "tidigt" 🙈', category: 'Stakeholders' as const, phase: 'Initiation' as const,
+      whatHappened: 'Styrgruppen <b>glömde</b> budgeten.\nAndra raden.', recommendation: 'Boka in "kick-off" med ekonomi', tags: 'intressenter; budget, styrgrupp'
+    };
+    expect(validateLessonForm(form, s)).toEqual({});
+    const saved = await new SpLessonService(site.leaderSp, site.url).save({ ...form, tags: form.tags.split(/[;,]/) });
+    const raw = await restItem('lessonsLearned', saved.id, 'leader');
+    expect({
+      title: raw[col('lessonsLearned', 'title')], category: raw[col('lessonsLearned', 'category')], phase: raw[col('lessonsLearned', 'phase')],
+      what: raw[col('lessonsLearned', 'whatHappened')], rec: raw[col('lessonsLearned', 'recommendation')], tags: raw[col('lessonsLearned', 'tags')]
+    }).toEqual({ title: form.title, category: form.category, phase: form.phase, what: form.whatHappened, rec: form.recommendation, tags: 'intressenter;budget;styrgrupp' });
+  });
+});
+
+describe('prioritisation (nl-NL criterion, da-DK scores, as the PMO)', () => {
+  test('a weight of 12,5 is stored as 12.5, "1.5" is refused; scores of 3,5 are stored as 3.5 and reopen as typed', async () => {
+    const service = new SpPrioritisationService(site.pmoSp, site.url);
+    const nl = planningStrings('nl-NL');
+    const refused = validateCriterionForm({ title: 'Impact "klant"', weight: '1.5', scale: '5', description: '', active: true }, nl, 'nl-NL');
+    expect(refused.value).toBeUndefined();
+    expect(refused.errors.weight).toBeTruthy();
+    const form = { title: 'Impact "klant" <b>NL</b>', weight: '12,5', scale: '5', description: 'Wat levert het de klant op?', active: true };
+    const checked = validateCriterionForm(form, nl, 'nl-NL');
+    const criterion = await service.saveCriterion(checked.value as never);
+    const raw = await restItem('prioritisationCriteria', criterion.id, 'pmo');
+    expect([raw[col('prioritisationCriteria', 'title')], raw[col('prioritisationCriteria', 'weight')], raw[col('prioritisationCriteria', 'scale')]]).toEqual([form.title, 12.5, 5]);
+    expect(formOfCriterion(criterion, 'nl-NL')).toEqual(form);
+
+    const da = planningStrings('da-DK');
+    const criteria = (await service.criteria()).filter((x) => x.active) as PrioritisationCriterion[];
+    const [loaded] = await new SpPortfolioService(site.pmoSp, site.url, 'stored-as-typed').loadProjects();
+    const values = Object.fromEntries(criteria.map((x) => [String(x.id), x.id === criterion.id ? '3,5' : '']));
+    const parsed = parseScoreForm(values, criteria, da, 'da-DK');
+    expect(parsed.errors).toEqual({});
+    const saved = await service.saveScores(loaded, parsed.scores, criteria);
+    const rawProject = await restItem('projects', loaded.id, 'pmo');
+    expect(JSON.parse(String(rawProject[col('projects', 'criteriaScores')]))[String(criterion.id)]).toBe(3.5);
+    expect(formOfScores(saved, criteria, 'da-DK')[String(criterion.id)]).toBe('3,5');
   });
 });
 

@@ -6,6 +6,7 @@ import ExpertDirectory from '../../../src/webparts/community/experts/components/
 import type { ExpertProfiles, IExpertService } from '../../../src/services/ExpertService';
 import type { ISparringRequestService, SparringDraft, SparringRequestView } from '../../../src/services/SparringRequestService';
 import { ValidationError } from '../../../src/services/errors';
+import type { SiteTimeZone } from '../../../src/services/siteTimeZone';
 import { validateSparringDraft } from '../../../src/services/SparringRequestService';
 import type { PmoExpert } from '../../../src/model';
 import { loadAmdFile } from '../loc/amd';
@@ -34,6 +35,7 @@ class FakeSparring implements ISparringRequestService {
   public assignedToMe(): Promise<SparringRequestView[]> { return Promise.resolve([]); }
   public open(): Promise<SparringRequestView[]> { return Promise.resolve([]); }
   public canManage(): Promise<boolean> { return Promise.resolve(false); }
+  public timeZone(): Promise<SiteTimeZone> { return Promise.resolve({ iana: 'Europe/Copenhagen', description: '(UTC+01:00) Brussels, Copenhagen, Madrid, Paris' }); }
   public create(draft: SparringDraft): Promise<SparringRequestView> {
     const errors = validateSparringDraft(draft);
     if (Object.keys(errors).length) return Promise.reject(new ValidationError(errors));

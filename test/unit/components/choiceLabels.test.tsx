@@ -83,7 +83,7 @@ describe.each(LOCALES)('choices on a %s page', (locale) => {
       { id: 2, title: 'Pieter Jansen', person: { id: 12, title: 'Pieter Jansen', email: 'pieter@contoso.com' }, competencies: ['BenefitsRealisation'], certifications: [], external: true, availability: 'Limited' }
     ];
     const service: IExpertService = { list: () => Promise.resolve(experts), profiles: () => Promise.resolve({ byEmail: {}, failed: false }) };
-    const sparring = { mine: () => Promise.resolve([]), assignedToMe: () => Promise.resolve([]), open: () => Promise.resolve([]), canManage: () => Promise.resolve(false) } as unknown as ISparringRequestService;
+    const sparring = { mine: () => Promise.resolve([]), assignedToMe: () => Promise.resolve([]), open: () => Promise.resolve([]), canManage: () => Promise.resolve(false), timeZone: () => Promise.resolve({ iana: 'UTC', description: '(UTC) Coordinated Universal Time' }) } as unknown as ISparringRequestService;
     const { container } = render(<ExpertDirectory experts={service} sparring={sparring} strings={s} common={c} locale={locale} />);
     await screen.findByText('Lars Nielsen');
     const text = textOf(container);

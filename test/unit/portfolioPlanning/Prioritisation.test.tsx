@@ -87,4 +87,21 @@ describe('Prioritisation', () => {
     await waitFor(() => expect(firstRanked()).toBe('B Project B'));
     expect(service.saved).toEqual([expect.objectContaining({ id: 1, weight: 10, etag: '"1"' })]);
   });
+
+  it('shows the first 10 ranked projects of a long portfolio, all on request, and back', async () => {
+    const many = Array.from({ length: 23 }, (_, i) => project(100 + i, `P${String(i + 1).padStart(2, '0')}`, { 1: (i % 5) + 1, 2: 3 }));
+    render(<Prioritisation portfolio={new FakePortfolio(many)} service={new FakePrioritisation(criteria, { editCriteria: false, scoreProjects: false })}
+      filter={{ version: 1 }} strings={s} common={c} locale="en-US" easeCriteria="Effort" />);
+    const table = await screen.findByRole('table', { name: 'Ranked projects' });
+    expect(within(table).getAllByRole('rowheader')).toHaveLength(10);
+    const more = screen.getByRole('button', { name: 'Show all 23' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(more.getAttribute('aria-controls')).toBe(table.id);
+    fireEvent.click(more);
+    expect(within(table).getAllByRole('rowheader')).toHaveLength(23);
+    const fewer = screen.getByRole('button', { name: 'Show the first 10 only' });
+    expect(fewer.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(fewer);
+    expect(within(table).getAllByRole('rowheader')).toHaveLength(10);
+  });
 });

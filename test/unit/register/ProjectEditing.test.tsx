@@ -40,6 +40,7 @@ class FakeEditing implements IProjectEditingService {
   public codeChecks: string[] = [];
   public constructor(public granted: EditRights = ALL, public taken: string[] = ['PMO-001', 'PMO-002']) {}
   public async rights(): Promise<EditRights> { return this.granted; }
+  public async rightsForProject(): Promise<EditRights> { return this.granted; }
   public async saveProject(project: Project | NewItem<Project>, options?: { overwrite?: boolean }): Promise<Project> {
     this.saves.push({ project, options });
     const b = this.behaviours.shift();

@@ -73,6 +73,19 @@ describe('RiskRegister', () => {
     expect(screen.queryByRole('button', { name: /^Delete / })).toBeNull();
   });
 
+  it('a project leader with list-wide rights sees Add, Edit and Delete only on a project she works on (issue 13)', async () => {
+    const rights = new FakeRights(undefined, [2]);
+    const { unmount } = mount(new FakeRisks(demo), rights);
+    await screen.findByText('Vendor goes bankrupt');
+    expect(rights.asked).toContain(1);
+    expect(screen.queryByRole('button', { name: 'Add risk' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Edit / })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Delete / })).toBeNull();
+    unmount();
+    mount(new FakeRisks(demo), new FakeRights(undefined, [1]));
+    expect(await screen.findByRole('button', { name: 'Add risk' })).toBeTruthy();
+  });
+
   it('adds a risk: validation first, then one save with the values typed', async () => {
     const service = new FakeRisks(demo);
     mount(service);

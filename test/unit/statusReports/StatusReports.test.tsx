@@ -211,8 +211,19 @@ describe('status reports of a project', () => {
     expect(screen.queryByRole('button', { name: 'Continue the draft' })).toBeNull();
   });
 
+  it('a project leader sees New only on a project she works on, whatever her list-wide rights (issue 13)', async () => {
+    const rights = new FakeRights(undefined, [2]);
+    const { unmount } = mountProject(new FakeStatusReports([previous]), rights);
+    expect(await screen.findByRole('grid')).toBeTruthy();
+    expect(rights.asked).toContain(1);
+    expect(screen.queryByRole('button', { name: 'New status report' })).toBeNull();
+    unmount();
+    mountProject(new FakeStatusReports([previous]), new FakeRights(undefined, [1]));
+    expect(await screen.findByRole('button', { name: 'New status report' })).toBeTruthy();
+  });
+
   it('treats failing rights as read only', async () => {
-    mountProject(new FakeStatusReports([previous]), { rights: async () => { throw new Error('403'); } } as unknown as FakeRights);
+    mountProject(new FakeStatusReports([previous]), { rightsForProject: async () => { throw new Error('403'); } } as unknown as FakeRights);
     expect(await screen.findByRole('grid')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'New status report' })).toBeNull();
   });

@@ -30,9 +30,16 @@ export function report(id: number, over: Partial<StatusReport> = {}): StatusRepo
   };
 }
 
+/** The list's rights; `onProjects` (when given) are the projects the user works on, the others read only. */
 export class FakeRights {
-  public constructor(public value: EditRights = ALL_RIGHTS) {}
+  public asked: number[] = [];
+  public constructor(public value: EditRights = ALL_RIGHTS, private readonly onProjects?: number[]) {}
   public async rights(): Promise<EditRights> { return this.value; }
+  public async rightsForProject(projectId: number): Promise<EditRights> {
+    this.asked.push(projectId);
+    if (!this.onProjects || this.onProjects.includes(projectId)) return this.value;
+    return { ...this.value, statusReports: { add: false, edit: false }, risks: { add: false, edit: false, delete: false } };
+  }
 }
 
 type Step<T> = T | Error;

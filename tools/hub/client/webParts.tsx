@@ -44,6 +44,7 @@ import planningEn from '../../../src/webparts/portfolio/loc-planning/en-us.js';
 import planningSv from '../../../src/webparts/portfolio/loc-planning/sv-se.js';
 import planningDa from '../../../src/webparts/portfolio/loc-planning/da-dk.js';
 import planningNl from '../../../src/webparts/portfolio/loc-planning/nl-nl.js';
+import { indexedDbSnapshots } from '../../../src/services/listSnapshots';
 
 // The local hub as an SPFx host: for each web part, the composition written beside its SPFx
 // class, the strings files SPFx would load for the user's language, and what the hub's page
@@ -111,6 +112,9 @@ function localGraphClient(): Promise<GraphClientLike> {
   }));
 }
 
+/** The browser's IndexedDB, as the SPFx web parts use it: a second visit renders from the last read. */
+const browserSnapshots = indexedDbSnapshots();
+
 export interface HostProps {
   manifestId: string;
   properties: Record<string, unknown>;
@@ -131,7 +135,10 @@ export function WebPartHost({ manifestId, properties, context }: HostProps): JSX
   // One set of services per site and acting user, as SPFx builds them once per page load and sign-in;
   // the cache key keeps one user's shared portfolio read from the next.
   const services = React.useMemo(
-    () => entry?.composition.services({ sp: spFromUrl(siteUrl), siteUrl, graph: localGraphClient, cacheKey: `${siteUrl}|${context.userKey}` }),
+    () => entry?.composition.services({
+      sp: spFromUrl(siteUrl), siteUrl, graph: localGraphClient, cacheKey: `${siteUrl}|${context.userKey}`,
+      snapshots: { store: browserSnapshots, userKey: context.userKey }
+    }),
     [entry, siteUrl, context.userKey]);
   const { filter, setFilter } = usePageFilter();
   if (!entry) return <MessageBar messageBarType={MessageBarType.info}>{format(context.common.WebPartNotAvailable, manifestId)}</MessageBar>;

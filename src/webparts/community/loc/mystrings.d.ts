@@ -70,6 +70,8 @@ declare interface ICommunityWebPartStrings {
   TabExperts: string;
   TabMyRequests: string;
   TabOpenRequests: string;
+  /** Names the Pivot's overflow button when the tabs do not fit (Teams mobile). */
+  TabsMore: string;
   SearchExperts: string;
   FilterCompetency: string;
   FilterCertification: string;

@@ -1,3 +1,4 @@
+import { formatZonedDateTime } from '../../../components/dateTime';
 import type { CommunityEvent, Competency, Certification, EventAudience, EventType, ExpertAvailability, LessonCategory, SparringStatus } from '../../../model/community';
 
 /**
@@ -46,11 +47,9 @@ export function fieldError(s: ICommunityWebPartStrings, code: string | undefined
   }
 }
 
-export function formatDateTime(iso: string | undefined, locale: string): string {
-  if (!iso) return '';
-  const d = new Date(Date.parse(iso));
-  if (isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+/** A stored UTC moment on the wall clocks of the site's time zone, in the page's language. */
+export function formatDateTime(iso: string | undefined, locale: string, timeZone: string): string {
+  return formatZonedDateTime(iso, locale, timeZone);
 }
 
 export function formatDay(iso: string | undefined, locale: string): string {
@@ -58,21 +57,6 @@ export function formatDay(iso: string | undefined, locale: string): string {
   const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   if (isNaN(d.getTime())) return '';
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
-}
-
-/** `datetime-local` input value (the browser's local time) ↔ ISO UTC. */
-export function toLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(Date.parse(iso));
-  if (isNaN(d.getTime())) return '';
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function fromLocalInput(value: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  return isNaN(d.getTime()) ? value : d.toISOString();
 }
 
 /** Where an event happens, for one line on its card. */

@@ -1,24 +1,14 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
-import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
 import type { IBudgetWebPartProps } from '../shared/portfolioSettings';
-import { budgetComposition } from './composition';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export default class BudgetWebPart extends PortfolioWebPart<IBudgetWebPartProps> {
-  private services!: ReturnType<typeof budgetComposition.services>;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.services = budgetComposition.services(this.environment(sp, site));
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return budgetComposition.render(this.services, this.properties, this.renderContext(strings));
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return budgetComposition.propertyPane(strings, common);
+  protected loadComposition(): Promise<AnyComposition<IBudgetWebPartProps>> {
+    return import(/* webpackChunkName: 'budget' */ './composition').then((m) => m.budgetComposition);
   }
 }

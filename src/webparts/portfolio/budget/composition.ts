@@ -30,7 +30,7 @@ export const budgetComposition = defineComposition<IBudgetWebPartProps, IPortfol
       ]
     }]
   }),
-  services: ({ sp, siteUrl, cacheKey }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey) }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots) }),
   render: (s, properties, ctx) => React.createElement(BudgetOverview, {
     service: s.service, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
     grouping: budgetKey(properties.grouping), tolerancePct: boundedInt(properties.tolerancePct, 0, 100, 5),

@@ -1,30 +1,29 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
 import type { IDynamicDataCallables, IDynamicDataPropertyDefinition } from '@microsoft/sp-dynamic-data';
-import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
 import type { PortfolioFilter } from '../../../model/portfolio';
-import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
+import { PmoHubWebPart, type AnyComposition } from '../../shared/PmoHubWebPart';
+import type { WebPartRenderContext } from '../../shared/composition';
 import { EMPTY_PORTFOLIO_FILTER, PORTFOLIO_FILTER_PROPERTY_ID } from '../../../model/portfolioFilter';
 import type { IPortfolioFiltersWebPartProps } from '../shared/portfolioSettings';
-import { portfolioFiltersComposition } from './composition';
 
 /**
  * The page's filter bar and the SOURCE of the portfolio filter (SPFx dynamic data): the other
  * portfolio web parts connect their `filter` property to it and re-render when it changes.
  */
 export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFiltersWebPartProps> implements IDynamicDataCallables {
-  private services!: ReturnType<typeof portfolioFiltersComposition.services>;
+  protected get webPartStrings(): unknown {
+    return strings;
+  }
+
+  protected loadComposition(): Promise<AnyComposition<IPortfolioFiltersWebPartProps>> {
+    return import(/* webpackChunkName: 'portfolio-filters' */ './composition').then((m) => m.portfolioFiltersComposition);
+  }
+
   private filter: PortfolioFilter = { ...EMPTY_PORTFOLIO_FILTER };
 
   protected async onInit(): Promise<void> {
     await super.onInit();
     this.context.dynamicDataSourceManager.initializeSource(this);
-  }
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.services = portfolioFiltersComposition.services(this.environment(sp, site));
   }
 
   public getPropertyDefinitions(): ReadonlyArray<IDynamicDataPropertyDefinition> {
@@ -42,11 +41,8 @@ export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFil
     this.render();
   };
 
-  protected renderComponent(): React.ReactElement {
-    return portfolioFiltersComposition.render(this.services, this.properties, { ...this.renderContext(strings), filter: this.filter, onFilterChange: this.onFilterChange });
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return portfolioFiltersComposition.propertyPane(strings, common);
+  /** This web part is the filter's source: it renders its own filter and publishes changes. */
+  protected renderContext<TStrings>(webPartStrings: TStrings): WebPartRenderContext<TStrings> {
+    return { ...super.renderContext(webPartStrings), filter: this.filter, onFilterChange: this.onFilterChange };
   }
 }

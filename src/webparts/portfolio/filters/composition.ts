@@ -21,7 +21,7 @@ export const portfolioFiltersComposition = defineComposition<IPortfolioFiltersWe
       }]
     }]
   }),
-  services: ({ sp, siteUrl, cacheKey }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey), views: new SpPortfolioViewService(sp, siteUrl) }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), views: new SpPortfolioViewService(sp, siteUrl) }),
   render: (s, properties, ctx) => React.createElement(PortfolioFilters, {
     service: s.service, views: properties.showSavedViews === false ? undefined : s.views,
     filter: ctx.filter, onChange: ctx.onFilterChange, strings: ctx.strings, common: ctx.common, locale: ctx.locale

@@ -29,7 +29,7 @@ export const kpiTilesComposition = defineComposition<IKpiTilesWebPartProps, IPor
       ]
     }]
   }),
-  services: ({ sp, siteUrl, cacheKey }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey), siteUrl }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), siteUrl }),
   render: (s, properties, ctx) => React.createElement(KpiTiles, {
     service: s.service, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
     staleDays: boundedInt(properties.staleDays, 1, 365, 30), registerUrl: registerPageUrl(properties.registerUrl, s.siteUrl)

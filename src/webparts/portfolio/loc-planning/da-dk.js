@@ -118,8 +118,6 @@ define([], function () {
     "TooLong": "Brug højst 255 tegn.",
     "SaveFailed": "Det lykkedes ikke at gemme. {0}",
     "Conflict": "En anden ændrede dette, efter du åbnede det. Indlæs igen for at se deres version, eller overskriv den med din.",
-    "Reload": "Indlæs igen",
-    "Overwrite": "Overskriv",
     "EaseCriteriaLabel": "Kriterier på lethedsaksen",
     "EaseCriteriaDescription": "Titler på indsats- og risikokriterierne, adskilt med kommaer; alle andre aktive kriterier er værdi.",
     "RankingTruncated": "De {0} højest rangerede af {1} projekter vises; Eksportér CSV har dem alle."

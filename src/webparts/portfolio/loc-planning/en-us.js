@@ -118,8 +118,6 @@ define([], function () {
     "TooLong": "Use at most 255 characters.",
     "SaveFailed": "Saving failed. {0}",
     "Conflict": "Someone else changed this after you opened it. Reload to see their version, or overwrite it with yours.",
-    "Reload": "Reload",
-    "Overwrite": "Overwrite",
     "EaseCriteriaLabel": "Criteria on the ease axis",
     "EaseCriteriaDescription": "Titles of the effort and risk criteria, separated by commas; every other active criterion is value.",
     "RankingTruncated": "The top {0} of {1} projects are listed; Export CSV has them all."

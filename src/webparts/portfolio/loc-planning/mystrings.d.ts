@@ -117,8 +117,6 @@ declare interface IPortfolioPlanningWebPartStrings {
   TooLong: string;
   SaveFailed: string;
   Conflict: string;
-  Reload: string;
-  Overwrite: string;
   EaseCriteriaLabel: string;
   EaseCriteriaDescription: string;
   RankingTruncated: string;

@@ -118,8 +118,6 @@ define([], function () {
     "TooLong": "Gebruik hoogstens 255 tekens.",
     "SaveFailed": "Opslaan is mislukt. {0}",
     "Conflict": "Iemand anders heeft dit gewijzigd nadat u het opende. Laad opnieuw om hun versie te zien, of overschrijf die met de uwe.",
-    "Reload": "Opnieuw laden",
-    "Overwrite": "Overschrijven",
     "EaseCriteriaLabel": "Criteria op de gemaksas",
     "EaseCriteriaDescription": "Titels van de inspannings- en risicocriteria, gescheiden door komma's; alle andere actieve criteria zijn waarde.",
     "RankingTruncated": "De {0} hoogst gerangschikte van {1} projecten staan hier; CSV exporteren bevat ze allemaal."

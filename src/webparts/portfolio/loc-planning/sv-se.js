@@ -118,8 +118,6 @@ define([], function () {
     "TooLong": "Använd högst 255 tecken.",
     "SaveFailed": "Det gick inte att spara. {0}",
     "Conflict": "Någon annan ändrade detta efter att du öppnade det. Läs in igen för att se deras version, eller skriv över den med din.",
-    "Reload": "Läs in igen",
-    "Overwrite": "Skriv över",
     "EaseCriteriaLabel": "Kriterier på enkelhetsaxeln",
     "EaseCriteriaDescription": "Titlar på insats- och riskkriterierna, åtskilda med kommatecken; alla andra aktiva kriterier är värde.",
     "RankingTruncated": "De {0} högst rankade av {1} projekt listas; Exportera CSV har alla."

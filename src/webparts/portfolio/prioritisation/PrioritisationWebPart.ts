@@ -1,10 +1,6 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
-import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
-import { prioritisationComposition } from './composition';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
   /** Titles of the effort / risk criteria (the matrix's ease axis), comma-separated. */
@@ -12,17 +8,11 @@ export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
 }
 
 export default class PrioritisationWebPart extends PortfolioWebPart<IPrioritisationWebPartProps> {
-  private services!: ReturnType<typeof prioritisationComposition.services>;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.services = prioritisationComposition.services(this.environment(sp, site));
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return prioritisationComposition.render(this.services, this.properties, this.renderContext(strings));
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return prioritisationComposition.propertyPane(strings, common);
+  protected loadComposition(): Promise<AnyComposition<IPrioritisationWebPartProps>> {
+    return import(/* webpackChunkName: 'prioritisation' */ './composition').then((m) => m.prioritisationComposition);
   }
 }

@@ -19,7 +19,7 @@ export const prioritisationComposition = defineComposition<IPrioritisationWebPar
       ]
     }]
   }),
-  services: ({ sp, siteUrl, cacheKey }) => ({ portfolio: new SpPortfolioService(sp, siteUrl, cacheKey), service: new SpPrioritisationService(sp, siteUrl) }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ portfolio: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), service: new SpPrioritisationService(sp, siteUrl) }),
   render: (s, properties, ctx) => React.createElement(Prioritisation, {
     portfolio: s.portfolio, service: s.service, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
     easeCriteria: typeof properties.easeCriteria === 'string' ? properties.easeCriteria : 'Effort, Risk'

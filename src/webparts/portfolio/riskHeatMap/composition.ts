@@ -14,7 +14,7 @@ export const portfolioRiskHeatMapComposition = defineComposition<IPortfolioWebPa
       groups: [planningDataGroup(strings), filterConnectionGroup(strings.FilterGroupName, strings.FilterConnectionLabel)]
     }]
   }),
-  services: ({ sp, siteUrl, cacheKey }) => ({ portfolio: new SpPortfolioService(sp, siteUrl, cacheKey), risks: new SpPortfolioRiskService(sp, siteUrl) }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ portfolio: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), risks: new SpPortfolioRiskService(sp, siteUrl) }),
   render: (s, _properties, ctx) => React.createElement(PortfolioRiskHeatMap, {
     portfolio: s.portfolio, risks: s.risks, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale
   })

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { BarChart, LineChart, Svg, type BarChartOptions, type LineChartOptions } from 'chartist';
+import { BarChart, LineChart, Svg, type BarChartOptions, type Label, type LineChartOptions } from 'chartist';
 import { mergeStyles, useTheme, type Theme } from '@fluentui/react';
 import type { Rag } from '../../../model/common';
 import { ragColours } from '../../../components/ragColours';
@@ -70,7 +70,11 @@ function chartClass(theme: Theme): string {
         fontFamily: theme.fonts.medium.fontFamily, display: 'flex', whiteSpace: 'nowrap'
       },
       '.ct-label.ct-horizontal.ct-end': { alignItems: 'flex-start', justifyContent: 'flex-start', textAlign: 'left' },
-      '.ct-label.ct-vertical.ct-start': { alignItems: 'center', justifyContent: 'flex-end', textAlign: 'right', paddingRight: 4, boxSizing: 'border-box' },
+      // A value label's box ends at its gridline: chartist's own alignment (flex-end) puts the
+      // text on the line; centred in the box it sat half a step higher (1 read as 0).
+      '.ct-label.ct-vertical.ct-start': { alignItems: 'flex-end', justifyContent: 'flex-end', textAlign: 'right', paddingRight: 4, boxSizing: 'border-box' },
+      // Category labels of horizontal bars span their bar's band: centred there.
+      '.ct-horizontal-bars .ct-label.ct-vertical.ct-start': { alignItems: 'center' },
       '.ct-grid': { stroke: theme.palette.neutralQuaternaryAlt, strokeWidth: 1, strokeDasharray: '2px' },
       '.ct-line': { fill: 'none', strokeWidth: 3 },
       '.ct-point': { strokeWidth: 9, strokeLinecap: 'round' },
@@ -87,6 +91,19 @@ function chartClass(theme: Theme): string {
   });
 }
 
+/** The narrowest space a month label ("Sep 26") needs on the x axis, in CSS pixels. */
+const MIN_X_LABEL_PX = 52;
+
+/**
+ * A line chart names every nth point on its x axis when its frame is too narrow for all labels
+ * (12 months at 390 px, Teams mobile, ran into one another), unless the caller chose its own.
+ */
+function lineOptionsFor(options: LineChartOptions, count: number, width: number): LineChartOptions {
+  const every = width > 0 ? Math.max(1, Math.ceil((count * MIN_X_LABEL_PX) / width)) : 1;
+  if (every === 1 || options.axisX?.labelInterpolationFnc) return options;
+  return { ...options, axisX: { ...options.axisX, labelInterpolationFnc: (value: Label, index: number) => (index % every === 0 ? value : null) } };
+}
+
 /** One chartist chart; redrawn when its data or options change, detached on unmount. */
 export function Chart(props: IChartProps): JSX.Element {
   const { kind, labels, series, options, classify } = props;
@@ -97,7 +114,7 @@ export function Chart(props: IChartProps): JSX.Element {
     const host = ref.current;
     if (!host) return undefined;
     const data = { labels, series };
-    const chart = kind === 'bar' ? new BarChart(host, data, options as BarChartOptions) : new LineChart(host, data, options as LineChartOptions);
+    const chart = kind === 'bar' ? new BarChart(host, data, options as BarChartOptions) : new LineChart(host, data, lineOptionsFor(options as LineChartOptions, labels.length, host.clientWidth));
     if (classify) {
       chart.on('draw', (e: { type: string; seriesIndex?: number; index?: number; element?: { addClass(c: string): unknown } }) => {
         if (e.type !== 'bar' || e.seriesIndex === undefined || e.index === undefined) return;

@@ -7,6 +7,7 @@ import { srOnly } from '../../../components/srOnly';
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { svgToPng } from '../../../components/chartImage';
+import { scrollFrameClass } from '../../../components/ScrollFrame';
 
 export interface IChartFrameProps {
   /** The chart's heading; also the data table's caption. */
@@ -112,7 +113,7 @@ export function ChartFrame(props: IChartFrameProps): JSX.Element {
       {/* The drawing is decoration for screen readers: the table below carries the same data. */}
       <div ref={chartRef} aria-hidden={interactive ? undefined : true}>{children}</div>
       {/* Hidden by a wrapper: a table box ignores the 1px clip of the visually-hidden style and would overlap the page. */}
-      <div className={showTable ? undefined : srOnly}>
+      <div className={showTable ? scrollFrameClass : srOnly} tabIndex={showTable ? 0 : undefined}>
       <table id={`${id}-table`} className={classes.table}>
         <caption>{title}</caption>
         <thead>

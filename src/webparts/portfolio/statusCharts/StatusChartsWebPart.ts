@@ -1,24 +1,14 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
-import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
 import { PortfolioWebPart } from '../shared/PortfolioWebPart';
 import type { IStatusChartsWebPartProps } from '../shared/portfolioSettings';
-import { statusChartsComposition } from './composition';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export default class StatusChartsWebPart extends PortfolioWebPart<IStatusChartsWebPartProps> {
-  private services!: ReturnType<typeof statusChartsComposition.services>;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.services = statusChartsComposition.services(this.environment(sp, site));
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return statusChartsComposition.render(this.services, this.properties, this.renderContext(strings));
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return statusChartsComposition.propertyPane(strings, common);
+  protected loadComposition(): Promise<AnyComposition<IStatusChartsWebPartProps>> {
+    return import(/* webpackChunkName: 'status-charts' */ './composition').then((m) => m.statusChartsComposition);
   }
 }

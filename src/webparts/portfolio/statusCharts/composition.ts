@@ -30,7 +30,7 @@ export const statusChartsComposition = defineComposition<IStatusChartsWebPartPro
       ]
     }]
   }),
-  services: ({ sp, siteUrl, cacheKey }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey), trend: new SpStatusTrendService(sp, siteUrl) }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), trend: new SpStatusTrendService(sp, siteUrl) }),
   render: (s, properties, ctx) => React.createElement(StatusCharts, {
     service: s.service, trend: s.trend, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
     grouping: distributionKey(properties.grouping), showTrend: properties.showTrend !== false

@@ -1,11 +1,7 @@
-import * as React from 'react';
-import type { SPFI } from '@pnp/sp';
-import { type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
 import type { TimelineGrouping, TimelineZoom } from './components/timelineModel';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
-import { timelineComposition } from './composition';
+import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export interface ITimelineWebPartProps extends IPortfolioWebPartProps {
   grouping: TimelineGrouping;
@@ -13,17 +9,11 @@ export interface ITimelineWebPartProps extends IPortfolioWebPartProps {
 }
 
 export default class TimelineWebPart extends PortfolioWebPart<ITimelineWebPartProps> {
-  private services!: ReturnType<typeof timelineComposition.services>;
-
-  protected buildServices(sp: SPFI, site: string): void {
-    this.services = timelineComposition.services(this.environment(sp, site));
+  protected get webPartStrings(): unknown {
+    return strings;
   }
 
-  protected renderComponent(): React.ReactElement {
-    return timelineComposition.render(this.services, this.properties, this.renderContext(strings));
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return timelineComposition.propertyPane(strings, common);
+  protected loadComposition(): Promise<AnyComposition<ITimelineWebPartProps>> {
+    return import(/* webpackChunkName: 'timeline' */ './composition').then((m) => m.timelineComposition);
   }
 }

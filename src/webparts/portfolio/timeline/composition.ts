@@ -21,7 +21,7 @@ export const timelineComposition = defineComposition<ITimelineWebPartProps, IPor
       ]
     }]
   }),
-  services: ({ sp, siteUrl, cacheKey }) => ({ portfolio: new SpPortfolioService(sp, siteUrl, cacheKey) }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ portfolio: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots) }),
   render: (s, properties, ctx) => React.createElement(Timeline, {
     portfolio: s.portfolio, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
     grouping: properties.grouping === 'unit' ? 'unit' : 'programme',

@@ -26,6 +26,7 @@ import { ProjectDetailsPanel } from './ProjectDetailsPanel';
 import { exportTable } from './registerExport';
 import { exportFileName } from '../../../components/exportModel';
 import { exportTableAs } from '../../../components/exportFiles';
+import { ScrollFrame } from '../../../components/ScrollFrame';
 import { ReadAtNote } from '../../../components/ReadAtNote';
 
 /** The form (date pickers, people picker, dialogs) loads only when someone creates or edits: visitors never pay for it. */
@@ -199,19 +200,21 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   } else {
     body = (
       <>
-        <DetailsList
-          items={pageItems}
-          columns={columns}
-          groups={groups}
-          groupProps={{ showEmptyGroups: false, headerProps: { expandButtonProps: { 'aria-label': s.GroupBy } } }}
-          selectionMode={SelectionMode.none}
-          layoutMode={DetailsListLayoutMode.justified}
-          constrainMode={ConstrainMode.unconstrained}
-          getKey={(p: Project) => String(p.id)}
-          setKey="register"
-          ariaLabelForGrid={s.Title}
-          compact={true}
-        />
+        <ScrollFrame label={s.Title}>
+          <DetailsList
+            items={pageItems}
+            columns={columns}
+            groups={groups}
+            groupProps={{ showEmptyGroups: false, headerProps: { expandButtonProps: { 'aria-label': s.GroupBy } } }}
+            selectionMode={SelectionMode.none}
+            layoutMode={DetailsListLayoutMode.justified}
+            constrainMode={ConstrainMode.unconstrained}
+            getKey={(p: Project) => String(p.id)}
+            setKey="register"
+            ariaLabelForGrid={s.Title}
+            compact={true}
+          />
+        </ScrollFrame>
         {pageCount > 1 && (
           <Stack horizontal={true} verticalAlign="center" horizontalAlign="center" tokens={{ childrenGap: 8 }} role="navigation" aria-label={format(s.PageOf, currentPage + 1, pageCount)}>
             <IconButton iconProps={{ iconName: 'ChevronLeft' }} title={s.PagePrevious} ariaLabel={s.PagePrevious} disabled={currentPage === 0} onClick={() => setPage(currentPage - 1)} />

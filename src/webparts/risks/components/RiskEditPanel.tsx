@@ -14,15 +14,11 @@ import { formatShortDate } from '../../../components/dates';
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import {
-  EMPTY_RISK, SCALE, formOfRisk, isRiskDirty, riskFromForm, scoreBand, splitRiskErrors, validateRiskForm, type RiskForm
+  EMPTY_RISK, SCALE, formOfRisk, isRiskDirty, riskFromForm, scoreBand, splitRiskErrors, statusLabel, validateRiskForm, type RiskForm
 } from './riskModel';
 import { bandLabel } from './RiskHeatMap';
 
 const dateClass = mergeStyles({ maxWidth: 260 });
-
-export function statusLabel(s: IRisksWebPartStrings, status: RiskStatus): string {
-  return ({ Open: s.StatusOpen, Mitigating: s.StatusMitigating, Accepted: s.StatusAccepted, Closed: s.StatusClosed } as Record<RiskStatus, string>)[status] ?? status;
-}
 
 export function levelLabel(s: IRisksWebPartStrings, kind: 'probability' | 'impact', n: number): string {
   const names = kind === 'probability'

@@ -13,8 +13,13 @@ import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { useRisks } from './useRisks';
 import { RiskHeatMap, bandLabel } from './RiskHeatMap';
-import { RiskEditPanel, statusLabel } from './RiskEditPanel';
+import { statusLabel } from './riskModel';
+import { lazyComponent } from '../../../components/lazyComponent';
+
+// The form and its Fluent pickers load when it is first opened, not with the page.
+const RiskEditPanel = lazyComponent(() => import(/* webpackChunkName: 'risk-form' */ './RiskEditPanel').then((m) => m.RiskEditPanel));
 import { filterRisks, scoreBand, toggleCell, type CellFilter } from './riskModel';
+import { ScrollFrame } from '../../../components/ScrollFrame';
 
 export interface IRiskServices {
   risks: IRiskService;
@@ -114,17 +119,19 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             {cell && <DefaultButton onClick={() => setCell(undefined)}>{s.ShowAll}</DefaultButton>}
           </Stack>
           {visible.length === 0 ? <EmptyState icon="Filter" message={s.EmptyCell} /> : (
-            <DetailsList
-              items={visible}
-              columns={columns}
-              selectionMode={SelectionMode.none}
-              layoutMode={DetailsListLayoutMode.justified}
-              constrainMode={ConstrainMode.unconstrained}
-              getKey={(r: Risk) => String(r.id)}
-              setKey="risks"
-              ariaLabelForGrid={format(s.GridLabel, project.title)}
-              compact={true}
-            />
+            <ScrollFrame label={format(s.GridLabel, project.title)}>
+              <DetailsList
+                items={visible}
+                columns={columns}
+                selectionMode={SelectionMode.none}
+                layoutMode={DetailsListLayoutMode.justified}
+                constrainMode={ConstrainMode.unconstrained}
+                getKey={(r: Risk) => String(r.id)}
+                setKey="risks"
+                ariaLabelForGrid={format(s.GridLabel, project.title)}
+                compact={true}
+              />
+            </ScrollFrame>
           )}
         </Stack>
       </Stack>

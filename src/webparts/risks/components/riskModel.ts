@@ -150,3 +150,7 @@ export function splitRiskErrors(fields: Record<string, string>): { form: RiskErr
   }
   return { form, other };
 }
+
+export function statusLabel(s: IRisksWebPartStrings, status: RiskStatus): string {
+  return ({ Open: s.StatusOpen, Mitigating: s.StatusMitigating, Accepted: s.StatusAccepted, Closed: s.StatusClosed } as Record<RiskStatus, string>)[status] ?? status;
+}

@@ -12,7 +12,7 @@ export type RisksState =
 export function useRisks(service: IRiskService, rightsService: IRightsService | undefined, projectId: number): { state: RisksState; reload: () => void } {
   // A reload after a save keeps the list on screen; only the first load shows the spinner.
   const { state, reload } = useLoader(
-    () => Promise.all([service.forProject(projectId), loadRights(rightsService)]).then(([risks, rights]) => ({ risks, rights })),
+    () => Promise.all([service.forProject(projectId), loadRights(rightsService, projectId)]).then(([risks, rights]) => ({ risks, rights })),
     [service, rightsService, projectId], true);
   return { state: state.status === 'ready' ? { status: 'ready', ...state.value } : state, reload };
 }

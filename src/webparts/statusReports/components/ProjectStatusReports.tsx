@@ -10,13 +10,17 @@ import { LoadingState, ErrorState, EmptyState } from '../../../components/States
 import { formatAmount, formatDate } from '../../../components/format';
 import { ragLabels } from '../../../components/labels';
 import { useReportHistory } from './useReportHistory';
-import { StatusReportEditor, dimensionLabels } from './StatusReportEditor';
+import { lazyComponent } from '../../../components/lazyComponent';
 import { StatusTrend } from './StatusTrend';
-import { DIMENSIONS, startReport, type ReportBase, type ReportForm } from './reportModel';
+import { DIMENSIONS, dimensionLabels, startReport, type ReportBase, type ReportForm } from './reportModel';
+
+// The report form (date pickers, people) loads when a report is first opened, not with the page.
+const StatusReportEditor = lazyComponent(() => import(/* webpackChunkName: 'status-report-form' */ './StatusReportEditor').then((m) => m.StatusReportEditor));
 import type { IRightsService } from '../../../components/rights';
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { announceProjectChanged } from '../../../components/projectChanges';
+import { ScrollFrame } from '../../../components/ScrollFrame';
 
 export interface IStatusReportServices {
   statusReports: IStatusReportService;
@@ -126,17 +130,19 @@ export function ProjectStatusReports(props: IProjectStatusReportsProps): JSX.Ele
         />
         <Stack tokens={{ childrenGap: 4 }}>
           <Text variant="mediumPlus" as="h3">{s.HistoryHeading}</Text>
-          <DetailsList
-            items={history}
-            columns={columns}
-            selectionMode={SelectionMode.none}
-            layoutMode={DetailsListLayoutMode.justified}
-            constrainMode={ConstrainMode.unconstrained}
-            getKey={(r: StatusReport) => String(r.id)}
-            setKey="history"
-            ariaLabelForGrid={format(s.HistoryGridLabel, project.title)}
-            compact={true}
-          />
+          <ScrollFrame label={s.HistoryHeading}>
+            <DetailsList
+              items={history}
+              columns={columns}
+              selectionMode={SelectionMode.none}
+              layoutMode={DetailsListLayoutMode.justified}
+              constrainMode={ConstrainMode.unconstrained}
+              getKey={(r: StatusReport) => String(r.id)}
+              setKey="history"
+              ariaLabelForGrid={format(s.HistoryGridLabel, project.title)}
+              compact={true}
+            />
+          </ScrollFrame>
         </Stack>
       </Stack>
     );

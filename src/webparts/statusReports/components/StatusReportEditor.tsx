@@ -11,7 +11,7 @@ import { formatAmount, formatDate } from '../../../components/format';
 import { ragLabels as commonRagLabels } from '../../../components/labels';
 import {
   DIMENSIONS, commentKey, conflictKind, formOf, isDirty, reportFromForm, splitServiceErrors, validateReport,
-  type Dimension, type ReportBase, type ReportForm, type ReportFormKey
+  dimensionLabels, type Dimension, type ReportBase, type ReportForm, type ReportFormKey
 } from './reportModel';
 import type { IConflictRow } from '../../../components/ConflictDialog';
 import { EditFormFrame } from '../../../components/EditPanel';
@@ -42,10 +42,6 @@ export interface IStatusReportEditorProps {
 }
 
 type Action = 'draft' | 'publish';
-
-export function dimensionLabels(s: IStatusReportsWebPartStrings): Record<Dimension, string> {
-  return { overall: s.Overall, schedule: s.Schedule, cost: s.Cost, scope: s.Scope, risk: s.Risk };
-}
 
 /** The report form: validated before saving, what was typed survives any failure, conflicts are a choice. */
 export function StatusReportEditor(props: IStatusReportEditorProps): JSX.Element {

@@ -189,3 +189,7 @@ export function newestFirst(history: readonly StatusReport[]): StatusReport[] {
 export function conflictKind(theirs: unknown): 'report' | 'project' {
   return theirs && typeof theirs === 'object' && 'code' in theirs && !('reportDate' in theirs) ? 'project' : 'report';
 }
+
+export function dimensionLabels(s: IStatusReportsWebPartStrings): Record<Dimension, string> {
+  return { overall: s.Overall, schedule: s.Schedule, cost: s.Cost, scope: s.Scope, risk: s.Risk };
+}

@@ -12,7 +12,7 @@ export type HistoryState =
 /** A project's reports (newest first) and what the user may do; `reload` is the retry. */
 export function useReportHistory(service: IStatusReportService, rightsService: IRightsService | undefined, projectId: number): { state: HistoryState; reload: () => void } {
   const { state, reload } = useLoader(
-    () => Promise.all([service.history(projectId), loadRights(rightsService)]).then(([history, rights]) => ({ history: newestFirst(history), rights })),
+    () => Promise.all([service.history(projectId), loadRights(rightsService, projectId)]).then(([history, rights]) => ({ history: newestFirst(history), rights })),
     [service, rightsService, projectId]);
   return { state: state.status === 'ready' ? { status: 'ready', ...state.value } : state, reload };
 }

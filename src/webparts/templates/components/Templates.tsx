@@ -17,6 +17,7 @@ import { formatDate } from '../../../components/format';
 import { format, todayIso } from '../../../components/text';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { isConflict, describeError } from '../../../components/errors';
+import { ScrollFrame } from '../../../components/ScrollFrame';
 
 export interface ITemplatesProps {
   service: ITemplateService;
@@ -284,25 +285,27 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
             })}
           </ul>
         ) : (
-          <table className={table} aria-label={s.Title}>
-            <thead>
-              <tr><th scope="col">{s.Template}</th><th scope="col">{s.Phase}</th><th scope="col">{s.Category}</th><th scope="col">{s.Standard}</th>
-                <th scope="col">{s.Language}</th><th scope="col">{s.Downloads}</th><th scope="col">{s.Actions}</th></tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => {
-                const t = shown(g);
-                const icon = fileIconName(t.fileName);
-                return (
-                  <tr key={g.key}>
-                    <td><Stack horizontal tokens={{ childrenGap: 6 }} verticalAlign="center"><Icon iconName={icon} className={iconClass(icon)} aria-hidden={true} /><span>{t.title || t.fileName}</span></Stack></td>
-                    <td>{phaseLabel(t.phase)}</td><td>{categoryLabel(s, t.category)}</td><td>{standardLabel(s, t.standard)}</td>
-                    <td>{langLabel(s, t.language)}</td><td>{groupCount(g, counts)}</td><td>{actions(t)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ScrollFrame label={s.Title}>
+            <table className={table} aria-label={s.Title}>
+              <thead>
+                <tr><th scope="col">{s.Template}</th><th scope="col">{s.Phase}</th><th scope="col">{s.Category}</th><th scope="col">{s.Standard}</th>
+                  <th scope="col">{s.Language}</th><th scope="col">{s.Downloads}</th><th scope="col">{s.Actions}</th></tr>
+              </thead>
+              <tbody>
+                {groups.map((g) => {
+                  const t = shown(g);
+                  const icon = fileIconName(t.fileName);
+                  return (
+                    <tr key={g.key}>
+                      <td><Stack horizontal tokens={{ childrenGap: 6 }} verticalAlign="center"><Icon iconName={icon} className={iconClass(icon)} aria-hidden={true} /><span>{t.title || t.fileName}</span></Stack></td>
+                      <td>{phaseLabel(t.phase)}</td><td>{categoryLabel(s, t.category)}</td><td>{standardLabel(s, t.standard)}</td>
+                      <td>{langLabel(s, t.language)}</td><td>{groupCount(g, counts)}</td><td>{actions(t)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollFrame>
         )}
 
         <Stack horizontal wrap tokens={{ childrenGap: 24 }}>
@@ -324,17 +327,19 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
               <Text as="h3" id="pmo-templates-revision" variant="large">{s.RevisionBoard}</Text>
               <Text as="p" variant="small" className={muted}>{s.RevisionBoardHelp}</Text>
               {board.length === 0 ? <Text>{s.RevisionNone}</Text> : (
-                <table className={table} aria-label={s.RevisionBoard}>
-                  <thead><tr><th scope="col">{s.Template}</th><th scope="col">{s.Language}</th><th scope="col">{s.Owner}</th><th scope="col">{s.NextRevision}</th><th scope="col">{s.Status}</th></tr></thead>
-                  <tbody>
-                    {board.map(({ template: t, state }) => (
-                      <tr key={t.id}>
-                        <td>{t.title || t.fileName}</td><td>{langLabel(s, t.language)}</td><td>{t.owner?.title ?? ''}</td><td>{formatDate(t.nextRevision, locale)}</td>
-                        <td><Icon iconName={state === 'overdue' ? 'Warning' : 'Clock'} aria-hidden={true} /> {state === 'overdue' ? s.Overdue : s.Due}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ScrollFrame label={s.RevisionBoard}>
+                  <table className={table} aria-label={s.RevisionBoard}>
+                    <thead><tr><th scope="col">{s.Template}</th><th scope="col">{s.Language}</th><th scope="col">{s.Owner}</th><th scope="col">{s.NextRevision}</th><th scope="col">{s.Status}</th></tr></thead>
+                    <tbody>
+                      {board.map(({ template: t, state }) => (
+                        <tr key={t.id}>
+                          <td>{t.title || t.fileName}</td><td>{langLabel(s, t.language)}</td><td>{t.owner?.title ?? ''}</td><td>{formatDate(t.nextRevision, locale)}</td>
+                          <td><Icon iconName={state === 'overdue' ? 'Warning' : 'Clock'} aria-hidden={true} /> {state === 'overdue' ? s.Overdue : s.Due}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollFrame>
               )}
             </Stack>
           )}
@@ -360,21 +365,23 @@ export default function Templates(props: ITemplatesProps): JSX.Element {
           {history.error && <MessageBar messageBarType={MessageBarType.error} role="alert">{history.error}</MessageBar>}
           {!history.versions && !history.error && <LoadingState label={s.Loading} />}
           {history.versions && (
-            <table className={table} aria-label={s.History}>
-              <thead><tr><th scope="col">{s.Version}</th><th scope="col">{s.LastRevised}</th><th scope="col">{s.ChangeNote}</th><th scope="col">{s.Size}</th><th scope="col">{s.Actions}</th></tr></thead>
-              <tbody>
-                {history.versions.map((v) => (
-                  <tr key={v.label}>
-                    <td>{v.label}{v.isCurrent && ` (${s.Current})`}</td>
-                    <td>{formatDate(v.created, locale)}</td>
-                    <td>{v.changeNote || <span className={muted}>{s.NoChangeNote}</span>}</td>
-                    <td>{sizeText(v.size, locale)}</td>
-                    <td>{!v.isCurrent && <ActionButton iconProps={{ iconName: 'History' }} ariaLabel={format(s.RestoreNamed, v.label)}
-                      onClick={() => { restore(history.template, v.label).catch(() => undefined); }}>{s.Restore}</ActionButton>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ScrollFrame label={s.History}>
+              <table className={table} aria-label={s.History}>
+                <thead><tr><th scope="col">{s.Version}</th><th scope="col">{s.LastRevised}</th><th scope="col">{s.ChangeNote}</th><th scope="col">{s.Size}</th><th scope="col">{s.Actions}</th></tr></thead>
+                <tbody>
+                  {history.versions.map((v) => (
+                    <tr key={v.label}>
+                      <td>{v.label}{v.isCurrent && ` (${s.Current})`}</td>
+                      <td>{formatDate(v.created, locale)}</td>
+                      <td>{v.changeNote || <span className={muted}>{s.NoChangeNote}</span>}</td>
+                      <td>{sizeText(v.size, locale)}</td>
+                      <td>{!v.isCurrent && <ActionButton iconProps={{ iconName: 'History' }} ariaLabel={format(s.RestoreNamed, v.label)}
+                        onClick={() => { restore(history.template, v.label).catch(() => undefined); }}>{s.Restore}</ActionButton>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollFrame>
           )}
         </Panel>
       )}

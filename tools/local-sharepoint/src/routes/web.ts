@@ -30,6 +30,10 @@ export const webRoute: Route = {
         return { k: 'list', list: requireList(ctx, { id: list.id }) };
       }
       if (is(seg, 'webs')) return { k: 'entity', entity: { type: 'SP.WebCollection', uri: `${ctx.urls.api}/Web/Webs`, props: {} }, set: 'SP.Webs' };
+      if (is(seg, 'regionalSettings')) return { k: 'entity', entity: regionalSettingsEntity(ctx.urls), set: 'SP.RegionalSettings' };
+    }
+    if (res.k === 'entity' && res.entity.type === 'SP.RegionalSettings' && is(seg, 'timeZone')) {
+      return { k: 'entity', entity: timeZoneEntity(ctx.urls), set: 'SP.TimeZone' };
     }
     return undefined;
   },
@@ -61,5 +65,24 @@ function siteEntity(u: Urls, rootWeb: Entity): Entity {
     type: 'SP.Site', uri: `${u.api}/Site`,
     props: { Id: u.web.id, ServerRelativeUrl: u.web.path, Url: u.webUrl, ReadOnly: false, AllowCreateDeclarativeWorkflow: false },
     nav: { RootWeb: () => rootWeb }
+  };
+}
+
+/**
+ * The local site's regional settings: its time zone is UTC, the zone every DateTime here is stored
+ * and compared in (model/fieldTypes). SharePoint's id of "(UTC) Coordinated Universal Time" [verify].
+ */
+function timeZoneEntity(u: Urls): Entity {
+  return {
+    type: 'SP.TimeZone', uri: `${u.api}/Web/RegionalSettings/TimeZone`,
+    props: { Description: '(UTC) Coordinated Universal Time', Id: 93, Information: { Bias: 0, DaylightBias: 0, StandardBias: 0 } }
+  };
+}
+
+function regionalSettingsEntity(u: Urls): Entity {
+  return {
+    type: 'SP.RegionalSettings', uri: `${u.api}/Web/RegionalSettings`,
+    props: { LocaleId: 1033, Time24: false, FirstDayOfWeek: 0, TimeZoneId: 93 },
+    nav: { TimeZone: () => timeZoneEntity(u) }
   };
 }

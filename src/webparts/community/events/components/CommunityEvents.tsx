@@ -1,18 +1,23 @@
 import * as React from 'react';
 import {
-  ActionButton, DefaultButton, Dropdown, Link, MessageBar, MessageBarType, Panel, PanelType, Pivot, PivotItem,
-  PrimaryButton, Stack, Text, TextField, mergeStyleSets, useTheme, type IDropdownOption
+  ActionButton, DefaultButton, Dropdown, Link, MessageBar, MessageBarType, Pivot, PivotItem,
+  PrimaryButton, Stack, Text, mergeStyleSets, useTheme, type IDropdownOption
 } from '@fluentui/react';
-import { EVENT_AUDIENCES, EVENT_TYPES } from '../../../../schema';
-import type { CommunityEvent, EventAudience, EventType, LessonLearned } from '../../../../model/community';
+import { EVENT_TYPES } from '../../../../schema';
+import type { CommunityEvent, EventType, LessonLearned } from '../../../../model/community';
 import type { NewItem } from '../../../../model/common';
 import { icsFileName, previousOfType, splitByTime, toIcs, type DueTemplate, type ICommunityEventService } from '../../../../services/CommunityEventService';
 import type { ILessonService } from '../../../../services/LessonService';
 import { ErrorState, EmptyState, LoadingState } from '../../../../components/States';
-import { isValidation, describeError } from '../../../../components/errors';
+import { describeError } from '../../../../components/errors';
+import type { SiteTimeZone } from '../../../../services/siteTimeZone';
+import { lazyComponent } from '../../../../components/lazyComponent';
+
+// The form (date and time pickers) loads when it is first opened, not with the page.
+const EventPanel = lazyComponent(() => import(/* webpackChunkName: 'event-form' */ './EventPanel').then((m) => m.EventPanel));
 import { format } from '../../../../components/text';
 import { download } from '../../../../components/exportFiles';
-import { audienceLabel, eventTypeLabel, fieldError, formatDateTime, formatDay, fromLocalInput, lessonCategoryLabel, toLocalInput } from '../../shared/communityText';
+import { audienceLabel, eventTypeLabel, formatDateTime, formatDay, lessonCategoryLabel } from '../../shared/communityText';
 
 export interface ICommunityEventsProps {
   events: ICommunityEventService;
@@ -31,7 +36,7 @@ export interface ICommunityEventsProps {
   calendarViaGraph?: boolean;
 }
 
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; events: CommunityEvent[]; canManage: boolean };
+type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; events: CommunityEvent[]; canManage: boolean; timeZone: SiteTimeZone };
 
 const YEAR = 365 * 86_400_000;
 
@@ -55,11 +60,12 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
   const reload = React.useCallback(async (): Promise<void> => {
     setLoad({ kind: 'loading' });
     try {
-      const [events, canManage] = await Promise.all([
+      const [events, canManage, timeZone] = await Promise.all([
         props.events.list({ from: new Date(now.getTime() - YEAR).toISOString() }),
-        props.events.canManage()
+        props.events.canManage(),
+        props.events.timeZone()
       ]);
-      setLoad({ kind: 'ready', events, canManage });
+      setLoad({ kind: 'ready', events, canManage, timeZone });
     } catch (e) {
       setLoad({ kind: 'error', message: describeError(e, props.common) });
     }
@@ -102,7 +108,7 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
           )}
         </Stack>
         <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 16 }}>
-          <Pivot selectedKey={tab} onLinkClick={(item) => setTab(item?.props.itemKey === 'past' ? 'past' : 'upcoming')} aria-label={s.EventsTitle}>
+          <Pivot selectedKey={tab} onLinkClick={(item) => setTab(item?.props.itemKey === 'past' ? 'past' : 'upcoming')} aria-label={s.EventsTitle} overflowBehavior="menu" overflowAriaLabel={s.TabsMore}>
             <PivotItem itemKey="upcoming" headerText={`${s.Upcoming} (${upcoming.length})`} />
             <PivotItem itemKey="past" headerText={`${s.Past} (${past.length})`} />
           </Pivot>
@@ -118,7 +124,7 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
               <Stack tokens={{ childrenGap: 6 }}>
                 <Text variant="large" as="h3" id={`event-${e.id}`}>{e.title}</Text>
                 <Text className={classes.meta}>
-                  {eventTypeLabel(s, e.eventType)} · {formatDateTime(e.startDate, locale)}{e.endDate ? ` – ${formatDateTime(e.endDate, locale)}` : ''}
+                  {eventTypeLabel(s, e.eventType)} · {formatDateTime(e.startDate, locale, load.timeZone.iana)}{e.endDate ? ` – ${formatDateTime(e.endDate, locale, load.timeZone.iana)}` : ''}
                 </Text>
                 {e.location && <Text>{format(s.Where, e.location)}</Text>}
                 {e.onlineLink && <Link href={e.onlineLink.url} target="_blank" rel="noopener noreferrer">{s.JoinOnline}</Link>}
@@ -143,8 +149,8 @@ export default function CommunityEvents(props: ICommunityEventsProps): JSX.Eleme
       </Stack>
       {editing && (
         <EventPanel
-          event={editing} strings={s} common={props.common} service={props.events}
-          onDismiss={() => setEditing(undefined)}
+          event={editing} strings={s} common={props.common} service={props.events} locale={locale} timeZone={load.timeZone}
+          onClose={() => setEditing(undefined)}
           onSaved={() => { setEditing(undefined); reload().catch(() => undefined); }}
         />
       )}
@@ -203,76 +209,5 @@ function TemplatesDue(props: { events: ICommunityEventService; event: CommunityE
         </ul>
       )}
     </Stack>
-  );
-}
-
-interface IEventPanelProps {
-  event: CommunityEvent | NewItem<CommunityEvent>;
-  strings: ICommunityWebPartStrings;
-  common: IPmoHubCommonStrings;
-  service: ICommunityEventService;
-  onDismiss: () => void;
-  onSaved: () => void;
-}
-
-/** The PMO's event form; the service's field errors appear under their fields and nothing typed is lost. */
-function EventPanel(props: IEventPanelProps): JSX.Element {
-  const { strings: s } = props;
-  const [draft, setDraft] = React.useState(props.event);
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [failure, setFailure] = React.useState<string | undefined>();
-  const [saving, setSaving] = React.useState(false);
-  const isNew = !('id' in draft);
-  const set = (patch: Partial<NewItem<CommunityEvent>>): void => setDraft({ ...draft, ...patch });
-  const save = async (): Promise<void> => {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      await props.service.save(draft);
-      props.onSaved();
-    } catch (e) {
-      if (isValidation(e)) setErrors(e.fields);
-      else setFailure(describeError(e, props.common));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const remove = async (): Promise<void> => {
-    if (isNew) return;
-    try {
-      await props.service.remove(draft as CommunityEvent);
-      props.onSaved();
-    } catch (e) {
-      setFailure(describeError(e, props.common));
-    }
-  };
-  return (
-    <Panel
-      isOpen={true} type={PanelType.medium} onDismiss={props.onDismiss} isBlocking={true}
-      headerText={isNew ? s.NewEvent : s.EditEvent} closeButtonAriaLabel={props.common.Close}
-      onRenderFooterContent={() => (
-        <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <PrimaryButton onClick={() => { save().catch(() => undefined); }} disabled={saving}>{s.Save}</PrimaryButton>
-          <DefaultButton onClick={props.onDismiss}>{s.Cancel}</DefaultButton>
-          {!isNew && <DefaultButton onClick={() => { remove().catch(() => undefined); }}>{s.DeleteEvent}</DefaultButton>}
-        </Stack>
-      )}
-      isFooterAtBottom={true}
-    >
-      <Stack tokens={{ childrenGap: 12 }}>
-        {failure && <MessageBar messageBarType={MessageBarType.error} role="alert">{failure}</MessageBar>}
-        <TextField label={s.FieldTitle} required value={draft.title} onChange={(_, v) => set({ title: v ?? '' })} errorMessage={fieldError(s, errors.title)} maxLength={255} />
-        <Dropdown label={s.EventTypeLabel} required options={EVENT_TYPES.map((t) => ({ key: t, text: eventTypeLabel(s, t) }))} selectedKey={draft.eventType} onChange={(_, o) => o && set({ eventType: o.key as EventType })} errorMessage={fieldError(s, errors.eventType)} />
-        <TextField label={s.FieldStart} type="datetime-local" required value={toLocalInput(draft.startDate)} onChange={(_, v) => set({ startDate: fromLocalInput(v ?? '') })} errorMessage={fieldError(s, errors.startDate)} />
-        <TextField label={s.FieldEnd} type="datetime-local" value={toLocalInput(draft.endDate)} onChange={(_, v) => set({ endDate: fromLocalInput(v ?? '') || undefined })} errorMessage={fieldError(s, errors.endDate)} />
-        <TextField label={s.FieldLocation} value={draft.location ?? ''} onChange={(_, v) => set({ location: v ?? '' })} errorMessage={fieldError(s, errors.location)} maxLength={255} />
-        <TextField label={s.FieldOnlineLink} type="url" value={draft.onlineLink?.url ?? ''} onChange={(_, v) => set({ onlineLink: v ? { url: v } : undefined })} errorMessage={fieldError(s, errors.onlineLink)} />
-        <Dropdown
-          label={s.FieldAudience} multiSelect options={EVENT_AUDIENCES.map((a) => ({ key: a, text: audienceLabel(s, a) }))} selectedKeys={draft.audience}
-          onChange={(_, o) => o && set({ audience: o.selected ? [...draft.audience, o.key as EventAudience] : draft.audience.filter((a) => a !== o.key) })}
-        />
-        <TextField label={s.FieldAgenda} multiline rows={6} value={draft.description ?? ''} onChange={(_, v) => set({ description: v ?? '' })} />
-      </Stack>
-    </Panel>
   );
 }

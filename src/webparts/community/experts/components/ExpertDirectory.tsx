@@ -1,19 +1,24 @@
 import * as React from 'react';
 import {
-  DefaultButton, DetailsList, DetailsListLayoutMode, Dropdown, MessageBar, MessageBarType, Panel, PanelType, Persona, PersonaSize,
-  Pivot, PivotItem, PrimaryButton, SearchBox, SelectionMode, Stack, Text, TextField, mergeStyleSets, useTheme, type IColumn, type IDropdownOption
+  DefaultButton, DetailsList, DetailsListLayoutMode, Dropdown, MessageBar, MessageBarType, Persona, PersonaSize,
+  Pivot, PivotItem, PrimaryButton, SearchBox, SelectionMode, Stack, Text, mergeStyleSets, useTheme, type IColumn, type IDropdownOption
 } from '@fluentui/react';
 import { CERTIFICATIONS, COMPETENCIES } from '../../../../schema';
 import type { Certification, Competency, PmoExpert } from '../../../../model/community';
 import type { PersonRef } from '../../../../model/common';
 import { filterExperts, type ExpertProfiles, type IExpertService } from '../../../../services/ExpertService';
-import { waitedDays, type ISparringRequestService, type SparringDraft, type SparringRequestView } from '../../../../services/SparringRequestService';
+import { waitedDays, type ISparringRequestService, type SparringRequestView } from '../../../../services/SparringRequestService';
+import type { SiteTimeZone } from '../../../../services/siteTimeZone';
+import { lazyComponent } from '../../../../components/lazyComponent';
+
+// The sparring forms load when one is first opened, not with the page.
+const RequestPanel = lazyComponent(() => import(/* webpackChunkName: 'sparring-forms' */ './SparringPanels').then((m) => m.RequestPanel));
+const SchedulePanel = lazyComponent(() => import(/* webpackChunkName: 'sparring-forms' */ './SparringPanels').then((m) => m.SchedulePanel));
 import { ErrorState, EmptyState, LoadingState } from '../../../../components/States';
-import { isConflict, isValidation, describeError } from '../../../../components/errors';
-import { format, isIsoDate } from '../../../../components/text';
-import { DateField } from '../../../../components/DateField';
-import { formatShortDate } from '../../../../components/dates';
-import { availabilityLabel, competencyLabel, fieldError, formatDateTime, formatDay, fromLocalInput, statusLabel } from '../../shared/communityText';
+import { isConflict, describeError } from '../../../../components/errors';
+import { format } from '../../../../components/text';
+import { availabilityLabel, competencyLabel, formatDateTime, formatDay, statusLabel } from '../../shared/communityText';
+import { ScrollFrame } from '../../../../components/ScrollFrame';
 
 export interface IExpertDirectoryProps {
   experts: IExpertService;
@@ -27,7 +32,7 @@ export interface IExpertDirectoryProps {
 type Load =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; experts: PmoExpert[]; canManage: boolean; mine: SparringRequestView[]; open: SparringRequestView[] };
+  | { kind: 'ready'; experts: PmoExpert[]; canManage: boolean; mine: SparringRequestView[]; open: SparringRequestView[]; timeZone: SiteTimeZone };
 
 /** The expert directory with sparring requests: find an expert, ask, follow; the PMO assigns and moves requests on. */
 export default function ExpertDirectory(props: IExpertDirectoryProps): JSX.Element {
@@ -52,9 +57,9 @@ export default function ExpertDirectory(props: IExpertDirectoryProps): JSX.Eleme
 
   const reload = React.useCallback(async (): Promise<void> => {
     try {
-      const [experts, canManage, mine] = await Promise.all([props.experts.list(), props.sparring.canManage(), props.sparring.mine()]);
+      const [experts, canManage, mine, timeZone] = await Promise.all([props.experts.list(), props.sparring.canManage(), props.sparring.mine(), props.sparring.timeZone()]);
       const open = canManage ? await props.sparring.open() : [];
-      setLoad({ kind: 'ready', experts, canManage, mine, open });
+      setLoad({ kind: 'ready', experts, canManage, mine, open, timeZone });
       // Photos and titles arrive after the cards: Graph never holds the directory up.
       props.experts.profiles(experts.map((e) => e.person?.email ?? '')).then(setProfiles, () => setProfiles({ byEmail: {}, failed: true }));
     } catch (e) {
@@ -78,7 +83,7 @@ export default function ExpertDirectory(props: IExpertDirectoryProps): JSX.Eleme
           <PrimaryButton iconProps={{ iconName: 'ChatInviteFriend' }} onClick={() => setAsking({})}>{s.AskForSparring}</PrimaryButton>
         </Stack>
         {notice && <MessageBar messageBarType={notice.ok ? MessageBarType.success : MessageBarType.error} onDismiss={() => setNotice(undefined)} dismissButtonAriaLabel={props.common.Close}>{notice.text}</MessageBar>}
-        <Pivot selectedKey={tab} onLinkClick={(i) => setTab((i?.props.itemKey as typeof tab) ?? 'experts')} aria-label={s.ExpertsTitle}>
+        <Pivot selectedKey={tab} onLinkClick={(i) => setTab((i?.props.itemKey as typeof tab) ?? 'experts')} aria-label={s.ExpertsTitle} overflowBehavior="menu" overflowAriaLabel={s.TabsMore}>
           <PivotItem itemKey="experts" headerText={`${s.TabExperts} (${load.experts.length})`} />
           <PivotItem itemKey="mine" headerText={`${s.TabMyRequests} (${load.mine.length})`} />
           {load.canManage && <PivotItem itemKey="open" headerText={`${s.TabOpenRequests} (${load.open.length})`} />}
@@ -121,16 +126,16 @@ export default function ExpertDirectory(props: IExpertDirectoryProps): JSX.Eleme
             </ul>
           </>
         )}
-        {tab === 'mine' && <RequestTable requests={load.mine} strings={s} locale={locale} now={props.now} empty={s.NoRequestsYet} />}
+        {tab === 'mine' && <RequestTable requests={load.mine} strings={s} locale={locale} timeZone={load.timeZone} now={props.now} empty={s.NoRequestsYet} />}
         {tab === 'open' && load.canManage && (
-          <OpenRequests requests={load.open} experts={load.experts} sparring={props.sparring} strings={s} common={props.common} locale={locale} now={props.now}
+          <OpenRequests requests={load.open} experts={load.experts} sparring={props.sparring} strings={s} common={props.common} locale={locale} timeZone={load.timeZone} now={props.now}
             onChanged={(text) => { setNotice({ ok: true, text }); reload().catch(() => undefined); }} onFailed={(text) => setNotice({ ok: false, text })} />
         )}
       </Stack>
       {asking && (
         <RequestPanel
           expert={asking.expert} sparring={props.sparring} strings={s} common={props.common} locale={locale}
-          onDismiss={() => setAsking(undefined)}
+          onClose={() => setAsking(undefined)}
           onSaved={(r) => { setAsking(undefined); setNotice({ ok: true, text: format(s.RequestSent, r.title) }); setTab('mine'); reload().catch(() => undefined); }}
         />
       )}
@@ -138,7 +143,7 @@ export default function ExpertDirectory(props: IExpertDirectoryProps): JSX.Eleme
   );
 }
 
-function RequestTable(props: { requests: SparringRequestView[]; strings: ICommunityWebPartStrings; locale: string; now?: Date; empty: string; extra?: IColumn[] }): JSX.Element {
+function RequestTable(props: { requests: SparringRequestView[]; strings: ICommunityWebPartStrings; locale: string; timeZone: SiteTimeZone; now?: Date; empty: string; extra?: IColumn[] }): JSX.Element {
   const { strings: s } = props;
   if (!props.requests.length) return <EmptyState icon="ChatInviteFriend" message={props.empty} />;
   const now = props.now ?? new Date();
@@ -157,7 +162,7 @@ function RequestTable(props: { requests: SparringRequestView[]; strings: ICommun
     },
     {
       key: 'when', name: s.When, minWidth: 110, maxWidth: 150, isMultiline: true,
-      onRender: (r: SparringRequestView) => <Text>{r.scheduledAt ? formatDateTime(r.scheduledAt, props.locale) : r.preferredDate ? format(s.Preferred, formatDay(r.preferredDate, props.locale)) : ''}</Text>
+      onRender: (r: SparringRequestView) => <Text>{r.scheduledAt ? formatDateTime(r.scheduledAt, props.locale, props.timeZone.iana) : r.preferredDate ? format(s.Preferred, formatDay(r.preferredDate, props.locale)) : ''}</Text>
     },
     {
       key: 'waited', name: s.Waited, minWidth: 50, maxWidth: 70,
@@ -165,7 +170,7 @@ function RequestTable(props: { requests: SparringRequestView[]; strings: ICommun
     },
     ...(props.extra ?? [])
   ];
-  return <DetailsList items={props.requests} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: SparringRequestView) => String(r.id)} ariaLabelForGrid={s.RequestsTable} />;
+  return <ScrollFrame label={s.RequestsTable}><DetailsList items={props.requests} columns={columns} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified} getKey={(r: SparringRequestView) => String(r.id)} ariaLabelForGrid={s.RequestsTable} /></ScrollFrame>;
 }
 
 interface IOpenRequestsProps {
@@ -175,6 +180,7 @@ interface IOpenRequestsProps {
   strings: ICommunityWebPartStrings;
   common: IPmoHubCommonStrings;
   locale: string;
+  timeZone: SiteTimeZone;
   now?: Date;
   onChanged: (text: string) => void;
   onFailed: (text: string) => void;
@@ -218,85 +224,14 @@ function OpenRequests(props: IOpenRequestsProps): JSX.Element {
   };
   return (
     <>
-      <RequestTable requests={props.requests} strings={s} locale={props.locale} now={props.now} empty={s.NoOpenRequests} extra={[action]} />
-      {scheduling && <SchedulePanel request={scheduling} strings={s} common={props.common} onDismiss={() => setScheduling(undefined)}
-        onSchedule={async (at) => { await props.sparring.schedule(scheduling, at).then((saved) => { setScheduling(undefined); props.onChanged(format(s.RequestMoved, saved.title, statusLabel(s, saved.status))); }); }} />}
-    </>
-  );
-}
-
-function SchedulePanel(props: { request: SparringRequestView; strings: ICommunityWebPartStrings; common: IPmoHubCommonStrings; onDismiss: () => void; onSchedule: (at: string) => Promise<void> }): JSX.Element {
-  const { strings: s } = props;
-  const [at, setAt] = React.useState('');
-  const [error, setError] = React.useState<string | undefined>();
-  const save = (): void => {
-    props.onSchedule(fromLocalInput(at)).catch((e: unknown) => setError(isValidation(e) ? fieldError(s, e.fields.scheduledAt) : describeError(e, props.common)));
-  };
-  return (
-    <Panel isOpen={true} type={PanelType.smallFixedFar} onDismiss={props.onDismiss} headerText={format(s.ScheduleFor, props.request.title)} closeButtonAriaLabel={props.common.Close} isBlocking={true}
-      onRenderFooterContent={() => <Stack horizontal tokens={{ childrenGap: 8 }}><PrimaryButton onClick={save}>{s.Schedule}</PrimaryButton><DefaultButton onClick={props.onDismiss}>{s.Cancel}</DefaultButton></Stack>}>
-      <TextField label={s.FieldScheduledAt} type="datetime-local" required value={at} onChange={(_, v) => setAt(v ?? '')} errorMessage={error} />
-    </Panel>
-  );
-}
-
-interface IRequestPanelProps {
-  expert?: PmoExpert;
-  locale: string;
-  sparring: ISparringRequestService;
-  strings: ICommunityWebPartStrings;
-  common: IPmoHubCommonStrings;
-  onDismiss: () => void;
-  onSaved: (r: SparringRequestView) => void;
-}
-
-/** Ask for sparring: topic (required), competency, preferred date, message. */
-function RequestPanel(props: IRequestPanelProps): JSX.Element {
-  const { strings: s } = props;
-  const [draft, setDraft] = React.useState<SparringDraft>({ title: '', competency: props.expert?.competencies[0] });
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [failure, setFailure] = React.useState<string | undefined>();
-  const [saving, setSaving] = React.useState(false);
-  const set = (patch: Partial<SparringDraft>): void => setDraft({ ...draft, ...patch });
-  const save = async (): Promise<void> => {
-    if (draft.preferredDate && !isIsoDate(draft.preferredDate)) return;
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      // The expert asked for is a field of the request (the PMO's table shows it and offers them
-      // first); the message stays exactly as typed.
-      const saved = await props.sparring.create({ ...draft, requestedExpert: props.expert?.person });
-      props.onSaved(saved);
-    } catch (e) {
-      if (isValidation(e)) setErrors(e.fields);
-      else setFailure(describeError(e, props.common));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const competencies = props.expert?.competencies.length ? props.expert.competencies : COMPETENCIES;
-  const dateError = draft.preferredDate && !isIsoDate(draft.preferredDate)
-    ? format(props.common.DateInvalid, formatShortDate(new Date(2027, 0, 15), props.locale)) : fieldError(s, errors.preferredDate);
-  return (
-    <Panel
-      isOpen={true} type={PanelType.medium} onDismiss={props.onDismiss} isBlocking={true} closeButtonAriaLabel={props.common.Close}
-      headerText={props.expert ? format(s.AskExpert, props.expert.person?.title || props.expert.title) : s.AskForSparring}
-      onRenderFooterContent={() => (
-        <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <PrimaryButton onClick={() => { save().catch(() => undefined); }} disabled={saving}>{s.SendRequest}</PrimaryButton>
-          <DefaultButton onClick={props.onDismiss}>{s.Cancel}</DefaultButton>
-        </Stack>
+      <RequestTable requests={props.requests} strings={s} locale={props.locale} timeZone={props.timeZone} now={props.now} empty={s.NoOpenRequests} extra={[action]} />
+      {scheduling && (
+        <SchedulePanel
+          request={scheduling} sparring={props.sparring} strings={s} common={props.common} locale={props.locale} timeZone={props.timeZone}
+          onClose={() => setScheduling(undefined)}
+          onSaved={(saved) => { setScheduling(undefined); props.onChanged(format(s.RequestMoved, saved.title, statusLabel(s, saved.status))); }}
+        />
       )}
-      isFooterAtBottom={true}
-    >
-      <Stack tokens={{ childrenGap: 12 }}>
-        <Text>{s.PrivacyNote}</Text>
-        {failure && <MessageBar messageBarType={MessageBarType.error} role="alert">{failure}</MessageBar>}
-        <TextField label={s.FieldTopic} required value={draft.title} onChange={(_, v) => set({ title: v ?? '' })} errorMessage={fieldError(s, errors.title)} maxLength={255} />
-        <Dropdown label={s.FieldCompetency} options={competencies.map((c) => ({ key: c, text: competencyLabel(s, c) }))} selectedKey={draft.competency ?? null} onChange={(_, o) => o && set({ competency: o.key as Competency })} errorMessage={fieldError(s, errors.competency)} />
-        <DateField label={s.FieldPreferredDate} value={draft.preferredDate} onChange={(v) => set({ preferredDate: v })} locale={props.locale} common={props.common} errorMessage={dateError} />
-        <TextField label={s.FieldMessage} multiline rows={5} value={draft.description ?? ''} onChange={(_, v) => set({ description: v ?? '' })} />
-      </Stack>
-    </Panel>
+    </>
   );
 }

@@ -1,18 +1,21 @@
 import * as React from 'react';
 import {
-  DefaultButton, Dropdown, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, SearchBox, Stack, Text, TextField,
+  DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, SearchBox, Stack, Text,
   mergeStyleSets, useTheme, type IDropdownOption
 } from '@fluentui/react';
 import { LESSON_CATEGORIES, WORK_PHASES } from '../../../../schema';
 import type { LessonCategory, LessonLearned } from '../../../../model/community';
 import type { TemplateCategory, WorkPhase } from '../../../../model/methods';
-import type { NewItem } from '../../../../model/common';
 import type { ILessonService, LessonFilter } from '../../../../services/LessonService';
 import { ErrorState, EmptyState, LoadingState } from '../../../../components/States';
-import { isValidation, describeError } from '../../../../components/errors';
+import { describeError } from '../../../../components/errors';
+import { lazyComponent } from '../../../../components/lazyComponent';
+
+// The form loads when it is first opened, not with the page.
+const LessonPanel = lazyComponent(() => import(/* webpackChunkName: 'lesson-form' */ './LessonPanel').then((m) => m.LessonPanel));
 import { format } from '../../../../components/text';
 import { phaseLabel } from '../../../../components/labels';
-import { fieldError, formatDay, lessonCategoryLabel } from '../../shared/communityText';
+import { formatDay, lessonCategoryLabel } from '../../shared/communityText';
 
 export interface ILessonsLearnedProps {
   lessons: ILessonService;
@@ -106,51 +109,10 @@ export default function LessonsLearned(props: ILessonsLearnedProps): JSX.Element
       </Stack>
       {logging && (
         <LessonPanel service={props.lessons} strings={s} common={props.common}
-          onDismiss={() => setLogging(false)}
+          onClose={() => setLogging(false)}
           onSaved={(l) => { setLogging(false); setNotice(format(s.LessonSaved, l.title)); setFilter({ ...filter }); }} />
       )}
     </section>
-  );
-}
-
-function LessonPanel(props: { service: ILessonService; strings: ICommunityWebPartStrings; common: IPmoHubCommonStrings; onDismiss: () => void; onSaved: (l: LessonLearned) => void }): JSX.Element {
-  const { strings: s } = props;
-  const [draft, setDraft] = React.useState<NewItem<LessonLearned>>({ title: '', whatHappened: '', tags: [] });
-  const [tags, setTags] = React.useState('');
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [failure, setFailure] = React.useState<string | undefined>();
-  const [saving, setSaving] = React.useState(false);
-  const set = (patch: Partial<NewItem<LessonLearned>>): void => setDraft({ ...draft, ...patch });
-  const save = async (): Promise<void> => {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      props.onSaved(await props.service.save({ ...draft, tags: tags.split(/[;,]/) }));
-    } catch (e) {
-      if (isValidation(e)) setErrors(e.fields);
-      else setFailure(describeError(e, props.common));
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Panel isOpen={true} type={PanelType.medium} onDismiss={props.onDismiss} isBlocking={true} headerText={s.LogLesson} closeButtonAriaLabel={props.common.Close} isFooterAtBottom={true}
-      onRenderFooterContent={() => (
-        <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <PrimaryButton onClick={() => { save().catch(() => undefined); }} disabled={saving}>{s.Save}</PrimaryButton>
-          <DefaultButton onClick={props.onDismiss}>{s.Cancel}</DefaultButton>
-        </Stack>
-      )}>
-      <Stack tokens={{ childrenGap: 12 }}>
-        {failure && <MessageBar messageBarType={MessageBarType.error} role="alert">{failure}</MessageBar>}
-        <TextField label={s.FieldLesson} required value={draft.title} onChange={(_, v) => set({ title: v ?? '' })} errorMessage={fieldError(s, errors.title)} maxLength={255} />
-        <Dropdown label={s.FieldCategory} options={LESSON_CATEGORIES.map((c) => ({ key: c, text: lessonCategoryLabel(s, c) }))} selectedKey={draft.category ?? null} onChange={(_, o) => o && set({ category: o.key as LessonCategory })} />
-        <Dropdown label={s.FieldPhase} options={WORK_PHASES.map((p) => ({ key: p, text: phaseLabel(props.common, p) }))} selectedKey={draft.phase ?? null} onChange={(_, o) => o && set({ phase: o.key as WorkPhase })} />
-        <TextField label={s.WhatHappened} required multiline rows={5} value={draft.whatHappened} onChange={(_, v) => set({ whatHappened: v ?? '' })} errorMessage={fieldError(s, errors.whatHappened)} />
-        <TextField label={s.Recommendation} multiline rows={4} value={draft.recommendation ?? ''} onChange={(_, v) => set({ recommendation: v ?? '' })} />
-        <TextField label={s.FieldTags} description={s.TagsHint} value={tags} onChange={(_, v) => setTags(v ?? '')} errorMessage={fieldError(s, errors.tags)} />
-      </Stack>
-    </Panel>
   );
 }
 

@@ -1,9 +1,12 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Stack, TextField, Toggle } from '@fluentui/react';
+import { DefaultButton, PanelType, PrimaryButton, TextField, Toggle } from '@fluentui/react';
 import type { PrioritisationCriterion } from '../../../../model/portfolio';
 import type { NewItem } from '../../../../model/common';
 import type { IPrioritisationService } from '../../../../services/PrioritisationService';
-import { isConflict, isValidation, describeError } from '../../../../components/errors';
+import type { IConflictRow } from '../../../../components/ConflictDialog';
+import { EditPanel, editFormWords } from '../../../../components/EditPanel';
+import { useEditForm, type FormErrorsOf } from '../../../../components/useEditForm';
+import { describeError } from '../../../../components/errors';
 import { format } from '../../../../components/text';
 import { formatLocaleNumber, parseLocaleNumber } from '../../../../components/localeNumber';
 
@@ -18,11 +21,18 @@ export interface ICriterionPanelProps {
   onDismiss: () => void;
 }
 
-interface Form { title: string; weight: string; scale: string; description: string; active: boolean }
-type Errors = Partial<Record<keyof Form, string>>;
+export interface CriterionForm { title: string; weight: string; scale: string; description: string; active: boolean }
+type Errors = FormErrorsOf<CriterionForm>;
+
+export function formOfCriterion(c: PrioritisationCriterion | undefined, locale: string): CriterionForm {
+  return {
+    title: c?.title ?? '', weight: formatLocaleNumber(c ? c.weight : 10, locale), scale: formatLocaleNumber(c?.scale ?? 5, locale),
+    description: c?.description ?? '', active: c?.active ?? true
+  };
+}
 
 /** Field-level checks before any request; what the user typed stays in the form whatever fails. */
-export function validateCriterionForm(f: Form, s: IPortfolioPlanningWebPartStrings, locale: string): { errors: Errors; value?: NewItem<PrioritisationCriterion> } {
+export function validateCriterionForm(f: CriterionForm, s: IPortfolioPlanningWebPartStrings, locale: string): { errors: Errors; value?: NewItem<PrioritisationCriterion> } {
   const errors: Errors = {};
   if (!f.title.trim()) errors.title = s.Required;
   else if (f.title.trim().length > 255) errors.title = s.TooLong;
@@ -34,69 +44,71 @@ export function validateCriterionForm(f: Form, s: IPortfolioPlanningWebPartStrin
   return { errors, value: { title: f.title.trim(), weight: Math.round(weight! * 10) / 10, scale: scale!, description: f.description.trim() || undefined, active: f.active } };
 }
 
-export function CriterionPanel(props: ICriterionPanelProps): JSX.Element {
-  const { strings: s, criterion } = props;
-  const [form, setForm] = React.useState<Form>({
-    title: criterion?.title ?? '', weight: criterion ? formatLocaleNumber(criterion.weight, props.locale) : formatLocaleNumber(10, props.locale),
-    scale: formatLocaleNumber(criterion?.scale ?? 5, props.locale), description: criterion?.description ?? '', active: criterion?.active ?? true
-  });
-  const [errors, setErrors] = React.useState<Errors>({});
-  const [saving, setSaving] = React.useState(false);
-  const [failure, setFailure] = React.useState<string | undefined>();
-  const [conflict, setConflict] = React.useState<PrioritisationCriterion | undefined>();
-  const set = (k: keyof Form): ((_e: unknown, v?: string | boolean) => void) => (_e, v) => setForm({ ...form, [k]: v ?? '' });
+const FIELDS: ReadonlyArray<keyof CriterionForm> = ['title', 'weight', 'scale', 'description', 'active'];
 
-  const save = async (overwrite = false): Promise<void> => {
-    const checked = validateCriterionForm(form, s, props.locale);
-    setErrors(checked.errors);
-    if (!checked.value) return;
-    setSaving(true); setFailure(undefined);
-    try {
-      const base = conflict ?? criterion;
-      const saved = await props.service.saveCriterion(base ? { ...base, ...checked.value } : checked.value, { overwrite });
-      props.onSaved(saved);
-    } catch (e) {
-      if (isConflict(e)) setConflict(e.theirs as PrioritisationCriterion);
-      else if (isValidation(e)) setFailure(format(s.SaveFailed, Object.keys(e.fields).join(', ')));
-      else setFailure(format(s.SaveFailed, describeError(e, props.common)));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const reload = (): void => {
-    if (!conflict) return;
-    setForm({ title: conflict.title, weight: formatLocaleNumber(conflict.weight, props.locale), scale: formatLocaleNumber(conflict.scale, props.locale), description: conflict.description ?? '', active: conflict.active });
-    props.onSaved(conflict);
+/** Add or edit one scoring criterion (the PMO's): numbers in the page's language, a conflict is the user's choice. */
+export function CriterionPanel(props: ICriterionPanelProps): JSX.Element {
+  const { strings: s, common: c, locale } = props;
+  const edit = useEditForm<CriterionForm, PrioritisationCriterion, 'save'>({
+    initial: formOfCriterion(props.criterion, locale),
+    base: props.criterion,
+    validate: (f) => validateCriterionForm(f, s, locale).errors,
+    submit: (f, { base, overwrite }) => {
+      const value = validateCriterionForm(f, s, locale).value as NewItem<PrioritisationCriterion>;
+      return props.service.saveCriterion(base ? { ...base, ...value } : value, { overwrite });
+    },
+    afterSave: (saved) => { props.onSaved(saved); },
+    splitServiceErrors: (fields) => {
+      const form: Errors = {};
+      const other: string[] = [];
+      for (const [k, code] of Object.entries(fields)) {
+        if (k === 'weight') form.weight = format(s.NumberRange, 0, 100);
+        else if (k === 'scale') form.scale = format(s.NumberRange, 1, 100);
+        else if ((FIELDS as readonly string[]).includes(k)) form[k as keyof CriterionForm] = code === 'tooLong' ? s.TooLong : code === 'required' ? s.Required : code;
+        else other.push(format(s.SaveFailed, k));
+      }
+      return { form, other };
+    },
+    failureText: (e) => format(s.SaveFailed, describeError(e, c)),
+    reload: (theirs) => ({ form: formOfCriterion(theirs as PrioritisationCriterion, locale), base: theirs as PrioritisationCriterion, notice: c.FormReloaded })
+  }, props.onDismiss);
+  const { form, errors, set } = edit;
+  const saving = edit.saving !== undefined;
+
+  const conflictRows = (): IConflictRow[] => {
+    const t = formOfCriterion(edit.conflict?.theirs as PrioritisationCriterion, locale);
+    const yesNo = (b: boolean): string => (b ? s.Yes : s.No);
+    return [
+      { label: s.FieldTitle, mine: form.title, theirs: t.title },
+      { label: s.FieldWeight, mine: form.weight, theirs: t.weight },
+      { label: s.FieldScale, mine: form.scale, theirs: t.scale },
+      { label: s.FieldDescription, mine: form.description, theirs: t.description },
+      { label: s.FieldActive, mine: yesNo(form.active), theirs: yesNo(t.active) }
+    ].filter((r) => r.mine !== r.theirs);
   };
 
   return (
-    <Panel
-      isOpen={true} type={PanelType.smallFixedFar} onDismiss={props.onDismiss} closeButtonAriaLabel={s.Cancel}
-      headerText={criterion ? s.EditCriterionHeading : s.NewCriterionHeading}
-      onRenderFooterContent={() => (
-        <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <PrimaryButton disabled={saving} onClick={() => { void save(); }}>{saving ? s.Saving : s.Save}</PrimaryButton>
-          <DefaultButton onClick={props.onDismiss}>{s.Cancel}</DefaultButton>
-        </Stack>
+    <EditPanel
+      edit={edit}
+      type={PanelType.smallFixedFar}
+      heading={props.criterion ? s.EditCriterionHeading : s.NewCriterionHeading}
+      closeLabel={c.Close}
+      savingLabel={s.Saving}
+      quietSpinner={true}
+      words={editFormWords(c, s.Conflict)}
+      conflictRows={conflictRows}
+      commands={(
+        <>
+          <PrimaryButton disabled={saving} onClick={() => { edit.save('save').catch(() => undefined); }}>{saving ? s.Saving : s.Save}</PrimaryButton>
+          <DefaultButton disabled={saving} onClick={edit.requestClose}>{s.Cancel}</DefaultButton>
+        </>
       )}
-      isFooterAtBottom={true}
     >
-      <Stack tokens={{ childrenGap: 12 }}>
-        {conflict && (
-          <MessageBar messageBarType={MessageBarType.warning} isMultiline={true} actions={
-            <Stack horizontal tokens={{ childrenGap: 8 }}>
-              <DefaultButton onClick={reload}>{s.Reload}</DefaultButton>
-              <DefaultButton onClick={() => { void save(true); }}>{s.Overwrite}</DefaultButton>
-            </Stack>
-          }>{s.Conflict}</MessageBar>
-        )}
-        {failure && <MessageBar messageBarType={MessageBarType.error} role="alert">{failure}</MessageBar>}
-        <TextField label={s.FieldTitle} required value={form.title} onChange={set('title')} errorMessage={errors.title} />
-        <TextField label={s.FieldWeight} required value={form.weight} onChange={set('weight')} errorMessage={errors.weight} inputMode="decimal" />
-        <TextField label={s.FieldScale} required value={form.scale} onChange={set('scale')} errorMessage={errors.scale} inputMode="numeric" />
-        <TextField label={s.FieldDescription} multiline rows={3} value={form.description} onChange={set('description')} />
-        <Toggle label={s.FieldActive} checked={form.active} onChange={(_e, v) => setForm({ ...form, active: !!v })} onText={s.Yes} offText={s.No} />
-      </Stack>
-    </Panel>
+      <TextField label={s.FieldTitle} required={true} value={form.title} onChange={(_, v) => set('title', v ?? '')} errorMessage={errors.title} />
+      <TextField label={s.FieldWeight} required={true} value={form.weight} onChange={(_, v) => set('weight', v ?? '')} errorMessage={errors.weight} inputMode="decimal" />
+      <TextField label={s.FieldScale} required={true} value={form.scale} onChange={(_, v) => set('scale', v ?? '')} errorMessage={errors.scale} inputMode="numeric" />
+      <TextField label={s.FieldDescription} multiline={true} rows={3} value={form.description} onChange={(_, v) => set('description', v ?? '')} />
+      <Toggle label={s.FieldActive} checked={form.active} onChange={(_e, v) => set('active', !!v)} onText={s.Yes} offText={s.No} />
+    </EditPanel>
   );
 }

@@ -13,6 +13,8 @@ import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
 import { CriterionPanel } from './CriterionPanel';
 import { ScorePanel } from './ScorePanel';
+import { ScrollFrame } from '../../../../components/ScrollFrame';
+import { ShowMoreRows, useCollapsedRows } from '../../../../components/ShowMoreRows';
 
 export interface IPrioritisationProps {
   portfolio: IPortfolioService;
@@ -99,6 +101,8 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
     const matrix = prioritisationMatrix(ranked, criteria, parseAxisTitles(props.easeCriteria));
     return { ranked, matrix, criteria, counting: scoringCriteria(criteria), shares: weightShares(criteria) };
   }, [data, props.filter, props.easeCriteria]);
+  const rows = useCollapsedRows(Math.min(LIST_LIMIT, shaped?.ranked.length ?? 0));
+  const rankingId = React.useRef(`pmo-ranking-${Math.random().toString(36).slice(2, 10)}`).current;
 
   if (data.state === 'loading') return <LoadingState label={c.Loading} />;
   if (data.state === 'error' || !shaped) {
@@ -110,7 +114,7 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
   const unscored = ranked.filter((r) => r.total === undefined).length;
   const px = (ease: number): number => PAD.left + (ease / 100) * (W - PAD.left - PAD.right);
   const py = (value: number): number => H - PAD.bottom - (value / 100) * (H - PAD.top - PAD.bottom);
-  const shown = ranked.slice(0, LIST_LIMIT);
+  const shown = ranked.slice(0, Math.min(LIST_LIMIT, rows.visible));
   const n = (v: number): string => v.toLocaleString(locale, { maximumFractionDigits: 2 });
 
   const criterionSaved = (saved: PrioritisationCriterion): void => {
@@ -161,51 +165,56 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
         </svg>
       </ChartFrame>
 
-      <table className={classes.table}>
-        <caption>{s.RankingHeading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s.ColumnRank}</th><th scope="col">{s.ColumnProject}</th><th scope="col">{s.ColumnWeightedScore}</th>
-            <th scope="col">{s.ColumnContributions}</th>{rights.scoreProjects && <th scope="col">{s.ColumnActions}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.project.id} data-project={r.project.code}>
-              <td className="number">{r.rank ?? '–'}</td>
-              <th scope="row">{r.project.code} {r.project.title}</th>
-              <td className="number">{r.total !== undefined ? n(r.total) : s.NotScored}</td>
-              <td className={classes.small}>{contributionText(r, s, locale)}</td>
-              {rights.scoreProjects && (
-                <td><ActionButton iconProps={{ iconName: 'Edit' }} onClick={() => setScoring(r.project)} disabled={counting.length === 0}>{format(s.ScoreProject, r.project.code)}</ActionButton></td>
-              )}
+      <ScrollFrame label={s.RankingHeading}>
+        <table id={rankingId} className={classes.table}>
+          <caption>{s.RankingHeading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s.ColumnRank}</th><th scope="col">{s.ColumnProject}</th><th scope="col">{s.ColumnWeightedScore}</th>
+              <th scope="col">{s.ColumnContributions}</th>{rights.scoreProjects && <th scope="col">{s.ColumnActions}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {ranked.length > shown.length && <Text variant="small">{format(s.RankingTruncated, shown.length, ranked.length)}</Text>}
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.project.id} data-project={r.project.code}>
+                <td className="number">{r.rank ?? '–'}</td>
+                <th scope="row">{r.project.code} {r.project.title}</th>
+                <td className="number">{r.total !== undefined ? n(r.total) : s.NotScored}</td>
+                <td className={classes.small}>{contributionText(r, s, locale)}</td>
+                {rights.scoreProjects && (
+                  <td><ActionButton iconProps={{ iconName: 'Edit' }} onClick={() => setScoring(r.project)} disabled={counting.length === 0}>{format(s.ScoreProject, r.project.code)}</ActionButton></td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollFrame>
+      <ShowMoreRows total={Math.min(LIST_LIMIT, ranked.length)} expanded={rows.expanded} onToggle={rows.toggle} controls={rankingId} common={c} />
+      {rows.expanded && ranked.length > shown.length && <Text variant="small">{format(s.RankingTruncated, shown.length, ranked.length)}</Text>}
 
-      <table className={classes.table}>
-        <caption>{s.CriteriaHeading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s.ColumnCriterion}</th><th scope="col">{s.ColumnWeight}</th><th scope="col">{s.ColumnShare}</th>
-            <th scope="col">{s.ColumnScale}</th><th scope="col">{s.ColumnActive}</th>{rights.editCriteria && <th scope="col">{s.ColumnActions}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {criteria.map((x) => (
-            <tr key={x.id}>
-              <th scope="row">{x.title}</th>
-              <td className="number">{n(x.weight)}</td>
-              <td className="number">{`${n(shares.get(x.id) ?? 0)} %`}</td>
-              <td className="number">{`0–${x.scale}`}</td>
-              <td>{x.active ? s.Yes : s.No}</td>
-              {rights.editCriteria && <td><ActionButton iconProps={{ iconName: 'Edit' }} onClick={() => setEditing(x)}>{format(s.EditCriterion, x.title)}</ActionButton></td>}
+      <ScrollFrame label={s.CriteriaHeading}>
+        <table className={classes.table}>
+          <caption>{s.CriteriaHeading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s.ColumnCriterion}</th><th scope="col">{s.ColumnWeight}</th><th scope="col">{s.ColumnShare}</th>
+              <th scope="col">{s.ColumnScale}</th><th scope="col">{s.ColumnActive}</th>{rights.editCriteria && <th scope="col">{s.ColumnActions}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {criteria.map((x) => (
+              <tr key={x.id}>
+                <th scope="row">{x.title}</th>
+                <td className="number">{n(x.weight)}</td>
+                <td className="number">{`${n(shares.get(x.id) ?? 0)} %`}</td>
+                <td className="number">{`0–${x.scale}`}</td>
+                <td>{x.active ? s.Yes : s.No}</td>
+                {rights.editCriteria && <td><ActionButton iconProps={{ iconName: 'Edit' }} onClick={() => setEditing(x)}>{format(s.EditCriterion, x.title)}</ActionButton></td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollFrame>
       {rights.editCriteria && <Stack horizontal><ActionButton iconProps={{ iconName: 'Add' }} onClick={() => setEditing('new')}>{s.AddCriterion}</ActionButton></Stack>}
 
       {editing && (

@@ -1,9 +1,12 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
+import { DefaultButton, PanelType, PrimaryButton, Text, TextField } from '@fluentui/react';
 import type { CriteriaScores, PrioritisationCriterion, Project } from '../../../../model/portfolio';
 import type { IPrioritisationService } from '../../../../services/PrioritisationService';
 import { parseCriteriaScores } from '../../../../services/scoring';
-import { isConflict, describeError } from '../../../../components/errors';
+import type { IConflictRow } from '../../../../components/ConflictDialog';
+import { EditPanel, editFormWords } from '../../../../components/EditPanel';
+import { useEditForm } from '../../../../components/useEditForm';
+import { describeError } from '../../../../components/errors';
 import { format } from '../../../../components/text';
 import { formatLocaleNumber, parseLocaleNumber } from '../../../../components/localeNumber';
 
@@ -32,65 +35,58 @@ export function parseScoreForm(values: Record<string, string>, criteria: readonl
   return { scores, errors };
 }
 
-export function ScorePanel(props: IScorePanelProps): JSX.Element {
-  const { strings: s, project, criteria } = props;
-  const initial = (p: Project): Record<string, string> => {
-    const scores = parseCriteriaScores(p.criteriaScores);
-    return Object.fromEntries(criteria.map((c) => [String(c.id), scores[String(c.id)] !== undefined ? formatLocaleNumber(scores[String(c.id)], props.locale) : '']));
-  };
-  const [values, setValues] = React.useState<Record<string, string>>(() => initial(project));
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [saving, setSaving] = React.useState(false);
-  const [failure, setFailure] = React.useState<string | undefined>();
-  const [conflict, setConflict] = React.useState<Project | undefined>();
+/** The form of a project's scores: each active criterion's score as the language writes it. */
+export function formOfScores(p: Project, criteria: readonly PrioritisationCriterion[], locale: string): Record<string, string> {
+  const scores = parseCriteriaScores(p.criteriaScores);
+  return Object.fromEntries(criteria.map((c) => [String(c.id), scores[String(c.id)] !== undefined ? formatLocaleNumber(scores[String(c.id)], locale) : '']));
+}
 
-  const save = async (overwrite = false): Promise<void> => {
-    const parsed = parseScoreForm(values, criteria, s, props.locale);
-    setErrors(parsed.errors);
-    if (Object.keys(parsed.errors).length) return;
+/** Score one project against the active criteria; the project's ETag travels with the save. */
+export function ScorePanel(props: IScorePanelProps): JSX.Element {
+  const { strings: s, common: c, project, criteria, locale } = props;
+  const edit = useEditForm<Record<string, string>, Project, 'save'>({
+    initial: formOfScores(project, criteria, locale),
+    base: project,
+    validate: (values) => parseScoreForm(values, criteria, s, locale).errors,
     // Criteria left empty are sent as "not scored": the service removes them from the stored scores.
-    setSaving(true); setFailure(undefined);
-    try {
-      props.onSaved(await props.service.saveScores(conflict ?? project, parsed.scores, criteria, { overwrite }));
-    } catch (e) {
-      if (isConflict(e)) setConflict(e.theirs as Project);
-      else setFailure(format(s.SaveFailed, describeError(e, props.common)));
-    } finally {
-      setSaving(false);
-    }
+    submit: (values, { base, overwrite }) => props.service.saveScores(base ?? project, parseScoreForm(values, criteria, s, locale).scores, criteria, { overwrite }),
+    afterSave: (saved) => { props.onSaved(saved); },
+    splitServiceErrors: (fields) => ({ form: {}, other: Object.keys(fields).map((k) => format(s.SaveFailed, k)) }),
+    failureText: (e) => format(s.SaveFailed, describeError(e, c)),
+    reload: (theirs) => ({ form: formOfScores(theirs as Project, criteria, locale), base: theirs as Project, notice: c.FormReloaded })
+  }, props.onDismiss);
+  const saving = edit.saving !== undefined;
+
+  const conflictRows = (): IConflictRow[] => {
+    const t = formOfScores(edit.conflict?.theirs as Project, criteria, locale);
+    return criteria.map((x) => ({ label: x.title, mine: edit.form[String(x.id)] ?? '', theirs: t[String(x.id)] ?? '' })).filter((r) => r.mine !== r.theirs);
   };
 
   return (
-    <Panel
-      isOpen={true} type={PanelType.smallFixedFar} onDismiss={props.onDismiss} closeButtonAriaLabel={s.Cancel}
-      headerText={format(s.ScoreHeading, `${project.code} ${project.title}`)}
-      onRenderFooterContent={() => (
-        <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <PrimaryButton disabled={saving} onClick={() => { void save(); }}>{saving ? s.Saving : s.Save}</PrimaryButton>
-          <DefaultButton onClick={props.onDismiss}>{s.Cancel}</DefaultButton>
-        </Stack>
+    <EditPanel
+      edit={edit}
+      type={PanelType.smallFixedFar}
+      heading={format(s.ScoreHeading, `${project.code} ${project.title}`)}
+      closeLabel={c.Close}
+      savingLabel={s.Saving}
+      quietSpinner={true}
+      words={editFormWords(c, s.Conflict)}
+      conflictRows={conflictRows}
+      commands={(
+        <>
+          <PrimaryButton disabled={saving} onClick={() => { edit.save('save').catch(() => undefined); }}>{saving ? s.Saving : s.Save}</PrimaryButton>
+          <DefaultButton disabled={saving} onClick={edit.requestClose}>{s.Cancel}</DefaultButton>
+        </>
       )}
-      isFooterAtBottom={true}
     >
-      <Stack tokens={{ childrenGap: 12 }}>
-        <Text variant="small">{s.ScoreHint}</Text>
-        {conflict && (
-          <MessageBar messageBarType={MessageBarType.warning} isMultiline={true} actions={
-            <Stack horizontal tokens={{ childrenGap: 8 }}>
-              <DefaultButton onClick={() => { setValues(initial(conflict)); props.onSaved(conflict); }}>{s.Reload}</DefaultButton>
-              <DefaultButton onClick={() => { void save(true); }}>{s.Overwrite}</DefaultButton>
-            </Stack>
-          }>{s.Conflict}</MessageBar>
-        )}
-        {failure && <MessageBar messageBarType={MessageBarType.error} role="alert">{failure}</MessageBar>}
-        {criteria.map((c) => (
-          <TextField
-            key={c.id} label={format(s.ScoreField, c.title, c.scale)} value={values[String(c.id)] ?? ''} inputMode="decimal"
-            description={c.description} errorMessage={errors[String(c.id)]}
-            onChange={(_e, v) => setValues({ ...values, [String(c.id)]: v ?? '' })}
-          />
-        ))}
-      </Stack>
-    </Panel>
+      <Text variant="small">{s.ScoreHint}</Text>
+      {criteria.map((x) => (
+        <TextField
+          key={x.id} label={format(s.ScoreField, x.title, x.scale)} value={edit.form[String(x.id)] ?? ''} inputMode="decimal"
+          description={x.description} errorMessage={edit.errors[String(x.id)]}
+          onChange={(_e, v) => edit.set(String(x.id), v ?? '')}
+        />
+      ))}
+    </EditPanel>
   );
 }

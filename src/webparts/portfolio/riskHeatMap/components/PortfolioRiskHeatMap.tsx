@@ -14,6 +14,8 @@ import { RiskHeatMap, bandLabel } from '../../../risks/components/RiskHeatMap';
 import { toggleCell, type CellFilter } from '../../../risks/components/riskModel';
 import { useLoad } from '../../planning/useLoad';
 import { cellRisks, heatMapTable, portfolioRisks } from './portfolioRiskModel';
+import { ScrollFrame } from '../../../../components/ScrollFrame';
+import { ShowMoreRows, useCollapsedRows } from '../../../../components/ShowMoreRows';
 
 export interface IPortfolioRiskHeatMapProps {
   portfolio: IPortfolioService;
@@ -52,6 +54,8 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
     const open = portfolioRisks(risks, kept);
     return { open, projectCount: new Set(open.map((r) => r.project.id)).size };
   }, [data, props.filter]);
+  const rows = useCollapsedRows(Math.min(LIST_LIMIT, shaped?.open.length ?? 0));
+  const tableId = React.useRef(`pmo-risks-${Math.random().toString(36).slice(2, 10)}`).current;
 
   if (data.state === 'loading') return <LoadingState label={c.Loading} />;
   if (data.state === 'error' || !shaped) {
@@ -59,7 +63,8 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
   }
   const band = (b: 'low' | 'medium' | 'high' | 'critical'): string => bandLabel(s, b);
   const listed = cellRisks(shaped.open, cell);
-  const shown = listed.slice(0, LIST_LIMIT);
+  // A chosen cell lists all its risks; the whole portfolio's list starts collapsed.
+  const shown = listed.slice(0, Math.min(LIST_LIMIT, cell ? listed.length : rows.visible));
   return (
     <ChartFrame
       title={s.HeatMapTitle}
@@ -74,29 +79,32 @@ export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps):
       <Stack tokens={{ childrenGap: 4 }}>
         {cell && <Stack horizontal><ActionButton iconProps={{ iconName: 'ClearFilter' }} onClick={() => setCell(undefined)}>{s.ShowAllRisks}</ActionButton></Stack>}
         {shaped.open.length === 0 ? <EmptyState message={s.NoProjects} /> : listed.length === 0 ? <Text>{s.NoRisksInCell}</Text> : (
-          <table className={classes.table} aria-live="polite">
-            <caption>{cell ? format(s.CellRisksHeading, cell.probability, cell.impact) : s.AllRisksHeading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{s.ColumnProject}</th><th scope="col">{s.ColumnRisk}</th><th scope="col">{s.ColumnOwner}</th>
-                <th scope="col">{s.ColumnScore}</th><th scope="col">{s.ColumnDue}</th><th scope="col">{s.ColumnRiskStatus}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.project.title}</td>
-                  <th scope="row">{r.title}</th>
-                  <td>{r.owner?.title ?? ''}</td>
-                  <td className="number">{r.score}</td>
-                  <td>{formatDate(r.due, locale)}</td>
-                  <td>{riskStatusLabel(c, r.status)}</td>
+          <ScrollFrame label={cell ? format(s.CellRisksHeading, cell.probability, cell.impact) : s.AllRisksHeading}>
+            <table id={tableId} className={classes.table} aria-live="polite">
+              <caption>{cell ? format(s.CellRisksHeading, cell.probability, cell.impact) : s.AllRisksHeading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.ColumnProject}</th><th scope="col">{s.ColumnRisk}</th><th scope="col">{s.ColumnOwner}</th>
+                  <th scope="col">{s.ColumnScore}</th><th scope="col">{s.ColumnDue}</th><th scope="col">{s.ColumnRiskStatus}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.project.title}</td>
+                    <th scope="row">{r.title}</th>
+                    <td>{r.owner?.title ?? ''}</td>
+                    <td className="number">{r.score}</td>
+                    <td>{formatDate(r.due, locale)}</td>
+                    <td>{riskStatusLabel(c, r.status)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollFrame>
         )}
-        {listed.length > shown.length && <Text variant="small">{format(s.TableTruncated, shown.length, listed.length)}</Text>}
+        {!cell && <ShowMoreRows total={Math.min(LIST_LIMIT, listed.length)} expanded={rows.expanded} onToggle={rows.toggle} controls={tableId} common={c} />}
+        {(cell || rows.expanded) && listed.length > shown.length && <Text variant="small">{format(s.TableTruncated, shown.length, listed.length)}</Text>}
       </Stack>
     </ChartFrame>
   );

@@ -1,0 +1,79 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/regional-settings';
+
+/** The site's time zone (Site settings → Regional settings): times are typed and shown in it. */
+export interface SiteTimeZone {
+  /** An IANA name the browser's Intl understands, e.g. `Europe/Copenhagen`. */
+  iana: string;
+  /** SharePoint's own name of the zone, for the people reading the form. */
+  description: string;
+}
+
+/** What SharePoint returns for `web/RegionalSettings/TimeZone` (SP.TimeZone). */
+export interface SpTimeZoneInfo {
+  Description: string;
+  Id?: number;
+  /** Minutes: UTC = local time + Bias (Windows' convention). */
+  Information?: { Bias: number; DaylightBias?: number; StandardBias?: number };
+}
+
+export interface ISiteTimeZoneService {
+  /** The site's time zone as its regional settings say. */
+  timeZone(): Promise<SiteTimeZone>;
+}
+
+const REGIONS = ['Europe', 'America', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian', 'Antarctica'];
+
+function knownZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name }).format(0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SharePoint names a zone the Windows way, "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris";
+ * the browser needs an IANA name with the zone's daylight-saving rules. The cities of the Windows
+ * name are IANA cities for nearly every European zone; failing that, the fixed offset SharePoint
+ * gives, only for a zone without daylight saving; otherwise an error rather than a wrong hour
+ * ("Eastern Time (US and Canada)" names no city) [verify against a tenant's list of zones].
+ */
+export function ianaOfSharePointZone(info: SpTimeZoneInfo): string {
+  const description = info.Description ?? '';
+  if (/^\(UTC\)\s*Coordinated Universal Time/i.test(description)) return 'UTC';
+  const cities = description.replace(/^\([^)]*\)\s*/, '').split(/[,;]/).map((c) => c.trim().replace(/\s+/g, '_')).filter(Boolean);
+  for (const city of cities) {
+    for (const region of REGIONS) {
+      const candidate = `${region}/${city}`;
+      if (knownZone(candidate)) return candidate;
+    }
+  }
+  const bias = info.Information?.Bias;
+  // A fixed offset is right only for a zone without daylight saving; guessing one for a zone with
+  // it would move every summer meeting by an hour.
+  if (typeof bias === 'number' && bias % 60 === 0 && (info.Information?.DaylightBias ?? 0) === 0) {
+    const hours = bias / 60;
+    // Etc/GMT names count the other way round: Etc/GMT-1 is UTC+01:00, which Windows writes as Bias -60.
+    return hours === 0 ? 'UTC' : `Etc/GMT${hours > 0 ? '+' : '-'}${Math.abs(hours)}`;
+  }
+  throw new Error(`The site's time zone "${description}" is not one this browser knows.`);
+}
+
+/** Reads the regional settings once per service: they change when an admin changes them, not per form. */
+export class SpSiteTimeZoneService implements ISiteTimeZoneService {
+  private cached: Promise<SiteTimeZone> | undefined;
+
+  public constructor(private readonly sp: SPFI) {}
+
+  public timeZone(): Promise<SiteTimeZone> {
+    if (!this.cached) {
+      this.cached = this.sp.web.regionalSettings.timeZone.select('Description', 'Id', 'Information')<SpTimeZoneInfo>()
+        .then((info) => ({ iana: ianaOfSharePointZone(info), description: info.Description }));
+      this.cached.catch(() => { this.cached = undefined; });
+    }
+    return this.cached;
+  }
+}
