@@ -1,4 +1,4 @@
-import { ClientsideText, ClientsideWebpart, type IClientsidePage, type IClientsideWebPartData } from '@pnp/sp/clientside-pages';
+import { ClientsideText, ClientsideWebpart, type CanvasColumnFactor, type IClientsidePage, type IClientsideWebPartData } from '@pnp/sp/clientside-pages';
 // The page class itself: its package index exports only the factory functions, which call SharePoint.
 import { _ClientsidePage } from '@pnp/sp/clientside-pages/types.js';
 import { PORTFOLIO_FILTER_PROPERTY_ID } from '../model/portfolioFilter';
@@ -99,6 +99,51 @@ export function buildCanvas(page: IClientsidePage | _ClientsidePage, spec: Canva
   spec.webParts.forEach((wp, i) => {
     page.addSection().addColumn(12).addControl(webPartControl(spec, wp, i, filterInstance));
   });
+}
+
+/** A control of a page an editor changed: texts as stored, web parts with their instance ids kept. */
+export type EditedControl =
+  | { kind: 'text'; id: string; html: string }
+  | { kind: 'webPart'; id: string; manifestId: string; alias: string; properties: Record<string, unknown>; filterSource?: string };
+
+export interface EditedSection {
+  columns: Array<{ factor: number; controls: EditedControl[] }>;
+}
+
+/**
+ * Replaces the page's sections with what an editor arranged, through the same PnPjs classes
+ * `buildCanvas` uses: instance ids stay as they were (connections point at them), new web parts
+ * bring fresh ones, and a connected web part names its filter's instance as SPFx does.
+ */
+export function writeEditedCanvas(page: IClientsidePage | _ClientsidePage, sections: readonly EditedSection[]): void {
+  page.sections = [];
+  for (const s of sections) {
+    const section = page.addSection();
+    for (const col of s.columns) {
+      const column = section.addColumn(col.factor as CanvasColumnFactor);
+      for (const c of col.controls) {
+        if (c.kind === 'text') {
+          column.addControl(new ClientsideText(c.html, {
+            ...ClientsideText.Default, position: { ...ClientsideText.Default.position }, emphasis: {}, id: c.id, anchorComponentId: c.id
+          }));
+          continue;
+        }
+        column.addControl(new ClientsideWebpart({
+          ...ClientsideWebpart.Default,
+          id: c.id,
+          webPartId: c.manifestId,
+          position: { ...ClientsideWebpart.Default.position },
+          emphasis: {},
+          webPartData: {
+            id: c.manifestId, instanceId: c.id, title: c.alias, description: '', dataVersion: '1.0',
+            properties: { ...c.properties },
+            serverProcessedContent: { htmlStrings: {}, searchablePlainTexts: {}, imageSources: {}, links: {} },
+            ...(c.filterSource ? { dynamicDataPaths: { [FILTER_PROPERTY]: filterReference(c.filterSource) }, dynamicDataValues: {} } : {})
+          }
+        } as IClientsideWebPartData));
+      }
+    }
+  }
 }
 
 /** A page object that is never sent anywhere: what `buildCanvas` would write, for plans and fingerprints. */

@@ -7,7 +7,7 @@ import '@pnp/sp/files';
 import '@pnp/sp/clientside-pages';
 import type { IClientsidePage } from '@pnp/sp/clientside-pages';
 import { _ClientsidePage } from '@pnp/sp/clientside-pages/types.js';
-import { connectedFilterSource } from '../pages/canvas';
+import { connectedFilterSource, writeEditedCanvas, type EditedSection } from '../pages/canvas';
 import { httpStatus } from './odata';
 
 /** A stored modern page as a host renders it: sections of columns of controls, in page order. */
@@ -52,9 +52,26 @@ export class SpSitePageService {
       if (httpStatus(e) === 404) throw new PageNotFoundError(fileName);
       throw e;
     }
-    const data = await SPQueryable([this.sp.web, this.siteUrl], `_api/sitepages/pages(${id})`)<Record<string, unknown>>();
-    const page = new _ClientsidePage([this.sp.web, this.siteUrl], '', data) as unknown as IClientsidePage;
+    const { page, data } = await this.pageById(id);
     return toStoredPage(page, data);
+  }
+
+  private async pageById(id: number): Promise<{ page: IClientsidePage; data: Record<string, unknown> }> {
+    const data = await SPQueryable([this.sp.web, this.siteUrl], `_api/sitepages/pages(${id})`)<Record<string, unknown>>();
+    return { page: new _ClientsidePage([this.sp.web, this.siteUrl], '', data) as unknown as IClientsidePage, data };
+  }
+
+  /**
+   * Saves the page's new arrangement and publishes it, through the PnPjs page class provisioning
+   * writes with (so it is a SharePoint canvas); SharePoint decides whether the caller may.
+   * Returns the page as SharePoint stored it.
+   */
+  public async saveAndPublish(id: number, sections: readonly EditedSection[]): Promise<StoredPage> {
+    const { page } = await this.pageById(id);
+    writeEditedCanvas(page, sections);
+    await page.save(true);
+    const reread = await this.pageById(id);
+    return toStoredPage(reread.page, reread.data);
   }
 }
 

@@ -1,12 +1,23 @@
 import fs from 'fs';
 import path from 'path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { amdLocPlugin } from './amdLocPlugin';
+import { manifestsPlugin } from './manifestsPlugin';
 import { HUB_BUNDLE, HUB_DIST_DIR, HUB_FAVICON, HUB_FONTS_DIR } from './paths';
 
 /** The tab icon: the register's "project collection" tile in SharePoint's default theme blue. */
 const FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#0078d4"/>'
   + '<path d="M8 11h7l2 2h7v10H8z" fill="none" stroke="#fff" stroke-width="2" stroke-linejoin="round"/></svg>\n';
+
+/** Web parts' property panes come from their compositions; in the hub SPFx's field factories are a stand-in. */
+function propertyPaneStandIn(): Plugin {
+  return {
+    name: 'pmohub-property-pane-stand-in',
+    setup(b) {
+      b.onResolve({ filter: /^@microsoft\/sp-property-pane$/ }, () => ({ path: path.join(__dirname, 'client', 'spPropertyPane.ts') }));
+    }
+  };
+}
 
 export interface HubBuildOptions {
   outDir?: string;
@@ -41,7 +52,7 @@ export async function buildHub(options: HubBuildOptions = {}): Promise<HubBuildR
     // React and Fluent drop their development checks only when NODE_ENV is a literal.
     define: { 'process.env.NODE_ENV': '"production"' },
     tsconfig: path.join(__dirname, 'client', 'tsconfig.json'),
-    plugins: [amdLocPlugin()],
+    plugins: [amdLocPlugin(), manifestsPlugin(), propertyPaneStandIn()],
     logLevel: 'silent',
     legalComments: 'linked'
   });

@@ -1,10 +1,8 @@
-import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'ProjectRegisterWebPartStrings';
-import * as common from 'PmoHubCommonStrings';
 import * as statusStrings from 'StatusReportsWebPartStrings';
 import * as riskStrings from 'RisksWebPartStrings';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
-import { propertyPane, type IProjectRegisterWebPartProps } from './propertyPane';
+import { type IProjectRegisterWebPartProps } from './propertyPane';
 import type { AnyComposition } from '../shared/PmoHubWebPart';
 
 /** Thin by design: where its composition is (a chunk loaded on init) and its property pane; the base does the rest. */
@@ -15,9 +13,5 @@ export default class ProjectRegisterWebPart extends PmoHubWebPart<IProjectRegist
 
   protected loadComposition(): Promise<AnyComposition<IProjectRegisterWebPartProps>> {
     return import(/* webpackChunkName: 'project-register' */ './composition').then((m) => m.projectRegisterComposition);
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return propertyPane(strings, common);
   }
 }

@@ -10,6 +10,7 @@ import type { IPeopleService, IProjectEditingService } from '../../services/edit
 import { drillDownOf, withoutDrillDown } from '../portfolio/shared/drillDown';
 import { DEFAULTS, type IProjectRegisterWebPartProps } from './settings';
 import type { WebPartComposition } from '../shared/composition';
+import { propertyPane } from './propertyPane';
 
 export interface ProjectRegisterStrings {
   register: IProjectRegisterWebPartStrings;
@@ -34,6 +35,7 @@ export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebP
     statusReports: new SpStatusReportService(sp, siteUrl),
     risks: new SpRiskService(sp, siteUrl)
   }),
+  propertyPane: (strings, common) => propertyPane(strings.register, common),
   render: (s, properties, ctx) => {
     const p = { ...DEFAULTS, ...properties };
     const controlLoop: IControlLoop = {

@@ -1,7 +1,5 @@
-import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'RisksWebPartStrings';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
-import { projectDataPane } from '../shared/projectDataPane';
 import type { IProjectScopedWebPartProps } from '../shared/settings';
 import type { AnyComposition } from '../shared/PmoHubWebPart';
 
@@ -13,9 +11,5 @@ export default class RisksWebPart extends PmoHubWebPart<IProjectScopedWebPartPro
 
   protected loadComposition(): Promise<AnyComposition<IProjectScopedWebPartProps>> {
     return import(/* webpackChunkName: 'risks' */ './composition').then((m) => m.risksComposition);
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return projectDataPane(strings);
   }
 }

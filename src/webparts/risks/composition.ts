@@ -7,8 +7,10 @@ import { SpProjectEditingService } from '../../services/ProjectEditingService';
 import { GraphPeopleService } from '../../services/PeopleService';
 import { PROJECT_SCOPED_DEFAULTS, parseProjectId, type IProjectScopedWebPartProps } from '../shared/settings';
 import { defineComposition } from '../shared/composition';
+import { projectDataPane } from '../shared/projectDataPane';
 
 export const risksComposition = defineComposition<IProjectScopedWebPartProps, IRisksWebPartStrings>()({
+  propertyPane: (strings) => projectDataPane(strings),
   services: ({ sp, siteUrl, graph }) => ({
     projectService: new SpProjectService(sp, siteUrl),
     // The owner picker finds people through Graph: the same on a tenant and in the local hub.

@@ -9,6 +9,7 @@ import { spFromContext } from '../../services/sp';
 import type { GraphClientLike } from '../../services/PeopleService';
 
 import type { IPmoHubWebPartProps } from './settings';
+import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import type { WebPartComposition, WebPartEnvironment, WebPartRenderContext } from './composition';
 import { indexedDbSnapshots } from '../../services/listSnapshots';
 
@@ -25,12 +26,11 @@ export type AnyComposition<TProps> = WebPartComposition<TProps, any, any>;
 
 /**
  * What every PMO Hub web part does the same way, so each web part class only says where its
- * composition is and which property pane it has: load the composition (services and component,
- * a chunk of its own), follow the page's (or Teams') theme, catch render errors, rebuild services
+ * composition is: load the composition (services, component and property pane, a chunk of its own), follow the page's (or Teams') theme, catch render errors, rebuild services
  * when the site URL changes, unmount on dispose.
  *
- * All PMO Hub web parts ship in one bundle whose entry holds only these classes and their property
- * panes; each composition, and the shell, is loaded in `onInit` by `import()`, and webpack puts the
+ * All PMO Hub web parts ship in one bundle whose entry holds only these classes; each composition
+ * (with the property pane the local hub's edit mode renders too), and the shell, is loaded in `onInit` by `import()`, and webpack puts the
  * Fluent UI, @pnp/sp and services the chunks share into common chunks. So a page loads each library
  * once, and only the services of the web parts it has. (SPFx waits for `onInit` before the first
  * render; a chunk that cannot be loaded fails `onInit`, which SPFx shows as the web part's error.)
@@ -46,6 +46,14 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
 
   /** The web part's strings (its `*WebPartStrings` module). */
   protected abstract get webPartStrings(): unknown;
+
+  /**
+   * The web part's property pane: its composition's, so the local hub's edit mode renders the same
+   * definition. SPFx opens the pane only after onInit, which loaded the composition.
+   */
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return this.composition ? this.composition.propertyPane(this.webPartStrings, common) : { pages: [] };
+  }
 
   protected async onInit(): Promise<void> {
     await super.onInit();

@@ -1,4 +1,5 @@
 import type * as React from 'react';
+import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import type { SPFI } from '@pnp/sp';
 import type { PortfolioFilter } from '../../model/portfolio';
 import type { GraphClientLike } from '../../services/PeopleService';
@@ -12,6 +13,11 @@ import type { SnapshotStore } from '../../services/listSnapshots';
 export interface WebPartComposition<TProps, TServices, TStrings> {
   services(env: WebPartEnvironment): TServices;
   render(services: TServices, properties: Partial<TProps>, ctx: WebPartRenderContext<TStrings>): React.ReactElement;
+  /**
+   * The web part's property pane, as SPFx's getPropertyPaneConfiguration returns it: SPFx renders
+   * it on a tenant, the local hub's edit mode renders the same definition.
+   */
+  propertyPane(strings: TStrings, common: IPmoHubCommonStrings): IPropertyPaneConfiguration;
 }
 
 /** What a host gives a web part to build services with: SPFx's context, or the local hub's page. */

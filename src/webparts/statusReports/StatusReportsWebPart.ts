@@ -1,7 +1,5 @@
-import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'StatusReportsWebPartStrings';
 import { PmoHubWebPart } from '../shared/PmoHubWebPart';
-import { projectDataPane } from '../shared/projectDataPane';
 import type { IProjectScopedWebPartProps } from '../shared/settings';
 import type { AnyComposition } from '../shared/PmoHubWebPart';
 
@@ -13,9 +11,5 @@ export default class StatusReportsWebPart extends PmoHubWebPart<IProjectScopedWe
 
   protected loadComposition(): Promise<AnyComposition<IProjectScopedWebPartProps>> {
     return import(/* webpackChunkName: 'status-reports' */ './composition').then((m) => m.statusReportsComposition);
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return projectDataPane(strings);
   }
 }

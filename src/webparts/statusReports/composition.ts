@@ -5,8 +5,10 @@ import { SpStatusReportService } from '../../services/StatusReportService';
 import { SpProjectEditingService } from '../../services/ProjectEditingService';
 import { PROJECT_SCOPED_DEFAULTS, parseProjectId, type IProjectScopedWebPartProps } from '../shared/settings';
 import { defineComposition } from '../shared/composition';
+import { projectDataPane } from '../shared/projectDataPane';
 
 export const statusReportsComposition = defineComposition<IProjectScopedWebPartProps, IStatusReportsWebPartStrings>()({
+  propertyPane: (strings) => projectDataPane(strings),
   services: ({ sp, siteUrl }) => ({
     projectService: new SpProjectService(sp, siteUrl),
     services: { statusReports: new SpStatusReportService(sp, siteUrl), editing: new SpProjectEditingService(sp, siteUrl) }

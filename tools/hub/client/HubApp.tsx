@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  ThemeProvider, createTheme, useTheme, mergeStyleSets, getFocusStyle, MessageBar, MessageBarType, CommandBarButton, Spinner, PrimaryButton,
+  ThemeProvider, createTheme, useTheme, mergeStyleSets, getFocusStyle, MessageBar, MessageBarType, CommandBarButton, Spinner, PrimaryButton, DefaultButton,
   FontIcon, ContextualMenuItemType, type IContextualMenuItem, type IButtonStyles, type IProcessedStyleSet, type IStyle, type Theme
 } from '@fluentui/react';
 import { ErrorBoundary } from '../../../src/components/ErrorBoundary';
@@ -12,8 +12,12 @@ import { SpHubSettingsService } from '../../../src/services/HubSettingsService';
 import { PROFILE_SETTING } from '../../../src/provisioning/pages';
 import { COMMON_STRINGS, LANGUAGES, format, initialLanguage, languageInfo, saveLanguage, type HubLanguage } from './strings';
 import { DEMO_ROLES, actAs, currentUserAlias, loadDemoUsers, photoUrl, roleLabel, type DemoUser } from './demoUsers';
-import { WebPartHost, type HubWebPartContext } from './webParts';
+import { WebPartHost, propertyPaneOf, type HubWebPartContext } from './webParts';
+import { PropertyPanePanel } from './propertyPane';
 import { FilterScope, PageFilterProvider } from './pageFilter';
+import { AddHere, EditBar, Toolbox, WebPartToolbar, controlFor, draftOf, webPartTitle } from './editMode';
+import { filterInstanceOf, insertWebPart, updateControl } from '../../../src/pages/editing';
+import type { EditedSection } from '../../../src/pages/canvas';
 
 /** SharePoint's out-of-the-box look: Fluent's default theme, nothing of our own. */
 const DEFAULT_THEME: Theme = createTheme({});
@@ -108,6 +112,27 @@ function Hub(): JSX.Element {
   const navPages: HubPage[] = profilePages(profile);
   const navPage = navPages.find((p) => p.fileName.toLowerCase() === fileName.toLowerCase());
   const stored = useStoredPage(siteUrl, fileName, userAlias);
+  // Edit mode: a draft of the page's sections until it is saved and published, or discarded.
+  const [draft, setDraft] = React.useState<EditedSection[] | null>(null);
+  const [saving, setSaving] = React.useState(false);
+  const [saveError, setSaveError] = React.useState<string | undefined>();
+  const [addAt, setAddAt] = React.useState<number | null>(null);
+  const [paneFor, setPaneFor] = React.useState<string | null>(null);
+  React.useEffect(() => { setDraft(null); setSaveError(undefined); }, [fileName, userAlias]);
+  const saveDraft = (): void => {
+    if (!stored.page || !draft) return;
+    setSaving(true);
+    setSaveError(undefined);
+    new SpSitePageService(spFromUrl(siteUrl), siteUrl).saveAndPublish(stored.page.id, draft).then(() => {
+      setSaving(false);
+      setDraft(null);
+      // Read again: the page renders as SharePoint stored it.
+      stored.retry();
+    }, (e: unknown) => {
+      setSaving(false);
+      setSaveError((e as Error).message);
+    });
+  };
   const heading = stored.page?.title ?? (navPage ? c[navPage.titleKey] : fileName.replace(/\.aspx$/i, ''));
 
   React.useEffect(() => {
@@ -202,11 +227,16 @@ function Hub(): JSX.Element {
           {stored.state === 'error' && (
             <MessageBar messageBarType={MessageBarType.error} actions={<PrimaryButton onClick={stored.retry}>{c.Retry}</PrimaryButton>}>{c.ErrorTitle}</MessageBar>
           )}
+          {stored.page?.canEdit && !draft && (
+            <DefaultButton iconProps={{ iconName: 'Edit' }} text={c.EditPage} onClick={() => stored.page && setDraft(draftOf(stored.page))} />
+          )}
+          {draft && <EditBar common={c} saving={saving} error={saveError} onSave={saveDraft} onDiscard={() => { setDraft(null); setSaveError(undefined); }} />}
           {stored.page && (
             // One set of filters per page, as SPFx dynamic data connects web parts on one page.
             <PageFilterProvider key={`${stored.page.fileName}-${me.alias}`}>
-              {stored.page.sections.map((section, si) => (
+              {(draft ?? stored.page.sections).map((section, si) => (
                 <div key={si} className={classes.section}>
+                  {draft && <AddHere label={c.AddWebPartHere} onClick={() => setAddAt(si)} />}
                   <div className={classes.columns}>
                     {section.columns.map((column, ci) => (
                       <div key={ci} style={{ flex: `${column.factor || 12} 1 0` }}>
@@ -214,6 +244,8 @@ function Hub(): JSX.Element {
                           ? <p key={control.id} className={classes.intro}>{plainText(control.html)}</p>
                           : (
                             <div key={control.id} className={classes.webPart} data-sp-webpart-id={control.manifestId} data-sp-webpart-instance={control.id}>
+                              {draft && <WebPartToolbar common={c} tag={lang.tag} control={{ ...control, alias: '' }} draft={draft} onChange={setDraft}
+                                onEditProperties={propertyPaneOf(control.manifestId, context) ? () => setPaneFor(control.id) : undefined} />}
                               {/* Keyed by user: a new user starts the web part afresh, as a new sign-in would. */}
                               <ErrorBoundary key={me.alias} title={c.ErrorTitle} retryLabel={c.Retry} common={c}>
                                 <FilterScope source={control.filterSource} publishAs={control.manifestId === PORTFOLIO_FILTERS_MANIFEST_ID ? control.id : undefined}>
@@ -227,8 +259,28 @@ function Hub(): JSX.Element {
                   </div>
                 </div>
               ))}
+              {draft && <AddHere label={c.AddWebPartAtEnd} onClick={() => setAddAt(draft.length)} />}
             </PageFilterProvider>
           )}
+          {draft && (
+            <Toolbox common={c} tag={lang.tag} isOpen={addAt !== null} onDismiss={() => setAddAt(null)}
+              onPick={(entry) => { setDraft(insertWebPart(draft, addAt ?? draft.length, controlFor(entry))); setAddAt(null); }} />
+          )}
+          {draft && paneFor && (() => {
+            const control = draft.flatMap((s) => s.columns.flatMap((col) => col.controls)).find((x) => x.id === paneFor);
+            const config = control?.kind === 'webPart' ? propertyPaneOf(control.manifestId, context) : undefined;
+            if (!control || control.kind !== 'webPart' || !config) return null;
+            const filter = filterInstanceOf(draft);
+            return (
+              <PropertyPanePanel
+                title={webPartTitle(control.manifestId, lang.tag)} closeLabel={c.Close} config={config} properties={control.properties}
+                onChange={(key, value) => setDraft(updateControl(draft, control.id, (x) => ({ ...x, properties: { ...x.properties, [key]: value } })))}
+                connected={!!control.filterSource} canConnect={!!filter}
+                onConnect={(on) => setDraft(updateControl(draft, control.id, (x) => ({ ...x, filterSource: on ? filter : undefined })))}
+                onDismiss={() => setPaneFor(null)}
+              />
+            );
+          })()}
         </div>
       </main>
     </>

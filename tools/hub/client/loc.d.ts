@@ -13,3 +13,9 @@ declare module '*/projectRegister/loc/en-us.js' { const strings: IProjectRegiste
 declare module '*/projectRegister/loc/sv-se.js' { const strings: IProjectRegisterWebPartStrings; export default strings; }
 declare module '*/projectRegister/loc/da-dk.js' { const strings: IProjectRegisterWebPartStrings; export default strings; }
 declare module '*/projectRegister/loc/nl-nl.js' { const strings: IProjectRegisterWebPartStrings; export default strings; }
+
+/** The web part manifests, read at build time (tools/hub/manifestsPlugin.ts). */
+declare module 'pmohub:web-part-manifests' {
+  const entries: import('./toolboxEntry').ToolboxEntry[];
+  export default entries;
+}

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { MessageBar, MessageBarType } from '@fluentui/react';
+import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import { Client } from '@microsoft/microsoft-graph-client';
 import { spFromUrl } from '../../../src/services/sp';
 import type { GraphClientLike } from '../../../src/services/PeopleService';
@@ -118,6 +119,12 @@ export interface HostProps {
   manifestId: string;
   properties: Record<string, unknown>;
   context: HubWebPartContext;
+}
+
+/** The web part's own property pane definition (its composition's, as its SPFx class returns it), in the user's language. */
+export function propertyPaneOf(manifestId: string, context: HubWebPartContext): IPropertyPaneConfiguration | undefined {
+  const entry = WEB_PARTS[manifestId];
+  return entry?.composition.propertyPane(entry.strings[context.language.key], context.common);
 }
 
 /** What an SPFx web part's onInit and render do, with the hub's page as the context. */

@@ -1,7 +1,5 @@
-import { PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
-import { siteDataPane } from '../shared/sitePane';
 import type { ICommunityEventsWebPartProps } from '../shared/compositions';
 import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
@@ -15,11 +13,5 @@ export default class CommunityEventsWebPart extends PmoHubWebPart<ICommunityEven
 
   protected loadComposition(): Promise<AnyComposition<ICommunityEventsWebPartProps>> {
     return import(/* webpackChunkName: 'community' */ '../shared/compositions').then((m) => m.communityEventsComposition);
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return siteDataPane(strings, [
-      PropertyPaneToggle('calendarViaGraph', { label: strings.CalendarViaGraphLabel, onText: strings.CalendarViaGraphOn, offText: strings.CalendarViaGraphOff })
-    ]);
   }
 }

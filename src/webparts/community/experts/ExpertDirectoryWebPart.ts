@@ -1,8 +1,6 @@
-import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
-import { siteDataPane } from '../shared/sitePane';
 import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 /** Experts (photos and titles from Graph, batched) and sparring requests. */
@@ -13,9 +11,5 @@ export default class ExpertDirectoryWebPart extends PmoHubWebPart<IPmoHubWebPart
 
   protected loadComposition(): Promise<AnyComposition<IPmoHubWebPartProps>> {
     return import(/* webpackChunkName: 'community' */ '../shared/compositions').then((m) => m.expertDirectoryComposition);
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return siteDataPane(strings);
   }
 }

@@ -1,8 +1,6 @@
-import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'CommunityWebPartStrings';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
-import { siteDataPane } from '../shared/sitePane';
 import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export default class LessonsLearnedWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
@@ -12,9 +10,5 @@ export default class LessonsLearnedWebPart extends PmoHubWebPart<IPmoHubWebPartP
 
   protected loadComposition(): Promise<AnyComposition<IPmoHubWebPartProps>> {
     return import(/* webpackChunkName: 'community' */ '../shared/compositions').then((m) => m.lessonsLearnedComposition);
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return siteDataPane(strings);
   }
 }

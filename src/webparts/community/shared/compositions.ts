@@ -8,6 +8,8 @@ import { SpSparringRequestService } from '../../../services/SparringRequestServi
 import { SpLessonService } from '../../../services/LessonService';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 import { defineComposition } from '../../shared/composition';
+import { siteDataPane } from './sitePane';
+import { PropertyPaneToggle } from '@microsoft/sp-property-pane';
 
 // The community bundle's three web parts (one loc file, `CommunityWebPartStrings`).
 
@@ -17,6 +19,9 @@ export interface ICommunityEventsWebPartProps extends IPmoHubWebPartProps {
 }
 
 export const communityEventsComposition = defineComposition<ICommunityEventsWebPartProps, ICommunityWebPartStrings>()({
+  propertyPane: (strings) => siteDataPane(strings, [
+    PropertyPaneToggle('calendarViaGraph', { label: strings.CalendarViaGraphLabel, onText: strings.CalendarViaGraphOn, offText: strings.CalendarViaGraphOff })
+  ]),
   services: ({ sp, siteUrl, graph }) => ({ events: new SpCommunityEventService(sp, siteUrl, graph), lessons: new SpLessonService(sp, siteUrl) }),
   render: (s, properties, ctx) => React.createElement(CommunityEvents, {
     events: s.events, lessons: s.lessons, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
@@ -25,6 +30,7 @@ export const communityEventsComposition = defineComposition<ICommunityEventsWebP
 });
 
 export const expertDirectoryComposition = defineComposition<IPmoHubWebPartProps, ICommunityWebPartStrings>()({
+  propertyPane: (strings) => siteDataPane(strings),
   services: ({ sp, siteUrl, graph }) => ({ experts: new SpExpertService(sp, siteUrl, graph), sparring: new SpSparringRequestService(sp, siteUrl) }),
   render: (s, _properties, ctx) => React.createElement(ExpertDirectory, {
     experts: s.experts, sparring: s.sparring, strings: ctx.strings, common: ctx.common, locale: ctx.locale
@@ -32,6 +38,7 @@ export const expertDirectoryComposition = defineComposition<IPmoHubWebPartProps,
 });
 
 export const lessonsLearnedComposition = defineComposition<IPmoHubWebPartProps, ICommunityWebPartStrings>()({
+  propertyPane: (strings) => siteDataPane(strings),
   services: ({ sp, siteUrl }) => ({ lessons: new SpLessonService(sp, siteUrl) }),
   render: (s, _properties, ctx) => React.createElement(LessonsLearned, { lessons: s.lessons, strings: ctx.strings, common: ctx.common, locale: ctx.locale })
 });

@@ -1,10 +1,8 @@
 import type { IDynamicDataCallables, IDynamicDataPropertyDefinition } from '@microsoft/sp-dynamic-data';
-import { PropertyPaneTextField, PropertyPaneToggle, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioWebPartStrings';
 import type { PortfolioFilter } from '../../../model/portfolio';
 import { PmoHubWebPart, type AnyComposition } from '../../shared/PmoHubWebPart';
 import type { WebPartRenderContext } from '../../shared/composition';
-import { validateSiteUrl } from '../../shared/settings';
 import { EMPTY_PORTFOLIO_FILTER, PORTFOLIO_FILTER_PROPERTY_ID } from '../../../model/portfolioFilter';
 import type { IPortfolioFiltersWebPartProps } from '../shared/portfolioSettings';
 
@@ -46,20 +44,5 @@ export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFil
   /** This web part is the filter's source: it renders its own filter and publishes changes. */
   protected renderContext<TStrings>(webPartStrings: TStrings): WebPartRenderContext<TStrings> {
     return { ...super.renderContext(webPartStrings), filter: this.filter, onFilterChange: this.onFilterChange };
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [{
-        header: { description: strings.PropertyPaneDescription },
-        groups: [{
-          groupName: strings.DataGroupName,
-          groupFields: [
-            PropertyPaneTextField('siteUrl', { label: strings.SiteUrlLabel, onGetErrorMessage: (v: string) => validateSiteUrl(v, strings.SiteUrlInvalid), deferredValidationTime: 500 }),
-            PropertyPaneToggle('showSavedViews', { label: strings.ShowSavedViewsLabel })
-          ]
-        }]
-      }]
-    };
   }
 }

@@ -1,7 +1,5 @@
-import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'PortfolioPlanningWebPartStrings';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
-import { planningDataGroup, viewGroup } from '../planning/planningPane';
 import type { AnyComposition } from '../../shared/PmoHubWebPart';
 
 export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
@@ -16,18 +14,5 @@ export default class PrioritisationWebPart extends PortfolioWebPart<IPrioritisat
 
   protected loadComposition(): Promise<AnyComposition<IPrioritisationWebPartProps>> {
     return import(/* webpackChunkName: 'prioritisation' */ './composition').then((m) => m.prioritisationComposition);
-  }
-
-  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [{
-        header: { description: strings.PropertyPaneDescription },
-        groups: [
-          planningDataGroup(strings),
-          this.filterConnectionGroup(strings.FilterGroupName, strings.FilterConnectionLabel),
-          viewGroup(strings, [PropertyPaneTextField('easeCriteria', { label: strings.EaseCriteriaLabel, description: strings.EaseCriteriaDescription })])
-        ]
-      }]
-    };
   }
 }

@@ -4,8 +4,21 @@ import { SpPortfolioService } from '../../../services/PortfolioService';
 import { SpPrioritisationService } from '../../../services/PrioritisationService';
 import type { IPrioritisationWebPartProps } from './PrioritisationWebPart';
 import { defineComposition } from '../../shared/composition';
+import { PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { planningDataGroup, viewGroup } from '../planning/planningPane';
+import { filterConnectionGroup } from '../shared/filterConnection';
 
 export const prioritisationComposition = defineComposition<IPrioritisationWebPartProps, IPortfolioPlanningWebPartStrings>()({
+  propertyPane: (strings) => ({
+    pages: [{
+      header: { description: strings.PropertyPaneDescription },
+      groups: [
+        planningDataGroup(strings),
+        filterConnectionGroup(strings.FilterGroupName, strings.FilterConnectionLabel),
+        viewGroup(strings, [PropertyPaneTextField('easeCriteria', { label: strings.EaseCriteriaLabel, description: strings.EaseCriteriaDescription })])
+      ]
+    }]
+  }),
   services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ portfolio: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), service: new SpPrioritisationService(sp, siteUrl) }),
   render: (s, properties, ctx) => React.createElement(Prioritisation, {
     portfolio: s.portfolio, service: s.service, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,

@@ -4,8 +4,16 @@ import { SpPortfolioService } from '../../../services/PortfolioService';
 import { SpPortfolioRiskService } from '../../../services/PortfolioRiskService';
 import type { IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { defineComposition } from '../../shared/composition';
+import { planningDataGroup } from '../planning/planningPane';
+import { filterConnectionGroup } from '../shared/filterConnection';
 
 export const portfolioRiskHeatMapComposition = defineComposition<IPortfolioWebPartProps, IPortfolioPlanningWebPartStrings>()({
+  propertyPane: (strings) => ({
+    pages: [{
+      header: { description: strings.PropertyPaneDescription },
+      groups: [planningDataGroup(strings), filterConnectionGroup(strings.FilterGroupName, strings.FilterConnectionLabel)]
+    }]
+  }),
   services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ portfolio: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), risks: new SpPortfolioRiskService(sp, siteUrl) }),
   render: (s, _properties, ctx) => React.createElement(PortfolioRiskHeatMap, {
     portfolio: s.portfolio, risks: s.risks, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale

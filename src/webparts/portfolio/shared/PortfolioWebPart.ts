@@ -1,6 +1,5 @@
 import type { DynamicProperty } from '@microsoft/sp-component-base';
 import type { IWebPartPropertiesMetadata } from '@microsoft/sp-webpart-base';
-import { PropertyPaneDynamicField, PropertyPaneDynamicFieldSet, type IPropertyPaneGroup } from '@microsoft/sp-property-pane';
 import type { PortfolioFilter } from '../../../model/portfolio';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
@@ -31,13 +30,5 @@ export abstract class PortfolioWebPart<TProps extends IPortfolioWebPartProps> ex
 
   protected renderContext<TStrings>(strings: TStrings): WebPartRenderContext<TStrings> {
     return { ...super.renderContext(strings), filter: this.currentFilter() };
-  }
-
-  /** The property pane group that connects this web part to the page's Portfolio filters web part. */
-  protected filterConnectionGroup(groupName: string, label: string): IPropertyPaneGroup {
-    return {
-      groupName,
-      groupFields: [PropertyPaneDynamicFieldSet({ label, fields: [PropertyPaneDynamicField('filter', { label })] })]
-    };
   }
 }
