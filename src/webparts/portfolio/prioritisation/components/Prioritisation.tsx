@@ -11,8 +11,11 @@ import { describeError } from '../../../../components/errors';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
-import { CriterionPanel } from './CriterionPanel';
-import { ScorePanel } from './ScorePanel';
+import { lazyComponent } from '../../../../components/lazyComponent';
+
+// The criterion and score forms load when first opened, not with the page.
+const CriterionPanel = lazyComponent(() => import(/* webpackChunkName: 'prioritisation-forms' */ './CriterionPanel').then((m) => m.CriterionPanel));
+const ScorePanel = lazyComponent(() => import(/* webpackChunkName: 'prioritisation-forms' */ './ScorePanel').then((m) => m.ScorePanel));
 import { ScrollFrame } from '../../../../components/ScrollFrame';
 import { ShowMoreRows, useCollapsedRows } from '../../../../components/ShowMoreRows';
 
