@@ -246,6 +246,8 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     }).toEqual({ category: 'Stakeholders', phase: 'Initiation', what: lesson.what, rec: lesson.rec, tags: `interessenter ${tag};budget`, author: await siteUserId('sanne.devries@contoso.com') });
     await reload(page, ready(page));
     const card = page.locator('li').filter({ has: page.getByRole('heading', { name: lesson.title, exact: true }) }).first();
+    // The card's texts render after its heading: wait for both before reading them.
+    await card.locator('p').nth(1).waitFor();
     expect(await card.locator('p').allTextContents()).toEqual([lesson.what, lesson.rec]);
   });
 
@@ -325,7 +327,11 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     const edit = page.getByRole('dialog', { name: format(r.EditProjectHeading, project.title) });
     await textbox(edit, r.FieldCode).waitFor();
     await edit.locator('.ms-PickerPersona-container').filter({ hasText: SANNE }).waitFor();
-    expect(shownOption(await combobox(edit, r.StrategicObjectives).textContent())).toBe(chosen.map((o) => o.text).join(', '));
+    // The chosen objectives show with their period once the objectives list is read (the stored lookup has titles only).
+    const expected = chosen.map((o) => o.text).join(', ');
+    const objectivesBox = combobox(edit, r.StrategicObjectives);
+    for (let i = 0; i < 50 && shownOption(await objectivesBox.textContent()) !== expected; i++) await page.waitForTimeout(200);
+    expect(shownOption(await objectivesBox.textContent())).toBe(expected);
     await edit.getByRole('button', { name: r.Cancel, exact: true }).click();
     await edit.waitFor({ state: 'detached' });
   });

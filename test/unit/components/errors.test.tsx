@@ -79,7 +79,8 @@ class FailingExperts implements IExpertService {
 }
 
 const noSparring = {
-  mine: () => Promise.resolve([]), assignedToMe: () => Promise.resolve([]), open: () => Promise.resolve([]), canManage: () => Promise.resolve(false)
+  mine: () => Promise.resolve([]), assignedToMe: () => Promise.resolve([]), open: () => Promise.resolve([]), canManage: () => Promise.resolve(false),
+  timeZone: () => Promise.resolve({ iana: 'UTC', description: '(UTC) Coordinated Universal Time' })
 } as unknown as ISparringRequestService;
 
 describe('a web part that cannot load', () => {
