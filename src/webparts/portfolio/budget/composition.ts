@@ -3,33 +3,15 @@ import BudgetOverview from './components/BudgetOverview';
 import { SpPortfolioService } from '../../../services/PortfolioService';
 import { boundedInt, budgetKey, type IBudgetWebPartProps } from '../shared/portfolioSettings';
 import { defineComposition } from '../../shared/composition';
-import { PropertyPaneChoiceGroup, PropertyPaneSlider, PropertyPaneTextField } from '@microsoft/sp-property-pane';
-import { validateSiteUrl } from '../../shared/settings';
-import { filterConnectionGroup } from '../shared/filterConnection';
+import { PropertyPaneChoiceGroup, PropertyPaneSlider } from '@microsoft/sp-property-pane';
+import { portfolioChartPane } from '../shared/filterConnection';
 
 export const budgetComposition = defineComposition<IBudgetWebPartProps, IPortfolioWebPartStrings>()({
-  propertyPane: (strings) => ({
-    pages: [{
-      header: { description: strings.PropertyPaneDescription },
-      groups: [
-        {
-          groupName: strings.DataGroupName,
-          groupFields: [
-            PropertyPaneTextField('siteUrl', { label: strings.SiteUrlLabel, onGetErrorMessage: (v: string) => validateSiteUrl(v, strings.SiteUrlInvalid), deferredValidationTime: 500 })
-          ]
-        },
-        filterConnectionGroup(strings.ConnectionGroupName, strings.ConnectionLabel),
-        {
-          groupName: strings.OptionsGroupName,
-          groupFields: [
-            PropertyPaneChoiceGroup('grouping', { label: strings.GroupingLabel, options: [{ key: 'unit', text: strings.ColumnUnit }, { key: 'project', text: strings.ColumnProject }] }),
-            PropertyPaneSlider('tolerancePct', { label: strings.ToleranceLabel, min: 0, max: 50, step: 1 }),
-            PropertyPaneSlider('projectLimit', { label: strings.ProjectLimitLabel, min: 5, max: 50, step: 5 })
-          ]
-        }
-      ]
-    }]
-  }),
+  propertyPane: (strings) => portfolioChartPane(strings, [
+        PropertyPaneChoiceGroup('grouping', { label: strings.GroupingLabel, options: [{ key: 'unit', text: strings.ColumnUnit }, { key: 'project', text: strings.ColumnProject }] }),
+        PropertyPaneSlider('tolerancePct', { label: strings.ToleranceLabel, min: 0, max: 50, step: 1 }),
+        PropertyPaneSlider('projectLimit', { label: strings.ProjectLimitLabel, min: 5, max: 50, step: 5 })
+  ]),
   services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots) }),
   render: (s, properties, ctx) => React.createElement(BudgetOverview, {
     service: s.service, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,

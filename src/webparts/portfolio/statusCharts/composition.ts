@@ -4,32 +4,14 @@ import { SpPortfolioService } from '../../../services/PortfolioService';
 import { SpStatusTrendService } from '../../../services/StatusTrendService';
 import { distributionKey, type IStatusChartsWebPartProps } from '../shared/portfolioSettings';
 import { defineComposition } from '../../shared/composition';
-import { PropertyPaneChoiceGroup, PropertyPaneTextField, PropertyPaneToggle } from '@microsoft/sp-property-pane';
-import { validateSiteUrl } from '../../shared/settings';
-import { filterConnectionGroup } from '../shared/filterConnection';
+import { PropertyPaneChoiceGroup, PropertyPaneToggle } from '@microsoft/sp-property-pane';
+import { portfolioChartPane } from '../shared/filterConnection';
 
 export const statusChartsComposition = defineComposition<IStatusChartsWebPartProps, IPortfolioWebPartStrings>()({
-  propertyPane: (strings) => ({
-    pages: [{
-      header: { description: strings.PropertyPaneDescription },
-      groups: [
-        {
-          groupName: strings.DataGroupName,
-          groupFields: [
-            PropertyPaneTextField('siteUrl', { label: strings.SiteUrlLabel, onGetErrorMessage: (v: string) => validateSiteUrl(v, strings.SiteUrlInvalid), deferredValidationTime: 500 })
-          ]
-        },
-        filterConnectionGroup(strings.ConnectionGroupName, strings.ConnectionLabel),
-        {
-          groupName: strings.OptionsGroupName,
-          groupFields: [
-            PropertyPaneChoiceGroup('grouping', { label: strings.GroupingLabel, options: [{ key: 'unit', text: strings.ColumnUnit }, { key: 'phase', text: strings.ColumnPhase }] }),
-            PropertyPaneToggle('showTrend', { label: strings.ShowTrendLabel })
-          ]
-        }
-      ]
-    }]
-  }),
+  propertyPane: (strings) => portfolioChartPane(strings, [
+        PropertyPaneChoiceGroup('grouping', { label: strings.GroupingLabel, options: [{ key: 'unit', text: strings.ColumnUnit }, { key: 'phase', text: strings.ColumnPhase }] }),
+        PropertyPaneToggle('showTrend', { label: strings.ShowTrendLabel })
+  ]),
   services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), trend: new SpStatusTrendService(sp, siteUrl) }),
   render: (s, properties, ctx) => React.createElement(StatusCharts, {
     service: s.service, trend: s.trend, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
