@@ -148,7 +148,12 @@ export async function startHub(options: StartOptions): Promise<Hub> {
       const s: Session = { alias: alias ?? 'owner', context, page, problems: [] };
       page.on('console', (m) => { if (m.type() === 'error') s.problems.push(`console: ${m.text()}`); });
       page.on('pageerror', (e) => s.problems.push(`page error: ${e.message}`));
-      page.on('requestfailed', (r) => s.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+      // ERR_ABORTED is the browser cancelling a request because the page moved on (a navigation or
+      // reload while the favicon or a read was in flight): not a failure of the hub or the server.
+      page.on('requestfailed', (r) => {
+        const error = r.failure()?.errorText ?? '';
+        if (error !== 'net::ERR_ABORTED') s.problems.push(`request failed: ${r.url()} ${error}`);
+      });
       sessions.push(s);
       if (o.page) await page.goto(url(`${SITE}${o.page}`));
       return s;
