@@ -15,7 +15,10 @@ export const risks = defineList({
   // v4: a leader edits and deletes only what they wrote (WriteSecurity 2); the PMO Members hold
   // Override List Behaviors (Design here), the one permission that lifts it.
   writeSecurity: 2,
-  roles: changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }),
+  // v6: leaders add only in the folders of the projects they lead; the list itself they read. The
+  // PMO gives those folders their permissions (Manage Permissions: Full Control, as on Projects).
+  roles: changeRoles(changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }), 6, { pmoMembers: 'fullControl', projectLeaders: 'read' }),
+  projectFolders: { since: 6, role: 'projectReporting' },
   fields: [
     titleField('Risk', true),
     {

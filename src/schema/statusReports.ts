@@ -14,7 +14,12 @@ export const statusReports = defineList({
   // v4: a leader edits and deletes only what they wrote (WriteSecurity 2); the PMO Members hold
   // Override List Behaviors (Design here), the one permission that lifts it.
   writeSecurity: 2,
-  roles: changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }),
+  // v6: leaders add only in the folders of the projects they lead; the list itself they read. The
+  // PMO gives those folders their permissions (Manage Permissions: Full Control, as on Projects).
+  roles: changeRoles(changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }), 6, { pmoMembers: 'fullControl', projectLeaders: 'read' }),
+  projectFolders: { since: 6, role: 'projectReporting' },
+  // v6: a draft is seen by its author, the project's leader and the PMO (approvers) only; publishing approves it.
+  moderation: { since: 6, draftVisibility: 2 },
   fields: [
     // The service fills Title (project code + report date) so classic list views stay readable.
     titleField('Title', false),

@@ -8,6 +8,7 @@ import type { NewItem } from '../model/common';
 import type { IRiskService } from './editing';
 import { ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
+import { addInProjectFolder, addedId } from './projectFolders';
 import { deleteItem, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { validateFields, type FieldErrors } from './validation';
 
@@ -65,6 +66,8 @@ export class SpRiskService implements IRiskService {
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'risks', mine: risk,
       id, etag: id !== undefined ? (risk as Risk).etag : undefined, overwrite: options.overwrite,
       payload: toPayload('risks', values),
+      // New risks go in the project's folder, where its leader may add (projectFolders.ts).
+      addNew: (batched) => addInProjectFolder(batched, this.siteUrl, 'risks', risk.project.id, values).then(addedId),
       findNew: (items) => items.filter(lookupIdFilter('risks', 'project', risk.project.id)),
       map: mapRisk
     });
