@@ -19,8 +19,8 @@ import { spList } from './listItems';
  * filter on it returns them.
  */
 
-/** SP.ListItemFormUpdateValue as AddValidateUpdateItemUsingPath answers. */
-export interface FormResult { FieldName: string; FieldValue: string | null; HasException: boolean; ErrorMessage: string | null }
+/** SP.ListItemFormUpdateValue as AddValidateUpdateItemUsingPath answers (the wire has null where this says absent). */
+export interface FormResult { FieldName: string; FieldValue?: string; HasException: boolean; ErrorMessage?: string }
 
 /** Lists that keep one folder per project. */
 export const projectFolderLists: readonly ListSchema[] = lists.filter((l) => !!l.projectFolders);

@@ -123,7 +123,6 @@ describe('provisioning a site', () => {
     const reports = site.sp.web.getList(`/sites/pmo/${getList('statusReports').url}`);
     const risks = site.sp.web.getList(`/sites/pmo/${getList('risks').url}`);
     const projectField = `${internalName('statusReports', 'project')}Id`;
-    const published = internalName('statusReports', 'published');
     const leaderField = `${internalName('projects', 'leader')}Id`;
     const sanne = (await site.sp.web.siteUsers.getByEmail('sanne.devries@contoso.com')()).Id;
     const projects = await site.sp.web.getList(`/sites/pmo/${getList('projects').url}`).items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
