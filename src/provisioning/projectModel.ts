@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/security';
 import '@pnp/sp/batching';
-import { FILE_SYSTEM_OBJECT_TYPE, getList, internalName, MODERATION_STATUS, type ListKey, type ListSchema } from '../schema';
+import { FILE_SYSTEM_OBJECT_TYPE, ITEM_PATH, getList, internalName, MODERATION_STATUS, type ListKey, type ListSchema } from '../schema';
 import { readAll } from '../services/listItems';
 import { roleDefinitionId } from '../services/itemPermissions';
 import { addedId, folderFormValues, projectFolderLists, type FormResult } from '../services/projectFolders';
@@ -60,12 +60,12 @@ export async function applyProjectModel(sp: SPFI, webPath: string): Promise<numb
     const moderated = (await sp.web.getList(url).select('EnableModeration')<{ EnableModeration: boolean }>()).EnableModeration;
     const published = list.moderation ? internalName(key, 'published' as never) : undefined;
     const rows = await readAll(sp.web.getList(url).items.select(
-      'Id', FILE_SYSTEM_OBJECT_TYPE.property, 'FileRef', 'FileDirRef', 'HasUniqueRoleAssignments',
+      'Id', FILE_SYSTEM_OBJECT_TYPE.property, ITEM_PATH.url, ITEM_PATH.folder, 'HasUniqueRoleAssignments',
       ...(published && moderated ? [published, MODERATION_STATUS.property] : [])));
     const folders = new Map<number, { id: number; unique: boolean }>();
     for (const r of rows) {
-      if (r[FILE_SYSTEM_OBJECT_TYPE.property] !== FILE_SYSTEM_OBJECT_TYPE.folder || String(r.FileDirRef).toLowerCase() !== url.toLowerCase()) continue;
-      const name = Number(String(r.FileRef).split('/').pop());
+      if (r[FILE_SYSTEM_OBJECT_TYPE.property] !== FILE_SYSTEM_OBJECT_TYPE.folder || String(r[ITEM_PATH.folder]).toLowerCase() !== url.toLowerCase()) continue;
+      const name = Number(String(r[ITEM_PATH.url]).split('/').pop());
       if (Number.isInteger(name)) folders.set(name, { id: r.Id as number, unique: r.HasUniqueRoleAssignments === true });
     }
     const missing = [...leaders.keys()].filter((p) => !folders.has(p));

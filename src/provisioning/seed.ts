@@ -5,7 +5,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/site-users';
 import '@pnp/sp/site-groups';
 import '@pnp/sp/batching';
-import { FILE_SYSTEM_OBJECT_TYPE, getList, groups, internalName, MODERATION_STATUS, type ListKey, type ListSchema } from '../schema';
+import { FILE_SYSTEM_OBJECT_TYPE, ITEM_PATH, getList, groups, internalName, MODERATION_STATUS, type ListKey, type ListSchema } from '../schema';
 import { toFormValues, toPayload } from '../services/mapping';
 import { readAll } from '../services/listItems';
 import { addedId, type FormResult } from '../services/projectFolders';
@@ -176,9 +176,9 @@ async function addAllForProjects(ctx: Ctx, key: ListKey, values: Array<Record<st
   const root = listServerUrl(ctx.webPath, schema);
   const folders = new Set<number>();
   if (schema.projectFolders) {
-    for (const r of await readAll(list(ctx, key).items.select('FileRef', 'FileDirRef', FILE_SYSTEM_OBJECT_TYPE.property))) {
-      if (r[FILE_SYSTEM_OBJECT_TYPE.property] === FILE_SYSTEM_OBJECT_TYPE.folder && String(r.FileDirRef).toLowerCase() === root.toLowerCase()) {
-        folders.add(Number(String(r.FileRef).split('/').pop()));
+    for (const r of await readAll(list(ctx, key).items.select(ITEM_PATH.url, ITEM_PATH.folder, FILE_SYSTEM_OBJECT_TYPE.property))) {
+      if (r[FILE_SYSTEM_OBJECT_TYPE.property] === FILE_SYSTEM_OBJECT_TYPE.folder && String(r[ITEM_PATH.folder]).toLowerCase() === root.toLowerCase()) {
+        folders.add(Number(String(r[ITEM_PATH.url]).split('/').pop()));
       }
     }
   }

@@ -113,6 +113,9 @@ export const MODERATION_STATUS = {
   internalName: '_ModerationStatus', property: 'OData__ModerationStatus', approved: 0, denied: 1, pending: 2
 } as const;
 
+/** Where an item lives: the server-relative URL of its folder, and its own (a folder's ends in its name). */
+export const ITEM_PATH = { folder: 'FileDirRef', url: 'FileRef' } as const;
+
 /** The REST property SharePoint reports for a list item's kind: 1 for folders. */
 export const FILE_SYSTEM_OBJECT_TYPE = { property: 'FileSystemObjectType', folder: 1 } as const;
 
