@@ -13,7 +13,7 @@ import { fromItem, toPayload } from './mapping';
 import { httpStatus, settle } from './odata';
 import { ifMatch, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { sitePath } from './ProjectService';
-import { addInProjectFolder, addedId } from './projectFolders';
+import { addInProjectFolder, addedId, ensureProjectFolder, missingFolder } from './projectFolders';
 import { validateFields, type FieldErrors } from './validation';
 
 const TITLE_MAX = 255;
@@ -107,7 +107,7 @@ export class SpStatusReportService implements IStatusReportService {
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const id = 'id' in report && typeof report.id === 'number' ? report.id : undefined;
     const values = reportValues(report, false);
-    return saveItem<'statusReports', StatusReport>({
+    const save = (): Promise<StatusReport> => saveItem<'statusReports', StatusReport>({
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'statusReports', mine: report,
       id, etag: id !== undefined ? (report as StatusReport).etag : undefined, overwrite: options.overwrite,
       // A draft is not approved: content approval keeps it from everyone but its author, the
@@ -116,6 +116,12 @@ export class SpStatusReportService implements IStatusReportService {
       addNew: (batched) => addInProjectFolder(batched, this.siteUrl, 'statusReports', report.project.id, values).then(addedId),
       findNew: (items) => items.filter(lookupIdFilter('statusReports', 'project', report.project.id)),
       extraSelect: ['author'], map: mapReport
+    });
+    // A project without a leader has no folder yet: the PMO's first report makes it, then adds again.
+    return id !== undefined ? save() : save().catch(async (e) => {
+      if (!missingFolder(e)) throw e;
+      await ensureProjectFolder(this.sp, this.siteUrl, 'statusReports', report.project.id);
+      return save();
     });
   }
 
@@ -155,6 +161,8 @@ export class SpStatusReportService implements IStatusReportService {
     const projectEtag = redo && redo.from === project.etag ? redo.to : project.etag;
     const projectMatch = touchProject ? ifMatch(projectEtag, options.overwrite) : '';
 
+    // A project without a leader may have no folder yet (the PMO's save makes a leader's): one read first.
+    if (!known && !project.leader) await ensureProjectFolder(this.sp, this.siteUrl, 'statusReports', project.id);
     const r = selection('statusReports', ['author']);
     const p = selection('projects');
     const [batched, execute] = this.sp.batched();

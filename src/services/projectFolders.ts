@@ -48,6 +48,14 @@ export function addInProjectFolder(sp: SPFI, siteUrl: string, listKey: ListKey, 
 }
 
 /**
+ * An add into a folder that does not exist: 404 on the local SharePoint [verify: the status and
+ * error SharePoint Online gives for a missing FolderPath].
+ */
+export function missingFolder(e: unknown): boolean {
+  return httpStatus(e) === 404;
+}
+
+/**
  * A new folder's form values: approved where the list has content approval (the PMO creates it,
  * an approver), else SharePoint keeps it pending and readers could not open it [verify].
  */

@@ -19,6 +19,7 @@ import { getList, internalName, lists, type ChoiceFieldSchema, type FieldSchema,
 import { toFormValues, toPayload } from '../../../src/services/mapping';
 import { addedId, type FormResult } from '../../../src/services/projectFolders';
 import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
+import { SpRiskService } from '../../../src/services/RiskService';
 
 jest.setTimeout(180_000);
 
@@ -278,6 +279,14 @@ describe('status reports and risks: a leader writes and publishes only in the fo
     expect(await status(list('leader', key).items.getById(pmos).update({ Title: 'Edited by the leader' }))).toBe(200);
     // Another leader: not in Sanne's folder.
     expect(await status(addIn(lars, key, `${url(key)}/${ownProject}`, values(key, ownProject)))).toBe(403);
+  });
+
+  test('a project without a leader: the PMO\'s first risk makes its folder (inheriting the list: leaders read there)', async () => {
+    const { Id: leaderless } = await list('owner', 'projects').items.add(toPayload('projects', { code: `NL-${++seq}`, title: 'No leader yet', phase: 'Idea' })) as { Id: number };
+    const saved = await new SpRiskService(as('pmo'), site.url).saveRisk({ title: 'First risk', project: { id: leaderless, title: 'No leader yet' }, probability: 1, impact: 2, status: 'Open' } as never);
+    const stored = await list('owner', 'risks').items.getById(saved.id).select('FileDirRef')<{ FileDirRef: string }>();
+    expect(stored.FileDirRef).toBe(`${url('risks')}/${leaderless}`);
+    expect(await status(addIn('leader', 'risks', `${url('risks')}/${leaderless}`, values('risks', leaderless)))).toBe(403);
   });
 
   test('in $batch too: own folder added, another\'s refused on its own', async () => {
