@@ -3,9 +3,10 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/folders';
+import '@pnp/sp/batching';
 import { getList, lists, MODERATION_STATUS, type ListKey, type ListSchema } from '../schema';
 import { toFormValues } from './mapping';
-import { httpStatus } from './odata';
+import { httpStatus, settle } from './odata';
 import { listUrl } from './ProjectService';
 import { roleDefinitionId, shareItemWithPerson } from './itemPermissions';
 import { spList } from './listItems';
@@ -63,18 +64,24 @@ export function folderFormValues(moderated: boolean): Array<{ FieldName: string;
   return moderated ? [{ FieldName: MODERATION_STATUS.internalName, FieldValue: String(MODERATION_STATUS.approved) }] : [];
 }
 
-/** The folder's item ID, creating the folder when it is missing. Needs Add Items on the list (the PMO). */
+/**
+ * The folder's item ID, creating the folder when it is missing. Needs Add Items on the list (the PMO).
+ * The look-up goes in a $batch with the list's settings: one request, and a missing folder is an
+ * answer inside it rather than a failed request in the browser.
+ */
 export async function ensureProjectFolder(sp: SPFI, siteUrl: string, listKey: ListKey, projectId: number): Promise<number> {
   const url = projectFolderUrl(siteUrl, listKey, projectId);
-  try {
-    return (await sp.web.getFolderByServerRelativePath(url).listItemAllFields.select('Id')<{ Id: number }>()).Id;
-  } catch (e) {
-    if (httpStatus(e) !== 404) throw e;
-  }
+  const [batched, execute] = sp.batched();
+  const found = settle<{ Id: number }>(batched.web.getFolderByServerRelativePath(url).listItemAllFields.select('Id')<{ Id: number }>());
+  const settings = settle<{ EnableModeration: boolean }>(spList(batched, siteUrl, listKey).select('EnableModeration')<{ EnableModeration: boolean }>());
+  await execute();
+  const [folder, list] = await Promise.all([found, settings]);
+  if (folder.ok) return folder.value.Id;
+  if (httpStatus(folder.error) !== 404) throw folder.error;
+  if (!list.ok) throw list.error;
   const root = listUrl(siteUrl, getList(listKey) as ListSchema);
-  const moderated = (await spList(sp, siteUrl, listKey).select('EnableModeration')<{ EnableModeration: boolean }>()).EnableModeration;
   const results = await spList(sp, siteUrl, listKey).addValidateUpdateItemUsingPath(
-    folderFormValues(moderated), root, false, undefined, { leafName: String(projectId), objectType: 1 }) as FormResult[];
+    folderFormValues(list.value.EnableModeration), root, false, undefined, { leafName: String(projectId), objectType: 1 }) as FormResult[];
   return addedId(results);
 }
 
