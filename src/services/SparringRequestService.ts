@@ -5,13 +5,13 @@ import '@pnp/sp/items';
 import '@pnp/sp/security';
 import '@pnp/sp/batching';
 import { PermissionKind } from '@pnp/sp/security';
-import { internalName } from '../schema';
+import { internalName, selectFields } from '../schema';
 import type { SparringRequest, SparringStatus } from '../model/community';
 import type { NewItem, PersonRef } from '../model/common';
-import { ValidationError } from './errors';
+import { ConflictError, ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
 import { lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
-import { hasPermission, httpStatus, odataString, settle, type PermissionMask } from './odata';
+import { hasPermission, httpStatus, settle, type PermissionMask } from './odata';
 import { validateFields, type FieldErrors } from './validation';
 import { SpSiteTimeZoneService, type ISiteTimeZoneService, type SiteTimeZone } from './siteTimeZone';
 
@@ -19,6 +19,9 @@ import { SpSiteTimeZoneService, type ISiteTimeZoneService, type SiteTimeZone } f
 export interface SparringRequestView extends SparringRequest {
   created?: string;
 }
+
+/** What only the PMO decides about a request, read from its assignment. */
+type PmoState = Pick<SparringRequestView, 'status' | 'assignedExpert' | 'scheduledAt'>;
 
 /** What the requester fills in. */
 export type SparringDraft = Pick<NewItem<SparringRequest>, 'title' | 'description' | 'competency' | 'project' | 'preferredDate' | 'requestedExpert'>;
@@ -112,28 +115,65 @@ export class SpSparringRequestService implements ISparringRequestService {
     return this.me;
   }
 
+  /**
+   * A request as its requester wrote it. Status, expert and time are left to the assignment:
+   * the request's own columns can be set by whoever adds it by REST (SharePoint has no
+   * column-level security), so they are never trusted — an unassigned request is New.
+   */
   private map(raw: RawItem): SparringRequestView {
     const r = fromItem<SparringRequestView>('sparringRequests', raw);
     // The requester is whoever created the item (Author, set by SharePoint); the writable
     // requester column of schema v1-3 is not trusted: anyone could name someone else there.
-    const author = (fromItem<{ author?: PersonRef }>('sparringRequests', raw) as { author?: PersonRef }).author;
-    if (author) r.requester = author;
+    if (r.author) r.requester = r.author;
     const created = raw[internalName('sparringRequests', 'created')];
     if (typeof created === 'string') r.created = created;
+    r.status = 'New';
+    delete r.assignedExpert;
+    delete r.scheduledAt;
     return r;
   }
 
-  private async query(filter: string, ascending: boolean): Promise<SparringRequestView[]> {
-    const { select, expand } = selection('sparringRequests', ['created', 'author']);
-    const rows = await readAll(spList(this.sp, this.siteUrl, 'sparringRequests').items
-      .select(...select).expand(...expand).filter(filter).orderBy(internalName('sparringRequests', 'id'), ascending));
-    return rows.map((r) => this.map(r));
+  /**
+   * What the PMO wrote about requests, by request ID: Sparring Assignments, where only the PMO
+   * adds and edits. Someone with no assignment shared with them cannot open the list: none.
+   */
+  private async assignments(filter?: string): Promise<Map<number, PmoState>> {
+    const { select, expand } = selectFields('sparringAssignments', ['request', 'status', 'assignedExpert', 'scheduledAt']);
+    let query = spList(this.sp, this.siteUrl, 'sparringAssignments').items.select(...select).expand(...expand);
+    if (filter) query = query.filter(filter);
+    let rows: RawItem[];
+    try {
+      rows = await readAll(query.orderBy(internalName('sparringAssignments', 'id'), true));
+    } catch (e) {
+      if (httpStatus(e) === 403 || httpStatus(e) === 404) return new Map();
+      throw e;
+    }
+    const out = new Map<number, PmoState>();
+    for (const raw of rows) {
+      const a = fromItem<PmoState & { request: number }>('sparringAssignments', raw);
+      out.set(a.request, { status: a.status, assignedExpert: a.assignedExpert, scheduledAt: a.scheduledAt });
+    }
+    return out;
+  }
+
+  private static withState(request: SparringRequestView, state: PmoState | undefined): SparringRequestView {
+    return state ? { ...request, ...state } : request;
+  }
+
+  private async query(filter: string | undefined, ascending: boolean, assignments: Promise<Map<number, PmoState>>): Promise<SparringRequestView[]> {
+    const { select, expand } = selection('sparringRequests', ['created']);
+    let query = spList(this.sp, this.siteUrl, 'sparringRequests').items.select(...select).expand(...expand);
+    if (filter) query = query.filter(filter);
+    const [rows, states] = await Promise.all([readAll(query.orderBy(internalName('sparringRequests', 'id'), ascending)), assignments]);
+    return rows.map((r) => SpSparringRequestService.withState(this.map(r), states.get(r.Id as number)));
   }
 
   public async mine(): Promise<SparringRequestView[]> {
     const me = await this.currentUser();
-    // ReadSecurity 2 already limits a requester to what they created; the filter is for the PMO.
-    return this.query(lookupIdFilter('sparringRequests', 'author', me.id), false);
+    // ReadSecurity 2 already limits a requester to what they created; the filter is for the
+    // PMO. Both filters are on indexed columns (Author, the assignment's requester).
+    return this.query(lookupIdFilter('sparringRequests', 'author', me.id), false,
+      this.assignments(lookupIdFilter('sparringAssignments', 'requester', me.id)));
   }
 
   /**
@@ -160,9 +200,14 @@ export class SpSparringRequestService implements ISparringRequestService {
     });
   }
 
+  /**
+   * Every request and every assignment, joined: whether a request is still open is the
+   * assignment's to say, and no column of the request can be trusted to filter on. Both
+   * are read in pages by ID, which the list view threshold always allows.
+   */
   public async open(): Promise<SparringRequestView[]> {
-    const status = internalName('sparringRequests', 'status');
-    return this.query(OPEN_SPARRING_STATUSES.map((s) => `${status} eq ${odataString(s)}`).join(' or '), true);
+    const all = await this.query(undefined, true, this.assignments());
+    return all.filter((r) => OPEN_SPARRING_STATUSES.indexOf(r.status) >= 0);
   }
 
   public async canManage(): Promise<boolean> {
@@ -188,22 +233,33 @@ export class SpSparringRequestService implements ISparringRequestService {
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: { ...draft, requester: me, status: 'New' } as NewItem<SparringRequestView>,
       payload: toPayload('sparringRequests', values),
       findNew: (items) => items.filter(lookupIdFilter('sparringRequests', 'author', me.id)),
-      extraSelect: ['created', 'author'],
+      extraSelect: ['created'],
       map: (r) => this.map(r)
     });
   }
 
-  private async update(request: SparringRequestView, to: SparringStatus, values: Record<string, unknown>, overwrite?: boolean): Promise<SparringRequestView> {
-    // The requester may edit their own item (WriteSecurity), so SharePoint alone would let them move it on.
+  private async update(request: SparringRequestView, to: SparringStatus, values: { assignedExpert?: PersonRef; scheduledAt?: string }, overwrite?: boolean): Promise<SparringRequestView> {
+    // SharePoint lets only the PMO edit a request (staff add but never edit); asking first
+    // gives the requester a clear refusal instead of a 403 half-way.
     if (!(await this.canManage())) throw new SparringNotAllowedError();
-    return saveItem<'sparringRequests', SparringRequestView>({
-      sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: request,
-      id: request.id, etag: request.etag, overwrite,
-      payload: toPayload('sparringRequests', { ...values, status: to }),
-      findNew: (items) => items,
-      extraSelect: ['created', 'author'],
-      map: (r) => this.map(r)
-    });
+    const state: PmoState = { status: to, assignedExpert: values.assignedExpert ?? request.assignedExpert, scheduledAt: values.scheduledAt ?? request.scheduledAt };
+    // The PMO mirrors its state on the request: the request's ETag makes a stale copy a
+    // conflict, and the list's own SharePoint views show it. PMO Hub reads the assignment.
+    try {
+      const saved = await saveItem<'sparringRequests', SparringRequestView>({
+        sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: request,
+        id: request.id, etag: request.etag, overwrite,
+        payload: toPayload('sparringRequests', { ...values, status: to }),
+        findNew: (items) => items,
+        extraSelect: ['created'],
+        map: (r) => this.map(r)
+      });
+      return SpSparringRequestService.withState(saved, state);
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      const states = await this.assignments(`${internalName('sparringAssignments', 'request')} eq ${request.id}`);
+      throw new ConflictError<SparringRequestView>(request, SpSparringRequestService.withState(e.theirs as SparringRequestView, states.get(request.id)));
+    }
   }
 
   /**
@@ -261,15 +317,19 @@ export class SpSparringRequestService implements ISparringRequestService {
   }
 
   /**
+   * `state` is what the PMO decided (Assigned unless told otherwise: the seed, an upgrade).
    * Idempotent: run again after a failure half-way and it ends up shared the same way. The
    * request's assignment gets its own permissions: those who manage the list keep theirs, the
    * requester and the expert read it, nobody else (a previous expert loses it).
    */
-  public async share(itemId: number, requester: PersonRef | undefined, expert: PersonRef): Promise<void> {
+  public async share(itemId: number, requester: PersonRef | undefined, expert: PersonRef, state: Pick<PmoState, 'status' | 'scheduledAt'> = { status: 'Assigned' }): Promise<void> {
+    const { select, expand } = selection('sparringRequests', ['created']);
     const request = await spList(this.sp, this.siteUrl, 'sparringRequests').items.getById(itemId)
-      .select(...selection('sparringRequests', ['created', 'author']).select).expand(...selection('sparringRequests', ['created', 'author']).expand)<RawItem>()
+      .select(...select).expand(...expand)<RawItem>()
       .then((raw) => this.map(raw));
-    const assignmentId = await this.writeAssignment({ ...request, requester: requester && requester.id > 0 ? requester : request.requester, assignedExpert: expert });
+    const assignmentId = await this.writeAssignment({
+      ...request, requester: requester && requester.id > 0 ? requester : request.requester, assignedExpert: expert, status: state.status, scheduledAt: state.scheduledAt
+    });
     if (assignmentId === undefined) return;
     const item = spList(this.sp, this.siteUrl, 'sparringAssignments').items.getById(assignmentId);
     // Copy first: the PMO keeps the Manage Permissions it needs for the next calls.
