@@ -5,12 +5,14 @@ import '@pnp/sp/items';
 import '@pnp/sp/security';
 import '@pnp/sp/batching';
 import { PermissionKind } from '@pnp/sp/security';
+import type { IItems } from '@pnp/sp/items';
 import { internalName, selectFields } from '../schema';
 import type { SparringRequest, SparringStatus } from '../model/community';
 import type { NewItem, PersonRef } from '../model/common';
 import { ConflictError, ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
 import { lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
+import { PAGE_SIZE } from './ProjectService';
 import { hasPermission, httpStatus, settle, type PermissionMask } from './odata';
 import { validateFields, type FieldErrors } from './validation';
 import { SpSiteTimeZoneService, type ISiteTimeZoneService, type SiteTimeZone } from './siteTimeZone';
@@ -133,21 +135,20 @@ export class SpSparringRequestService implements ISparringRequestService {
     return r;
   }
 
-  /**
-   * What the PMO wrote about requests, by request ID: Sparring Assignments, where only the PMO
-   * adds and edits. Someone with no assignment shared with them cannot open the list: none.
-   */
-  private async assignments(filter?: string): Promise<Map<number, PmoState>> {
+  private requestItems(sp: SPFI, filter: string | undefined, ascending: boolean): IItems {
+    const { select, expand } = selection('sparringRequests', ['created']);
+    const items = spList(sp, this.siteUrl, 'sparringRequests').items.select(...select).expand(...expand);
+    return (filter ? items.filter(filter) : items).orderBy(internalName('sparringRequests', 'id'), ascending);
+  }
+
+  private assignmentItems(sp: SPFI, filter?: string): IItems {
     const { select, expand } = selectFields('sparringAssignments', ['request', 'status', 'assignedExpert', 'scheduledAt']);
-    let query = spList(this.sp, this.siteUrl, 'sparringAssignments').items.select(...select).expand(...expand);
-    if (filter) query = query.filter(filter);
-    let rows: RawItem[];
-    try {
-      rows = await readAll(query.orderBy(internalName('sparringAssignments', 'id'), true));
-    } catch (e) {
-      if (httpStatus(e) === 403 || httpStatus(e) === 404) return new Map();
-      throw e;
-    }
+    const items = spList(sp, this.siteUrl, 'sparringAssignments').items.select(...select).expand(...expand);
+    return (filter ? items.filter(filter) : items).orderBy(internalName('sparringAssignments', 'id'), true);
+  }
+
+  /** What the PMO wrote about requests, by request ID: Sparring Assignments, where only the PMO adds and edits. */
+  private static states(rows: RawItem[]): Map<number, PmoState> {
     const out = new Map<number, PmoState>();
     for (const raw of rows) {
       const a = fromItem<PmoState & { request: number }>('sparringAssignments', raw);
@@ -156,24 +157,48 @@ export class SpSparringRequestService implements ISparringRequestService {
     return out;
   }
 
+  /** Someone with no assignment shared with them cannot open Sparring Assignments: none. */
+  private static noneIfRefused(e: unknown): RawItem[] {
+    if (httpStatus(e) === 403 || httpStatus(e) === 404) return [];
+    throw e;
+  }
+
+  private async assignments(filter?: string): Promise<Map<number, PmoState>> {
+    const rows = await readAll(this.assignmentItems(this.sp, filter)).catch(SpSparringRequestService.noneIfRefused);
+    return SpSparringRequestService.states(rows);
+  }
+
   private static withState(request: SparringRequestView, state: PmoState | undefined): SparringRequestView {
     return state ? { ...request, ...state } : request;
   }
 
-  private async query(filter: string | undefined, ascending: boolean, assignments: Promise<Map<number, PmoState>>): Promise<SparringRequestView[]> {
-    const { select, expand } = selection('sparringRequests', ['created']);
-    let query = spList(this.sp, this.siteUrl, 'sparringRequests').items.select(...select).expand(...expand);
-    if (filter) query = query.filter(filter);
-    const [rows, states] = await Promise.all([readAll(query.orderBy(internalName('sparringRequests', 'id'), ascending)), assignments]);
-    return rows.map((r) => SpSparringRequestService.withState(this.map(r), states.get(r.Id as number)));
+  private join(requests: RawItem[], states: Map<number, PmoState>): SparringRequestView[] {
+    return requests.map((r) => SpSparringRequestService.withState(this.map(r), states.get(r.Id as number)));
   }
 
+  /**
+   * Newest first. ReadSecurity 2 already limits a requester to what they created; the filter
+   * is for the PMO. Both filters are on indexed columns (Author, the assignment's requester).
+   * One `$batch`: a requester with nothing assigned is refused Sparring Assignments, and a
+   * refusal inside a batch is an answer, not a failed request in the browser's console.
+   */
   public async mine(): Promise<SparringRequestView[]> {
     const me = await this.currentUser();
-    // ReadSecurity 2 already limits a requester to what they created; the filter is for the
-    // PMO. Both filters are on indexed columns (Author, the assignment's requester).
-    return this.query(lookupIdFilter('sparringRequests', 'author', me.id), false,
-      this.assignments(lookupIdFilter('sparringAssignments', 'requester', me.id)));
+    const byAuthor = lookupIdFilter('sparringRequests', 'author', me.id);
+    const byRequester = lookupIdFilter('sparringAssignments', 'requester', me.id);
+    const [batched, execute] = this.sp.batched();
+    const requests = settle(this.requestItems(batched, byAuthor, false).top(PAGE_SIZE)<RawItem[]>());
+    const assigned = settle(this.assignmentItems(batched, byRequester).top(PAGE_SIZE)<RawItem[]>());
+    await execute();
+    const [r, a] = await Promise.all([requests, assigned]);
+    if (!r.ok) throw r.error;
+    const assignmentRows = a.ok ? a.value : SpSparringRequestService.noneIfRefused(a.error);
+    // A full first page: the rest in pages (rare; a person with over 5,000 requests).
+    const [allRequests, allAssigned] = await Promise.all([
+      r.value.length < PAGE_SIZE ? r.value : readAll(this.requestItems(this.sp, byAuthor, false)),
+      assignmentRows.length < PAGE_SIZE ? assignmentRows : readAll(this.assignmentItems(this.sp, byRequester))
+    ]);
+    return this.join(allRequests, SpSparringRequestService.states(allAssigned));
   }
 
   /**
@@ -206,8 +231,8 @@ export class SpSparringRequestService implements ISparringRequestService {
    * are read in pages by ID, which the list view threshold always allows.
    */
   public async open(): Promise<SparringRequestView[]> {
-    const all = await this.query(undefined, true, this.assignments());
-    return all.filter((r) => OPEN_SPARRING_STATUSES.indexOf(r.status) >= 0);
+    const [requests, states] = await Promise.all([readAll(this.requestItems(this.sp, undefined, true)), this.assignments()]);
+    return this.join(requests, states).filter((r) => OPEN_SPARRING_STATUSES.indexOf(r.status) >= 0);
   }
 
   public async canManage(): Promise<boolean> {
