@@ -10,6 +10,7 @@ import { toPayload } from '../services/mapping';
 import { listServerUrl } from './plan';
 import { applyItemPermissions } from './apply';
 import { SpSparringRequestService } from '../services/SparringRequestService';
+import type { SparringStatus } from '../model/community';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import '@pnp/sp/fields';
@@ -495,7 +496,7 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
   })), 'lessons learned');
 
   // Sparring requests are written by their requesters: the list lets people read only their own.
-  const requests: Array<[Person, string, string, string]> = [
+  const requests: Array<[Person, string, string, SparringStatus]> = [
     ['sanne', 'Preparing a steering group that must cut scope', 'SteeringGroups', 'New'],
     ['johan', 'Risk workshop for the solar panel project', 'RiskManagement', 'Assigned'],
     ['ingrid', 'Benefits realisation plan for the budget tool', 'BenefitsRealisation', 'Scheduled']
@@ -506,14 +507,21 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
   for (const [p, topic, competency, status] of requests) {
     if (existingRequests.has(topic) || !ctx.users.has(p)) continue;
     const as = actAs ? actAs(PEOPLE[p]) : ctx.sp;
-    const added = await as.web.getList(listServerUrl(ctx.webPath, getList('sparringRequests') as ListSchema)).items.add(toPayload('sparringRequests', {
-      title: topic, requester: user(ctx, p), competency, status, description: `I would like an hour with an expert on: ${topic.toLowerCase()}.`,
-      preferredDate: isoDate(now + 14 * DAY), assignedExpert: status === 'New' ? undefined : user(ctx, 'lars')
+    const requestList = (sp: SPFI): ReturnType<SPFI['web']['getList']> => sp.web.getList(listServerUrl(ctx.webPath, getList('sparringRequests') as ListSchema));
+    // The requester writes what a requester writes; status and expert are the PMO's.
+    const added = await requestList(as).items.add(toPayload('sparringRequests', {
+      title: topic, requester: user(ctx, p), competency, description: `I would like an hour with an expert on: ${topic.toLowerCase()}.`,
+      preferredDate: isoDate(now + 14 * DAY)
     })) as { Id?: number; ID?: number };
-    // Assigned requests are shared with their expert the way the PMO's assign does it.
+    const id = (added.Id ?? added.ID) as number;
     const expert = user(ctx, 'lars');
-    if (status !== 'New' && expert && await hasList(ctx, 'sparringAssignments')) {
-      await new SpSparringRequestService(ctx.sp, ctx.webPath).share((added.Id ?? added.ID) as number, { id: ctx.users.get(p) as number, title: '', email: PEOPLE[p] }, { ...expert, title: '', email: PEOPLE.lars });
+    if (status !== 'New' && expert) {
+      // As the PMO's assign does: the request's mirror columns (all an older site has), then
+      // its assignment, shared with requester and expert.
+      await requestList(ctx.sp).items.getById(id).update(toPayload('sparringRequests', { status, assignedExpert: expert }));
+      if (await hasList(ctx, 'sparringAssignments')) {
+        await new SpSparringRequestService(ctx.sp, ctx.webPath).share(id, { id: ctx.users.get(p) as number, title: '', email: PEOPLE[p] }, { ...expert, title: '', email: PEOPLE.lars }, { status });
+      }
     }
     addedRequests++;
   }

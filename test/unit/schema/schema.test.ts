@@ -1,4 +1,5 @@
 import {
+  AUTHOR_FIELD_ID,
   SCHEMA_VERSION,
   TITLE_FIELD_ID,
   changesSince,
@@ -142,7 +143,9 @@ describe('schema', () => {
       const where = `${list.key}.${field.key}`;
       expect(field.key).toMatch(/^[a-z][A-Za-z0-9]*$/);
       if (field.builtIn) {
-        expect([where, field.internalName, field.key, field.id]).toEqual([where, 'Title', 'title', TITLE_FIELD_ID]);
+        // Title (its label and index) or Author (its index): SharePoint's own columns.
+        const builtIns = [['Title', 'title', TITLE_FIELD_ID], ['Author', 'author', AUTHOR_FIELD_ID]];
+        expect(builtIns).toContainEqual([field.internalName, field.key, field.id]);
       } else {
         expect([where, field.internalName]).toEqual([where, expect.stringMatching(/^PMO[A-Za-z0-9]+$/)]);
         expect(field.internalName.length).toBeLessThanOrEqual(32);

@@ -1144,7 +1144,8 @@ export class SharePointStore {
   // ---------------------------------------------------------------- indexes
 
   public indexedFields(list: List): Field[] {
-    return this.fields(list.id).filter((f) => f.props.Indexed && !f.props.system);
+    // ID is the list's own key; the other system columns (Created By, Modified…) can be indexed as on SharePoint.
+    return this.fields(list.id).filter((f) => f.props.Indexed && f.props.system !== 'id');
   }
 
   private writeIndex(list: List, item: Item): void {
@@ -1273,7 +1274,9 @@ export function indexKey(type: string, v: FieldValue | undefined): string | numb
 }
 
 export function indexKeys(f: Field, item: Item): Array<string | number> {
-  const v = item.data[f.internalName];
+  // System columns keep their value on the item itself, not in its data.
+  const system: Partial<Record<string, FieldValue>> = { author: item.authorId, editor: item.editorId, created: item.created, modified: item.modified };
+  const v = f.props.system ? system[f.props.system] : item.data[f.internalName];
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) {
     return (v as Array<string | number>).map((x) => indexKey(f.typeAsString, x)).filter((x): x is string | number => x !== null);
