@@ -78,9 +78,8 @@ function Hero(props: { content: FrontDoorContent; links: PageLinks; strings: IFr
   );
 }
 
-function Services(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses> }): JSX.Element | null {
+function Services(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses> }): JSX.Element {
   const { content: c, strings: s, classes } = props;
-  if (!c.services.length) return null;
   const areas = SERVICE_AREAS.filter((a) => c.services.some((t) => t.serviceArea === a));
   const other = c.services.filter((t) => !t.serviceArea);
   return (
@@ -93,7 +92,7 @@ function Services(props: { content: FrontDoorContent; strings: IFrontDoorWebPart
               <Text variant="large" as="h3">{s[AREA_LABEL[a]]}</Text>
               <ul>
                 {c.services.filter((t) => t.serviceArea === a).map((t) => (
-                  <li key={t.id}><strong>{t.title}</strong>{t.body ? <span>: {t.body}</span> : null}</li>
+                  <li key={t.id}><strong>{t.title}</strong>{t.body && <span>: {t.body}</span>}</li>
                 ))}
               </ul>
             </li>
@@ -105,9 +104,8 @@ function Services(props: { content: FrontDoorContent; strings: IFrontDoorWebPart
   );
 }
 
-function Roles(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses> }): JSX.Element | null {
+function Roles(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses> }): JSX.Element {
   const { content: c, strings: s } = props;
-  if (!c.roles.length) return null;
   return (
     <section aria-labelledby="pmo-front-door-roles">
       <Stack tokens={{ childrenGap: 8 }}>
@@ -128,9 +126,8 @@ function Roles(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStr
   );
 }
 
-function Team(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses> }): JSX.Element | null {
+function Team(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses> }): JSX.Element {
   const { content: c, strings: s, classes } = props;
-  if (!c.team.length) return null;
   return (
     <section aria-labelledby="pmo-front-door-team">
       <Stack tokens={{ childrenGap: 8 }}>
@@ -238,9 +235,9 @@ export default function FrontDoor(props: IFrontDoorProps): JSX.Element {
       <Stack tokens={{ childrenGap: 24 }}>
         {content.fallback && !empty && <MessageBar messageBarType={MessageBarType.info}>{s.FallbackNote}</MessageBar>}
         {empty ? <EmptyState icon="Info" message={s.NoContent} /> : <Hero content={content} links={links} strings={s} classes={classes} />}
-        <Services content={content} strings={s} classes={classes} />
-        <Roles content={content} strings={s} classes={classes} />
-        <Team content={content} strings={s} classes={classes} />
+        {content.services.length > 0 && <Services content={content} strings={s} classes={classes} />}
+        {content.roles.length > 0 && <Roles content={content} strings={s} classes={classes} />}
+        {content.team.length > 0 && <Team content={content} strings={s} classes={classes} />}
         <Events events={events} link={links.community} strings={s} locale={props.locale} classes={classes} />
         {figures && <Figures figures={figures} strings={s} locale={props.locale} classes={classes} />}
         {figuresError !== undefined && <ErrorState heading={s.FiguresHeading} title={s.FiguresLoadError} error={figuresError} common={common} retryLabel={common.Retry} onRetry={reload} />}

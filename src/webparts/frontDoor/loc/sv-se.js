@@ -13,7 +13,7 @@ define([], function () {
     "AreaSupport": "Stödja",
     "RolesHeading": "Vem beslutar vad",
     "RoleSteeringGroup": "Styrgrupp",
-    "RoleSponsor": "Projektägare",
+    "RoleSponsor": "Beställare",
     "RoleProjectLeader": "Projektledare",
     "RolePmo": "PMO",
     "TeamHeading": "PMO-teamet",
