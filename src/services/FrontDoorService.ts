@@ -2,9 +2,9 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { FRONT_DOOR_LANGUAGES, internalName, NEWS_PROMOTED_STATE, SITE_PAGES } from '../schema';
+import { FRONT_DOOR_LANGUAGES, internalName } from '../schema';
 import type { CommunityEvent } from '../model/community';
-import type { ContentLanguage, FrontDoorContent, FrontDoorText, KeyFigures, NewsPost } from '../model/frontDoor';
+import type { ContentLanguage, FrontDoorContent, FrontDoorText, KeyFigures } from '../model/frontDoor';
 import type { Project } from '../model/portfolio';
 import { isActive, isStale, REPORTING_PHASES } from '../model/portfolioMetrics';
 import { fromItem } from './mapping';
@@ -20,11 +20,6 @@ export interface IFrontDoorService {
   keyFigures(today: Date, staleDays: number): Promise<KeyFigures>;
   /** The next community events from `now` on. */
   nextEvents(now: Date, count: number): Promise<CommunityEvent[]>;
-}
-
-export interface INewsService {
-  /** The latest published news posts, newest first. */
-  latest(count: number): Promise<NewsPost[]>;
 }
 
 /** The content language for a UI locale: `sv-SE` → `sv-SE`, `sv` → `sv-SE`, anything else → `en-US`. */
@@ -120,28 +115,5 @@ export class SpFrontDoorService implements IFrontDoorService {
     const rows = await unlessMissing(spList(this.sp, this.siteUrl, 'communityEvents').items.select(...select).expand(...expand)
       .filter(`${start} ge datetime'${now.toISOString()}'`).orderBy(start, true).top(count)<Array<Record<string, unknown>>>());
     return (rows ?? []).map((r) => fromItem<CommunityEvent>('communityEvents', r));
-  }
-}
-
-export class SpNewsService implements INewsService {
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
-
-  public async latest(count: number): Promise<NewsPost[]> {
-    const f = SITE_PAGES.fields;
-    const rows = await this.sp.web.getList(`${sitePath(this.siteUrl)}/${SITE_PAGES.url}`).items
-      .select('Id', f.title, f.description, f.bannerImageUrl, f.firstPublishedDate, f.fileRef)
-      .filter(`${f.promotedState} eq ${NEWS_PROMOTED_STATE}`)
-      .orderBy(f.firstPublishedDate, false).top(count)<Array<Record<string, unknown>>>();
-    return rows.map((r) => {
-      const banner = r[f.bannerImageUrl] as { Url?: string } | string | null | undefined;
-      return {
-        id: r.Id as number,
-        title: String(r[f.title] ?? ''),
-        description: typeof r[f.description] === 'string' && r[f.description] ? String(r[f.description]) : undefined,
-        url: String(r[f.fileRef] ?? ''),
-        firstPublished: typeof r[f.firstPublishedDate] === 'string' ? String(r[f.firstPublishedDate]) : undefined,
-        bannerImageUrl: typeof banner === 'string' ? banner || undefined : banner?.Url || undefined
-      };
-    });
   }
 }

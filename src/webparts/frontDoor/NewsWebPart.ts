@@ -1,6 +1,6 @@
 import * as strings from 'FrontDoorWebPartStrings';
 import { PmoHubWebPart, type AnyComposition } from '../shared/PmoHubWebPart';
-import type { INewsWebPartProps } from './composition';
+import type { INewsWebPartProps } from './newsComposition';
 
 export type { INewsWebPartProps };
 
@@ -11,6 +11,6 @@ export default class NewsWebPart extends PmoHubWebPart<INewsWebPartProps> {
   }
 
   protected loadComposition(): Promise<AnyComposition<INewsWebPartProps>> {
-    return import(/* webpackChunkName: 'front-door' */ './composition').then((m) => m.newsComposition);
+    return import(/* webpackChunkName: 'news' */ './newsComposition').then((m) => m.newsComposition);
   }
 }

@@ -4,7 +4,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { initializeIcons } from '@fluentui/react';
 import FrontDoor from '../../../src/webparts/frontDoor/components/FrontDoor';
 import News from '../../../src/webparts/frontDoor/components/News';
-import type { IFrontDoorService, INewsService } from '../../../src/services/FrontDoorService';
+import type { IFrontDoorService } from '../../../src/services/FrontDoorService';
+import type { INewsService } from '../../../src/services/NewsService';
 import { arrangeContent } from '../../../src/services/FrontDoorService';
 import type { FrontDoorText, KeyFigures, NewsPost } from '../../../src/model/frontDoor';
 import type { CommunityEvent } from '../../../src/model/community';
@@ -67,7 +68,7 @@ describe('FrontDoor', () => {
     // Services under coordinate / control / support, in the PMO's order.
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent).slice(0, 2)).toEqual(['Samordna', 'Styra och följa upp']);
     expect(screen.getByRole('row', { name: /Styrgrupp/ }).textContent).toContain('Beslutar om start och avslut.');
-    expect(screen.getByRole('link', { name: 'Skicka e-post till Astrid Lindqvist' }).getAttribute('href')).toBe('mailto:astrid@contoso.com');
+    expect(screen.getByRole('link', { name: 'Skicka e-post till Astrid Lindqvist: astrid@contoso.com' }).getAttribute('href')).toBe('mailto:astrid@contoso.com');
     expect(screen.getByRole('heading', { name: 'Kvartalsvis utmaningsmöte K4 2026' })).toBeTruthy();
     const figures = screen.getByRole('region', { name: 'Nyckeltal' });
     // Swedish digit grouping (a no-break space) for the number of projects.

@@ -18,7 +18,8 @@ import { budgetComposition } from '../../../src/webparts/portfolio/budget/compos
 import { timelineComposition } from '../../../src/webparts/portfolio/timeline/composition';
 import { portfolioRiskHeatMapComposition } from '../../../src/webparts/portfolio/riskHeatMap/composition';
 import { prioritisationComposition } from '../../../src/webparts/portfolio/prioritisation/composition';
-import { frontDoorComposition, newsComposition } from '../../../src/webparts/frontDoor/composition';
+import { frontDoorComposition } from '../../../src/webparts/frontDoor/composition';
+import { newsComposition } from '../../../src/webparts/frontDoor/newsComposition';
 import { usePageFilter } from './pageFilter';
 import { REGISTER_STRINGS, format, type HubLanguage, type HubLanguageInfo } from './strings';
 import statusReportsEn from '../../../src/webparts/statusReports/loc/en-us.js';

@@ -29,7 +29,8 @@ function useClasses(): Record<'root' | 'hero' | 'links' | 'grid' | 'card' | 'tex
   const theme = useTheme();
   return mergeStyleSets({
     root: { color: theme.semanticColors.bodyText },
-    hero: { background: theme.palette.themeLighterAlt, borderLeft: `4px solid ${theme.palette.themePrimary}`, padding: 20, borderRadius: 4 },
+    // The page's own background keeps the theme's link colour above 4.5:1 (a tinted one does not).
+    hero: { background: theme.semanticColors.bodyBackground, border: `1px solid ${theme.semanticColors.bodyDivider}`, borderLeft: `4px solid ${theme.palette.themePrimary}`, padding: 20, borderRadius: 4 },
     links: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: 12 },
     grid: { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))' },
     card: { border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, padding: 12, background: theme.semanticColors.bodyBackground },
@@ -139,7 +140,8 @@ function Team(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStri
               <li key={t.id} className={classes.card}>
                 <Persona text={name} secondaryText={t.contact ? t.title : undefined} size={PersonaSize.size48} hidePersonaDetails={false} />
                 {t.body && <p className={classes.text}>{t.body}</p>}
-                {t.contact?.email && <Link href={`mailto:${t.contact.email}`} aria-label={format(s.MailTo, name)}>{t.contact.email}</Link>}
+                {/* The name says whom the mail goes to and keeps the visible address in it (WCAG 2.5.3). */}
+                {t.contact?.email && <Link href={`mailto:${t.contact.email}`} aria-label={`${format(s.MailTo, name)}: ${t.contact.email}`}>{t.contact.email}</Link>}
               </li>
             );
           })}

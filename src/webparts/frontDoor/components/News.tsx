@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Image, ImageFit, Link, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { NewsPost } from '../../../model/frontDoor';
-import type { INewsService } from '../../../services/FrontDoorService';
+import type { INewsService } from '../../../services/NewsService';
 import { useLoader } from '../../../components/useLoader';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { format } from '../../../components/text';
