@@ -8,6 +8,7 @@ import { useLoader } from '../../../components/useLoader';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { format } from '../../../components/text';
 import { formatLocaleNumber } from '../../../components/localeNumber';
+import { srOnly } from '../../../components/srOnly';
 
 /** A hub page a quick link opens: its server-relative URL by page key (from the hub's page list). */
 export type PageLinks = Partial<Record<'projects' | 'templates' | 'community' | 'portfolio', string>>;
@@ -112,7 +113,8 @@ function Roles(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStr
       <Stack tokens={{ childrenGap: 8 }}>
         <Text variant="xLarge" as="h2" id="pmo-front-door-roles">{s.RolesHeading}</Text>
         <table className={props.classes.table}>
-          <caption className={props.classes.meta}>{s.RolesHeading}</caption>
+          {/* The heading above says it; the caption names the table for screen readers' table lists. */}
+          <caption className={srOnly}>{s.RolesHeading}</caption>
           <tbody>
             {c.roles.map((r) => (
               <tr key={r.id}>
