@@ -70,7 +70,9 @@ const MATRIX: Record<ListKey, Record<Role, Row>> = {
   // Only the PMO shares views.
   sharedPortfolioViews: CURATED,
   // The site's set-up (PMO profile, page fingerprints): the PMO changes it, everyone on the site reads it.
-  hubSettings: CURATED
+  hubSettings: CURATED,
+  // What Home says about the PMO: the PMO writes it, everyone on the site reads it.
+  frontDoor: CURATED
 };
 
 let site: DemoSite;

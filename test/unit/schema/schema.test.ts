@@ -40,6 +40,7 @@ import type {
   StrategicObjective,
   TemplateDownload
 } from '../../../src/model';
+import type { FrontDoorText } from '../../../src/model/frontDoor';
 
 // Compile-time (npm run typecheck): every domain property is a schema key (declared or
 // system) or the ETag, and every declared field has a domain property.
@@ -59,8 +60,9 @@ const modelMatchesSchema: [
   Matches<SparringRequest, 'sparringRequests'>,
   Matches<LessonLearned, 'lessonsLearned'>,
   Matches<PortfolioView, 'portfolioViews'>,
-  Matches<PrioritisationCriterion, 'prioritisationCriteria'>
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Matches<PrioritisationCriterion, 'prioritisationCriteria'>,
+  Matches<FrontDoorText, 'frontDoor'>
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MULTI_TYPES = ['MultiChoice', 'UserMulti', 'LookupMulti'];
@@ -87,6 +89,7 @@ describe('schema', () => {
     expect(lists.map((l) => l.key).sort()).toEqual(
       [
         'communityEvents',
+        'frontDoor',
         'hubSettings',
         'keyResults',
         'lessonsLearned',

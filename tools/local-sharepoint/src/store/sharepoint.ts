@@ -131,7 +131,7 @@ export class SharePointStore {
   }
 
   /** Creates a site as SharePoint's team-site template would: groups, a documents library. */
-  public createWeb(path: string, title: string): Web {
+  public createWeb(path: string, title: string, language: number = 1033): Web {
     if (!/^\/sites\/[A-Za-z0-9_-]{1,64}$/.test(path)) {
       throw Errors.badRequest(`A site URL must look like /sites/<name> (letters, digits, - and _): '${path}'.`);
     }
@@ -145,7 +145,8 @@ export class SharePointStore {
       const owners = this.createGroup(web, `${title} Owners`, owner.id);
       const members = this.createGroup(web, `${title} Members`, owner.id);
       const visitors = this.createGroup(web, `${title} Visitors`, owner.id);
-      this.setWebProps(web, { AssociatedOwnerGroup: owners.id, AssociatedMemberGroup: members.id, AssociatedVisitorGroup: visitors.id });
+      // A site's language is chosen when it is created and never changes (SharePoint Online: "Choose the default language for your site").
+      this.setWebProps(web, { AssociatedOwnerGroup: owners.id, AssociatedMemberGroup: members.id, AssociatedVisitorGroup: visitors.id, Language: language });
       this.addRoleAssignment(web, 'web', owners.id, 1073741829);
       this.addRoleAssignment(web, 'web', members.id, 1073741830);
       this.addRoleAssignment(web, 'web', visitors.id, 1073741826);
