@@ -3,10 +3,11 @@ import '@pnp/sp/lists';
 import '@pnp/sp/fields';
 import '@pnp/sp/items';
 import '@pnp/sp/views';
+import '@pnp/sp/site-users/web';
 import { startSite, type Site } from './setup';
 import { provision, WriteLimitReached } from '../../../src/provisioning/apply';
 import { computePlan, readSite, writesOf } from '../../../src/provisioning/plan';
-import { seed } from '../../../src/provisioning/seed';
+import { seedAsTheirAuthors } from './communitySetup';
 import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
 import { SpPortfolioViewService } from '../../../src/services/PortfolioViewService';
 import { lists, getList, internalName } from '../../../src/schema';
@@ -56,7 +57,14 @@ describe('provisioning a site', () => {
   it('upgrades a site provisioned with schema 1 to the current schema additively, losing no data', async () => {
     const v1 = await provision(site.sp, { version: 1 });
     expect(v1.plan.schemaVersion).toBe(1);
-    await seed(site.sp, 'demo');
+    await seedAsTheirAuthors(site);
+    // A requester who named an expert and a status on their own request (possible on schema 1-3):
+    // the upgrade does not turn that into an assignment.
+    const lars = new SpSparringRequestService(await site.as('lars'), site.url);
+    const larsId = (await site.sp.web.ensureUser('lars.nielsen@contoso.com')).Id;
+    const forged = await (await site.as('leader')).web.getList(`/sites/pmo/${getList('sparringRequests').url}`).items.add(toPayload('sparringRequests', {
+      title: 'Self-assigned on schema 1', status: 'Scheduled', assignedExpert: { id: larsId }
+    })) as { Id: number };
     const reports = site.sp.web.getList(`/sites/pmo/${getList('statusReports').url}`);
     const projects = site.sp.web.getList(`/sites/pmo/${getList('projects').url}`);
     const read = async (): Promise<unknown[]> => [
@@ -75,13 +83,13 @@ describe('provisioning a site', () => {
     // seeded project given its own permissions for its leader.
     const leaders = (await projects.items.select('Id', `${internalName('projects', 'leader')}Id`).top(5000)<Array<Record<string, unknown>>>())
       .filter((p) => typeof p[`${internalName('projects', 'leader')}Id`] === 'number');
-    // + schema 6's level for a leader in their project's folders.
+    // + schema 7's level for a leader in their project's folders.
     expect(plan.steps.filter((s) => s.kind === 'createRoleDefinition')).toHaveLength(3);
     expect(plan.steps.filter((s) => s.kind === 'shareItem')).toHaveLength(leaders.length);
     expect(plan.steps.filter((s) => s.kind === 'addListRole').length).toBeGreaterThan(0);
     expect(plan.steps.filter((s) => s.kind === 'removeListRole').length).toBeGreaterThan(0);
-    // Sparring Assignments (schema 4) is new: created with its view and permissions.
-    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['sparringAssignments', 'sharedPortfolioViews', 'hubSettings']);
+    // Sparring Assignments (schema 4) is new: created with its view and permissions; so is PMO Front Door (schema 6).
+    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor']);
     // PMO Hub Settings (schema 5) indexes its built-in Title: an updateField.
     expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'createList', 'createView', 'breakInheritance', 'addListRole', 'removeListRole', 'shareItem', 'updateField', 'updateList']));
     const upgrade = await provision(site.sp);
@@ -90,14 +98,14 @@ describe('provisioning a site', () => {
     // The seeded requests that were assigned got their assignment, readable by their expert (Lars).
     const requests = site.sp.web.getList(`/sites/pmo/${getList('sparringRequests').url}`);
     const expertField = `${internalName('sparringRequests', 'assignedExpert')}Id`;
-    const assignedRequests = (await requests.items.select('Id', expertField).top(5000)<Array<Record<string, unknown>>>()).filter((r) => typeof r[expertField] === 'number');
+    const assignedRequests = (await requests.items.select('Id', expertField).top(5000)<Array<Record<string, unknown>>>())
+      .filter((r) => typeof r[expertField] === 'number' && r.Id !== forged.Id);
     expect(assignedRequests.length).toBeGreaterThan(0);
     // …and the two seeded shared views moved to Shared Portfolio Views, where every leader reads them.
     // Schema 6: each led project's folder in Status Reports and in Risks, created and given its leader.
     expect(upgrade.migrated).toBe(assignedRequests.length + 2 + 4 * leaders.length);
     const views = await new SpPortfolioViewService(await site.as('leader'), site.url).load();
     expect(views.views.filter((v) => v.shared).map((v) => v.title).sort()).toEqual(['Green Transition programme', 'Red and amber projects']);
-    const lars = new SpSparringRequestService(await site.as('lars'), site.url);
     expect((await lars.assignedToMe()).map((r) => r.id).sort()).toEqual(assignedRequests.map((r) => r.Id).sort());
     expect(await read()).toEqual(before);
     expect((await provision(site.sp)).writes).toBe(0);
@@ -117,9 +125,9 @@ describe('provisioning a site', () => {
     expect((await projects.items.getById(own.Id as number).select(internalName('projects', 'description'))<Record<string, unknown>>())[internalName('projects', 'description')]).toBe('Updated by its leader');
   });
 
-  it('upgrades a seeded schema 5 site to per-project folders and content approval: every item kept, legacy items where they were', async () => {
-    await provision(site.sp, { version: 5 });
-    await seed(site.sp, 'demo');
+  it('upgrades a seeded schema 6 site to per-project folders and content approval: every item kept, legacy items where they were', async () => {
+    await provision(site.sp, { version: 6 });
+    await seedAsTheirAuthors(site);
     const reports = site.sp.web.getList(`/sites/pmo/${getList('statusReports').url}`);
     const risks = site.sp.web.getList(`/sites/pmo/${getList('risks').url}`);
     const projectField = `${internalName('statusReports', 'project')}Id`;
@@ -128,7 +136,7 @@ describe('provisioning a site', () => {
     const projects = await site.sp.web.getList(`/sites/pmo/${getList('projects').url}`).items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
     const own = projects.find((p) => p[leaderField] === sanne)?.Id as number;
     const other = projects.find((p) => typeof p[leaderField] === 'number' && p[leaderField] !== sanne)?.Id as number;
-    // A leader's unpublished report, written the schema 5 way (at the list's root).
+    // A leader's unpublished report, written the schema 6 way (at the list's root).
     const asSanne = await site.as('leader');
     const draft = await asSanne.web.getList(`/sites/pmo/${getList('statusReports').url}`).items.add({
       ...toPayload('statusReports', { project: own, reportDate: '2026-11-01', overall: 'Green', schedule: 'Green', cost: 'Green', scope: 'Green', risk: 'Green', summary: 'Legacy draft', published: false })
