@@ -316,7 +316,7 @@ describe('status reports and risks: a leader writes and publishes only in the fo
     await execute();
     expect(await inBatch).toBe(404);
     // No list looks Status Reports up, so no $expand reaches a draft; a new lookup must add its row here.
-    expect(lists.flatMap((l) => l.fields.filter((f) => f.type.startsWith('Lookup') && f.lookupList === 'statusReports').map((f) => `${l.key}.${f.key}`))).toEqual([]);
+    expect(lists.flatMap((l) => l.fields.filter((f) => (f.type === 'Lookup' || f.type === 'LookupMulti') && f.lookupList === 'statusReports').map((f) => `${l.key}.${f.key}`))).toEqual([]);
   });
 
   test('publishing (approving) a report: its project\'s leader may; another leader and a visitor may not', async () => {
