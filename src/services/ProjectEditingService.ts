@@ -95,11 +95,16 @@ export class SpProjectEditingService implements IProjectEditingService {
       this.rights(),
       item.then((m) => m, (e: unknown) => { if (httpStatus(e) === 403 || httpStatus(e) === 404) return undefined; throw e; })
     ]);
-    const onProject = list.projects.edit || hasPermission(mask, PermissionKind.EditListItems);
+    // Edit on the project item itself: its leader (or the PMO). A leader reads Status Reports and
+    // Risks at the list's level and writes in the project's folder (projectFolders.ts), which the
+    // PMO's save gives exactly the project's leader.
+    const leads = hasPermission(mask, PermissionKind.EditListItems);
+    const onProject = list.projects.edit || leads;
+    const here = (listRight: boolean): boolean => (listRight || leads) && onProject;
     return {
       projects: list.projects,
-      statusReports: { add: list.statusReports.add && onProject, edit: list.statusReports.edit && onProject },
-      risks: { add: list.risks.add && onProject, edit: list.risks.edit && onProject, delete: list.risks.delete && onProject }
+      statusReports: { add: here(list.statusReports.add), edit: here(list.statusReports.edit) },
+      risks: { add: here(list.risks.add), edit: here(list.risks.edit), delete: here(list.risks.delete) }
     };
   }
 
