@@ -79,6 +79,9 @@ export const PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID: string = 'ac86e7a7-2cd9-475c-9
 export const PORTFOLIO_RISK_HEAT_MAP_ALIAS: string = 'PortfolioRiskHeatMapWebPart';
 export const PRIORITISATION_MANIFEST_ID: string = 'efa0df43-f0f5-4992-a21d-450428a4db7c';
 export const PRIORITISATION_ALIAS: string = 'PrioritisationWebPart';
+/** The OKR web part's component id (its manifest's; checked by the same test). */
+export const OKR_MANIFEST_ID: string = 'b4ba5012-19b1-40f3-92d5-459dc7764dd0';
+export const OKR_ALIAS: string = 'OkrWebPart';
 
 export const HUB_PAGES: HubPage[] = [
   {
@@ -159,6 +162,12 @@ export const HUB_PAGES: HubPage[] = [
       connectFilter: true,
       properties: { siteUrl: '', easeCriteria: 'Effort, Risk' },
       // Weighing projects against criteria is what a portfolio office is for; a tactical one coordinates.
+      profiles: ['portfolio', 'enterprise']
+    }, {
+      // The strategy the portfolio serves: only the profiles that have the objectives' lists.
+      manifestId: OKR_MANIFEST_ID,
+      alias: OKR_ALIAS,
+      properties: { siteUrl: '' },
       profiles: ['portfolio', 'enterprise']
     }]
   },

@@ -29,7 +29,8 @@ export const TEAMS_ICONS: Record<string, string> = {
   TemplatesWebPart: 'DocumentCopy',
   CommunityEventsWebPart: 'CalendarLtr',
   ExpertDirectoryWebPart: 'PeopleTeam',
-  LessonsLearnedWebPart: 'Lightbulb'
+  LessonsLearnedWebPart: 'Lightbulb',
+  OkrWebPart: 'Target'
 };
 
 function svg(name: string, size: number): string {

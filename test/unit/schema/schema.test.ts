@@ -27,6 +27,7 @@ import type {
 import type {
   CommunityEvent,
   KeyResult,
+  KeyResultCheckIn,
   LessonLearned,
   MethodTemplate,
   PmoExpert,
@@ -51,6 +52,7 @@ const modelMatchesSchema: [
   Matches<Risk, 'risks'>,
   Matches<StrategicObjective, 'strategicObjectives'>,
   Matches<KeyResult, 'keyResults'>,
+  Matches<KeyResultCheckIn, 'keyResultCheckIns'>,
   Matches<MethodTemplate, 'methodTemplates'>,
   Matches<TemplateDownload, 'templateDownloads'>,
   Matches<CommunityEvent, 'communityEvents'>,
@@ -59,7 +61,7 @@ const modelMatchesSchema: [
   Matches<LessonLearned, 'lessonsLearned'>,
   Matches<PortfolioView, 'portfolioViews'>,
   Matches<PrioritisationCriterion, 'prioritisationCriteria'>
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MULTI_TYPES = ['MultiChoice', 'UserMulti', 'LookupMulti'];
@@ -87,6 +89,7 @@ describe('schema', () => {
       [
         'communityEvents',
         'hubSettings',
+        'keyResultCheckIns',
         'keyResults',
         'lessonsLearned',
         'methodTemplates',

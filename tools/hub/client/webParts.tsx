@@ -44,6 +44,11 @@ import planningEn from '../../../src/webparts/portfolio/loc-planning/en-us.js';
 import planningSv from '../../../src/webparts/portfolio/loc-planning/sv-se.js';
 import planningDa from '../../../src/webparts/portfolio/loc-planning/da-dk.js';
 import planningNl from '../../../src/webparts/portfolio/loc-planning/nl-nl.js';
+import okrEn from '../../../src/webparts/okr/loc/en-us.js';
+import okrSv from '../../../src/webparts/okr/loc/sv-se.js';
+import okrDa from '../../../src/webparts/okr/loc/da-dk.js';
+import okrNl from '../../../src/webparts/okr/loc/nl-nl.js';
+import { okrComposition } from '../../../src/webparts/okr/composition';
 import { indexedDbSnapshots } from '../../../src/services/listSnapshots';
 
 // The local hub as an SPFx host: for each web part, the composition written beside its SPFx
@@ -67,6 +72,7 @@ const COMMUNITY: ByLanguage<ICommunityWebPartStrings> = { 'en-us': communityEn, 
 const TEMPLATES: ByLanguage<ITemplatesWebPartStrings> = { 'en-us': templatesEn, 'sv-se': templatesSv, 'da-dk': templatesDa, 'nl-nl': templatesNl };
 const PORTFOLIO: ByLanguage<IPortfolioWebPartStrings> = { 'en-us': portfolioEn, 'sv-se': portfolioSv, 'da-dk': portfolioDa, 'nl-nl': portfolioNl };
 const PLANNING: ByLanguage<IPortfolioPlanningWebPartStrings> = { 'en-us': planningEn, 'sv-se': planningSv, 'da-dk': planningDa, 'nl-nl': planningNl };
+const OKR: ByLanguage<IOkrWebPartStrings> = { 'en-us': okrEn, 'sv-se': okrSv, 'da-dk': okrDa, 'nl-nl': okrNl };
 const REGISTER: ByLanguage<ProjectRegisterStrings> = {
   'en-us': { register: REGISTER_STRINGS['en-us'], status: STATUS['en-us'], risks: RISKS['en-us'] },
   'sv-se': { register: REGISTER_STRINGS['sv-se'], status: STATUS['sv-se'], risks: RISKS['sv-se'] },
@@ -96,7 +102,8 @@ export const WEB_PARTS: Record<string, Registered> = {
   [ids.BUDGET_MANIFEST_ID]: { composition: budgetComposition, strings: PORTFOLIO },
   [ids.TIMELINE_MANIFEST_ID]: { composition: timelineComposition, strings: PLANNING },
   [ids.PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID]: { composition: portfolioRiskHeatMapComposition, strings: PLANNING },
-  [ids.PRIORITISATION_MANIFEST_ID]: { composition: prioritisationComposition, strings: PLANNING }
+  [ids.PRIORITISATION_MANIFEST_ID]: { composition: prioritisationComposition, strings: PLANNING },
+  [ids.OKR_MANIFEST_ID]: { composition: okrComposition, strings: OKR }
 };
 
 /**
