@@ -83,6 +83,7 @@ export default function Okr(props: IOkrProps): JSX.Element {
   if (!o.objectives.length) return <Stack><Text variant="xLarge" as="h2">{s.Title}</Text><EmptyState message={s.NoObjectives} /></Stack>;
 
   const n = (v: number | undefined, digits: number = 2): string => (v === undefined ? '–' : formatLocaleNumber(v, locale, digits));
+  const withUnit = (v: number | undefined, unit: string | undefined): string => (v === undefined ? '–' : `${n(v, 4)} ${unit ?? ''}`.trim());
   const progressText = (p: number | undefined): string => (p === undefined ? s.NotMeasured : format(s.ObjectiveProgress, n(pct(p), 1)));
   const mine = o.objectives.filter((v) => data.me !== undefined && v.projects.some((p) => p.leader?.id === data.me));
   const bars = progressChart(o, s);
@@ -120,7 +121,7 @@ export default function Okr(props: IOkrProps): JSX.Element {
                     <ul className={css.list}>
                       {k.checkIns.map((ci) => (
                         <li key={ci.id}>
-                          {format(s.CheckInLine, formatIsoShort(ci.checkInDate, locale), ci.author?.title ?? '', `${n(ci.value, 4)} ${k.keyResult.unit ?? ''}`.trim(),
+                          {format(s.CheckInLine, formatIsoShort(ci.checkInDate, locale), ci.author?.title ?? '', withUnit(ci.value, k.keyResult.unit),
                             ci.confidence === undefined ? '–' : `${n(ci.confidence, 0)} %`)}
                           {ci.comment ? ` – ${ci.comment}` : ''}
                         </li>
@@ -129,9 +130,9 @@ export default function Okr(props: IOkrProps): JSX.Element {
                   )}
                 </details>
               </th>
-              <td>{n(k.keyResult.baseline, 4)} {k.keyResult.unit}</td>
-              <td>{n(k.keyResult.target, 4)} {k.keyResult.unit}</td>
-              <td>{n(k.keyResult.current, 4)} {k.keyResult.unit}</td>
+              <td>{withUnit(k.keyResult.baseline, k.keyResult.unit)}</td>
+              <td>{withUnit(k.keyResult.target, k.keyResult.unit)}</td>
+              <td>{withUnit(k.keyResult.current, k.keyResult.unit)}</td>
               <td>{k.keyResult.confidence === undefined ? '–' : `${n(k.keyResult.confidence, 0)} %`}</td>
               <td>
                 <span className={css.bar} aria-hidden={true}><span className={css.fill} style={{ width: `${pct(k.progress) ?? 0}%` }} /></span>
@@ -156,7 +157,7 @@ export default function Okr(props: IOkrProps): JSX.Element {
   );
 
   return (
-    <Stack tokens={{ childrenGap: 16 }}>
+    <Stack tokens={{ childrenGap: 16 }} data-webpart="okr">
       <Text variant="xLarge" as="h2">{s.Title}</Text>
       {mine.length > 0 && <MessageBar messageBarType={MessageBarType.info}>{format(s.MyProjectsServe, mine.length, o.objectives.length)}</MessageBar>}
       {notice && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(undefined)} dismissButtonAriaLabel={c.Close}>{notice}</MessageBar>}
@@ -177,7 +178,7 @@ export default function Okr(props: IOkrProps): JSX.Element {
           service={service} keyResult={checkingIn} today={props.today ?? todayIso()} strings={s} common={c} locale={locale}
           onSaved={(saved) => {
             setCheckingIn(undefined);
-            setNotice(format(s.Saved, `${n(saved.keyResult.current, 4)} ${saved.keyResult.unit ?? ''}`.trim()));
+            setNotice(format(s.Saved, withUnit(saved.keyResult.current, saved.keyResult.unit)));
             reload();
           }}
           onDismiss={() => setCheckingIn(undefined)}
