@@ -27,9 +27,11 @@ const pct = (p: number | undefined): number | undefined => (p === undefined ? un
 
 /** The progress per objective as a bar chart's data and its table. */
 function progressChart(o: OkrOverview, s: IOkrWebPartStrings): { labels: string[]; data: number[]; table: ExportTable } {
+  // chartist draws horizontal bars from the bottom up: reversed, the first objective is on top, as in the list below.
+  const shown = [...o.objectives].reverse();
   return {
-    labels: o.objectives.map((v) => v.objective.title),
-    data: o.objectives.map((v) => pct(v.progress) ?? 0),
+    labels: shown.map((v) => v.objective.title),
+    data: shown.map((v) => pct(v.progress) ?? 0),
     table: {
       headers: [s.ColumnObjective, s.ColumnProgress],
       rows: o.objectives.map((v) => [{ kind: 'text', value: v.objective.title }, v.progress === undefined ? { kind: 'empty' } : { kind: 'number', value: pct(v.progress) as number }])
@@ -96,12 +98,12 @@ export default function Okr(props: IOkrProps): JSX.Element {
 
   const objective = (v: ObjectiveView): JSX.Element => (
     <section key={v.objective.id} className={css.objective} aria-labelledby={`okr-objective-${v.objective.id}`}>
-      <Text as="h3" variant="large" id={`okr-objective-${v.objective.id}`}>{v.objective.title}</Text>
-      <Text as="p" variant="small">
+      <Text block={true} as="h3" variant="large" id={`okr-objective-${v.objective.id}`}>{v.objective.title}</Text>
+      <Text block={true} as="p" variant="small">
         {[format(s.Period, v.objective.period), v.objective.owner ? format(s.Owner, v.objective.owner.title) : ''].filter(Boolean).join(' · ')}
         {' · '}{progressText(v.progress)}
       </Text>
-      {v.objective.description && <Text as="p">{v.objective.description}</Text>}
+      {v.objective.description && <Text block={true} as="p">{v.objective.description}</Text>}
       <table className={css.table}>
         <thead>
           <tr>
@@ -117,7 +119,7 @@ export default function Okr(props: IOkrProps): JSX.Element {
                 {k.keyResult.title}
                 <details>
                   <summary>{format(s.CheckInsOf, k.keyResult.title)}</summary>
-                  {k.checkIns.length === 0 ? <Text as="p" variant="small">{s.NoCheckInsYet}</Text> : (
+                  {k.checkIns.length === 0 ? <Text block={true} as="p" variant="small">{s.NoCheckInsYet}</Text> : (
                     <ul className={css.list}>
                       {k.checkIns.map((ci) => (
                         <li key={ci.id}>
@@ -147,8 +149,8 @@ export default function Okr(props: IOkrProps): JSX.Element {
           ))}
         </tbody>
       </table>
-      <Text as="h4" variant="mediumPlus">{format(s.ServingProjects, v.projects.length)}</Text>
-      {v.projects.length === 0 ? <Text as="p" variant="small">{s.NoServingProjects}</Text> : (
+      <Text block={true} as="h4" variant="mediumPlus">{format(s.ServingProjects, v.projects.length)}</Text>
+      {v.projects.length === 0 ? <Text block={true} as="p" variant="small">{s.NoServingProjects}</Text> : (
         <ul className={css.list}>
           {v.projects.map((p) => <li key={p.id}>{p.code} {p.title}{data.me !== undefined && p.leader?.id === data.me ? ` (${s.YourProject})` : ''}</li>)}
         </ul>
