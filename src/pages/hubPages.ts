@@ -9,7 +9,7 @@
  * of the common strings: a page is written in the site's language, the navigation in every one.
  */
 
-export type HubPageKey = 'home' | 'projects' | 'portfolio' | 'templates' | 'community';
+export type HubPageKey = 'home' | 'projects' | 'portfolio' | 'strategy' | 'templates' | 'community';
 
 export type PmoProfile = 'operational' | 'tactical' | 'portfolio' | 'enterprise' | 'excellence';
 
@@ -163,13 +163,16 @@ export const HUB_PAGES: HubPage[] = [
       properties: { siteUrl: '', easeCriteria: 'Effort, Risk' },
       // Weighing projects against criteria is what a portfolio office is for; a tactical one coordinates.
       profiles: ['portfolio', 'enterprise']
-    }, {
-      // The strategy the portfolio serves: only the profiles that have the objectives' lists.
-      manifestId: OKR_MANIFEST_ID,
-      alias: OKR_ALIAS,
-      properties: { siteUrl: '' },
-      profiles: ['portfolio', 'enterprise']
     }]
+  },
+  {
+    key: 'strategy',
+    fileName: 'Strategy.aspx',
+    titleKey: 'NavStrategy',
+    // The profiles that have the objectives' lists. A page of its own: on the Portfolio page the
+    // OKRs' charts and form would take that page over its 250 KB budget.
+    profiles: ['portfolio', 'enterprise'],
+    webParts: [{ manifestId: OKR_MANIFEST_ID, alias: OKR_ALIAS, properties: { siteUrl: '' } }]
   },
   {
     key: 'templates',

@@ -1,6 +1,6 @@
 /**
  * OKRs end to end, in Debian's Chromium: a PMO member checks in a key result in Danish
- * (1.234,5 t, confidence 80) on the Portfolio page and SharePoint stores exactly that, read back
+ * (1.234,5 t, confidence 80) on the Strategy page and SharePoint stores exactly that, read back
  * by hand-made REST, with the key result's current value following; a visitor sees the progress
  * charts and their data tables but no check-in command; axe-core checks both pages and the form.
  *
@@ -13,7 +13,7 @@ import { internalName, getList, type ListSchema } from '../../src/schema';
 
 jest.setTimeout(60_000);
 
-const PORTFOLIO_PAGE = '/SitePages/Portfolio.aspx';
+const STRATEGY_PAGE = '/SitePages/Strategy.aspx';
 const KR = 'CO₂e from own operations';
 const col = (list: 'keyResults' | 'keyResultCheckIns', key: string): string => internalName(list, key as never);
 const listPath = (key: 'keyResults' | 'keyResultCheckIns'): string => `/_api/web/GetList('/sites/pmo/${(getList(key) as ListSchema).url}')`;
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe('OKRs', () => {
   it('a PMO member checks in in Danish; SharePoint stores 1234.5 and the key result follows', async () => {
-    const { page } = await hub.open('pmo', { page: PORTFOLIO_PAGE, locale: 'da-DK' });
+    const { page } = await hub.open('pmo', { page: STRATEGY_PAGE, locale: 'da-DK' });
     const okr = page.locator('[data-webpart="okr"]');
     await okr.getByRole('heading', { level: 2, name: 'Mål og nøgleresultater' }).waitFor({ timeout: 30_000 });
     await okr.getByRole('button', { name: `Check ind: ${KR}` }).click();
@@ -59,7 +59,7 @@ describe('OKRs', () => {
   });
 
   it('a visitor sees the progress charts and their data, and no check-in command', async () => {
-    const { page } = await hub.open('visitor', { page: PORTFOLIO_PAGE });
+    const { page } = await hub.open('visitor', { page: STRATEGY_PAGE });
     const okr = page.locator('[data-webpart="okr"]');
     await okr.getByRole('heading', { level: 2, name: 'Objectives and key results' }).waitFor({ timeout: 30_000 });
     const progress = okr.getByRole('table', { name: 'Progress per objective' });

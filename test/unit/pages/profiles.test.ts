@@ -1,7 +1,7 @@
 // The PMO profiles are data: each names lists that exist and whose lookups it also gets, pages
 // in navigation order, and web parts only where the page is. The canvas is what PnPjs writes.
 import { DEFAULT_PROFILE, PMO_PROFILES, PROFILE_KEYS, profileLists, profilePages } from '../../../src/pages/profiles';
-import { HUB_PAGES, OKR_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID } from '../../../src/pages/hubPages';
+import { HUB_PAGES, PORTFOLIO_FILTERS_MANIFEST_ID } from '../../../src/pages/hubPages';
 import { canvasContent, connectedFilterSource, pageFingerprint, stableGuid } from '../../../src/pages/canvas';
 import { lists } from '../../../src/schema';
 
@@ -58,10 +58,7 @@ describe('a page canvas', () => {
   it('connects the portfolio web parts to the filter web part, and the fingerprint sees a change of a property or place', () => {
     const controls = JSON.parse(canvasContent(spec)) as Array<Record<string, any>>;
     const filter = controls.find((c) => c.webPartId === PORTFOLIO_FILTERS_MANIFEST_ID);
-    // The OKRs show the strategy, not a filtered portfolio: the one web part on the page left unconnected.
-    const okr = controls.find((c) => c.webPartId === OKR_MANIFEST_ID);
-    expect(okr && connectedFilterSource(okr)).toBeUndefined();
-    const connected = controls.filter((c) => c.controlType === 3 && c !== filter && c !== okr).map((c) => connectedFilterSource(c));
+    const connected = controls.filter((c) => c.controlType === 3 && c !== filter).map((c) => connectedFilterSource(c));
     expect(new Set(connected)).toEqual(new Set([filter?.webPartData.instanceId]));
 
     const base = pageFingerprint('Portfolio', canvasContent(spec));

@@ -15,7 +15,7 @@ define([], function () {
     "ColumnQuarter": "Kwartaal",
     "ColumnKeyResult": "Kernresultaat",
     "ColumnStart": "Start",
-    "ColumnTarget": "Doel",
+    "ColumnTarget": "Streefwaarde",
     "ColumnCurrent": "Huidig",
     "ColumnConfidence": "Vertrouwen",
     "ColumnActions": "Acties",
