@@ -30,6 +30,8 @@ export const TEAMS_ICONS: Record<string, string> = {
   CommunityEventsWebPart: 'CalendarLtr',
   ExpertDirectoryWebPart: 'PeopleTeam',
   LessonsLearnedWebPart: 'Lightbulb',
+  FrontDoorWebPart: 'Home',
+  NewsWebPart: 'News',
   OkrWebPart: 'Target'
 };
 

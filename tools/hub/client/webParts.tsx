@@ -18,6 +18,8 @@ import { budgetComposition } from '../../../src/webparts/portfolio/budget/compos
 import { timelineComposition } from '../../../src/webparts/portfolio/timeline/composition';
 import { portfolioRiskHeatMapComposition } from '../../../src/webparts/portfolio/riskHeatMap/composition';
 import { prioritisationComposition } from '../../../src/webparts/portfolio/prioritisation/composition';
+import { frontDoorComposition } from '../../../src/webparts/frontDoor/composition';
+import { newsComposition } from '../../../src/webparts/frontDoor/newsComposition';
 import { usePageFilter } from './pageFilter';
 import { REGISTER_STRINGS, format, type HubLanguage, type HubLanguageInfo } from './strings';
 import statusReportsEn from '../../../src/webparts/statusReports/loc/en-us.js';
@@ -49,6 +51,10 @@ import okrSv from '../../../src/webparts/okr/loc/sv-se.js';
 import okrDa from '../../../src/webparts/okr/loc/da-dk.js';
 import okrNl from '../../../src/webparts/okr/loc/nl-nl.js';
 import { okrComposition } from '../../../src/webparts/okr/composition';
+import frontDoorEn from '../../../src/webparts/frontDoor/loc/en-us.js';
+import frontDoorSv from '../../../src/webparts/frontDoor/loc/sv-se.js';
+import frontDoorDa from '../../../src/webparts/frontDoor/loc/da-dk.js';
+import frontDoorNl from '../../../src/webparts/frontDoor/loc/nl-nl.js';
 import { indexedDbSnapshots } from '../../../src/services/listSnapshots';
 
 // The local hub as an SPFx host: for each web part, the composition written beside its SPFx
@@ -73,6 +79,7 @@ const TEMPLATES: ByLanguage<ITemplatesWebPartStrings> = { 'en-us': templatesEn, 
 const PORTFOLIO: ByLanguage<IPortfolioWebPartStrings> = { 'en-us': portfolioEn, 'sv-se': portfolioSv, 'da-dk': portfolioDa, 'nl-nl': portfolioNl };
 const PLANNING: ByLanguage<IPortfolioPlanningWebPartStrings> = { 'en-us': planningEn, 'sv-se': planningSv, 'da-dk': planningDa, 'nl-nl': planningNl };
 const OKR: ByLanguage<IOkrWebPartStrings> = { 'en-us': okrEn, 'sv-se': okrSv, 'da-dk': okrDa, 'nl-nl': okrNl };
+const FRONT_DOOR: ByLanguage<IFrontDoorWebPartStrings> = { 'en-us': frontDoorEn, 'sv-se': frontDoorSv, 'da-dk': frontDoorDa, 'nl-nl': frontDoorNl };
 const REGISTER: ByLanguage<ProjectRegisterStrings> = {
   'en-us': { register: REGISTER_STRINGS['en-us'], status: STATUS['en-us'], risks: RISKS['en-us'] },
   'sv-se': { register: REGISTER_STRINGS['sv-se'], status: STATUS['sv-se'], risks: RISKS['sv-se'] },
@@ -103,6 +110,8 @@ export const WEB_PARTS: Record<string, Registered> = {
   [ids.TIMELINE_MANIFEST_ID]: { composition: timelineComposition, strings: PLANNING },
   [ids.PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID]: { composition: portfolioRiskHeatMapComposition, strings: PLANNING },
   [ids.PRIORITISATION_MANIFEST_ID]: { composition: prioritisationComposition, strings: PLANNING },
+  [ids.FRONT_DOOR_MANIFEST_ID]: { composition: frontDoorComposition, strings: FRONT_DOOR },
+  [ids.NEWS_MANIFEST_ID]: { composition: newsComposition, strings: FRONT_DOOR },
   [ids.OKR_MANIFEST_ID]: { composition: okrComposition, strings: OKR }
 };
 
