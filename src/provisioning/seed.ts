@@ -254,7 +254,7 @@ async function seedObjectives(ctx: Ctx): Promise<Map<string, number>> {
   ];
   const krFresh = krs.filter(([t]) => !krExisting.has(t));
   const krIds = await addAll(ctx, 'keyResults', krFresh.map(([t, obj, metric, baseline, target, current, unit]) => toPayload('keyResults', {
-    title: t, objective: existing.get(obj), metric, baseline, target, current, unit, due: `${year}-12-31`, confidence: 70
+    title: t, objective: existing.get(obj), metric, baseline, target, current, unit, due: `${year}-12-31`
   })), 'key results');
   // A history for each new key result: four check-ins over the last eight months, from near
   // its start to its current value, so the quarterly roll-up has something to show.
@@ -269,6 +269,8 @@ async function seedObjectives(ctx: Ctx): Promise<Map<string, number>> {
     await addAll(ctx, 'keyResultCheckIns', krFresh.flatMap(([, , , baseline, , current], i) => steps.map(([ago, share, confidence, comment]) => toPayload('keyResultCheckIns', {
       keyResult: { id: krIds[i] }, checkInDate: day(ago), value: Math.round((baseline + (current - baseline) * share) * 10) / 10, confidence, comment
     }))), 'key result check-ins');
+    // The key results' confidence column came with the check-ins (schema 7): the latest check-in's.
+    for (const id of krIds) await list(ctx, 'keyResults').items.getById(id).update(toPayload('keyResults', { confidence: steps[steps.length - 1][2] }));
   }
   return existing;
 }
