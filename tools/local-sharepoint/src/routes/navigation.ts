@@ -11,7 +11,7 @@ import type { Extension } from './extension';
  * (MERGE), delete (DELETE). Child nodes and MoveAfter answer 501.
  */
 export const navigationRoute: Route = {
-  step(ctx, res, seg) {
+  step(_ctx, res, seg) {
     if (onWeb(res) && is(seg, 'navigation')) return navigationRes();
     return undefined;
   }
@@ -64,7 +64,7 @@ function nodesRes(menu: Menu): Res {
   return { k: 'ext', ext };
 }
 
-function nodeRes(ctx: ApiContext, menu: Menu, id: number): Res {
+function nodeRes(_ctx: ApiContext, menu: Menu, id: number): Res {
   if (!Number.isInteger(id) || id <= 0) throw Errors.badRequest('A navigation node id is a positive integer.');
   const ext: Extension = {
     describe: `web/navigation/${menu}(${id})`,
@@ -82,6 +82,5 @@ function nodeRes(ctx: ApiContext, menu: Menu, id: number): Res {
       throw Errors.badRequest(`The HTTP method '${c.method}' is not supported on a navigation node.`);
     }
   };
-  void ctx;
   return { k: 'ext', ext };
 }

@@ -48,12 +48,13 @@ export function readNode(store: SharePointStore, actor: Actor, menu: Menu, id: n
 }
 
 /**
- * Changing the navigation takes Manage Web Site: SharePoint's navigation settings are an owner's
- * page, and Microsoft documents no lower permission for the node API [verify: whether Design's
- * Add and Customize Pages is enough in SPO's modern "Edit" of the site navigation].
+ * Changing the navigation takes Manage Lists: the Edit permission level's members of a team site
+ * can edit its navigation, and what administrators report takes that away is removing Manage
+ * Lists from Edit (stackguides.com/questions/62142049). Microsoft documents no permission for the
+ * node API; Manage Lists is what every report agrees on [verify on a tenant].
  */
 function demandManage(store: SharePointStore, actor: Actor): void {
-  store.demand(actor, PermissionKind.ManageWeb);
+  store.demand(actor, PermissionKind.ManageLists);
 }
 
 /**
