@@ -18,6 +18,7 @@ import {
 import { SpHubSettingsService } from '../../../src/services/HubSettingsService';
 import { SpSitePageService, PageNotFoundError } from '../../../src/services/SitePageService';
 import { buildProgram } from '../../../tools/cli/main';
+import { SCHEMA_VERSION } from '../../../src/schema';
 
 /** Runs the pmo-hub command in-process; what it printed on stdout, and its exit code. */
 async function cli(args: string[]): Promise<{ out: string; code: number | undefined }> {
@@ -196,7 +197,7 @@ describe('provisioning the hub pages', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.out)).toMatchObject({ profile: 'tactical', pagesWritten: profilePages('tactical').length });
     const again = await cli(['provision', '--site', site.url, '--dry-run']);
-    expect(again.out).toContain("is up to date (schema 5, PMO profile 'tactical')");
+    expect(again.out).toContain(`is up to date (schema ${SCHEMA_VERSION}, PMO profile 'tactical')`);
   });
 
   it('places side-by-side web parts in multi-column sections as SharePoint stores them', async () => {
