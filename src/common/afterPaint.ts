@@ -10,11 +10,14 @@ export function afterPaint<T>(value: T): Promise<T> {
     let done = false;
     const finish = (): void => { if (!done) { done = true; resolve(value); } };
     // A frame's callbacks run before its paint: the task after it runs after the paint.
-    if (typeof requestAnimationFrame !== 'function') {
+    // Through globalThis: the services also run in Node (provisioning, the bench), typed without the DOM.
+    const frame = (globalThis as { requestAnimationFrame?: (callback: () => void) => number }).requestAnimationFrame;
+    if (typeof frame !== 'function') {
       setTimeout(finish, 0);
       return;
     }
-    requestAnimationFrame(() => setTimeout(finish, 0));
+    // Called on the window: detached from it, requestAnimationFrame throws "Illegal invocation".
+    frame.call(globalThis, () => setTimeout(finish, 0));
     setTimeout(finish, 250);
   });
 }
