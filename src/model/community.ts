@@ -45,6 +45,8 @@ export interface SparringRequest extends ListItemBase {
   title: string;
   description?: string;
   requester: PersonRef;
+  /** Who created the item (SharePoint sets it): the requester. */
+  author?: PersonRef;
   competency?: Competency;
   project?: LookupRef;
   preferredDate?: IsoDate;

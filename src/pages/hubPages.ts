@@ -80,6 +80,12 @@ export const PORTFOLIO_RISK_HEAT_MAP_ALIAS: string = 'PortfolioRiskHeatMapWebPar
 export const PRIORITISATION_MANIFEST_ID: string = 'efa0df43-f0f5-4992-a21d-450428a4db7c';
 export const PRIORITISATION_ALIAS: string = 'PrioritisationWebPart';
 
+/** The front door's web parts (their manifests'; checked by the same test). */
+export const FRONT_DOOR_MANIFEST_ID: string = '994fe718-3823-4a9c-abe4-69447dfc537a';
+export const FRONT_DOOR_ALIAS: string = 'FrontDoorWebPart';
+export const NEWS_MANIFEST_ID: string = '98d8420d-6c11-4a5e-9979-77cae2575987';
+export const NEWS_ALIAS: string = 'NewsWebPart';
+
 export const HUB_PAGES: HubPage[] = [
   {
     key: 'home',
@@ -87,7 +93,16 @@ export const HUB_PAGES: HubPage[] = [
     titleKey: 'NavHome',
     introKey: 'HomeWelcome',
     profiles: ['operational', 'tactical', 'portfolio', 'enterprise', 'excellence'],
+    // A communication site's front page: what the PMO is, its news, then the projects.
     webParts: [{
+      manifestId: FRONT_DOOR_MANIFEST_ID,
+      alias: FRONT_DOOR_ALIAS,
+      properties: { siteUrl: '', staleDays: 30 }
+    }, {
+      manifestId: NEWS_MANIFEST_ID,
+      alias: NEWS_ALIAS,
+      properties: { siteUrl: '', count: 4 }
+    }, {
       manifestId: PROJECT_REGISTER_MANIFEST_ID,
       alias: PROJECT_REGISTER_ALIAS,
       // Compact on the home page: the full register is one click away on Projects.
@@ -182,7 +197,8 @@ export const HUB_PAGES: HubPage[] = [
     webParts: [
       { manifestId: COMMUNITY_EVENTS_MANIFEST_ID, alias: COMMUNITY_EVENTS_ALIAS, properties: { siteUrl: '' }, profiles: ['enterprise', 'excellence'] },
       { manifestId: EXPERT_DIRECTORY_MANIFEST_ID, alias: EXPERT_DIRECTORY_ALIAS, properties: { siteUrl: '' } },
-      { manifestId: LESSONS_LEARNED_MANIFEST_ID, alias: LESSONS_LEARNED_ALIAS, properties: { siteUrl: '' } }
+      { manifestId: LESSONS_LEARNED_MANIFEST_ID, alias: LESSONS_LEARNED_ALIAS, properties: { siteUrl: '' } },
+      { manifestId: NEWS_MANIFEST_ID, alias: NEWS_ALIAS, properties: { siteUrl: '', count: 6 } }
     ]
   }
 ];

@@ -16,18 +16,18 @@ export const PMO_PROFILES: readonly ProfileDefinition[] = [
   {
     // Supports project leaders: the register, reporting, risks, templates, sparring and lessons.
     key: 'operational',
-    lists: ['projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned']
+    lists: ['projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned', 'frontDoor']
   },
   {
     // Coordinates a programme or a unit: the operational core plus the portfolio's overview and saved views.
     key: 'tactical',
-    lists: ['projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads', 'portfolioViews', 'sharedPortfolioViews']
+    lists: ['projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads', 'portfolioViews', 'sharedPortfolioViews', 'frontDoor']
   },
   {
     // Prioritises and controls the portfolio: adds the scoring model and strategic objectives with their key results.
     key: 'portfolio',
     lists: ['strategicObjectives', 'keyResults', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads',
-      'portfolioViews', 'sharedPortfolioViews']
+      'portfolioViews', 'sharedPortfolioViews', 'frontDoor']
   },
   {
     // Strategy for the whole organisation: everything PMO Hub has.
@@ -37,7 +37,7 @@ export const PMO_PROFILES: readonly ProfileDefinition[] = [
   {
     // Methods, training and community: templates, the meeting cycle, experts and lessons.
     key: 'excellence',
-    lists: ['projects', 'methodTemplates', 'templateDownloads', 'communityEvents', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned']
+    lists: ['projects', 'methodTemplates', 'templateDownloads', 'communityEvents', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned', 'frontDoor']
   }
 ];
 

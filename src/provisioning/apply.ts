@@ -1,6 +1,6 @@
 import type { SPFI } from '@pnp/sp';
 import {
-  fieldXml, getList, internalName, SCHEMA_VERSION, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema
+  fieldXml, getList, internalName, SCHEMA_VERSION, SPARRING_STATUSES, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema
 } from '../schema';
 import { readAll } from '../services/listItems';
 import { toPayload } from '../services/mapping';
@@ -271,12 +271,16 @@ export async function moveSharedViews(sp: SPFI, webPath: string): Promise<number
 
 /**
  * Data, not schema: every assigned sparring request of an older site gets its assignment (the
- * copy its expert can read, schema 4). Idempotent: requests that have one are left alone.
+ * copy its expert can read, schema 4), with the status and time the PMO had set on it.
+ * Idempotent: requests that have one are left alone. Only a request last changed by someone
+ * other than its author is copied: on schema 1-3 only the author and the PMO could change it,
+ * and a requester could have set the columns themselves (as anyone can when adding by REST).
  */
 export async function shareAssignedRequests(sp: SPFI, webPath: string): Promise<number> {
-  const expertField = `${internalName('sparringRequests', 'assignedExpert')}Id`;
-  const requests = await readAll(sp.web.getList(listServerUrlOf(webPath, getList('sparringRequests') as ListSchema)).items.select('Id', expertField));
-  const assigned = requests.filter((r) => typeof r[expertField] === 'number');
+  const name = (k: 'assignedExpert' | 'status' | 'scheduledAt' | 'author' | 'editor'): string => internalName('sparringRequests', k);
+  const requests = await readAll(sp.web.getList(listServerUrlOf(webPath, getList('sparringRequests') as ListSchema)).items
+    .select('Id', `${name('assignedExpert')}Id`, name('status'), name('scheduledAt'), `${name('author')}Id`, `${name('editor')}Id`));
+  const assigned = requests.filter((r) => typeof r[`${name('assignedExpert')}Id`] === 'number' && r[`${name('editor')}Id`] !== r[`${name('author')}Id`]);
   if (!assigned.length) return 0;
   const requestField = internalName('sparringAssignments', 'request');
   const done = new Set((await readAll(sp.web.getList(listServerUrlOf(webPath, getList('sparringAssignments') as ListSchema)).items.select(requestField)))
@@ -285,7 +289,9 @@ export async function shareAssignedRequests(sp: SPFI, webPath: string): Promise<
   let count = 0;
   for (const r of assigned) {
     if (done.has(r.Id as number)) continue;
-    await service.share(r.Id as number, undefined, { id: r[expertField] as number, title: '', email: '' });
+    const status = SPARRING_STATUSES.find((s) => s !== 'New' && s === r[name('status')]) ?? 'Assigned';
+    const scheduledAt = typeof r[name('scheduledAt')] === 'string' ? r[name('scheduledAt')] as string : undefined;
+    await service.share(r.Id as number, undefined, { id: r[`${name('assignedExpert')}Id`] as number, title: '', email: '' }, { status, scheduledAt });
     count++;
   }
   return count;

@@ -10,11 +10,16 @@ import { toPayload } from '../services/mapping';
 import { listServerUrl } from './plan';
 import { applyItemPermissions } from './apply';
 import { SpSparringRequestService } from '../services/SparringRequestService';
+import type { SparringStatus } from '../model/community';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import '@pnp/sp/fields';
 import { SpTemplateService } from '../services/TemplateService';
 import { DEMO_TEMPLATES, demoFile, demoFileName, demoRevisionDates } from './templateFiles';
+import '@pnp/sp/clientside-pages';
+import { ClientsideText, PromotedState } from '@pnp/sp/clientside-pages';
+import { SITE_PAGES, NEWS_PROMOTED_STATE } from '../schema';
+import { DEMO_LANGUAGES, EVENT_TEXT, FRONT_DOOR_TEXT, NEWS_TEXT, languageOfLcid, tr, type DemoLanguage } from './demoTexts';
 
 /**
  * Demo data: a believable Swedish/Danish/Dutch PMO, and a `large` scale for benchmarks.
@@ -31,6 +36,12 @@ export interface SeedOptions {
   actAs?: (mail: string) => SPFI;
   /** The moment the seed runs (ms); tests pin it. Dates are placed from its UTC day. */
   now?: number;
+  /**
+   * The demo's language: the site's own (web `Language`) when omitted. `all` writes the PMO's
+   * front door texts and news in all four languages; records a site keeps once (projects,
+   * events, risks, lessons, bios) are written in the site's language.
+   */
+  language?: DemoLanguage | 'all';
 }
 
 export interface SeedResult {
@@ -111,12 +122,21 @@ interface Ctx {
   users: Map<Person, number>;
   /** Midnight UTC of the day the seed runs: every demo date is placed from it. */
   today: number;
+  /** The language of the records the site keeps once. */
+  lang: DemoLanguage;
+  /** The languages the front door texts and news are written in. */
+  languages: readonly DemoLanguage[];
 }
 
 export async function seed(sp: SPFI, scale: SeedScale, log: (line: string) => void = () => undefined,
   options: SeedOptions = {}): Promise<SeedResult> {
-  const web = await sp.web.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>();
-  const ctx: Ctx = { sp, webPath: web.ServerRelativeUrl, log, added: {}, users: new Map(), today: utcDay(options.now ?? Date.now()) };
+  const web = await sp.web.select('ServerRelativeUrl', 'Language')<{ ServerRelativeUrl: string; Language: number }>();
+  const siteLanguage = languageOfLcid(web.Language);
+  const lang = options.language && options.language !== 'all' ? options.language : siteLanguage;
+  const ctx: Ctx = {
+    sp, webPath: web.ServerRelativeUrl, log, added: {}, users: new Map(), today: utcDay(options.now ?? Date.now()),
+    lang, languages: options.language === 'all' ? DEMO_LANGUAGES : [lang]
+  };
   await ensureUsers(ctx);
   const objectives = await seedObjectives(ctx);
   const criteria = await seedCriteria(ctx);
@@ -124,6 +144,8 @@ export async function seed(sp: SPFI, scale: SeedScale, log: (line: string) => vo
   await seedStatusAndRisks(ctx, projects);
   await seedCommunity(ctx, projects, options.actAs);
   await seedTemplates(ctx, options.actAs);
+  await seedFrontDoor(ctx);
+  await seedNews(ctx);
   if (scale === 'large') await seedLarge(ctx, criteria);
   // Bulk adds bypass the PMO's save, which gives each project's leader their project.
   await applyItemPermissions(sp);
@@ -248,7 +270,8 @@ async function seedCriteria(ctx: Ctx): Promise<Map<string, number>> {
     ['Effort', 20, 'Cost and people needed (5 = small effort).']
   ];
   const fresh = criteria.filter(([t]) => !existing.has(t));
-  const ids = await addAll(ctx, 'prioritisationCriteria', fresh.map(([t, w, d]) => toPayload('prioritisationCriteria', { title: t, weight: w, scale: 5, description: d, active: true })), 'prioritisation criteria');
+  // Titles stay as they are: the Prioritisation web part's ease criteria name them ('Effort, Risk').
+  const ids = await addAll(ctx, 'prioritisationCriteria', fresh.map(([t, w, d]) => toPayload('prioritisationCriteria', { title: t, weight: w, scale: 5, description: tr(ctx.lang, d), active: true })), 'prioritisation criteria');
   fresh.forEach(([t], i) => existing.set(t, ids[i]));
   return existing;
 }
@@ -304,7 +327,7 @@ async function seedProjects(ctx: Ctx, objectives: Map<string, number>, criteria:
     const scores = seedScores(criteria, scoreRand);
     if (existing.has(code)) { all.push(meta); return; }
     fresh.push(toPayload('projects', {
-      code, title, description, leader: user(ctx, leader), sponsor: user(ctx, sponsor), unit, programme: programme || undefined, phase, method,
+      code, title, description: tr(ctx.lang, description), leader: user(ctx, leader), sponsor: user(ctx, sponsor), unit: tr(ctx.lang, unit), programme: programme || undefined, phase, method,
       startDate: isoDate(start), endDate: isoDate(end), budget: budget * 1000, actualCost: actual,
       forecastCost: forecast,
       strategicObjectives: (objectiveByProgramme[programme] ?? []).map((o) => objectives.get(o)).filter((x): x is number => x !== undefined),
@@ -341,7 +364,7 @@ async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<
       const report = {
         title: `${p.code} ${isoDate(t)}`, project: p.id, reportDate: isoDate(t), overall, schedule: pick(health + (rand() - 0.5) * 0.3),
         cost: pick(health + (rand() - 0.5) * 0.3), scope: pick(health - 0.15), risk: pick(health + (rand() - 0.4) * 0.3),
-        summary: STATUS_TEXT[overall][0], nextSteps: STATUS_TEXT[overall][1],
+        summary: tr(ctx.lang, STATUS_TEXT[overall][0]), nextSteps: tr(ctx.lang, STATUS_TEXT[overall][1]),
         percentComplete: Math.round(Math.min(100, Math.max(0, ((t - p.start) / (p.end - p.start)) * 100))), published: true
       };
       latest.set(p.id, report);
@@ -381,7 +404,9 @@ async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<
     if (p.phase === 'Closed') continue;
     const n = 1 + Math.floor(rand() * 3);
     for (let k = 0; k < n; k++) {
-      const [title, mitigation] = RISKS[(p.id + k * 2) % RISKS.length];
+      const [enTitle, enMitigation] = RISKS[(p.id + k * 2) % RISKS.length];
+      const title = tr(ctx.lang, enTitle);
+      const mitigation = tr(ctx.lang, enMitigation);
       const probability = 1 + Math.floor(rand() * 5);
       const impact = 1 + Math.floor(rand() * 5);
       const mitigating = rand() >= 0.7;
@@ -424,7 +449,6 @@ export interface DemoEvent {
 }
 
 const QUARTERLY_PLACES = ['Stockholm, room Vasa', 'Copenhagen and online', 'Online', 'Malmö and online'];
-const PEER_TOPICS = ['steering groups that decide', 'planning with uncertainty', 'benefits after go-live', 'closing a project well'];
 
 /**
  * The PMO's meeting cycle on its calendar (quarterly challenge meetings on the 20th of each
@@ -433,21 +457,22 @@ const PEER_TOPICS = ['steering groups that decide', 'planning with uncertainty',
  * quarter) from 200 days before `today` to 200 days after: there are always meetings of every
  * kind behind and ahead, whatever the day.
  */
-export function demoEvents(today: number): DemoEvent[] {
+export function demoEvents(today: number, lang: DemoLanguage = 'en-US'): DemoEvent[] {
+  const t = EVENT_TEXT[lang];
   const from = today - 200 * DAY;
   const to = today + 200 * DAY;
   const at = (y: number, month: number, day: number): number => Date.UTC(y, month, day, 9);
   const out: DemoEvent[] = [];
   for (let y = new Date(from).getUTCFullYear(); y <= new Date(to).getUTCFullYear(); y++) {
     for (let q = 0; q < 4; q++) {
-      out.push({ title: `Quarterly challenge meeting Q${q + 1} ${y}`, eventType: 'QuarterlyChallenge', start: at(y, q * 3 + 1, 20), hours: 3, location: QUARTERLY_PLACES[q] });
-      out.push({ title: `Peer exchange Q${q + 1} ${y}: ${PEER_TOPICS[q]}`, eventType: 'PeerExchange', start: at(y, q * 3 + 2, 5), hours: 2, location: 'Online' });
+      out.push({ title: t.quarterly(q + 1, y), eventType: 'QuarterlyChallenge', start: at(y, q * 3 + 1, 20), hours: 3, location: QUARTERLY_PLACES[q] });
+      out.push({ title: t.peer(q + 1, y, q), eventType: 'PeerExchange', start: at(y, q * 3 + 2, 5), hours: 2, location: 'Online' });
     }
-    out.push({ title: `Half-yearly experience meeting: spring ${y}`, eventType: 'HalfYearlyExperience', start: at(y, 3, 15), hours: 6, location: 'Copenhagen, with two partner organisations' });
-    out.push({ title: `Half-yearly experience meeting: autumn ${y}`, eventType: 'HalfYearlyExperience', start: at(y, 9, 15), hours: 6, location: 'Amsterdam' });
-    out.push({ title: `PRINCE2 Foundation refresher, spring ${y}`, eventType: 'Training', start: at(y, 2, 10), hours: 7, location: 'Utrecht' });
-    out.push({ title: `PRINCE2 Foundation refresher, autumn ${y}`, eventType: 'Training', start: at(y, 8, 10), hours: 7, location: 'Utrecht' });
-    out.push({ title: `Annual method revision ${y}`, eventType: 'AnnualMethodRevision', start: at(y, 11, 10), hours: 6, location: 'Stockholm' });
+    out.push({ title: t.experience(true, y), eventType: 'HalfYearlyExperience', start: at(y, 3, 15), hours: 6, location: 'Copenhagen, with two partner organisations' });
+    out.push({ title: t.experience(false, y), eventType: 'HalfYearlyExperience', start: at(y, 9, 15), hours: 6, location: 'Amsterdam' });
+    out.push({ title: t.training(true, y), eventType: 'Training', start: at(y, 2, 10), hours: 7, location: 'Utrecht' });
+    out.push({ title: t.training(false, y), eventType: 'Training', start: at(y, 8, 10), hours: 7, location: 'Utrecht' });
+    out.push({ title: t.revision(y), eventType: 'AnnualMethodRevision', start: at(y, 11, 10), hours: 6, location: 'Stockholm' });
   }
   return out.filter((e) => e.start >= from && e.start <= to).sort((a, b) => a.start - b.start);
 }
@@ -456,11 +481,11 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
   const now = ctx.today;
   const title = internalName('communityEvents', 'title');
   const existingEvents = await existingKeys(ctx, 'communityEvents', [title], (r) => String(r[title]));
-  const fresh = demoEvents(now).filter((e) => !existingEvents.has(e.title));
+  const fresh = demoEvents(now, ctx.lang).filter((e) => !existingEvents.has(e.title));
   await addAll(ctx, 'communityEvents', fresh.map((e) => toPayload('communityEvents', {
     title: e.title, eventType: e.eventType, startDate: new Date(e.start).toISOString(), endDate: new Date(e.start + e.hours * 3600_000).toISOString(),
     location: e.location, audience: e.eventType === 'Training' ? ['ProjectLeaders'] : ['ProjectLeaders', 'PmoMembers'],
-    description: `${e.title}. Agenda: welcome, round of challenges from the projects, themes for the method revision, next steps.`
+    description: EVENT_TEXT[ctx.lang].description(e.title)
   })), 'community events');
 
   const personField = internalName('pmoExperts', 'person');
@@ -476,7 +501,7 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
   const freshExperts = experts.filter(([p]) => ctx.users.has(p) && !existingExperts.has(String(ctx.users.get(p))));
   await addAll(ctx, 'pmoExperts', freshExperts.map(([p, competencies, certifications, external, availability, bio]) => toPayload('pmoExperts', {
     title: PEOPLE[p].split('@')[0].split('.').map((s) => s[0].toUpperCase() + s.slice(1)).join(' '), person: user(ctx, p),
-    competencies, certifications, external, availability, bio
+    competencies, certifications, external, availability, bio: tr(ctx.lang, bio)
   })), 'PMO experts');
 
   const lessonTitle = internalName('lessonsLearned', 'title');
@@ -489,13 +514,13 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
     ['Risk log reviewed monthly, not yearly', 'Execution', 'Risk', 'Two risks turned into issues between yearly reviews.', 'Review the risk log at every status report.'],
     ['Benefits owner named from day one', 'Initiation', 'Method', 'Nobody followed up benefits after closure.', 'Name the benefits owner in the PID.']
   ];
-  const freshLessons = lessons.filter(([t]) => !existingLessons.has(t));
-  await addAll(ctx, 'lessonsLearned', freshLessons.map(([t, phase, category, what, rec], i) => toPayload('lessonsLearned', {
-    title: t, project: projects[i % projects.length]?.id, phase, category, whatHappened: what, recommendation: rec, tags: `${category.toLowerCase()};${phase.toLowerCase()}`
+  const freshLessons = lessons.map(([t, ...rest], i) => [tr(ctx.lang, t), ...rest, i] as const).filter(([t]) => !existingLessons.has(t));
+  await addAll(ctx, 'lessonsLearned', freshLessons.map(([t, phase, category, what, rec, i]) => toPayload('lessonsLearned', {
+    title: t, project: projects[i % projects.length]?.id, phase, category, whatHappened: tr(ctx.lang, what), recommendation: tr(ctx.lang, rec), tags: `${category.toLowerCase()};${phase.toLowerCase()}`
   })), 'lessons learned');
 
   // Sparring requests are written by their requesters: the list lets people read only their own.
-  const requests: Array<[Person, string, string, string]> = [
+  const requests: Array<[Person, string, string, SparringStatus]> = [
     ['sanne', 'Preparing a steering group that must cut scope', 'SteeringGroups', 'New'],
     ['johan', 'Risk workshop for the solar panel project', 'RiskManagement', 'Assigned'],
     ['ingrid', 'Benefits realisation plan for the budget tool', 'BenefitsRealisation', 'Scheduled']
@@ -506,14 +531,21 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
   for (const [p, topic, competency, status] of requests) {
     if (existingRequests.has(topic) || !ctx.users.has(p)) continue;
     const as = actAs ? actAs(PEOPLE[p]) : ctx.sp;
-    const added = await as.web.getList(listServerUrl(ctx.webPath, getList('sparringRequests') as ListSchema)).items.add(toPayload('sparringRequests', {
-      title: topic, requester: user(ctx, p), competency, status, description: `I would like an hour with an expert on: ${topic.toLowerCase()}.`,
-      preferredDate: isoDate(now + 14 * DAY), assignedExpert: status === 'New' ? undefined : user(ctx, 'lars')
+    const requestList = (sp: SPFI): ReturnType<SPFI['web']['getList']> => sp.web.getList(listServerUrl(ctx.webPath, getList('sparringRequests') as ListSchema));
+    // The requester writes what a requester writes; status and expert are the PMO's.
+    const added = await requestList(as).items.add(toPayload('sparringRequests', {
+      title: topic, requester: user(ctx, p), competency, description: `I would like an hour with an expert on: ${topic.toLowerCase()}.`,
+      preferredDate: isoDate(now + 14 * DAY)
     })) as { Id?: number; ID?: number };
-    // Assigned requests are shared with their expert the way the PMO's assign does it.
+    const id = (added.Id ?? added.ID) as number;
     const expert = user(ctx, 'lars');
-    if (status !== 'New' && expert && await hasList(ctx, 'sparringAssignments')) {
-      await new SpSparringRequestService(ctx.sp, ctx.webPath).share((added.Id ?? added.ID) as number, { id: ctx.users.get(p) as number, title: '', email: PEOPLE[p] }, { ...expert, title: '', email: PEOPLE.lars });
+    if (status !== 'New' && expert) {
+      // As the PMO's assign does: the request's mirror columns (all an older site has), then
+      // its assignment, shared with requester and expert.
+      await requestList(ctx.sp).items.getById(id).update(toPayload('sparringRequests', { status, assignedExpert: expert }));
+      if (await hasList(ctx, 'sparringAssignments')) {
+        await new SpSparringRequestService(ctx.sp, ctx.webPath).share(id, { id: ctx.users.get(p) as number, title: '', email: PEOPLE[p] }, { ...expert, title: '', email: PEOPLE.lars }, { status });
+      }
     }
     addedRequests++;
   }
@@ -655,4 +687,51 @@ async function seedTemplates(ctx: Ctx, actAs?: (mail: string) => SPFI): Promise<
     await all;
   }
   if (payloads.length) ctx.added['template downloads'] = payloads.length;
+}
+
+/**
+ * The PMO's front door texts (purpose, services, roles, team) in each of the seed's languages.
+ * Natural key: language and heading, so a second run adds nothing and a run with another
+ * language adds only that language's texts.
+ */
+async function seedFrontDoor(ctx: Ctx): Promise<void> {
+  if (!await hasList(ctx, 'frontDoor')) return;
+  const title = internalName('frontDoor', 'title');
+  const language = internalName('frontDoor', 'language');
+  const existing = await existingKeys(ctx, 'frontDoor', [title, language], (r) => `${String(r[language])}|${String(r[title])}`);
+  const payloads: Array<Record<string, unknown>> = [];
+  for (const lang of ctx.languages) {
+    FRONT_DOOR_TEXT[lang].forEach((t, i) => {
+      if (existing.has(`${lang}|${t.title}`)) return;
+      payloads.push(toPayload('frontDoor', {
+        title: t.title, section: t.section, language: lang, body: t.body, serviceArea: t.serviceArea, governanceRole: t.governanceRole,
+        contact: t.contact ? user(ctx, t.contact) : undefined, profiles: t.profiles ?? [], sortOrder: (i + 1) * 10
+      }));
+    });
+  }
+  await addAll(ctx, 'frontDoor', payloads, 'front door texts');
+}
+
+/**
+ * The PMO's news as SharePoint news posts: site pages created through the pages API with
+ * "promote on publish", published, so SharePoint makes them news (PromotedState 2) and stamps
+ * FirstPublishedDate itself. Natural key: the page title. The oldest is written first, so the
+ * newest post is also the latest published. [verify: SharePoint Online does not let a client
+ * backdate FirstPublishedDate through the pages API, so a seed's posts carry the day it ran.]
+ */
+async function seedNews(ctx: Ctx): Promise<void> {
+  const f = SITE_PAGES.fields;
+  const pages = ctx.sp.web.getList(`${ctx.webPath.replace(/\/+$/, '')}/${SITE_PAGES.url}`);
+  const existing = new Set<string>();
+  for await (const page of pages.items.select('Id', f.title).filter(`${f.promotedState} eq ${NEWS_PROMOTED_STATE}`).top(5000)) {
+    for (const raw of page as Array<Record<string, unknown>>) existing.add(String(raw[f.title]));
+  }
+  const posts = ctx.languages.flatMap((lang) => NEWS_TEXT[lang]).filter((n) => !existing.has(n.title)).sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const n of posts) {
+    const page = await ctx.sp.web.addClientsidePage(`news-${n.title}`, n.title, 'Article', PromotedState.PromoteOnPublish);
+    page.description = n.description;
+    page.addSection().addControl(new ClientsideText(n.text));
+    await page.save(true);
+  }
+  if (posts.length) ctx.added['news posts'] = posts.length;
 }

@@ -67,7 +67,7 @@ const SCRIPT_GROUPS: readonly { name: string; lists: readonly string[] }[] = [
     lists: ['strategicObjectives', 'keyResults', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'portfolioViews', 'sharedPortfolioViews']
   },
   { name: 'methods', lists: ['methodTemplates', 'templateDownloads'] },
-  { name: 'community', lists: ['communityEvents', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned'] },
+  { name: 'community', lists: ['communityEvents', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned', 'frontDoor'] },
   // The list only; its content (profile, page fingerprints) is written by `pmo-hub provision`.
   { name: 'settings', lists: ['hubSettings'] }
 ];

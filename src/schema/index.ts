@@ -17,6 +17,7 @@ import { statusReports } from './statusReports';
 import { strategicObjectives } from './strategicObjectives';
 import { templateDownloads } from './templateDownloads';
 import { hubSettings } from './hubSettings';
+import { frontDoor } from './frontDoor';
 import type {
   FieldSchema,
   ListSchema,
@@ -35,6 +36,8 @@ export { EVENT_TYPES, EVENT_AUDIENCES } from './communityEvents';
 export { COMPETENCIES, CERTIFICATIONS, EXPERT_AVAILABILITIES } from './pmoExperts';
 export { SPARRING_STATUSES } from './sparringRequests';
 export { LESSON_CATEGORIES } from './lessonsLearned';
+export { FRONT_DOOR_SECTIONS, FRONT_DOOR_LANGUAGES, SERVICE_AREAS, GOVERNANCE_ROLES } from './frontDoor';
+export { SITE_PAGES, NEWS_PROMOTED_STATE } from './sitePages';
 export {
   communityEvents,
   keyResults,
@@ -51,14 +54,15 @@ export {
   statusReports,
   strategicObjectives,
   templateDownloads,
-  hubSettings
+  hubSettings,
+  frontDoor
 };
 
 /**
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 5;
+export const SCHEMA_VERSION: number = 6;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.
@@ -78,7 +82,8 @@ const orderedLists = [
   lessonsLearned,
   portfolioViews,
   sharedPortfolioViews,
-  hubSettings
+  hubSettings,
+  frontDoor
 ] as const;
 
 export const lists: readonly ListSchema[] = orderedLists;

@@ -36,7 +36,8 @@ export const sparringAssignments = defineList({
     },
     {
       key: 'requester', internalName: 'PMORequester', displayName: 'Requester', type: 'User',
-      id: 'c6dcbb53-2198-4972-ae59-157c41f6dc1d', since: 4, required: true
+      // Indexed: a requester's "my requests" reads their assignments by it.
+      id: 'c6dcbb53-2198-4972-ae59-157c41f6dc1d', since: 4, required: true, indexed: true
     },
     {
       key: 'competency', internalName: 'PMOCompetency', displayName: 'Competency', type: 'Choice',

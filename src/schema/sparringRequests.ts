@@ -1,6 +1,6 @@
 import { changeRoles, listRoles } from './groups';
 import { COMPETENCIES } from './pmoExperts';
-import { defineList, titleField } from './types';
+import { authorField, defineList, titleField } from './types';
 
 export const SPARRING_STATUSES = ['New', 'Assigned', 'Scheduled', 'Done'] as const;
 
@@ -23,6 +23,8 @@ export const sparringRequests = defineList({
     4, { projectLeaders: 'addItems', visitors: 'addItems' }),
   fields: [
     titleField('Topic', true),
+    // The requester is the item's Author; "my requests" filters on it, so it is indexed.
+    authorField(4),
     {
       key: 'description', internalName: 'PMODescription', displayName: 'Description', type: 'Note',
       id: 'c15b5161-da02-4812-a374-a43752401cf6', since: 1, numLines: 6
@@ -43,6 +45,9 @@ export const sparringRequests = defineList({
       key: 'preferredDate', internalName: 'PMOPreferredDate', displayName: 'Preferred date', type: 'DateTime',
       id: '41458414-b346-4138-a1c5-aec5f5e14368', since: 1, dateOnly: true
     },
+    // Status, assigned expert and scheduled time: the PMO mirrors its assignment here (for the
+    // ETag and the list's own views), but the requester can set them when adding by REST, so
+    // PMO Hub never reads them: Sparring Assignments, which only the PMO writes, is the truth.
     {
       key: 'status', internalName: 'PMOStatus', displayName: 'Status', type: 'Choice',
       id: '98cfe251-5e3f-49fc-8cdd-61bc5ce6bd60', since: 1, required: true, indexed: true, choices: SPARRING_STATUSES, defaultValue: 'New'

@@ -268,3 +268,20 @@ export function titleField(displayName: string, required: boolean, indexed: bool
     builtIn: true
   };
 }
+
+/** The well-known ID of SharePoint's built-in Author ("Created By") field. */
+export const AUTHOR_FIELD_ID: string = '1df5e554-ec7e-46a6-901d-d85a3881cb18';
+
+export interface AuthorFieldSchema extends UserFieldSchema {
+  readonly key: 'author';
+  readonly internalName: 'Author';
+  readonly builtIn: true;
+}
+
+/**
+ * Declared only to index it: a list whose readers are filtered by who created an item needs
+ * Author indexed to stay queryable past 5,000 items. SharePoint sets it; nobody writes it.
+ */
+export function authorField(since: number): AuthorFieldSchema {
+  return { key: 'author', internalName: 'Author', displayName: 'Created By', type: 'User', id: AUTHOR_FIELD_ID, since, indexed: true, builtIn: true };
+}

@@ -5,13 +5,15 @@ import '@pnp/sp/items';
 import '@pnp/sp/security';
 import '@pnp/sp/batching';
 import { PermissionKind } from '@pnp/sp/security';
-import { internalName } from '../schema';
+import type { IItems } from '@pnp/sp/items';
+import { internalName, selectFields } from '../schema';
 import type { SparringRequest, SparringStatus } from '../model/community';
 import type { NewItem, PersonRef } from '../model/common';
-import { ValidationError } from './errors';
+import { ConflictError, ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
 import { lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
-import { hasPermission, httpStatus, odataString, settle, type PermissionMask } from './odata';
+import { PAGE_SIZE } from './ProjectService';
+import { hasPermission, httpStatus, settle, type PermissionMask } from './odata';
 import { validateFields, type FieldErrors } from './validation';
 import { SpSiteTimeZoneService, type ISiteTimeZoneService, type SiteTimeZone } from './siteTimeZone';
 
@@ -19,6 +21,9 @@ import { SpSiteTimeZoneService, type ISiteTimeZoneService, type SiteTimeZone } f
 export interface SparringRequestView extends SparringRequest {
   created?: string;
 }
+
+/** What only the PMO decides about a request, read from its assignment. */
+type PmoState = Pick<SparringRequestView, 'status' | 'assignedExpert' | 'scheduledAt'>;
 
 /** What the requester fills in. */
 export type SparringDraft = Pick<NewItem<SparringRequest>, 'title' | 'description' | 'competency' | 'project' | 'preferredDate' | 'requestedExpert'>;
@@ -112,28 +117,88 @@ export class SpSparringRequestService implements ISparringRequestService {
     return this.me;
   }
 
+  /**
+   * A request as its requester wrote it. Status, expert and time are left to the assignment:
+   * the request's own columns can be set by whoever adds it by REST (SharePoint has no
+   * column-level security), so they are never trusted — an unassigned request is New.
+   */
   private map(raw: RawItem): SparringRequestView {
     const r = fromItem<SparringRequestView>('sparringRequests', raw);
     // The requester is whoever created the item (Author, set by SharePoint); the writable
     // requester column of schema v1-3 is not trusted: anyone could name someone else there.
-    const author = (fromItem<{ author?: PersonRef }>('sparringRequests', raw) as { author?: PersonRef }).author;
-    if (author) r.requester = author;
+    if (r.author) r.requester = r.author;
     const created = raw[internalName('sparringRequests', 'created')];
     if (typeof created === 'string') r.created = created;
+    r.status = 'New';
+    delete r.assignedExpert;
+    delete r.scheduledAt;
     return r;
   }
 
-  private async query(filter: string, ascending: boolean): Promise<SparringRequestView[]> {
-    const { select, expand } = selection('sparringRequests', ['created', 'author']);
-    const rows = await readAll(spList(this.sp, this.siteUrl, 'sparringRequests').items
-      .select(...select).expand(...expand).filter(filter).orderBy(internalName('sparringRequests', 'id'), ascending));
-    return rows.map((r) => this.map(r));
+  private requestItems(sp: SPFI, filter: string | undefined, ascending: boolean): IItems {
+    const { select, expand } = selection('sparringRequests', ['created']);
+    const items = spList(sp, this.siteUrl, 'sparringRequests').items.select(...select).expand(...expand);
+    return (filter ? items.filter(filter) : items).orderBy(internalName('sparringRequests', 'id'), ascending);
   }
 
+  private assignmentItems(sp: SPFI, filter?: string): IItems {
+    const { select, expand } = selectFields('sparringAssignments', ['request', 'status', 'assignedExpert', 'scheduledAt']);
+    const items = spList(sp, this.siteUrl, 'sparringAssignments').items.select(...select).expand(...expand);
+    return (filter ? items.filter(filter) : items).orderBy(internalName('sparringAssignments', 'id'), true);
+  }
+
+  /** What the PMO wrote about requests, by request ID: Sparring Assignments, where only the PMO adds and edits. */
+  private static states(rows: RawItem[]): Map<number, PmoState> {
+    const out = new Map<number, PmoState>();
+    for (const raw of rows) {
+      const a = fromItem<PmoState & { request: number }>('sparringAssignments', raw);
+      out.set(a.request, { status: a.status, assignedExpert: a.assignedExpert, scheduledAt: a.scheduledAt });
+    }
+    return out;
+  }
+
+  /** Someone with no assignment shared with them cannot open Sparring Assignments: none. */
+  private static noneIfRefused(e: unknown): RawItem[] {
+    if (httpStatus(e) === 403 || httpStatus(e) === 404) return [];
+    throw e;
+  }
+
+  private async assignments(filter?: string): Promise<Map<number, PmoState>> {
+    const rows = await readAll(this.assignmentItems(this.sp, filter)).catch(SpSparringRequestService.noneIfRefused);
+    return SpSparringRequestService.states(rows);
+  }
+
+  private static withState(request: SparringRequestView, state: PmoState | undefined): SparringRequestView {
+    return state ? { ...request, ...state } : request;
+  }
+
+  private join(requests: RawItem[], states: Map<number, PmoState>): SparringRequestView[] {
+    return requests.map((r) => SpSparringRequestService.withState(this.map(r), states.get(r.Id as number)));
+  }
+
+  /**
+   * Newest first. ReadSecurity 2 already limits a requester to what they created; the filter
+   * is for the PMO. Both filters are on indexed columns (Author, the assignment's requester).
+   * One `$batch`: a requester with nothing assigned is refused Sparring Assignments, and a
+   * refusal inside a batch is an answer, not a failed request in the browser's console.
+   */
   public async mine(): Promise<SparringRequestView[]> {
     const me = await this.currentUser();
-    // ReadSecurity 2 already limits a requester to what they created; the filter is for the PMO.
-    return this.query(lookupIdFilter('sparringRequests', 'author', me.id), false);
+    const byAuthor = lookupIdFilter('sparringRequests', 'author', me.id);
+    const byRequester = lookupIdFilter('sparringAssignments', 'requester', me.id);
+    const [batched, execute] = this.sp.batched();
+    const requests = settle(this.requestItems(batched, byAuthor, false).top(PAGE_SIZE)<RawItem[]>());
+    const assigned = settle(this.assignmentItems(batched, byRequester).top(PAGE_SIZE)<RawItem[]>());
+    await execute();
+    const [r, a] = await Promise.all([requests, assigned]);
+    if (!r.ok) throw r.error;
+    const assignmentRows = a.ok ? a.value : SpSparringRequestService.noneIfRefused(a.error);
+    // A full first page: the rest in pages (rare; a person with over 5,000 requests).
+    const [allRequests, allAssigned] = await Promise.all([
+      r.value.length < PAGE_SIZE ? r.value : readAll(this.requestItems(this.sp, byAuthor, false)),
+      assignmentRows.length < PAGE_SIZE ? assignmentRows : readAll(this.assignmentItems(this.sp, byRequester))
+    ]);
+    return this.join(allRequests, SpSparringRequestService.states(allAssigned));
   }
 
   /**
@@ -160,9 +225,14 @@ export class SpSparringRequestService implements ISparringRequestService {
     });
   }
 
+  /**
+   * Every request and every assignment, joined: whether a request is still open is the
+   * assignment's to say, and no column of the request can be trusted to filter on. Both
+   * are read in pages by ID, which the list view threshold always allows.
+   */
   public async open(): Promise<SparringRequestView[]> {
-    const status = internalName('sparringRequests', 'status');
-    return this.query(OPEN_SPARRING_STATUSES.map((s) => `${status} eq ${odataString(s)}`).join(' or '), true);
+    const [requests, states] = await Promise.all([readAll(this.requestItems(this.sp, undefined, true)), this.assignments()]);
+    return this.join(requests, states).filter((r) => OPEN_SPARRING_STATUSES.indexOf(r.status) >= 0);
   }
 
   public async canManage(): Promise<boolean> {
@@ -188,22 +258,33 @@ export class SpSparringRequestService implements ISparringRequestService {
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: { ...draft, requester: me, status: 'New' } as NewItem<SparringRequestView>,
       payload: toPayload('sparringRequests', values),
       findNew: (items) => items.filter(lookupIdFilter('sparringRequests', 'author', me.id)),
-      extraSelect: ['created', 'author'],
+      extraSelect: ['created'],
       map: (r) => this.map(r)
     });
   }
 
-  private async update(request: SparringRequestView, to: SparringStatus, values: Record<string, unknown>, overwrite?: boolean): Promise<SparringRequestView> {
-    // The requester may edit their own item (WriteSecurity), so SharePoint alone would let them move it on.
+  private async update(request: SparringRequestView, to: SparringStatus, values: { assignedExpert?: PersonRef; scheduledAt?: string }, overwrite?: boolean): Promise<SparringRequestView> {
+    // SharePoint lets only the PMO edit a request (staff add but never edit); asking first
+    // gives the requester a clear refusal instead of a 403 half-way.
     if (!(await this.canManage())) throw new SparringNotAllowedError();
-    return saveItem<'sparringRequests', SparringRequestView>({
-      sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: request,
-      id: request.id, etag: request.etag, overwrite,
-      payload: toPayload('sparringRequests', { ...values, status: to }),
-      findNew: (items) => items,
-      extraSelect: ['created', 'author'],
-      map: (r) => this.map(r)
-    });
+    const state: PmoState = { status: to, assignedExpert: values.assignedExpert ?? request.assignedExpert, scheduledAt: values.scheduledAt ?? request.scheduledAt };
+    // The PMO mirrors its state on the request: the request's ETag makes a stale copy a
+    // conflict, and the list's own SharePoint views show it. PMO Hub reads the assignment.
+    try {
+      const saved = await saveItem<'sparringRequests', SparringRequestView>({
+        sp: this.sp, siteUrl: this.siteUrl, listKey: 'sparringRequests', mine: request,
+        id: request.id, etag: request.etag, overwrite,
+        payload: toPayload('sparringRequests', { ...values, status: to }),
+        findNew: (items) => items,
+        extraSelect: ['created'],
+        map: (r) => this.map(r)
+      });
+      return SpSparringRequestService.withState(saved, state);
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      const states = await this.assignments(`${internalName('sparringAssignments', 'request')} eq ${request.id}`);
+      throw new ConflictError<SparringRequestView>(request, SpSparringRequestService.withState(e.theirs as SparringRequestView, states.get(request.id)));
+    }
   }
 
   /**
@@ -261,15 +342,19 @@ export class SpSparringRequestService implements ISparringRequestService {
   }
 
   /**
+   * `state` is what the PMO decided (Assigned unless told otherwise: the seed, an upgrade).
    * Idempotent: run again after a failure half-way and it ends up shared the same way. The
    * request's assignment gets its own permissions: those who manage the list keep theirs, the
    * requester and the expert read it, nobody else (a previous expert loses it).
    */
-  public async share(itemId: number, requester: PersonRef | undefined, expert: PersonRef): Promise<void> {
+  public async share(itemId: number, requester: PersonRef | undefined, expert: PersonRef, state: Pick<PmoState, 'status' | 'scheduledAt'> = { status: 'Assigned' }): Promise<void> {
+    const { select, expand } = selection('sparringRequests', ['created']);
     const request = await spList(this.sp, this.siteUrl, 'sparringRequests').items.getById(itemId)
-      .select(...selection('sparringRequests', ['created', 'author']).select).expand(...selection('sparringRequests', ['created', 'author']).expand)<RawItem>()
+      .select(...select).expand(...expand)<RawItem>()
       .then((raw) => this.map(raw));
-    const assignmentId = await this.writeAssignment({ ...request, requester: requester && requester.id > 0 ? requester : request.requester, assignedExpert: expert });
+    const assignmentId = await this.writeAssignment({
+      ...request, requester: requester && requester.id > 0 ? requester : request.requester, assignedExpert: expert, status: state.status, scheduledAt: state.scheduledAt
+    });
     if (assignmentId === undefined) return;
     const item = spList(this.sp, this.siteUrl, 'sparringAssignments').items.getById(assignmentId);
     // Copy first: the PMO keeps the Manage Permissions it needs for the next calls.

@@ -167,7 +167,10 @@ describe('sparring from the expert directory', () => {
     const panel = page.getByRole('dialog', { name: 'Log a lesson' });
     await panel.getByRole('textbox', { name: 'Lesson' }).waitFor();
     await panel.getByRole('button', { name: 'Save' }).click();
-    expect(await panel.getByText('This field is required.').count()).toBe(2);
+    // The form validates after the click's render: wait for the messages before counting them.
+    const required = panel.getByText('This field is required.');
+    await required.nth(1).waitFor();
+    expect(await required.count()).toBe(2);
     expect(await axe(page)).toEqual([]);
     await panel.getByRole('textbox', { name: 'Lesson' }).fill('<img src=x onerror="window.__pwned=1">Procurement early');
     await panel.getByRole('textbox', { name: 'What happened' }).fill('<script>window.__pwned=2</script>');

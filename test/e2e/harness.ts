@@ -20,6 +20,7 @@ import { prepareDemoSite } from '../../tools/hub/demo';
 import { CHROMIUM_PATH, launchChromium, settleAnimations } from '../../tools/hub/chromium';
 import { connect } from '../../tools/cli/connect';
 import type { SPFI } from '@pnp/sp';
+import type { DemoLanguage } from '../../src/provisioning/demoTexts';
 import { DEMO_NOW, pinClock, unpinClock, withCalendarClock } from '../fixtures/demoClock';
 
 export { DEMO_NOW } from '../fixtures/demoClock';
@@ -86,6 +87,10 @@ export interface StartOptions {
   name: string;
   /** The moment the demo is seeded for and the clocks start at. Default DEMO_NOW. */
   now?: number;
+  /** The site's language (LCID), fixed when the site is created. Default 1033 (English). */
+  siteLanguage?: number;
+  /** The demo's language (`pmo-hub seed --language`); default the site's. */
+  seedLanguage?: DemoLanguage | 'all';
 }
 
 export async function startHub(options: StartOptions): Promise<Hub> {
@@ -98,13 +103,16 @@ export async function startHub(options: StartOptions): Promise<Hub> {
   const [built, browser] = await Promise.all([buildHub({ outDir }), launchChromium()]);
   let server: LocalSharePoint;
   try {
-    server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(built.outDir) });
+    server = await startLocalSharePoint({
+      data: ':memory:', port: 0, staticHandler: hubStaticHandler(built.outDir),
+      ...(options.siteLanguage ? { sites: [{ path: SITE, title: 'PMO', language: options.siteLanguage }] } : {})
+    });
   } catch (e) {
     await browser.close();
     throw e;
   }
   const siteUrl = `${server.url}${SITE}`;
-  await prepareDemoSite(siteUrl);
+  await prepareDemoSite(siteUrl, undefined, { language: options.seedLanguage });
   const sessions: Session[] = [];
   const url = (pathname: string): string => `${server.url}${pathname}`;
   const digests = new Map<string, string>();

@@ -150,7 +150,7 @@ describe('a PMO member plans the portfolio', () => {
     const weight = panel.getByRole('textbox', { name: 'Weight (0–100)' });
     await weight.fill('150');
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
-    await panel.getByText('Enter a number from 0 to 100.').waitFor();
+    await panel.getByText('Enter a number from 0 to 100, with at most one decimal.').waitFor();
     expect(await weight.inputValue()).toBe('150');
     // Closing with what was typed unsaved asks first (the shared form core's guard).
     await panel.getByRole('button', { name: 'Cancel', exact: true }).first().click();

@@ -10,6 +10,7 @@ import type { PmoProfile } from '../../src/pages/hubPages';
 import { pageTextsFor } from './pageTexts';
 import { exportSiteScripts, serializeSiteScript } from '../../src/provisioning/siteScript';
 import { seed, type SeedScale } from '../../src/provisioning/seed';
+import { DEMO_LANGUAGES, type DemoLanguage } from '../../src/provisioning/demoTexts';
 
 interface SiteFlags extends ConnectOptions { site: string; json?: boolean }
 
@@ -109,7 +110,9 @@ export function buildProgram(): Command {
   authOptions(program.command('seed').description('fill a provisioned site with demo data (re-running adds nothing twice)'))
     .addOption(new Option('--scale <scale>', 'demo: a believable PMO; large: + 10,000 projects and 100,000 status reports').choices(['demo', 'large']).default('demo'))
     .option('--today <yyyy-mm-dd>', 'date the demo as if seeded on this day (default: today)', isoDay)
-    .action((flags: SiteFlags & { scale: SeedScale; today?: number }) => run(async () => {
+    .addOption(new Option('--language <language>', 'the demo\'s language (default: the site\'s); all: the front door texts and news in all four')
+      .choices([...DEMO_LANGUAGES, 'all']))
+    .action((flags: SiteFlags & { scale: SeedScale; today?: number; language?: DemoLanguage | 'all' }) => run(async () => {
       const sp = await connect(flags.site, flags);
       let state;
       try {
@@ -133,7 +136,7 @@ export function buildProgram(): Command {
           : `${flags.site} has PMO Hub lists of an older schema (${plan.steps.length} changes to make for schema ${plan.schemaVersion}). Run first: pmo-hub provision --site ${flags.site}`);
       }
       try {
-        const r = await seed(sp, flags.scale, (line) => log(flags, line), { now: flags.today });
+        const r = await seed(sp, flags.scale, (line) => log(flags, line), { now: flags.today, language: flags.language });
         if (flags.json) process.stdout.write(`${JSON.stringify({ site: flags.site, scale: flags.scale, ...r }, null, 2)}\n`);
         else process.stdout.write(`Seeded ${flags.site} (${flags.scale}): ${Object.entries(r.added).map(([k, v]) => `${v} ${k}`).join(', ') || 'nothing new'}.\n`);
         return 0;

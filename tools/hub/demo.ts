@@ -6,6 +6,7 @@ import { connect } from '../cli/connect';
 import { pageTextsFor } from '../cli/pageTexts';
 import { provision } from '../../src/provisioning/apply';
 import { seed } from '../../src/provisioning/seed';
+import type { DemoLanguage } from '../../src/provisioning/demoTexts';
 import { listServerUrl } from '../../src/provisioning/plan';
 import { getList, type ListSchema } from '../../src/schema';
 import { DIRECTORY } from '../local-sharepoint/src/directory';
@@ -30,7 +31,7 @@ export interface DemoSiteResult {
  * from a fresh data file.
  */
 export async function prepareDemoSite(siteUrl: string, log: (line: string) => void = () => undefined,
-  options: { now?: number } = {}): Promise<DemoSiteResult> {
+  options: { now?: number; language?: DemoLanguage | 'all' } = {}): Promise<DemoSiteResult> {
   const sp = await connect(siteUrl, { auth: 'none', as: 'owner' });
   let t = Date.now();
   // The hub's pages too: the local hub renders what provisioning stored in Site Pages.
@@ -45,6 +46,6 @@ export async function prepareDemoSite(siteUrl: string, log: (line: string) => vo
   // Some demo records (sparring requests) must be created by the person they belong to.
   const asUser = new Map<string, SPFI>();
   for (const u of DIRECTORY) asUser.set(u.mail, await connect(siteUrl, { auth: 'none', as: u.mail }));
-  const { added } = await seed(sp, 'demo', log, { actAs: (mail) => asUser.get(mail.toLowerCase()) ?? sp, now: options.now });
+  const { added } = await seed(sp, 'demo', log, { actAs: (mail) => asUser.get(mail.toLowerCase()) ?? sp, now: options.now, language: options.language });
   return { writes, pagesWritten: pagesWritten ?? 0, seeded: true, added, provisionMs, seedMs: Date.now() - t };
 }

@@ -29,7 +29,9 @@ export const TEAMS_ICONS: Record<string, string> = {
   TemplatesWebPart: 'DocumentCopy',
   CommunityEventsWebPart: 'CalendarLtr',
   ExpertDirectoryWebPart: 'PeopleTeam',
-  LessonsLearnedWebPart: 'Lightbulb'
+  LessonsLearnedWebPart: 'Lightbulb',
+  FrontDoorWebPart: 'Home',
+  NewsWebPart: 'News'
 };
 
 function svg(name: string, size: number): string {

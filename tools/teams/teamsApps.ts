@@ -10,7 +10,7 @@ import * as ts from 'typescript';
  *
  * Why per web part and not one "PMO Hub" app: every PMO Hub web part can be a channel tab, and a
  * Teams app may declare only one configurable (channel) tab (`configurableTabs.maxItems` is 1 in
- * the schema), so one app would leave 13 of 14 web parts out of channels. Building the packages
+ * the schema), so one app would leave all but one web part out of channels. Building the packages
  * here, from the same web part manifests SharePoint reads, lets a test hold them to the Teams
  * schema before an admin's sync does, and gives admins who upload apps by hand (Teams admin
  * center, `m365 teams app publish`) files to upload.

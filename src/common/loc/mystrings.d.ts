@@ -49,8 +49,6 @@ declare interface IPmoHubCommonStrings {
   ActAs: string;
   Language: string;
   DevelopmentOnly: string;
-  ComingLater: string;
-  ComingLaterText: string;
   HubTitle: string;
   HomeWelcome: string;
   SkipToContent: string;
@@ -61,7 +59,6 @@ declare interface IPmoHubCommonStrings {
   SiteNavigation: string;
   ActingAs: string;
   WebPartNotAvailable: string;
-  ComingKpisOkrs: string;
   ChartShowTable: string;
   ChartHideTable: string;
   ChartExportCsv: string;

@@ -107,3 +107,18 @@ test('the same unindexed filter on a small list works', async () => {
   await small.items.add({ Title: 'x', Status: 'Closed' });
   expect(await small.items.filter("Status eq 'Closed'")()).toHaveLength(1);
 });
+
+test('Created By can be indexed like any column: items added before and after the index are found by author', async () => {
+  await sp.web.lists.add('Requests');
+  const requests = sp.web.lists.getByTitle('Requests');
+  addItemsDirect(server, 'Requests', Array.from({ length: 5001 }, (_, i) => ({ Title: `Request ${i}` })));
+  const pmo = spAs(server, 'pmo');
+  const pmoId = (await pmo.web.currentUser.select('Id')<{ Id: number }>()).Id;
+  await pmo.web.lists.getByTitle('Requests').items.add({ Title: 'Before the index' });
+  const e = await httpError(requests.items.filter(`AuthorId eq ${pmoId}`)());
+  expect([e.status, e.code]).toEqual([500, THROTTLED]);
+  await requests.fields.getByInternalNameOrTitle('Author').update({ Indexed: true });
+  await pmo.web.lists.getByTitle('Requests').items.add({ Title: 'After the index' });
+  const mine = await requests.items.filter(`AuthorId eq ${pmoId}`).select('Title')<Array<{ Title: string }>>();
+  expect(mine.map((r) => r.Title)).toEqual(['Before the index', 'After the index']);
+});

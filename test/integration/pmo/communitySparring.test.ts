@@ -11,7 +11,8 @@ import { provision } from '../../../src/provisioning/apply';
 import { SpSparringRequestService, TransitionError, waitedDays, type SparringRequestView } from '../../../src/services/SparringRequestService';
 import { ConflictError, ValidationError } from '../../../src/services/errors';
 import { spList } from '../../../src/services/listItems';
-import { getList, type ListSchema } from '../../../src/schema';
+import { getList, internalName, type ListSchema } from '../../../src/schema';
+import { toPayload } from '../../../src/services/mapping';
 import { listUrl } from '../../../src/services/ProjectService';
 import type { PersonRef } from '../../../src/model';
 
@@ -148,4 +149,30 @@ test('seeded requests: each requester sees only their own; the assigned expert s
   // Writes are the requester's and the PMO's: a visitor cannot change a request by id.
   const [first] = await service('pmo').open() as SparringRequestView[];
   await expect(spList(as.visitor as SPFI, site.url, 'sparringRequests').items.getById(first.id).update({ Title: 'hijacked' })).rejects.toMatchObject({ status: 404 });
+});
+
+test('status and expert come only from what the PMO wrote: a requester\'s hand-made POST setting them shows as New and unassigned', async () => {
+  const thomas = await person('thomas');
+  const topic = `Forged ${Date.now()}`;
+  const created = await spList(as.ingrid as SPFI, site.url, 'sparringRequests').items.add(toPayload('sparringRequests', {
+    title: topic, status: 'Scheduled', assignedExpert: thomas, scheduledAt: '2026-12-03T09:00:00Z'
+  })) as { Id: number };
+  // Stored as sent: SharePoint has no column-level security.
+  const raw = await spList(as.owner as SPFI, site.url, 'sparringRequests').items.getById(created.Id)
+    .select(internalName('sparringRequests', 'status'))<Record<string, unknown>>();
+  expect(raw[internalName('sparringRequests', 'status')]).toBe('Scheduled');
+  const pmoView = (await service('pmo').open()).find((r) => r.id === created.Id);
+  const ownView = (await service('ingrid').mine()).find((r) => r.id === created.Id);
+  for (const shown of [pmoView, ownView]) {
+    expect(shown).toMatchObject({ title: topic, status: 'New', requester: { email: 'ingrid.berg@contoso.com' } });
+    expect([shown?.assignedExpert, shown?.scheduledAt]).toEqual([undefined, undefined]);
+  }
+  expect((await service('thomas').assignedToMe()).map((r) => r.id)).not.toContain(created.Id);
+  // The PMO takes it from New; from then on the assignment speaks, for the requester too.
+  const assigned = await service('pmo').assign(pmoView as SparringRequestView, await person('lars'));
+  expect(assigned).toMatchObject({ status: 'Assigned', assignedExpert: { email: 'lars.nielsen@contoso.com' } });
+  expect((await service('ingrid').mine()).find((r) => r.id === created.Id)).toMatchObject({ status: 'Assigned', assignedExpert: { email: 'lars.nielsen@contoso.com' } });
+  expect((await service('ingrid').mine()).find((r) => r.id === created.Id)?.scheduledAt).toBeUndefined();
+  await service('pmo').complete(await service('pmo').schedule(assigned, '2026-12-04T09:00:00Z'));
+  expect((await service('pmo').open()).map((r) => r.id)).not.toContain(created.Id);
 });

@@ -70,7 +70,9 @@ const MATRIX: Record<ListKey, Record<Role, Row>> = {
   // Only the PMO shares views.
   sharedPortfolioViews: CURATED,
   // The site's set-up (PMO profile, page fingerprints): the PMO changes it, everyone on the site reads it.
-  hubSettings: CURATED
+  hubSettings: CURATED,
+  // What Home says about the PMO: the PMO writes it, everyone on the site reads it.
+  frontDoor: CURATED
 };
 
 let site: DemoSite;
@@ -255,13 +257,41 @@ describe('sparring requests: requester = Author, only the PMO assigns and moves 
     expect((await list('owner', 'sparringRequests').items.getById(id).select(f('status'))<Record<string, unknown>>())[f('status')]).toBe('New');
   });
 
-  test('issue 13 probe: a request naming someone else as requester is shown as the author\'s (residual: columns set at creation)', async () => {
+  test.each(['Scheduled', 'Done'])('issue 13 probe: a visitor\'s hand-made POST with status %s, an expert and another requester shows everywhere as a new, unassigned request of its author', async (forged) => {
     const created = await list('visitor', 'sparringRequests').items.add({
-      ...payload('sparringRequests'), [`${f('requester')}Id`]: userIds.leader, [f('status')]: 'Scheduled'
+      ...payload('sparringRequests'), [`${f('requester')}Id`]: userIds.leader, [f('status')]: forged,
+      [`${f('assignedExpert')}Id`]: userIds.expert, [internalName('sparringRequests', 'scheduledAt')]: '2026-06-02T10:00:00Z'
     }) as { Id: number };
-    const open = await new SpSparringRequestService(as('pmo'), site.url).open();
-    const shown = open.find((x) => x.id === created.Id);
-    expect(shown?.requester.email).toBe('erik.johansson@contoso.com');
+    // SharePoint stored what was sent (no column-level security)…
+    const stored = await list('owner', 'sparringRequests').items.getById(created.Id).select(f('status'), `${f('assignedExpert')}Id`)<Record<string, unknown>>();
+    expect([stored[f('status')], stored[`${f('assignedExpert')}Id`]]).toEqual([forged, userIds.expert]);
+    // …but no one sees it: the PMO's open requests (a forged Done does not hide it either)…
+    const unassigned = { status: 'New', requester: expect.objectContaining({ email: 'erik.johansson@contoso.com' }) };
+    const shown = (await new SpSparringRequestService(as('pmo'), site.url).open()).find((x) => x.id === created.Id);
+    expect(shown).toMatchObject(unassigned);
+    expect([shown?.assignedExpert, shown?.scheduledAt]).toEqual([undefined, undefined]);
+    // …the PMO's and the requester's own "my requests"…
+    const own = (await new SpSparringRequestService(as('visitor'), site.url).mine()).find((x) => x.id === created.Id);
+    expect(own).toMatchObject(unassigned);
+    expect([own?.assignedExpert, own?.scheduledAt]).toEqual([undefined, undefined]);
+    expect((await new SpSparringRequestService(as('pmo'), site.url).mine()).map((x) => x.id)).not.toContain(created.Id);
+    // …and the expert it names, who has nothing assigned from it and cannot read the request.
+    expect((await new SpSparringRequestService(as('expert'), site.url).assignedToMe()).map((x) => x.id)).not.toContain(created.Id);
+    expect(await status(list('expert', 'sparringRequests').items.getById(created.Id).select('Id')())).not.toBe(200);
+    // Nor can the requester add the assignment that would make it true.
+    const assignment = toPayload('sparringAssignments', {
+      title: 'Forged', request: created.Id, requester: { id: userIds.leader }, status: forged, assignedExpert: { id: userIds.expert }
+    });
+    expect(await status(list('visitor', 'sparringAssignments').items.add(assignment))).not.toBe(200);
+  });
+
+  test('the PMO moves a forged request on from New like any other; its assignment says Assigned', async () => {
+    const service = new SpSparringRequestService(as('pmo'), site.url);
+    const { Id } = await list('visitor', 'sparringRequests').items.add({ ...payload('sparringRequests'), [f('status')]: 'Done' }) as { Id: number };
+    const request = (await service.open()).find((x) => x.id === Id) as NonNullable<Awaited<ReturnType<typeof service.open>>[number]>;
+    await expect(service.complete(request)).rejects.toMatchObject({ name: 'TransitionError' });
+    await service.assign(request, { id: userIds.expert as number, title: 'Thomas Mortensen', email: 'thomas.mortensen@contoso.com' });
+    expect((await new SpSparringRequestService(as('visitor'), site.url).mine()).find((x) => x.id === Id)).toMatchObject({ status: 'Assigned', assignedExpert: { email: 'thomas.mortensen@contoso.com' } });
   });
 
   test('nobody but the author and the PMO reads a request; its versions neither', async () => {

@@ -3,10 +3,12 @@ import '@pnp/sp/lists';
 import '@pnp/sp/fields';
 import '@pnp/sp/items';
 import '@pnp/sp/views';
+import '@pnp/sp/site-users/web';
 import { startSite, type Site } from './setup';
 import { provision, WriteLimitReached } from '../../../src/provisioning/apply';
 import { computePlan, readSite, writesOf } from '../../../src/provisioning/plan';
-import { seed } from '../../../src/provisioning/seed';
+import { seedAsTheirAuthors } from './communitySetup';
+import { toPayload } from '../../../src/services/mapping';
 import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
 import { SpPortfolioViewService } from '../../../src/services/PortfolioViewService';
 import { lists, getList, internalName } from '../../../src/schema';
@@ -55,7 +57,14 @@ describe('provisioning a site', () => {
   it('upgrades a site provisioned with schema 1 to the current schema additively, losing no data', async () => {
     const v1 = await provision(site.sp, { version: 1 });
     expect(v1.plan.schemaVersion).toBe(1);
-    await seed(site.sp, 'demo');
+    await seedAsTheirAuthors(site);
+    // A requester who named an expert and a status on their own request (possible on schema 1-3):
+    // the upgrade does not turn that into an assignment.
+    const lars = new SpSparringRequestService(await site.as('lars'), site.url);
+    const larsId = (await site.sp.web.ensureUser('lars.nielsen@contoso.com')).Id;
+    const forged = await (await site.as('leader')).web.getList(`/sites/pmo/${getList('sparringRequests').url}`).items.add(toPayload('sparringRequests', {
+      title: 'Self-assigned on schema 1', status: 'Scheduled', assignedExpert: { id: larsId }
+    })) as { Id: number };
     const reports = site.sp.web.getList(`/sites/pmo/${getList('statusReports').url}`);
     const projects = site.sp.web.getList(`/sites/pmo/${getList('projects').url}`);
     const read = async (): Promise<unknown[]> => [
@@ -76,8 +85,8 @@ describe('provisioning a site', () => {
     expect(plan.steps.filter((s) => s.kind === 'shareItem')).toHaveLength(leaders.length);
     expect(plan.steps.filter((s) => s.kind === 'addListRole').length).toBeGreaterThan(0);
     expect(plan.steps.filter((s) => s.kind === 'removeListRole').length).toBeGreaterThan(0);
-    // Sparring Assignments (schema 4) is new: created with its view and permissions.
-    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['sparringAssignments', 'sharedPortfolioViews', 'hubSettings']);
+    // Sparring Assignments (schema 4) is new: created with its view and permissions; so is PMO Front Door (schema 6).
+    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor']);
     // PMO Hub Settings (schema 5) indexes its built-in Title: an updateField.
     expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'createList', 'createView', 'breakInheritance', 'addListRole', 'removeListRole', 'shareItem', 'updateField']));
     const upgrade = await provision(site.sp);
@@ -86,13 +95,13 @@ describe('provisioning a site', () => {
     // The seeded requests that were assigned got their assignment, readable by their expert (Lars).
     const requests = site.sp.web.getList(`/sites/pmo/${getList('sparringRequests').url}`);
     const expertField = `${internalName('sparringRequests', 'assignedExpert')}Id`;
-    const assignedRequests = (await requests.items.select('Id', expertField).top(5000)<Array<Record<string, unknown>>>()).filter((r) => typeof r[expertField] === 'number');
+    const assignedRequests = (await requests.items.select('Id', expertField).top(5000)<Array<Record<string, unknown>>>())
+      .filter((r) => typeof r[expertField] === 'number' && r.Id !== forged.Id);
     expect(assignedRequests.length).toBeGreaterThan(0);
     // …and the two seeded shared views moved to Shared Portfolio Views, where every leader reads them.
     expect(upgrade.migrated).toBe(assignedRequests.length + 2);
     const views = await new SpPortfolioViewService(await site.as('leader'), site.url).load();
     expect(views.views.filter((v) => v.shared).map((v) => v.title).sort()).toEqual(['Green Transition programme', 'Red and amber projects']);
-    const lars = new SpSparringRequestService(await site.as('lars'), site.url);
     expect((await lars.assignedToMe()).map((r) => r.id).sort()).toEqual(assignedRequests.map((r) => r.Id).sort());
     expect(await read()).toEqual(before);
     expect((await provision(site.sp)).writes).toBe(0);

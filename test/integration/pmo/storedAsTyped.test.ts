@@ -227,6 +227,30 @@ describe('prioritisation (nl-NL criterion, da-DK scores, as the PMO)', () => {
   });
 });
 
+describe('criterion weight, in each language (as the PMO)', () => {
+  test.each([
+    ['en-US', '12.5', '12.25', '1,000'],
+    ['sv-SE', '12,5', '12,25', '1.5'],
+    ['da-DK', '12,5', '12,25', '1.5'],
+    ['nl-NL', '12,5', '12,25', '1.5']
+  ])('%s: "%s" is stored as typed and reopens as typed; "%s" (two decimals) and "%s" are refused, never rounded', async (locale, typed, twoDecimals, foreign) => {
+    const s = planningStrings(locale);
+    for (const wrong of [twoDecimals, foreign]) {
+      const refused = validateCriterionForm({ title: 'x', weight: wrong, scale: '5', description: '', active: true }, s, locale);
+      expect([wrong, refused.value, refused.errors.weight]).toEqual([wrong, undefined, expect.stringMatching(/100/)]);
+    }
+    const form = { title: `Weight ${locale}`, weight: typed, scale: '5', description: '', active: true };
+    const checked = validateCriterionForm(form, s, locale);
+    expect(checked.errors).toEqual({});
+    const saved = await new SpPrioritisationService(site.pmoSp, site.url).saveCriterion(checked.value as never);
+    const raw = await restItem('prioritisationCriteria', saved.id, 'pmo');
+    expect(raw[col('prioritisationCriteria', 'weight')]).toBe(12.5);
+    expect(formOfCriterion(saved, locale)).toEqual(form);
+    const edge = validateCriterionForm({ ...form, weight: locale === 'en-US' ? '99.9' : '99,9' }, s, locale);
+    expect(edge.value?.weight).toBe(99.9);
+  });
+});
+
 describe('annual revision', () => {
   test('an approved, overdue template gets v3.0 with a change note, can be approved, and leaves the board', async () => {
     const pmo = new SpTemplateService(site.pmoSp, site.url);

@@ -42,7 +42,18 @@ describe('hub pages', () => {
       const m = readManifest(path.join(ROOT, `src/webparts/community/${file}.manifest.json`));
       expect([file, id, alias]).toEqual([file, m.id, m.alias]);
     }
-    expect(HUB_PAGES.find((p) => p.key === 'community')?.webParts.map((w) => w.alias)).toEqual(['CommunityEventsWebPart', 'ExpertDirectoryWebPart', 'LessonsLearnedWebPart']);
+    expect(HUB_PAGES.find((p) => p.key === 'community')?.webParts.map((w) => w.alias)).toEqual(['CommunityEventsWebPart', 'ExpertDirectoryWebPart', 'LessonsLearnedWebPart', 'NewsWebPart']);
+  });
+
+  it('name the front door web parts by the ids and aliases of their manifests, first on Home', () => {
+    for (const [file, id, alias] of [
+      ['FrontDoorWebPart', pages.FRONT_DOOR_MANIFEST_ID, pages.FRONT_DOOR_ALIAS],
+      ['NewsWebPart', pages.NEWS_MANIFEST_ID, pages.NEWS_ALIAS]
+    ]) {
+      const m = readManifest(path.join(ROOT, `src/webparts/frontDoor/${file}.manifest.json`));
+      expect([file, id, alias]).toEqual([file, m.id, m.alias]);
+    }
+    expect(HUB_PAGES[0].webParts.map((w) => w.alias)).toEqual(['FrontDoorWebPart', 'NewsWebPart', 'ProjectRegisterWebPart']);
   });
 
   it('place only web parts that exist, under their manifest alias', () => {

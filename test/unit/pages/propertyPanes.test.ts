@@ -20,6 +20,8 @@ import { budgetComposition } from '../../../src/webparts/portfolio/budget/compos
 import { timelineComposition } from '../../../src/webparts/portfolio/timeline/composition';
 import { portfolioRiskHeatMapComposition } from '../../../src/webparts/portfolio/riskHeatMap/composition';
 import { prioritisationComposition } from '../../../src/webparts/portfolio/prioritisation/composition';
+import { frontDoorComposition } from '../../../src/webparts/frontDoor/composition';
+import { newsComposition } from '../../../src/webparts/frontDoor/newsComposition';
 
 /** Strings whose every key reads as its own name: the panes' structure, not their words, is tested here. */
 const keys = new Proxy({}, { get: (_t, k) => (k === 'register' || k === 'status' || k === 'risks' ? keys : String(k)) }) as never;
@@ -27,7 +29,7 @@ const keys = new Proxy({}, { get: (_t, k) => (k === 'register' || k === 'status'
 const ALL = {
   projectRegisterComposition, statusReportsComposition, risksComposition, templatesComposition, communityEventsComposition,
   expertDirectoryComposition, lessonsLearnedComposition, portfolioFiltersComposition, kpiTilesComposition, statusChartsComposition,
-  budgetComposition, timelineComposition, portfolioRiskHeatMapComposition, prioritisationComposition
+  budgetComposition, timelineComposition, portfolioRiskHeatMapComposition, prioritisationComposition, frontDoorComposition, newsComposition
 };
 
 const DRAWN = new Set([standIn.PropertyPaneFieldType.TextField, standIn.PropertyPaneFieldType.Toggle, standIn.PropertyPaneFieldType.Dropdown,

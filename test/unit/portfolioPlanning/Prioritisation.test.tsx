@@ -78,8 +78,13 @@ describe('Prioritisation', () => {
     const weight = await screen.findByLabelText('Weight (0–100)', { exact: false, selector: 'input' }) as HTMLInputElement;
     fireEvent.change(weight, { target: { value: '150' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('Enter a number from 0 to 100.')).toBeTruthy();
+    expect(await screen.findByText('Enter a number from 0 to 100, with at most one decimal.')).toBeTruthy();
     expect(weight.value).toBe('150');
+    // Two decimals are refused at the field, not rounded on the way to SharePoint.
+    fireEvent.change(weight, { target: { value: '12.25' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(weight.value).toBe('12.25'));
+    expect(screen.getByText('Enter a number from 0 to 100, with at most one decimal.')).toBeTruthy();
     expect(service.saved).toHaveLength(0);
 
     fireEvent.change(weight, { target: { value: '10' } });

@@ -1,4 +1,5 @@
 import {
+  AUTHOR_FIELD_ID,
   SCHEMA_VERSION,
   TITLE_FIELD_ID,
   changesSince,
@@ -39,6 +40,7 @@ import type {
   StrategicObjective,
   TemplateDownload
 } from '../../../src/model';
+import type { FrontDoorText } from '../../../src/model/frontDoor';
 
 // Compile-time (npm run typecheck): every domain property is a schema key (declared or
 // system) or the ETag, and every declared field has a domain property.
@@ -58,8 +60,9 @@ const modelMatchesSchema: [
   Matches<SparringRequest, 'sparringRequests'>,
   Matches<LessonLearned, 'lessonsLearned'>,
   Matches<PortfolioView, 'portfolioViews'>,
-  Matches<PrioritisationCriterion, 'prioritisationCriteria'>
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Matches<PrioritisationCriterion, 'prioritisationCriteria'>,
+  Matches<FrontDoorText, 'frontDoor'>
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MULTI_TYPES = ['MultiChoice', 'UserMulti', 'LookupMulti'];
@@ -86,6 +89,7 @@ describe('schema', () => {
     expect(lists.map((l) => l.key).sort()).toEqual(
       [
         'communityEvents',
+        'frontDoor',
         'hubSettings',
         'keyResults',
         'lessonsLearned',
@@ -142,7 +146,9 @@ describe('schema', () => {
       const where = `${list.key}.${field.key}`;
       expect(field.key).toMatch(/^[a-z][A-Za-z0-9]*$/);
       if (field.builtIn) {
-        expect([where, field.internalName, field.key, field.id]).toEqual([where, 'Title', 'title', TITLE_FIELD_ID]);
+        // Title (its label and index) or Author (its index): SharePoint's own columns.
+        const builtIns = [['Title', 'title', TITLE_FIELD_ID], ['Author', 'author', AUTHOR_FIELD_ID]];
+        expect(builtIns).toContainEqual([field.internalName, field.key, field.id]);
       } else {
         expect([where, field.internalName]).toEqual([where, expect.stringMatching(/^PMO[A-Za-z0-9]+$/)]);
         expect(field.internalName.length).toBeLessThanOrEqual(32);

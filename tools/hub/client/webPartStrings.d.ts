@@ -3,6 +3,7 @@
 /// <reference path="../../../src/webparts/risks/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/community/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/templates/loc/mystrings.d.ts" />
+/// <reference path="../../../src/webparts/frontDoor/loc/mystrings.d.ts" />
 // The web parts' SPFx strings files as the hub bundles them (see loc.d.ts).
 
 declare module '*/statusReports/loc/en-us.js' { const strings: IStatusReportsWebPartStrings; export default strings; }
@@ -27,3 +28,8 @@ declare module '*/portfolio/loc-planning/en-us.js' { const strings: IPortfolioPl
 declare module '*/portfolio/loc-planning/sv-se.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
 declare module '*/portfolio/loc-planning/da-dk.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
 declare module '*/portfolio/loc-planning/nl-nl.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
+
+declare module '*/frontDoor/loc/en-us.js' { const strings: IFrontDoorWebPartStrings; export default strings; }
+declare module '*/frontDoor/loc/sv-se.js' { const strings: IFrontDoorWebPartStrings; export default strings; }
+declare module '*/frontDoor/loc/da-dk.js' { const strings: IFrontDoorWebPartStrings; export default strings; }
+declare module '*/frontDoor/loc/nl-nl.js' { const strings: IFrontDoorWebPartStrings; export default strings; }

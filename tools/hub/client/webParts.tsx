@@ -18,6 +18,8 @@ import { budgetComposition } from '../../../src/webparts/portfolio/budget/compos
 import { timelineComposition } from '../../../src/webparts/portfolio/timeline/composition';
 import { portfolioRiskHeatMapComposition } from '../../../src/webparts/portfolio/riskHeatMap/composition';
 import { prioritisationComposition } from '../../../src/webparts/portfolio/prioritisation/composition';
+import { frontDoorComposition } from '../../../src/webparts/frontDoor/composition';
+import { newsComposition } from '../../../src/webparts/frontDoor/newsComposition';
 import { usePageFilter } from './pageFilter';
 import { REGISTER_STRINGS, format, type HubLanguage, type HubLanguageInfo } from './strings';
 import statusReportsEn from '../../../src/webparts/statusReports/loc/en-us.js';
@@ -44,6 +46,10 @@ import planningEn from '../../../src/webparts/portfolio/loc-planning/en-us.js';
 import planningSv from '../../../src/webparts/portfolio/loc-planning/sv-se.js';
 import planningDa from '../../../src/webparts/portfolio/loc-planning/da-dk.js';
 import planningNl from '../../../src/webparts/portfolio/loc-planning/nl-nl.js';
+import frontDoorEn from '../../../src/webparts/frontDoor/loc/en-us.js';
+import frontDoorSv from '../../../src/webparts/frontDoor/loc/sv-se.js';
+import frontDoorDa from '../../../src/webparts/frontDoor/loc/da-dk.js';
+import frontDoorNl from '../../../src/webparts/frontDoor/loc/nl-nl.js';
 import { indexedDbSnapshots } from '../../../src/services/listSnapshots';
 
 // The local hub as an SPFx host: for each web part, the composition written beside its SPFx
@@ -67,6 +73,7 @@ const COMMUNITY: ByLanguage<ICommunityWebPartStrings> = { 'en-us': communityEn, 
 const TEMPLATES: ByLanguage<ITemplatesWebPartStrings> = { 'en-us': templatesEn, 'sv-se': templatesSv, 'da-dk': templatesDa, 'nl-nl': templatesNl };
 const PORTFOLIO: ByLanguage<IPortfolioWebPartStrings> = { 'en-us': portfolioEn, 'sv-se': portfolioSv, 'da-dk': portfolioDa, 'nl-nl': portfolioNl };
 const PLANNING: ByLanguage<IPortfolioPlanningWebPartStrings> = { 'en-us': planningEn, 'sv-se': planningSv, 'da-dk': planningDa, 'nl-nl': planningNl };
+const FRONT_DOOR: ByLanguage<IFrontDoorWebPartStrings> = { 'en-us': frontDoorEn, 'sv-se': frontDoorSv, 'da-dk': frontDoorDa, 'nl-nl': frontDoorNl };
 const REGISTER: ByLanguage<ProjectRegisterStrings> = {
   'en-us': { register: REGISTER_STRINGS['en-us'], status: STATUS['en-us'], risks: RISKS['en-us'] },
   'sv-se': { register: REGISTER_STRINGS['sv-se'], status: STATUS['sv-se'], risks: RISKS['sv-se'] },
@@ -96,7 +103,9 @@ export const WEB_PARTS: Record<string, Registered> = {
   [ids.BUDGET_MANIFEST_ID]: { composition: budgetComposition, strings: PORTFOLIO },
   [ids.TIMELINE_MANIFEST_ID]: { composition: timelineComposition, strings: PLANNING },
   [ids.PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID]: { composition: portfolioRiskHeatMapComposition, strings: PLANNING },
-  [ids.PRIORITISATION_MANIFEST_ID]: { composition: prioritisationComposition, strings: PLANNING }
+  [ids.PRIORITISATION_MANIFEST_ID]: { composition: prioritisationComposition, strings: PLANNING },
+  [ids.FRONT_DOOR_MANIFEST_ID]: { composition: frontDoorComposition, strings: FRONT_DOOR },
+  [ids.NEWS_MANIFEST_ID]: { composition: newsComposition, strings: FRONT_DOOR }
 };
 
 /**

@@ -22,8 +22,8 @@ export interface LocalSharePointOptions {
   port?: number;
   /** 127.0.0.1 unless told otherwise: choosing a user is not authentication. */
   host?: string;
-  /** Sites created at start if missing (default: /sites/pmo). */
-  sites?: Array<{ path: string; title: string }>;
+  /** Sites created at start if missing (default: /sites/pmo); `language` is the site's LCID (default 1033, English). */
+  sites?: Array<{ path: string; title: string; language?: number }>;
   /** The 5,000-item list view threshold; on by default as in SharePoint Online. */
   threshold?: boolean;
   /** Largest single-request upload (SharePoint Online: 250 MB). */
@@ -95,7 +95,7 @@ export async function startLocalSharePoint(opts: LocalSharePointOptions): Promis
   installAttachments(store);
   installModeration(store);
   for (const s of opts.sites ?? [{ path: '/sites/pmo', title: 'PMO' }]) {
-    if (!store.getWebByPath(s.path)) store.createWeb(s.path, s.title);
+    if (!store.getWebByPath(s.path)) store.createWeb(s.path, s.title, s.language);
   }
   // Sites stored by an older version get what every new site has (built-in content types, Site Pages…).
   for (const w of store.webs()) store.ensureBuiltIns(w);
@@ -208,7 +208,7 @@ export async function startLocalSharePoint(opts: LocalSharePointOptions): Promis
     }
     if (path === '/_admin/sites' && req.method === 'POST') {
       try {
-        const web = store.createWeb(String(body.path ?? ''), String(body.title ?? body.path ?? ''));
+        const web = store.createWeb(String(body.path ?? ''), String(body.title ?? body.path ?? ''), typeof body.language === 'number' ? body.language : undefined);
         return json(201, { path: web.path, title: web.title, url: `${origin}${web.path}` });
       } catch (e) {
         return json(400, { error: (e as Error).message });

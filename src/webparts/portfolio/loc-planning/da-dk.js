@@ -115,6 +115,7 @@ define([], function () {
     "Saved": "Gemt.",
     "Required": "Angiv en værdi.",
     "NumberRange": "Angiv et tal fra {0} til {1}.",
+    "WeightRange": "Angiv et tal fra {0} til {1} med højst én decimal.",
     "TooLong": "Brug højst 255 tegn.",
     "SaveFailed": "Det lykkedes ikke at gemme. {0}",
     "Conflict": "En anden ændrede dette, efter du åbnede det. Indlæs igen for at se deres version, eller overskriv den med din.",

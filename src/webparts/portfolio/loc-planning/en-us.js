@@ -115,6 +115,7 @@ define([], function () {
     "Saved": "Saved.",
     "Required": "Enter a value.",
     "NumberRange": "Enter a number from {0} to {1}.",
+    "WeightRange": "Enter a number from {0} to {1}, with at most one decimal.",
     "TooLong": "Use at most 255 characters.",
     "SaveFailed": "Saving failed. {0}",
     "Conflict": "Someone else changed this after you opened it. Reload to see their version, or overwrite it with yours.",

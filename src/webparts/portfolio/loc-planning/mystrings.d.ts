@@ -114,6 +114,7 @@ declare interface IPortfolioPlanningWebPartStrings {
   Saved: string;
   Required: string;
   NumberRange: string;
+  WeightRange: string;
   TooLong: string;
   SaveFailed: string;
   Conflict: string;

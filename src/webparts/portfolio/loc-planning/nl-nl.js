@@ -115,6 +115,7 @@ define([], function () {
     "Saved": "Opgeslagen.",
     "Required": "Voer een waarde in.",
     "NumberRange": "Voer een getal van {0} tot {1} in.",
+    "WeightRange": "Voer een getal van {0} tot {1} in, met hoogstens één decimaal.",
     "TooLong": "Gebruik hoogstens 255 tekens.",
     "SaveFailed": "Opslaan is mislukt. {0}",
     "Conflict": "Iemand anders heeft dit gewijzigd nadat u het opende. Laad opnieuw om hun versie te zien, of overschrijf die met de uwe.",

@@ -115,6 +115,7 @@ define([], function () {
     "Saved": "Sparat.",
     "Required": "Ange ett värde.",
     "NumberRange": "Ange ett tal från {0} till {1}.",
+    "WeightRange": "Ange ett tal från {0} till {1}, med högst en decimal.",
     "TooLong": "Använd högst 255 tecken.",
     "SaveFailed": "Det gick inte att spara. {0}",
     "Conflict": "Någon annan ändrade detta efter att du öppnade det. Läs in igen för att se deras version, eller skriv över den med din.",

@@ -25,7 +25,7 @@ export function webEntity(u: Urls, store: SharePointStore, actor: Actor): Entity
       AllowRssFeeds: true, AlternateCssUrl: '', AppInstanceId: '00000000-0000-0000-0000-000000000000', Configuration: 0,
       Created: w.created, CustomMasterUrl: `${w.path}/_catalogs/masterpage/seattle.master`, Description: w.description,
       DocumentLibraryCalloutOfficeWebAppPreviewersDisabled: false, EnableMinimalDownload: false, HorizontalQuickLaunch: false,
-      Id: w.id, IsMultilingual: true, Language: 1033, LastItemModifiedDate: w.created, LastItemUserModifiedDate: w.created,
+      Id: w.id, IsMultilingual: true, Language: typeof w.props.Language === 'number' ? w.props.Language : 1033, LastItemModifiedDate: w.created, LastItemUserModifiedDate: w.created,
       MasterUrl: `${w.path}/_catalogs/masterpage/seattle.master`, NoCrawl: false, OverwriteTranslationsOnChange: false,
       ResourcePath: { DecodedUrl: u.webUrl }, QuickLaunchEnabled: true, RecycleBinEnabled: true, ServerRelativeUrl: w.path,
       SiteLogoUrl: null, SyndicationEnabled: true, Title: w.title, TreeViewEnabled: false, UIVersion: 15,

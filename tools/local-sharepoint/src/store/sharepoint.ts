@@ -131,7 +131,7 @@ export class SharePointStore {
   }
 
   /** Creates a site as SharePoint's team-site template would: groups, a documents library. */
-  public createWeb(path: string, title: string): Web {
+  public createWeb(path: string, title: string, language: number = 1033): Web {
     if (!/^\/sites\/[A-Za-z0-9_-]{1,64}$/.test(path)) {
       throw Errors.badRequest(`A site URL must look like /sites/<name> (letters, digits, - and _): '${path}'.`);
     }
@@ -145,7 +145,8 @@ export class SharePointStore {
       const owners = this.createGroup(web, `${title} Owners`, owner.id);
       const members = this.createGroup(web, `${title} Members`, owner.id);
       const visitors = this.createGroup(web, `${title} Visitors`, owner.id);
-      this.setWebProps(web, { AssociatedOwnerGroup: owners.id, AssociatedMemberGroup: members.id, AssociatedVisitorGroup: visitors.id });
+      // A site's language is chosen when it is created and never changes (SharePoint Online: "Choose the default language for your site").
+      this.setWebProps(web, { AssociatedOwnerGroup: owners.id, AssociatedMemberGroup: members.id, AssociatedVisitorGroup: visitors.id, Language: language });
       this.addRoleAssignment(web, 'web', owners.id, 1073741829);
       this.addRoleAssignment(web, 'web', members.id, 1073741830);
       this.addRoleAssignment(web, 'web', visitors.id, 1073741826);
@@ -1144,7 +1145,8 @@ export class SharePointStore {
   // ---------------------------------------------------------------- indexes
 
   public indexedFields(list: List): Field[] {
-    return this.fields(list.id).filter((f) => f.props.Indexed && !f.props.system);
+    // ID is the list's own key; the other system columns (Created By, Modified…) can be indexed as on SharePoint.
+    return this.fields(list.id).filter((f) => f.props.Indexed && f.props.system !== 'id');
   }
 
   private writeIndex(list: List, item: Item): void {
@@ -1273,7 +1275,9 @@ export function indexKey(type: string, v: FieldValue | undefined): string | numb
 }
 
 export function indexKeys(f: Field, item: Item): Array<string | number> {
-  const v = item.data[f.internalName];
+  // System columns keep their value on the item itself, not in its data.
+  const system: Partial<Record<string, FieldValue>> = { author: item.authorId, editor: item.editorId, created: item.created, modified: item.modified };
+  const v = f.props.system ? system[f.props.system] : item.data[f.internalName];
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) {
     return (v as Array<string | number>).map((x) => indexKey(f.typeAsString, x)).filter((x): x is string | number => x !== null);

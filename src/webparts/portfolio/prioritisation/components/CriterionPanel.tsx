@@ -1,14 +1,15 @@
 import * as React from 'react';
-import { DefaultButton, PanelType, PrimaryButton, TextField, Toggle } from '@fluentui/react';
+import { TextField, Toggle } from '@fluentui/react';
 import type { PrioritisationCriterion } from '../../../../model/portfolio';
 import type { NewItem } from '../../../../model/common';
 import type { IPrioritisationService } from '../../../../services/PrioritisationService';
 import type { IConflictRow } from '../../../../components/ConflictDialog';
-import { EditPanel, editFormWords } from '../../../../components/EditPanel';
 import { useEditForm, type FormErrorsOf } from '../../../../components/useEditForm';
 import { describeError } from '../../../../components/errors';
+import { SavePanel } from './SavePanel';
 import { format } from '../../../../components/text';
 import { formatLocaleNumber, parseLocaleNumber } from '../../../../components/localeNumber';
+import { getField, type NumberFieldSchema } from '../../../../schema';
 
 export interface ICriterionPanelProps {
   service: IPrioritisationService;
@@ -19,6 +20,14 @@ export interface ICriterionPanelProps {
   locale: string;
   onSaved: (c: PrioritisationCriterion) => void;
   onDismiss: () => void;
+}
+
+const WEIGHT_DECIMALS = (getField('prioritisationCriteria', 'weight') as NumberFieldSchema).decimals ?? 0;
+
+function hasAtMostDecimals(n: number, decimals: number): boolean {
+  const scaled = n * 10 ** decimals;
+  // Tolerates the binary error of a decimal fraction (12.3 * 10 = 123.00000000000001).
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
 }
 
 export interface CriterionForm { title: string; weight: string; scale: string; description: string; active: boolean }
@@ -37,11 +46,12 @@ export function validateCriterionForm(f: CriterionForm, s: IPortfolioPlanningWeb
   if (!f.title.trim()) errors.title = s.Required;
   else if (f.title.trim().length > 255) errors.title = s.TooLong;
   const weight = parseLocaleNumber(f.weight, locale);
-  if (weight === undefined || Number.isNaN(weight) || weight < 0 || weight > 100) errors.weight = format(s.NumberRange, 0, 100);
+  // The column shows one decimal: more is refused rather than rounded, so what is typed is stored.
+  if (weight === undefined || Number.isNaN(weight) || weight < 0 || weight > 100 || !hasAtMostDecimals(weight, WEIGHT_DECIMALS)) errors.weight = format(s.WeightRange, 0, 100);
   const scale = parseLocaleNumber(f.scale, locale);
   if (scale === undefined || Number.isNaN(scale) || !Number.isInteger(scale) || scale < 1 || scale > 100) errors.scale = format(s.NumberRange, 1, 100);
   if (Object.keys(errors).length) return { errors };
-  return { errors, value: { title: f.title.trim(), weight: Math.round(weight! * 10) / 10, scale: scale!, description: f.description.trim() || undefined, active: f.active } };
+  return { errors, value: { title: f.title.trim(), weight: weight!, scale: scale!, description: f.description.trim() || undefined, active: f.active } };
 }
 
 const FIELDS: ReadonlyArray<keyof CriterionForm> = ['title', 'weight', 'scale', 'description', 'active'];
@@ -62,7 +72,7 @@ export function CriterionPanel(props: ICriterionPanelProps): JSX.Element {
       const form: Errors = {};
       const other: string[] = [];
       for (const [k, code] of Object.entries(fields)) {
-        if (k === 'weight') form.weight = format(s.NumberRange, 0, 100);
+        if (k === 'weight') form.weight = format(s.WeightRange, 0, 100);
         else if (k === 'scale') form.scale = format(s.NumberRange, 1, 100);
         else if ((FIELDS as readonly string[]).includes(k)) form[k as keyof CriterionForm] = code === 'tooLong' ? s.TooLong : code === 'required' ? s.Required : code;
         else other.push(format(s.SaveFailed, k));
@@ -73,7 +83,6 @@ export function CriterionPanel(props: ICriterionPanelProps): JSX.Element {
     reload: (theirs) => ({ form: formOfCriterion(theirs as PrioritisationCriterion, locale), base: theirs as PrioritisationCriterion, notice: c.FormReloaded })
   }, props.onDismiss);
   const { form, errors, set } = edit;
-  const saving = edit.saving !== undefined;
 
   const conflictRows = (): IConflictRow[] => {
     const t = formOfCriterion(edit.conflict?.theirs as PrioritisationCriterion, locale);
@@ -88,27 +97,12 @@ export function CriterionPanel(props: ICriterionPanelProps): JSX.Element {
   };
 
   return (
-    <EditPanel
-      edit={edit}
-      type={PanelType.smallFixedFar}
-      heading={props.criterion ? s.EditCriterionHeading : s.NewCriterionHeading}
-      closeLabel={c.Close}
-      savingLabel={s.Saving}
-      quietSpinner={true}
-      words={editFormWords(c, s.Conflict)}
-      conflictRows={conflictRows}
-      commands={(
-        <>
-          <PrimaryButton disabled={saving} onClick={() => { edit.save('save').catch(() => undefined); }}>{saving ? s.Saving : s.Save}</PrimaryButton>
-          <DefaultButton disabled={saving} onClick={edit.requestClose}>{s.Cancel}</DefaultButton>
-        </>
-      )}
-    >
+    <SavePanel edit={edit} heading={props.criterion ? s.EditCriterionHeading : s.NewCriterionHeading} conflictRows={conflictRows} strings={s} common={c}>
       <TextField label={s.FieldTitle} required={true} value={form.title} onChange={(_, v) => set('title', v ?? '')} errorMessage={errors.title} />
       <TextField label={s.FieldWeight} required={true} value={form.weight} onChange={(_, v) => set('weight', v ?? '')} errorMessage={errors.weight} inputMode="decimal" />
       <TextField label={s.FieldScale} required={true} value={form.scale} onChange={(_, v) => set('scale', v ?? '')} errorMessage={errors.scale} inputMode="numeric" />
       <TextField label={s.FieldDescription} multiline={true} rows={3} value={form.description} onChange={(_, v) => set('description', v ?? '')} />
       <Toggle label={s.FieldActive} checked={form.active} onChange={(_e, v) => set('active', !!v)} onText={s.Yes} offText={s.No} />
-    </EditPanel>
+    </SavePanel>
   );
 }

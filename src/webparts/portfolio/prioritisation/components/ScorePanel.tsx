@@ -1,12 +1,12 @@
 import * as React from 'react';
-import { DefaultButton, PanelType, PrimaryButton, Text, TextField } from '@fluentui/react';
+import { Text, TextField } from '@fluentui/react';
 import type { CriteriaScores, PrioritisationCriterion, Project } from '../../../../model/portfolio';
 import type { IPrioritisationService } from '../../../../services/PrioritisationService';
 import { parseCriteriaScores } from '../../../../services/scoring';
 import type { IConflictRow } from '../../../../components/ConflictDialog';
-import { EditPanel, editFormWords } from '../../../../components/EditPanel';
 import { useEditForm } from '../../../../components/useEditForm';
 import { describeError } from '../../../../components/errors';
+import { SavePanel } from './SavePanel';
 import { format } from '../../../../components/text';
 import { formatLocaleNumber, parseLocaleNumber } from '../../../../components/localeNumber';
 
@@ -55,7 +55,6 @@ export function ScorePanel(props: IScorePanelProps): JSX.Element {
     failureText: (e) => format(s.SaveFailed, describeError(e, c)),
     reload: (theirs) => ({ form: formOfScores(theirs as Project, criteria, locale), base: theirs as Project, notice: c.FormReloaded })
   }, props.onDismiss);
-  const saving = edit.saving !== undefined;
 
   const conflictRows = (): IConflictRow[] => {
     const t = formOfScores(edit.conflict?.theirs as Project, criteria, locale);
@@ -63,22 +62,7 @@ export function ScorePanel(props: IScorePanelProps): JSX.Element {
   };
 
   return (
-    <EditPanel
-      edit={edit}
-      type={PanelType.smallFixedFar}
-      heading={format(s.ScoreHeading, `${project.code} ${project.title}`)}
-      closeLabel={c.Close}
-      savingLabel={s.Saving}
-      quietSpinner={true}
-      words={editFormWords(c, s.Conflict)}
-      conflictRows={conflictRows}
-      commands={(
-        <>
-          <PrimaryButton disabled={saving} onClick={() => { edit.save('save').catch(() => undefined); }}>{saving ? s.Saving : s.Save}</PrimaryButton>
-          <DefaultButton disabled={saving} onClick={edit.requestClose}>{s.Cancel}</DefaultButton>
-        </>
-      )}
-    >
+    <SavePanel edit={edit} heading={format(s.ScoreHeading, `${project.code} ${project.title}`)} conflictRows={conflictRows} strings={s} common={c}>
       <Text variant="small">{s.ScoreHint}</Text>
       {criteria.map((x) => (
         <TextField
@@ -87,6 +71,6 @@ export function ScorePanel(props: IScorePanelProps): JSX.Element {
           onChange={(_e, v) => edit.set(String(x.id), v ?? '')}
         />
       ))}
-    </EditPanel>
+    </SavePanel>
   );
 }

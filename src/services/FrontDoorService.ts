@@ -1,0 +1,119 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import { FRONT_DOOR_LANGUAGES, internalName } from '../schema';
+import type { CommunityEvent } from '../model/community';
+import type { ContentLanguage, FrontDoorContent, FrontDoorText, KeyFigures } from '../model/frontDoor';
+import type { Project } from '../model/portfolio';
+import { isActive, isStale, REPORTING_PHASES } from '../model/portfolioMetrics';
+import { fromItem } from './mapping';
+import { readAll, selection, spList } from './listItems';
+import { httpStatus } from './odata';
+import { sitePath } from './ProjectService';
+import { SpHubSettingsService } from './HubSettingsService';
+
+export interface IFrontDoorService {
+  /** The PMO's texts in the visitor's language (English when the PMO wrote none in it), for the site's profile. */
+  content(locale: string): Promise<FrontDoorContent>;
+  /** Key figures computed from the lists as of `today`. */
+  keyFigures(today: Date, staleDays: number): Promise<KeyFigures>;
+  /** The next community events from `now` on. */
+  nextEvents(now: Date, count: number): Promise<CommunityEvent[]>;
+}
+
+/** The content language for a UI locale: `sv-SE` → `sv-SE`, `sv` → `sv-SE`, anything else → `en-US`. */
+export function contentLanguage(locale: string): ContentLanguage {
+  const lang = locale.toLowerCase().split('-')[0];
+  return FRONT_DOOR_LANGUAGES.find((l) => l.toLowerCase().split('-')[0] === lang) ?? 'en-US';
+}
+
+/** A text applies to a profile when it names that profile, or names none (every profile). */
+function forProfile(t: FrontDoorText, profile: string | undefined): boolean {
+  return !profile || t.profiles.length === 0 || t.profiles.indexOf(profile) >= 0;
+}
+
+const byOrder = (a: FrontDoorText, b: FrontDoorText): number => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.id - b.id;
+
+/** The texts of one language, grouped as Home shows them. */
+export function arrangeContent(all: readonly FrontDoorText[], locale: string, profile: string | undefined): Omit<FrontDoorContent, 'pages'> {
+  const wanted = contentLanguage(locale);
+  const usable = all.filter((t) => forProfile(t, profile));
+  const has = (l: ContentLanguage): boolean => usable.some((t) => t.language === l);
+  const language: ContentLanguage = has(wanted) ? wanted : 'en-US';
+  const mine = usable.filter((t) => t.language === language).sort(byOrder);
+  return {
+    language, fallback: language !== wanted, profile,
+    purpose: mine.find((t) => t.section === 'Purpose'),
+    services: mine.filter((t) => t.section === 'Service'),
+    roles: mine.filter((t) => t.section === 'Role'),
+    team: mine.filter((t) => t.section === 'Team')
+  };
+}
+
+/** Key figures of a set of projects (the portfolio's own definitions: active phases, stale reports). */
+export function projectFigures(projects: readonly Pick<Project, 'phase' | 'latestReportDate'>[], today: Date, staleDays: number): Pick<KeyFigures, 'activeProjects' | 'reportsOnTimePct'> {
+  const asProjects = projects as Project[];
+  const reporting = asProjects.filter((p) => REPORTING_PHASES.indexOf(p.phase) >= 0);
+  const onTime = reporting.filter((p) => !isStale(p, staleDays, today)).length;
+  return {
+    activeProjects: asProjects.filter(isActive).length,
+    reportsOnTimePct: reporting.length ? Math.round((onTime / reporting.length) * 100) : undefined
+  };
+}
+
+/** A list the site's profile does not have answers 404: the figure is left out, not failed. */
+async function unlessMissing<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (e) {
+    if (httpStatus(e) === 404) return undefined;
+    throw e;
+  }
+}
+
+export class SpFrontDoorService implements IFrontDoorService {
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly pageKeys: (profile: string | undefined) => string[]) {}
+
+  public async content(locale: string): Promise<FrontDoorContent> {
+    const { select, expand } = selection('frontDoor');
+    const [rows, settings] = await Promise.all([
+      // A few dozen texts per language: read whole, by ID pages.
+      unlessMissing(readAll(spList(this.sp, this.siteUrl, 'frontDoor').items.select(...select).expand(...expand))),
+      new SpHubSettingsService(this.sp, sitePath(this.siteUrl)).readAll()
+    ]);
+    const profile = settings.get('profile')?.value || undefined;
+    const texts = (rows ?? []).map((r) => fromItem<FrontDoorText>('frontDoor', r));
+    return { ...arrangeContent(texts, locale, profile), pages: this.pageKeys(profile) };
+  }
+
+  public async keyFigures(today: Date, staleDays: number): Promise<KeyFigures> {
+    const phase = internalName('projects', 'phase');
+    const reported = internalName('projects', 'latestReportDate');
+    const status = internalName('methodTemplates', 'status');
+    const [projects, templates, experts] = await Promise.all([
+      unlessMissing(readAll(spList(this.sp, this.siteUrl, 'projects').items.select('Id', phase, reported))),
+      // Visitors see approved templates only (drafts carry their own permissions); count what is approved.
+      unlessMissing(readAll(spList(this.sp, this.siteUrl, 'methodTemplates').items.select('Id', status))),
+      unlessMissing(readAll(spList(this.sp, this.siteUrl, 'pmoExperts').items.select('Id')))
+    ]);
+    const figures: KeyFigures = {};
+    if (projects) {
+      Object.assign(figures, projectFigures(projects.map((r) => ({
+        phase: r[phase] as Project['phase'], latestReportDate: typeof r[reported] === 'string' ? (r[reported] as string).slice(0, 10) : undefined
+      })), today, staleDays));
+    }
+    if (templates) figures.approvedTemplates = templates.filter((r) => r[status] === 'Approved').length;
+    if (experts) figures.experts = experts.length;
+    return figures;
+  }
+
+  public async nextEvents(now: Date, count: number): Promise<CommunityEvent[]> {
+    const start = internalName('communityEvents', 'startDate');
+    const { select, expand } = selection('communityEvents');
+    // The start column is indexed: safe past 5,000 events.
+    const rows = await unlessMissing(spList(this.sp, this.siteUrl, 'communityEvents').items.select(...select).expand(...expand)
+      .filter(`${start} ge datetime'${now.toISOString()}'`).orderBy(start, true).top(count)<Array<Record<string, unknown>>>());
+    return (rows ?? []).map((r) => fromItem<CommunityEvent>('communityEvents', r));
+  }
+}

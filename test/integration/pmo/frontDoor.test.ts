@@ -1,0 +1,147 @@
+/**
+ * Home as the PMO's front door, against a local SharePoint whose site is Swedish (web Language
+ * 1053), provisioned and seeded as an admin would: what the seed stored (texts in the site's
+ * language, news as news posts), what the services read back from it, and who may write what —
+ * by hand-made REST calls, not through the UI.
+ */
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import { startSite, type Site } from './setup';
+import { provision } from '../../../src/provisioning/apply';
+import { seed } from '../../../src/provisioning/seed';
+import { getList, internalName, NEWS_PROMOTED_STATE, SITE_PAGES } from '../../../src/schema';
+import { SpFrontDoorService } from '../../../src/services/FrontDoorService';
+import { SpNewsService } from '../../../src/services/NewsService';
+import { profilePageKeys } from '../../../src/webparts/frontDoor/pageLinks';
+import { NEWS_TEXT } from '../../../src/provisioning/demoTexts';
+import { isStale, REPORTING_PHASES } from '../../../src/model/portfolioMetrics';
+import type { Project } from '../../../src/model/portfolio';
+import { DEMO_NOW } from '../../fixtures/demoClock';
+
+jest.setTimeout(180_000);
+
+let site: Site;
+const SITE_URL = (): string => site.url;
+
+beforeAll(async () => {
+  site = await startSite({ sites: [{ path: '/sites/pmo', title: 'PMO', language: 1053 }] });
+  await provision(site.sp);
+  await seed(site.sp, 'demo', undefined, { now: DEMO_NOW });
+});
+afterAll(async () => { await site?.server.close(); });
+
+const frontDoorItems = async (): Promise<Array<Record<string, unknown>>> =>
+  site.sp.web.getList(`/sites/pmo/${getList('frontDoor').url}`).items.select('Id', 'Title', internalName('frontDoor', 'language'), internalName('frontDoor', 'section')).top(5000)();
+
+const newsItems = async (): Promise<Array<Record<string, unknown>>> =>
+  site.sp.web.getList(`/sites/pmo/${SITE_PAGES.url}`).items
+    .select('Id', SITE_PAGES.fields.title, SITE_PAGES.fields.description, SITE_PAGES.fields.promotedState, SITE_PAGES.fields.firstPublishedDate)
+    .filter(`${SITE_PAGES.fields.promotedState} eq ${NEWS_PROMOTED_STATE}`).top(5000)();
+
+test('a Swedish site gets its demo in Swedish: texts, projects, events, lessons, bios', async () => {
+  const web = await site.sp.web.select('Language')<{ Language: number }>();
+  expect(web.Language).toBe(1053);
+  const texts = await frontDoorItems();
+  const language = internalName('frontDoor', 'language');
+  expect(new Set(texts.map((t) => t[language]))).toEqual(new Set(['sv-SE']));
+  expect(texts.map((t) => t.Title)).toContain('PMO hjälper våra projekt att lyckas');
+  const projects = await site.sp.web.getList(`/sites/pmo/${getList('projects').url}`).items
+    .select(internalName('projects', 'description'), internalName('projects', 'unit')).top(5000)<Array<Record<string, string>>>();
+  expect(projects.map((p) => p[internalName('projects', 'description')])).toContain('En självserviceportal för alla kundärenden som ersätter tre gamla webbplatser.');
+  expect(projects.map((p) => p[internalName('projects', 'unit')])).toContain('Ekonomi');
+  const events = await site.sp.web.getList(`/sites/pmo/${getList('communityEvents').url}`).items.select('Title').top(5000)<Array<{ Title: string }>>();
+  expect(events.map((e) => e.Title)).toContain('Kvartalsvis utmaningsmöte K4 2026');
+  expect(events.map((e) => e.Title)).not.toContain('Quarterly challenge meeting Q4 2026');
+  const lessons = await site.sp.web.getList(`/sites/pmo/${getList('lessonsLearned').url}`).items.select('Title').top(5000)<Array<{ Title: string }>>();
+  expect(lessons.map((l) => l.Title)).toContain('Styrgruppen behöver beslut, inte status');
+  const bios = await site.sp.web.getList(`/sites/pmo/${getList('pmoExperts').url}`).items.select(internalName('pmoExperts', 'bio')).top(5000)<Array<Record<string, string>>>();
+  expect(bios.map((b) => b[internalName('pmoExperts', 'bio')])).toContain('Programledare som har lett fler än 40 styrgrupper.');
+});
+
+test('news are stored as SharePoint news posts: promoted site pages with a first-published date and a description', async () => {
+  const news = await newsItems();
+  expect(news.map((n) => n[SITE_PAGES.fields.title]).sort()).toEqual(NEWS_TEXT['sv-SE'].map((n) => n.title).sort());
+  for (const n of news) {
+    expect(n[SITE_PAGES.fields.promotedState]).toBe(2);
+    expect(typeof n[SITE_PAGES.fields.firstPublishedDate]).toBe('string');
+    expect(String(n[SITE_PAGES.fields.description])).not.toBe('');
+  }
+  // The pages API says the same of each post.
+  const { SPQueryable } = await import('@pnp/sp');
+  const page = await SPQueryable([site.sp.web, site.url], `_api/sitepages/pages(${String(news[0].Id)})`)<{ PromotedState: number; Description: string }>();
+  expect(page.PromotedState).toBe(2);
+  expect(page.Description).toBe(news[0][SITE_PAGES.fields.description]);
+});
+
+test('the seed runs again without adding; with --language all it adds the other three languages only', async () => {
+  expect((await seed(site.sp, 'demo', undefined, { now: DEMO_NOW + 3600_000 })).added).toEqual({});
+  const more = await seed(site.sp, 'demo', undefined, { now: DEMO_NOW + 3600_000, language: 'all' });
+  expect(more.added['news posts']).toBe(9);
+  expect(more.added.projects).toBeUndefined();
+  expect(more.added['community events']).toBeUndefined();
+  const texts = await frontDoorItems();
+  const language = internalName('frontDoor', 'language');
+  expect(new Set(texts.map((t) => t[language]))).toEqual(new Set(['en-US', 'sv-SE', 'da-DK', 'nl-NL']));
+  const keys = texts.map((t) => `${String(t[language])}|${String(t.Title)}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect((await seed(site.sp, 'demo', undefined, { now: DEMO_NOW + 7200_000, language: 'all' })).added).toEqual({});
+});
+
+test('the front door service reads the visitor\'s language, falls back to English, and keeps the profile\'s texts', async () => {
+  const visitor = await site.as('visitor');
+  const service = new SpFrontDoorService(visitor, SITE_URL(), profilePageKeys);
+  const nl = await service.content('nl-NL');
+  expect(nl.language).toBe('nl-NL');
+  expect(nl.fallback).toBe(false);
+  expect(nl.purpose?.title).toBe('Het PMO helpt onze projecten slagen');
+  expect(nl.roles.map((r) => r.governanceRole)).toEqual(['SteeringGroup', 'Sponsor', 'ProjectLeader', 'Pmo']);
+  expect(nl.team.map((t) => t.contact?.email)).toEqual(['astrid.lindqvist@contoso.com', 'mikkel.sorensen@contoso.com']);
+  expect(nl.profile).toBe('enterprise');
+  expect(nl.pages).toEqual(['home', 'projects', 'portfolio', 'templates', 'community']);
+  const fi = await service.content('fi-FI');
+  // A language PMO Hub does not speak gets the English UI, so English texts are no fallback.
+  expect([fi.language, fi.fallback]).toEqual(['en-US', false]);
+});
+
+test('key figures are computed from what the lists hold, as a visitor may read them', async () => {
+  const visitor = await site.as('visitor');
+  const figures = await new SpFrontDoorService(visitor, SITE_URL(), profilePageKeys).keyFigures(new Date(DEMO_NOW), 30);
+  const phase = internalName('projects', 'phase');
+  const reported = internalName('projects', 'latestReportDate');
+  const rows = await visitor.web.getList(`/sites/pmo/${getList('projects').url}`).items.select(phase, reported).top(5000)<Array<Record<string, string>>>();
+  const projects = rows.map((r) => ({ phase: r[phase], latestReportDate: r[reported]?.slice(0, 10) }) as Project);
+  const reporting = projects.filter((p) => REPORTING_PHASES.indexOf(p.phase) >= 0);
+  expect(figures.activeProjects).toBe(projects.filter((p) => ['Initiation', 'Planning', 'Execution', 'Closing'].includes(p.phase)).length);
+  expect(figures.reportsOnTimePct).toBe(Math.round((reporting.filter((p) => !isStale(p, 30, new Date(DEMO_NOW))).length / reporting.length) * 100));
+  // Two projects report late on purpose: not every report is on time.
+  expect(figures.reportsOnTimePct).toBeLessThan(100);
+  const templates = await visitor.web.getList(`/sites/pmo/${getList('methodTemplates').url}`).items.select('Id').top(5000)();
+  expect(figures.approvedTemplates).toBe(templates.length);
+  expect(figures.experts).toBe(6);
+  const events = await new SpFrontDoorService(visitor, SITE_URL(), profilePageKeys).nextEvents(new Date(DEMO_NOW), 3);
+  expect(events).toHaveLength(3);
+  expect(events.every((e) => Date.parse(e.startDate) >= DEMO_NOW)).toBe(true);
+  expect(events.map((e) => e.startDate)).toEqual([...events.map((e) => e.startDate)].sort());
+});
+
+test('the news service returns the latest posts, newest first, to a visitor', async () => {
+  const visitor = await site.as('visitor');
+  const latest = await new SpNewsService(visitor, SITE_URL()).latest(4);
+  expect(latest).toHaveLength(4);
+  const dates = latest.map((n) => Date.parse(n.firstPublished ?? ''));
+  expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  expect(latest[0].url).toMatch(/^\/sites\/pmo\/SitePages\/.+\.aspx$/);
+});
+
+test('SharePoint refuses a visitor who writes the front door or posts news by hand', async () => {
+  const visitor = await site.as('visitor');
+  const status = async (p: Promise<unknown>): Promise<number> => p.then(() => 200, (e: { status?: number }) => e.status ?? 0);
+  expect(await status(visitor.web.getList(`/sites/pmo/${getList('frontDoor').url}`).items.add({ Title: 'Visitor text' }))).toBe(403);
+  const { SPQueryable, spPost } = await import('@pnp/sp');
+  expect(await status(spPost(SPQueryable([visitor.web, site.url], '_api/sitepages/pages'), { body: JSON.stringify({ PageLayoutType: 'Article', PromotedState: 1 }) }))).toBe(403);
+  const pmo = await site.as('pmo');
+  expect(await status(pmo.web.getList(`/sites/pmo/${getList('frontDoor').url}`).items.add({
+    Title: 'PMO text', [internalName('frontDoor', 'section')]: 'Purpose', [internalName('frontDoor', 'language')]: 'en-US'
+  }))).toBe(200);
+});
