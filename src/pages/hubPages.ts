@@ -4,9 +4,10 @@
 /// <reference path="../common/loc/mystrings.d.ts" />
 /**
  * The hub's pages, declared once as data: provisioning creates them as modern pages
- * (SitePages/<fileName>, one section per web part) for the PMO profiles they name, on a tenant
- * and locally alike; the local hub renders what Site Pages then stores. Titles and texts are keys
- * of the common strings: a page is written in the site's language, the navigation in every one.
+ * (SitePages/<fileName>; which web parts sit side by side is in profiles.ts) for the PMO profiles
+ * they name, on a tenant and locally alike; the local hub renders what Site Pages then stores.
+ * Titles and texts are keys of the common strings: a page is written in the site's language, the
+ * navigation in every one.
  */
 
 export type HubPageKey = 'home' | 'projects' | 'portfolio' | 'strategy' | 'templates' | 'community';
