@@ -3,6 +3,7 @@
 // only place where SharePoint internal names may be spelled out.
 import { communityEvents } from './communityEvents';
 import { keyResults } from './keyResults';
+import { keyResultCheckIns } from './keyResultCheckIns';
 import { lessonsLearned } from './lessonsLearned';
 import { methodTemplates } from './methodTemplates';
 import { pmoExperts } from './pmoExperts';
@@ -41,6 +42,7 @@ export { SITE_PAGES, NEWS_PROMOTED_STATE } from './sitePages';
 export {
   communityEvents,
   keyResults,
+  keyResultCheckIns,
   lessonsLearned,
   methodTemplates,
   pmoExperts,
@@ -62,13 +64,14 @@ export {
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 6;
+export const SCHEMA_VERSION: number = 7;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.
 const orderedLists = [
   strategicObjectives,
   keyResults,
+  keyResultCheckIns,
   prioritisationCriteria,
   projects,
   statusReports,

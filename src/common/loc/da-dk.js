@@ -123,6 +123,7 @@ define([], function () {
     "TimeOf": "{0}: klokkeslæt",
     "TimeHint": "Timer og minutter, for eksempel {0}.",
     "TimeInvalid": "Det er ikke et klokkeslæt. Skriv det som {0}.",
-    "TimeZoneNote": "Tidspunkterne er i webstedets tidszone: {0}."
+    "TimeZoneNote": "Tidspunkterne er i webstedets tidszone: {0}.",
+    "NavStrategy": "Strategi"
   };
 });

@@ -123,6 +123,7 @@ define([], function () {
     "TimeOf": "{0}: time",
     "TimeHint": "Hours and minutes, like {0}.",
     "TimeInvalid": "This is not a time. Type it like {0}.",
-    "TimeZoneNote": "Times are in the site's time zone: {0}."
+    "TimeZoneNote": "Times are in the site's time zone: {0}.",
+    "NavStrategy": "Strategy"
   };
 });

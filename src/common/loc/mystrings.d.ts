@@ -126,6 +126,7 @@ declare interface IPmoHubCommonStrings {
   TimeHint: string;
   TimeInvalid: string;
   TimeZoneNote: string;
+  NavStrategy: string;
 }
 
 declare module 'PmoHubCommonStrings' {

@@ -123,6 +123,7 @@ define([], function () {
     "TimeOf": "{0}: tijd",
     "TimeHint": "Uren en minuten, bijvoorbeeld {0}.",
     "TimeInvalid": "Dit is geen tijd. Typ hem zoals {0}.",
-    "TimeZoneNote": "Tijden zijn in de tijdzone van de site: {0}."
+    "TimeZoneNote": "Tijden zijn in de tijdzone van de site: {0}.",
+    "NavStrategy": "Strategie"
   };
 });

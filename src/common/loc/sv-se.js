@@ -123,6 +123,7 @@ define([], function () {
     "TimeOf": "{0}: klockslag",
     "TimeHint": "Timmar och minuter, till exempel {0}.",
     "TimeInvalid": "Det här är inget klockslag. Skriv det som {0}.",
-    "TimeZoneNote": "Tiderna gäller webbplatsens tidszon: {0}."
+    "TimeZoneNote": "Tiderna gäller webbplatsens tidszon: {0}.",
+    "NavStrategy": "Strategi"
   };
 });
