@@ -100,6 +100,19 @@ export interface KeyResult extends ListItemBase {
   current?: number;
   unit?: string;
   due?: IsoDate;
+  /** The latest check-in's confidence, percent (0–100). */
+  confidence?: number;
+}
+
+/** A dated check-in of a key result; who made it is SharePoint's Author. */
+export interface KeyResultCheckIn extends ListItemBase {
+  title?: string;
+  keyResult: LookupRef;
+  checkInDate: IsoDate;
+  value: number;
+  confidence?: number;
+  comment?: string;
+  author?: PersonRef;
 }
 
 export interface PrioritisationCriterion extends ListItemBase {

@@ -6,10 +6,39 @@ import { PORTFOLIO_FILTERS_MANIFEST_ID, type HubWebPart } from './hubPages';
 
 /**
  * A hub page's canvas as SharePoint stores it (`CanvasContent1`), built with @pnp/sp's own page
- * classes so the JSON is what PnPjs writes on a tenant: one section per web part, one full-width
- * column, client-side web part controls carrying their manifest id and properties, and the
- * dynamic-data connection from each portfolio web part to the page's Portfolio filters web part.
+ * classes so the JSON is what PnPjs writes on a tenant: sections of columns (the layouts
+ * SharePoint's editor offers), client-side web part controls carrying their manifest id and
+ * properties, and the dynamic-data connection from each portfolio web part to the page's
+ * Portfolio filters web part.
  */
+
+/**
+ * The section layouts of SharePoint's page editor. A layout is not stored as such: each column
+ * carries its share of the page's 12 (`position.sectionFactor`), and the layout is read back from
+ * those shares. "One-third left" is a narrow column on the left.
+ */
+export type SectionLayout = 'oneColumn' | 'twoColumns' | 'threeColumns' | 'oneThirdLeft' | 'oneThirdRight';
+
+export const SECTION_LAYOUTS: Readonly<Record<SectionLayout, readonly CanvasColumnFactor[]>> = {
+  oneColumn: [12],
+  twoColumns: [6, 6],
+  threeColumns: [4, 4, 4],
+  oneThirdLeft: [4, 8],
+  oneThirdRight: [8, 4]
+};
+
+export const SECTION_LAYOUT_KEYS = Object.keys(SECTION_LAYOUTS) as SectionLayout[];
+
+/** The layout whose columns have these shares; anything else SharePoint could hold is shown as it is, not named. */
+export function layoutOf(factors: readonly number[]): SectionLayout | undefined {
+  return SECTION_LAYOUT_KEYS.find((k) => SECTION_LAYOUTS[k].length === factors.length && SECTION_LAYOUTS[k].every((f, i) => f === factors[i]));
+}
+
+/** A section of a spec: its layout, and for each column the indexes of `webParts` placed in it, top to bottom. */
+export interface SectionSpec {
+  layout: SectionLayout;
+  columns: ReadonlyArray<readonly number[]>;
+}
 
 /** What a page's canvas is made of, independent of the language its texts are in. */
 export interface CanvasSpec {
@@ -18,13 +47,24 @@ export interface CanvasSpec {
   /** Plain text shown above the web parts (a Text web part). */
   intro?: string;
   webParts: readonly HubWebPart[];
+  /**
+   * How the web parts are arranged, in page order. A web part no section names gets a
+   * one-column section of its own after them; omitted: every web part has its own.
+   */
+  sections?: readonly SectionSpec[];
 }
 
 /**
  * The page's connection from `filter` to a Portfolio filters web part, as SPFx serialises a
- * connected DynamicProperty: `dynamicDataPaths` maps the property to
- * `WebPart.<source component id>.<source instance id>:<property id>`. [verify: the key SPO uses
- * for the property (its name here; SharePoint's own pages show generated `dynamicPropertyN` keys).]
+ * connected DynamicProperty in the web part's data: `dynamicDataPaths` maps the consuming web
+ * part's own property name (the one its `propertiesMetadata` declares dynamic; not a generated
+ * key) to `WebPart.<source component id>.<source instance id>:<property id>[:<property path>]`,
+ * and its static (unconnected) dynamic values go to `dynamicDataValues`. Sources: the
+ * `IWebPartData.dynamicDataPaths` / `dynamicDataValues` reference (sp-webpart-base), pages
+ * read back from SharePoint Online in pnp/cli-microsoft365#750 and pnp/PnP-Sites-Core#2079
+ * (`"queryKeywords": "WebPart.<id>.<instance>:searchQuery:rawInputValue"`).
+ * [verify: whether SPFx also writes `dynamicDataValues: { filter: … }` for an unconnected web
+ * part whose manifest has no value for it; PMO Hub writes nothing then.]
  */
 export const FILTER_PROPERTY = 'filter';
 
@@ -36,7 +76,8 @@ export function filterReference(sourceInstanceId: string): string {
 export function connectedFilterSource(control: { webPartData?: { dynamicDataPaths?: Record<string, string> } }): string | undefined {
   const ref = control.webPartData?.dynamicDataPaths?.[FILTER_PROPERTY];
   if (typeof ref !== 'string') return undefined;
-  const m = /^WebPart\.([0-9a-f-]{36})\.([0-9a-f-]{36}):(.+)$/i.exec(ref);
+  // A property path after a second colon (a field of the source's property) still names the source.
+  const m = /^WebPart\.([0-9a-f-]{36})\.([0-9a-f-]{36}):([^:]+)(?::.*)?$/i.exec(ref);
   return m && m[1].toLowerCase() === PORTFOLIO_FILTERS_MANIFEST_ID && m[3] === PORTFOLIO_FILTER_PROPERTY_ID ? m[2].toLowerCase() : undefined;
 }
 
@@ -96,9 +137,33 @@ export function buildCanvas(page: IClientsidePage | _ClientsidePage, spec: Canva
       ...ClientsideText.Default, position: { ...ClientsideText.Default.position }, emphasis: {}, id, anchorComponentId: id
     }));
   }
-  spec.webParts.forEach((wp, i) => {
-    page.addSection().addColumn(12).addControl(webPartControl(spec, wp, i, filterInstance));
+  for (const section of specSections(spec)) {
+    const added = page.addSection();
+    SECTION_LAYOUTS[section.layout].forEach((factor, ci) => {
+      const column = added.addColumn(factor);
+      for (const i of section.columns[ci] ?? []) column.addControl(webPartControl(spec, spec.webParts[i], i, filterInstance));
+    });
+  }
+}
+
+/**
+ * The spec's sections in page order, every web part placed once: a named section where its first
+ * web part comes in `webParts`, and a full-width section for each web part no section names.
+ */
+export function specSections(spec: CanvasSpec): SectionSpec[] {
+  const claimed = new Map<number, SectionSpec>();
+  for (const s of spec.sections ?? []) {
+    const columns = SECTION_LAYOUTS[s.layout].map((_f, ci) => (s.columns[ci] ?? []).filter((i) => i >= 0 && i < spec.webParts.length && !claimed.has(i)));
+    const section = { layout: s.layout, columns };
+    columns.flat().forEach((i) => claimed.set(i, section));
+  }
+  const sections: SectionSpec[] = [];
+  spec.webParts.forEach((_wp, i) => {
+    const named = claimed.get(i);
+    if (!named) sections.push({ layout: 'oneColumn', columns: [[i]] });
+    else if (!sections.includes(named)) sections.push(named);
   });
+  return sections;
 }
 
 /** A control of a page an editor changed: texts as stored, web parts with their instance ids kept. */

@@ -1,11 +1,12 @@
-import type { EditedControl, EditedSection } from './canvas';
+import { SECTION_LAYOUTS, type EditedControl, type EditedSection, type SectionLayout } from './canvas';
 import { HUB_PAGES, PORTFOLIO_FILTERS_MANIFEST_ID } from './hubPages';
 
 /**
  * What the hub's edit mode does to a page before it is saved, as plain functions of the page's
  * sections: a new web part gets a section of its own (as SharePoint's "+" between sections
- * does), moving moves the section a web part is in, and removing the last control of a section
- * removes the section. Connections refer to instance ids, which never change here.
+ * does) or goes into a column of a section added with a layout, moving moves the section a web
+ * part is in, and removing the last control of a section removes the section. Connections
+ * refer to instance ids, which never change here.
  */
 
 /** Web parts that read the portfolio filter: those the hub's own pages connect. */
@@ -18,6 +19,19 @@ export function newInstanceId(): string {
 export function insertWebPart(sections: readonly EditedSection[], at: number, control: EditedControl): EditedSection[] {
   const i = Math.max(0, Math.min(at, sections.length));
   return [...sections.slice(0, i), { columns: [{ factor: 12, controls: [control] }] }, ...sections.slice(i)];
+}
+
+/** An empty section with the layout's columns, as SharePoint's "Add a new section" puts it. */
+export function insertSection(sections: readonly EditedSection[], at: number, layout: SectionLayout): EditedSection[] {
+  const i = Math.max(0, Math.min(at, sections.length));
+  return [...sections.slice(0, i), { columns: SECTION_LAYOUTS[layout].map((factor) => ({ factor, controls: [] })) }, ...sections.slice(i)];
+}
+
+/** A web part at the bottom of one column of a section. */
+export function addToColumn(sections: readonly EditedSection[], section: number, column: number, control: EditedControl): EditedSection[] {
+  return sections.map((s, si) => (si !== section ? s : {
+    columns: s.columns.map((c, ci) => (ci === column ? { ...c, controls: [...c.controls, control] } : c))
+  }));
 }
 
 export function sectionOf(sections: readonly EditedSection[], controlId: string): number {

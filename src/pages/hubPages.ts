@@ -4,12 +4,13 @@
 /// <reference path="../common/loc/mystrings.d.ts" />
 /**
  * The hub's pages, declared once as data: provisioning creates them as modern pages
- * (SitePages/<fileName>, one section per web part) for the PMO profiles they name, on a tenant
- * and locally alike; the local hub renders what Site Pages then stores. Titles and texts are keys
- * of the common strings: a page is written in the site's language, the navigation in every one.
+ * (SitePages/<fileName>; which web parts sit side by side is in profiles.ts) for the PMO profiles
+ * they name, on a tenant and locally alike; the local hub renders what Site Pages then stores.
+ * Titles and texts are keys of the common strings: a page is written in the site's language, the
+ * navigation in every one.
  */
 
-export type HubPageKey = 'home' | 'projects' | 'portfolio' | 'templates' | 'community';
+export type HubPageKey = 'home' | 'projects' | 'portfolio' | 'strategy' | 'templates' | 'community';
 
 export type PmoProfile = 'operational' | 'tactical' | 'portfolio' | 'enterprise' | 'excellence';
 
@@ -79,6 +80,9 @@ export const PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID: string = 'ac86e7a7-2cd9-475c-9
 export const PORTFOLIO_RISK_HEAT_MAP_ALIAS: string = 'PortfolioRiskHeatMapWebPart';
 export const PRIORITISATION_MANIFEST_ID: string = 'efa0df43-f0f5-4992-a21d-450428a4db7c';
 export const PRIORITISATION_ALIAS: string = 'PrioritisationWebPart';
+/** The OKR web part's component id (its manifest's; checked by the same test). */
+export const OKR_MANIFEST_ID: string = 'b4ba5012-19b1-40f3-92d5-459dc7764dd0';
+export const OKR_ALIAS: string = 'OkrWebPart';
 
 /** The front door's web parts (their manifests'; checked by the same test). */
 export const FRONT_DOOR_MANIFEST_ID: string = '994fe718-3823-4a9c-abe4-69447dfc537a';
@@ -176,6 +180,15 @@ export const HUB_PAGES: HubPage[] = [
       // Weighing projects against criteria is what a portfolio office is for; a tactical one coordinates.
       profiles: ['portfolio', 'enterprise']
     }]
+  },
+  {
+    key: 'strategy',
+    fileName: 'Strategy.aspx',
+    titleKey: 'NavStrategy',
+    // The profiles that have the objectives' lists. A page of its own: on the Portfolio page the
+    // OKRs' charts and form would take that page over its 250 KB budget.
+    profiles: ['portfolio', 'enterprise'],
+    webParts: [{ manifestId: OKR_MANIFEST_ID, alias: OKR_ALIAS, properties: { siteUrl: '' } }]
   },
   {
     key: 'templates',

@@ -1,4 +1,8 @@
-import { HUB_PAGES, type HubPage, type HubWebPart, type PmoProfile } from './hubPages';
+import {
+  BUDGET_MANIFEST_ID, COMMUNITY_EVENTS_MANIFEST_ID, EXPERT_DIRECTORY_MANIFEST_ID, HUB_PAGES, PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID, PRIORITISATION_MANIFEST_ID,
+  STATUS_CHARTS_MANIFEST_ID, type HubPage, type HubPageKey, type HubWebPart, type PmoProfile
+} from './hubPages';
+import type { SectionLayout, SectionSpec } from './canvas';
 import { lists as schemaLists, type ListKey, type ListSchema } from '../schema';
 
 /**
@@ -26,7 +30,7 @@ export const PMO_PROFILES: readonly ProfileDefinition[] = [
   {
     // Prioritises and controls the portfolio: adds the scoring model and strategic objectives with their key results.
     key: 'portfolio',
-    lists: ['strategicObjectives', 'keyResults', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads',
+    lists: ['strategicObjectives', 'keyResults', 'keyResultCheckIns', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads',
       'portfolioViews', 'sharedPortfolioViews', 'frontDoor']
   },
   {
@@ -75,13 +79,41 @@ export function profileLists(key: PmoProfile): ListSchema[] {
   return schemaLists.filter((l) => wanted.has(l.key));
 }
 
-/** A page as a profile has it: its web parts for that profile only. */
+/**
+ * Multi-column sections where a page gains from them: web parts side by side, by manifest id per
+ * column. A web part a profile does not get leaves its column; a section left with one web part
+ * becomes a full-width one. Web parts no section names keep a full-width section each.
+ */
+export const PAGE_SECTIONS: Partial<Record<HubPageKey, ReadonlyArray<{ layout: SectionLayout; columns: ReadonlyArray<readonly string[]> }>>> = {
+  // Two charts a portfolio board reads together; the heat map beside the ranking it explains.
+  portfolio: [
+    { layout: 'twoColumns', columns: [[STATUS_CHARTS_MANIFEST_ID], [BUDGET_MANIFEST_ID]] },
+    { layout: 'oneThirdLeft', columns: [[PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID], [PRIORITISATION_MANIFEST_ID]] }
+  ],
+  // The meeting cycle wide, the experts beside it.
+  community: [{ layout: 'oneThirdRight', columns: [[COMMUNITY_EVENTS_MANIFEST_ID], [EXPERT_DIRECTORY_MANIFEST_ID]] }]
+};
+
+/** A page as a profile has it: its web parts for that profile only, and their sections. */
 export interface ProfilePage extends Omit<HubPage, 'webParts'> {
   webParts: HubWebPart[];
+  sections?: SectionSpec[];
+}
+
+function sectionsFor(key: HubPageKey, webParts: readonly HubWebPart[]): SectionSpec[] | undefined {
+  const defs = PAGE_SECTIONS[key];
+  if (!defs) return undefined;
+  return defs.map((d) => {
+    const columns = d.columns.map((ids) => ids.map((id) => webParts.findIndex((w) => w.manifestId === id)).filter((i) => i >= 0));
+    return columns.filter((c) => c.length > 0).length > 1 ? { layout: d.layout, columns } : { layout: 'oneColumn' as const, columns: [columns.flat()] };
+  });
 }
 
 /** The profile's pages in navigation order, each with the web parts the profile gets on it. */
 export function profilePages(key: PmoProfile): ProfilePage[] {
   return HUB_PAGES.filter((p) => p.profiles.includes(key))
-    .map((p) => ({ ...p, webParts: p.webParts.filter((w) => !w.profiles || w.profiles.includes(key)) }));
+    .map((p) => {
+      const webParts = p.webParts.filter((w) => !w.profiles || w.profiles.includes(key));
+      return { ...p, webParts, sections: sectionsFor(p.key, webParts) };
+    });
 }

@@ -9,6 +9,7 @@ import { SpHubSettingsService } from '../services/HubSettingsService';
 import { DEFAULT_PROFILE, isProfile, profileLists } from '../pages/profiles';
 import type { PmoProfile } from '../pages/hubPages';
 import { applyPages, planPages, readPages, PROFILE_SETTING, type PageStep, type PageTexts, type PagesState } from './pages';
+import { applyNavigation, planNavigation, type NavStep } from './navigation';
 import {
   computePlan, describeStep, groupPrincipalId, listServerUrl as listServerUrlOf, moderationAt, readSite, writesOf, type Plan, type SiteState, type Step
 } from './plan';
@@ -32,6 +33,9 @@ export interface ApplyResult {
   /** What was planned for the profile's pages, including the pages kept as the owner left them. */
   pageSteps?: PageStep[];
   pagesWritten?: number;
+  /** What was planned for the Quick Launch, and how many links were added. */
+  navSteps?: NavStep[];
+  linksAdded?: number;
   /** Assigned sparring requests that got their assignment (an upgrade to schema 4). */
   migrated?: number;
 }
@@ -191,7 +195,7 @@ export interface FullPlan {
   profile: PmoProfile;
   /** The profile the site had stored (undefined on a new site). */
   storedProfile?: string;
-  pages?: { state: PagesState; steps: PageStep[] };
+  pages?: { state: PagesState; steps: PageStep[]; nav: NavStep[] };
 }
 
 /** The profile a run uses: the one asked for, else the site's, else the default. */
@@ -215,7 +219,8 @@ export async function planSite(sp: SPFI, options: ProvisionOptions = {}): Promis
   const full: FullPlan = { state, plan, profile, storedProfile: stored };
   if (options.texts && (options.version ?? SCHEMA_VERSION) >= 5) {
     const pagesState = await readPages(sp);
-    full.pages = { state: pagesState, steps: await planPages(sp, pagesState, profile, options.texts) };
+    const steps = await planPages(sp, pagesState, profile, options.texts);
+    full.pages = { state: pagesState, steps, nav: await planNavigation(sp, pagesState, profile, options.texts, steps) };
   }
   return full;
 }
@@ -234,6 +239,8 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
   let settingWrites = 0;
   let pageSteps: PageStep[] = [];
   let pagesWritten = 0;
+  let navSteps: NavStep[] = [];
+  let linksAdded = 0;
   if (version >= 5) {
     if (full.storedProfile !== profile) {
       const settings = new SpHubSettingsService(sp, state.webPath);
@@ -244,11 +251,15 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
       const pagesState = await readPages(sp);
       pageSteps = await planPages(sp, pagesState, profile, options.texts);
       pagesWritten = await applyPages(sp, pagesState, pageSteps, options.onPage);
+      // Planned after the pages are written: a link must lead to a page that exists.
+      const after = await readPages(sp);
+      navSteps = await planNavigation(sp, after, profile, options.texts, pageSteps);
+      linksAdded = await applyNavigation(sp, after, navSteps, options.onPage);
     }
   }
   return {
-    plan, writes: writes + settingWrites, upToDate: plan.steps.length === 0 && migrated === 0 && settingWrites === 0 && pagesWritten === 0,
-    profile, pageSteps, pagesWritten, ...(migrated ? { migrated } : {})
+    plan, writes: writes + settingWrites, upToDate: plan.steps.length === 0 && migrated === 0 && settingWrites === 0 && pagesWritten === 0 && linksAdded === 0,
+    profile, pageSteps, pagesWritten, navSteps, linksAdded, ...(migrated ? { migrated } : {})
   };
 }
 

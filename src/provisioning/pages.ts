@@ -105,7 +105,7 @@ export async function planPages(sp: SPFI, state: PagesState, profile: PmoProfile
   const steps: PageStep[] = [];
   for (const page of profilePages(profile)) {
     const title = texts.title(page);
-    const spec: CanvasSpec = { fileName: page.fileName, intro: texts.intro(page), webParts: page.webParts };
+    const spec: CanvasSpec = { fileName: page.fileName, intro: texts.intro(page), webParts: page.webParts, sections: page.sections };
     const record = state.settings.get(`${PAGE_RECORD_PREFIX}${page.fileName}`);
     const found = state.existing.get(page.fileName.toLowerCase());
     const base = { fileName: page.fileName, title, spec, record };

@@ -295,9 +295,25 @@ async function seedObjectives(ctx: Ctx): Promise<Map<string, number>> {
     ['Management reports from the data platform', 'Data-driven decisions', 'Reports on the shared platform', 3, 20, 9, 'reports']
   ];
   const krFresh = krs.filter(([t]) => !krExisting.has(t));
-  await addAll(ctx, 'keyResults', krFresh.map(([t, obj, metric, baseline, target, current, unit]) => toPayload('keyResults', {
+  const krIds = await addAll(ctx, 'keyResults', krFresh.map(([t, obj, metric, baseline, target, current, unit]) => toPayload('keyResults', {
     title: t, objective: existing.get(obj), metric, baseline, target, current, unit, due: `${year}-12-31`
   })), 'key results');
+  // A history for each new key result: four check-ins over the last eight months, from near
+  // its start to its current value, so the quarterly roll-up has something to show.
+  if (krIds.length && await hasList(ctx, 'keyResultCheckIns')) {
+    const steps: Array<[number, number, number, string]> = [
+      [240, 0.25, 55, 'First measurement after the kick-off.'],
+      [150, 0.5, 60, 'Steady progress; one supplier late.'],
+      [60, 0.8, 65, 'Ahead of plan this quarter.'],
+      [10, 1, 70, 'Latest figure from the monthly report.']
+    ];
+    const day = (ago: number): string => new Date(ctx.today - ago * 86_400_000).toISOString().slice(0, 10);
+    await addAll(ctx, 'keyResultCheckIns', krFresh.flatMap(([, , , baseline, , current], i) => steps.map(([ago, share, confidence, comment]) => toPayload('keyResultCheckIns', {
+      keyResult: { id: krIds[i] }, checkInDate: day(ago), value: Math.round((baseline + (current - baseline) * share) * 10) / 10, confidence, comment
+    }))), 'key result check-ins');
+    // The key results' confidence column came with the check-ins (schema 7): the latest check-in's.
+    for (const id of krIds) await list(ctx, 'keyResults').items.getById(id).update(toPayload('keyResults', { confidence: steps[steps.length - 1][2] }));
+  }
   return existing;
 }
 

@@ -3,6 +3,7 @@
 // only place where SharePoint internal names may be spelled out.
 import { communityEvents } from './communityEvents';
 import { keyResults } from './keyResults';
+import { keyResultCheckIns } from './keyResultCheckIns';
 import { lessonsLearned } from './lessonsLearned';
 import { methodTemplates } from './methodTemplates';
 import { pmoExperts } from './pmoExperts';
@@ -41,6 +42,7 @@ export { SITE_PAGES, NEWS_PROMOTED_STATE } from './sitePages';
 export {
   communityEvents,
   keyResults,
+  keyResultCheckIns,
   lessonsLearned,
   methodTemplates,
   pmoExperts,
@@ -69,6 +71,7 @@ export const SCHEMA_VERSION: number = 7;
 const orderedLists = [
   strategicObjectives,
   keyResults,
+  keyResultCheckIns,
   prioritisationCriteria,
   projects,
   statusReports,

@@ -41,6 +41,11 @@ export const keyResults = defineList({
     {
       key: 'due', internalName: 'PMODue', displayName: 'Due', type: 'DateTime',
       id: '1ddac6e6-1e0e-48a6-bafb-03ec7a74e697', since: 1, dateOnly: true
+    },
+    {
+      // The latest check-in's confidence (percent sure the target will be met), kept here as `current` is.
+      key: 'confidence', internalName: 'PMOConfidence', displayName: 'Confidence (%)', type: 'Number',
+      id: '0b6e2d94-7c3f-4a18-b2e5-d91f8a4c6e73', since: 7, min: 0, max: 100, decimals: 0
     }
   ],
   views: [

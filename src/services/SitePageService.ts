@@ -8,7 +8,9 @@ import '@pnp/sp/clientside-pages';
 import type { IClientsidePage } from '@pnp/sp/clientside-pages';
 import { _ClientsidePage } from '@pnp/sp/clientside-pages/types.js';
 import { connectedFilterSource, writeEditedCanvas, type EditedSection } from '../pages/canvas';
-import { httpStatus } from './odata';
+import { PermissionKind } from '@pnp/sp/security';
+import '@pnp/sp/security';
+import { hasPermission, httpStatus, settle, type PermissionMask } from './odata';
 
 /** A stored modern page as a host renders it: sections of columns of controls, in page order. */
 export interface StoredPage {
@@ -26,6 +28,12 @@ export interface StoredSection {
 export type StoredControl =
   | { kind: 'text'; id: string; html: string }
   | { kind: 'webPart'; id: string; manifestId: string; properties: Record<string, unknown>; filterSource?: string };
+
+/** What the current user may do to the site's pages and navigation: hides commands only, SharePoint decides. */
+export interface PageRights {
+  addPages: boolean;
+  editNavigation: boolean;
+}
 
 export class PageNotFoundError extends Error {
   public constructor(fileName: string) {
@@ -54,6 +62,36 @@ export class SpSitePageService {
     }
     const { page, data } = await this.pageById(id);
     return toStoredPage(page, data);
+  }
+
+  /**
+   * Adding a page takes Add Items on Site Pages [verify: SharePoint Online may also ask for Add
+   * and Customize Pages]; changing the navigation Manage Lists on the site (see the local
+   * SharePoint's store/navigation.ts for why).
+   */
+  public async rights(): Promise<PageRights> {
+    const [batched, execute] = this.sp.batched();
+    const pages = settle(batched.web.getList(`${this.webPath}/SitePages`).getCurrentUserEffectivePermissions() as Promise<PermissionMask>);
+    const web = settle(batched.web.getCurrentUserEffectivePermissions() as Promise<PermissionMask>);
+    await execute();
+    const [p, w] = await Promise.all([pages, web]);
+    return {
+      addPages: p.ok && hasPermission(p.value, PermissionKind.AddListItems),
+      editNavigation: w.ok && hasPermission(w.value, PermissionKind.ManageLists)
+    };
+  }
+
+  /**
+   * Creates an empty page as a draft with this title; SharePoint names its file after the title
+   * (and numbers a name in use). Returns the file name SharePoint gave it.
+   */
+  public async createPage(title: string): Promise<string> {
+    // PnPjs saves once with its first argument as the title (which names the file), then takes the title.
+    const page = await this.sp.web.addClientsidePage(title.trim(), title.trim(), 'Article');
+    await page.save(false);
+    const id = (page as unknown as { json: { Id: number } }).json.Id;
+    const { data } = await this.pageById(id);
+    return String(data.FileName);
   }
 
   private async pageById(id: number): Promise<{ page: IClientsidePage; data: Record<string, unknown> }> {

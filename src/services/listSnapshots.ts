@@ -5,6 +5,20 @@ import '@pnp/sp/items';
 import type { RawItem } from './listItems';
 import { PAGE_SIZE } from './ProjectService';
 import { httpStatus } from './odata';
+import { afterPaint } from '../common/afterPaint';
+
+/**
+ * Snapshot writes still under way, by key. A read's rows are handed over first and written after
+ * the browser painted them (IndexedDB copies every row on the main thread: at 10,000 projects that
+ * held back the first render); a remembered read of the same key waits for the write.
+ */
+const pendingWrites = new Map<string, Promise<void>>();
+
+function writeAfterPaint<T>(store: SnapshotStore, key: string, snapshot: ListSnapshot<T>): void {
+  const write = afterPaint(undefined).then(() => store.set(key, snapshot)).catch(() => undefined)
+    .finally(() => { if (pendingWrites.get(key) === write) pendingWrites.delete(key); });
+  pendingWrites.set(key, write);
+}
 
 /**
  * What the user's browser remembers of a list between visits, so the next visit renders at once
@@ -96,6 +110,7 @@ function shapeOf(select: string[], expand: string[]): string {
 
 /** The snapshot a visit can render from before asking SharePoint anything, if it fits the read. */
 export async function rememberedRows<T>(store: SnapshotStore, key: string, select: string[], expand: string[]): Promise<{ rows: T[]; readAt: Date } | undefined> {
+  await pendingWrites.get(key);
   const snap = await store.get<T>(key);
   if (!snap || snap.shape !== shapeOf(select, expand)) return undefined;
   return { rows: snap.rows, readAt: new Date(snap.readAt) };
@@ -105,29 +120,45 @@ export async function rememberedRows<T>(store: SnapshotStore, key: string, selec
  * Every row of a list, threshold-safe: with a snapshot, the list's change log since its token
  * (`getChanges`, 1,000 changes an answer) and the changed items by ID; without one (or when
  * the change log cannot answer: token too old, too many changes), unfiltered pages of 5,000
- * ordered by ID. The change token is taken *before* the rows are read, so a change made during
+ * ordered by ID, by skiptoken from the highest ID (all at once). The change token is taken *before* the rows are read, so a change made during
  * the read is read again next time rather than lost.
  */
 export async function readWithChanges<T>(spec: DeltaReadSpec<T>): Promise<DeltaRead<T>> {
   const shape = shapeOf(spec.select, spec.expand);
   const now = spec.now ?? (() => new Date());
+  await pendingWrites.get(spec.key);
   const snap = await spec.store.get<T & { id: number }>(spec.key);
   if (snap && snap.shape === shape) {
     const delta = await tryDelta(spec, snap);
     if (delta) {
-      await spec.store.set(spec.key, { shape, changeToken: delta.token, readAt: now().toISOString(), rows: delta.rows });
+      writeAfterPaint(spec.store, spec.key, { shape, changeToken: delta.token, readAt: now().toISOString(), rows: delta.rows });
       return { rows: delta.rows, mode: 'delta', requests: delta.requests };
     }
   }
+  // The change token and the highest ID in one `$batch`; from the highest ID the pages' skiptokens are
+  // known, so all pages are asked for at once and each is mapped while SharePoint answers the next
+  // (one after another, every page waited for the previous one's answer and mapping).
+  const [batched, execute] = spec.sp.batched();
+  const batchedList = batched.web.getList(spec.listUrl);
+  const infoRead = batchedList.select('CurrentChangeToken')<{ CurrentChangeToken: { StringValue: string } }>();
+  const newestRead = batchedList.items.select('ID').orderBy('ID', false).top(1)<RawItem[]>();
+  await execute();
+  const [info, newest] = await Promise.all([infoRead, newestRead]);
+  const maxId = Number(newest[0]?.ID ?? newest[0]?.Id ?? 0);
   const list = spec.sp.web.getList(spec.listUrl);
-  const info = await list.select('CurrentChangeToken')<{ CurrentChangeToken: { StringValue: string } }>();
-  let requests = 1;
-  const rows: Array<T & { id: number }> = [];
-  for await (const page of list.items.select(...spec.select).expand(...spec.expand).orderBy('ID', true).top(PAGE_SIZE)) {
-    requests++;
-    for (const raw of page as RawItem[]) rows.push(spec.map(raw));
-  }
-  await spec.store.set(spec.key, { shape, changeToken: info.CurrentChangeToken.StringValue, readAt: now().toISOString(), rows });
+  const starts: number[] = [];
+  for (let after = 0; after < maxId; after += PAGE_SIZE) starts.push(after);
+  const pages = await Promise.all(starts.map((after) => {
+    const page = list.items.select(...spec.select).expand(...spec.expand).orderBy('ID', true).top(PAGE_SIZE);
+    if (after > 0) page.query.set('$skiptoken', `Paged=TRUE&p_ID=${after}`);
+    return page<RawItem[]>().then((raws) => raws
+      // Deleted IDs make a page run into the next page's range: those rows are the next page's.
+      .filter((raw) => Number(raw.ID ?? raw.Id) <= after + PAGE_SIZE)
+      .map(spec.map));
+  }));
+  const requests = 1 + starts.length;
+  const rows: Array<T & { id: number }> = ([] as Array<T & { id: number }>).concat(...pages);
+  writeAfterPaint(spec.store, spec.key, { shape, changeToken: info.CurrentChangeToken.StringValue, readAt: now().toISOString(), rows });
   return { rows, mode: 'full', requests };
 }
 

@@ -84,9 +84,11 @@ describe('the hub page server', () => {
     expect((await get('/hub/assets/hub.js.map')).headers.get('content-type')).toMatch(/^application\/json/);
     const font = fs.readdirSync(path.join(hub.dist, 'fonts'))[0];
     expect((await get(`/hub/assets/fonts/${font}`)).headers.get('content-type')).toBe('font/woff');
-    for (const missing of ['/hub/assets/nope.js', '/hub/assets/..%2F..%2Fpackage.json', '/hub/assets/fonts/', `${SITE}/SitePages/Nope.aspx`, '/elsewhere']) {
+    for (const missing of ['/hub/assets/nope.js', '/hub/assets/..%2F..%2Fpackage.json', '/hub/assets/fonts/', `${SITE}/SitePages/Nope/x.aspx`, '/elsewhere']) {
       expect([missing, (await get(missing)).status]).toEqual([missing, 404]);
     }
+    // A page of Site Pages the hub does not know (made in edit mode, or missing) gets the hub, which asks Site Pages.
+    expect((await get(`${SITE}/SitePages/Nope.aspx`)).headers.get('content-type')).toMatch(/^text\/html/);
   });
 });
 

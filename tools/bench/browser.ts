@@ -3,6 +3,18 @@ import { launchChromium } from '../hub/chromium';
 type Results = Record<string, unknown>;
 
 /**
+ * Notes, on the page's clock (ms from navigation start), when the first project row is in the
+ * grid: the local SharePoint runs in the bench's Node process, so Node's clock would also count
+ * whatever the server is busy with when the row appears (see portfolio.ts).
+ */
+const ROW_MARK_SCRIPT = `(() => {
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[role="grid"] [data-automationid="DetailsRow"]')) { window.__pmoFirstRow = performance.now(); observer.disconnect(); }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+/**
  * Opens the hub's Projects page in headless Chromium as a visitor and times the register's
  * first render: from navigation start until the first project row is in the grid. Also
  * counts the SharePoint requests the page made to get there.
@@ -11,25 +23,29 @@ export async function registerFirstRender(siteUrl: string, runs = 3): Promise<Re
   const browser = await launchChromium();
   try {
     const times: number[] = [];
+    const nodeClock: number[] = [];
     let requests = 0;
     let rows = 0;
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       const origin = new URL(siteUrl);
       await context.addCookies([{ name: 'pmohub-user', value: 'visitor', domain: origin.hostname, path: '/' }]);
+      await context.addInitScript(ROW_MARK_SCRIPT);
       const page = await context.newPage();
       let api = 0;
       page.on('request', (r) => { if (r.url().includes('/_api/')) api++; });
       const t0 = Date.now();
       await page.goto(`${siteUrl}/SitePages/Projects.aspx`);
       await page.waitForSelector('[role="grid"] [data-automationid="DetailsRow"]', { timeout: 60_000 });
-      times.push(Date.now() - t0);
+      nodeClock.push(Date.now() - t0);
+      // A function, not a string: the hub's Content-Security-Policy refuses eval.
+      times.push(Math.round(await page.evaluate(() => (globalThis as { __pmoFirstRow?: number }).__pmoFirstRow ?? Number.NaN)));
       requests = api;
       rows = await page.locator('[role="grid"] [data-automationid="DetailsRow"]').count();
       await context.close();
     }
     times.sort((a, b) => a - b);
-    return { firstRenderMs: times[Math.floor(times.length / 2)], firstRenderRunsMs: times, pageApiRequests: requests, rowsRenderedOnFirstPage: rows };
+    return { firstRenderMs: times[Math.floor(times.length / 2)], firstRenderRunsMs: times, nodeClockRunsMs: nodeClock, pageApiRequests: requests, rowsRenderedOnFirstPage: rows };
   } finally {
     await browser.close();
   }

@@ -5,6 +5,7 @@ import { connect, explain, CliError, type ConnectOptions } from './connect';
 import { computePlan, describeStep, readSite, writesOf } from '../../src/provisioning/plan';
 import { planSite, provision, type ApplyResult, type FullPlan } from '../../src/provisioning/apply';
 import { describePageStep, pageStepWrites } from '../../src/provisioning/pages';
+import { describeNavStep } from '../../src/provisioning/navigation';
 import { DEFAULT_PROFILE, PROFILE_KEYS, profilePages } from '../../src/pages/profiles';
 import type { PmoProfile } from '../../src/pages/hubPages';
 import { pageTextsFor } from './pageTexts';
@@ -66,8 +67,9 @@ export function buildProgram(): Command {
       if (flags.dryRun) {
         // A site without the settings list yet gets every page of the profile once the lists exist.
         const pageLines = full.pages
-          ? full.pages.steps.map((st) => `${pageStepWrites(st) ? '+' : '='} ${describePageStep(st)}`)
-          : profilePages(profile).map((pg) => `+ create page ${pg.fileName} (${pg.webParts.length} web parts)`);
+          ? [...full.pages.steps.map((st) => `${pageStepWrites(st) ? '+' : '='} ${describePageStep(st)}`),
+            ...full.pages.nav.map((st) => `${st.kind === 'addLink' ? '+' : '='} ${describeNavStep(st)}`)]
+          : profilePages(profile).map((pg) => `+ create page ${pg.fileName} (${pg.webParts.length} web parts) and link it in the Quick Launch`);
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({
             site: flags.site, schemaVersion: plan.schemaVersion, profile, dryRun: true,
@@ -91,17 +93,18 @@ export function buildProgram(): Command {
       } catch (e) {
         throw explain(e, flags.site);
       }
-      const pages = (result.pageSteps ?? []).map(describePageStep);
+      const pages = [...(result.pageSteps ?? []).map(describePageStep), ...(result.navSteps ?? []).map(describeNavStep)];
       const out = {
-        site: flags.site, schemaVersion: plan.schemaVersion, profile, upToDate: result.upToDate, writes: result.writes, pagesWritten: result.pagesWritten ?? 0,
+        site: flags.site, schemaVersion: plan.schemaVersion, profile, upToDate: result.upToDate, writes: result.writes, pagesWritten: result.pagesWritten ?? 0, linksAdded: result.linksAdded ?? 0,
         steps: plan.steps.map(describeStep), pages, conflicts: plan.conflicts
       };
       if (flags.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       else {
         process.stdout.write(result.upToDate
           ? `${flags.site} is up to date (schema ${plan.schemaVersion}, PMO profile '${profile}'); no writes.\n`
-          : `Provisioned ${flags.site} for PMO profile '${profile}': ${plan.steps.length} steps, ${result.writes} writes, ${out.pagesWritten} pages written.\n`);
+          : `Provisioned ${flags.site} for PMO profile '${profile}': ${plan.steps.length} steps, ${result.writes} writes, ${out.pagesWritten} pages written, ${out.linksAdded} Quick Launch links added.\n`);
         for (const line of (result.pageSteps ?? []).filter((st) => !pageStepWrites(st)).map(describePageStep)) process.stdout.write(`  = ${line}\n`);
+        for (const line of (result.navSteps ?? []).filter((st) => st.kind !== 'addLink').map(describeNavStep)) process.stdout.write(`  = ${line}\n`);
         for (const c of plan.conflicts) process.stdout.write(`Conflict (left unchanged): ${c.message}\n`);
       }
       return plan.conflicts.length ? 2 : 0;

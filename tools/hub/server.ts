@@ -104,7 +104,9 @@ export function hubStaticHandler(distDir: string, options: { sitePath?: string }
       return true;
     }
     const site = /^\/sites\/[^/]+/i.exec(pathname)?.[0];
-    if (site && hubPageOfPath(site, pathname)) {
+    // Any page of Site Pages, not only PMO Hub's own: pages made in the hub's edit mode load and
+    // reload like the others; one that does not exist is said so by the hub, from Site Pages.
+    if (site && (hubPageOfPath(site, pathname) || /^\/sites\/[^/]+\/sitepages\/[^/]+\.aspx$/i.test(pathname))) {
       const nonce = crypto.randomBytes(16).toString('base64');
       send(res, 200, {
         'content-type': 'text/html; charset=utf-8',

@@ -31,7 +31,8 @@ export const TEAMS_ICONS: Record<string, string> = {
   ExpertDirectoryWebPart: 'PeopleTeam',
   LessonsLearnedWebPart: 'Lightbulb',
   FrontDoorWebPart: 'Home',
-  NewsWebPart: 'News'
+  NewsWebPart: 'News',
+  OkrWebPart: 'Target'
 };
 
 function svg(name: string, size: number): string {

@@ -89,6 +89,22 @@ define([], function () {
     "EditWebPartProperties": "Rediger egenskaberne for {0}",
     "ConnectToFilters": "Forbind med Porteføljefiltre",
     "NoFiltersOnPage": "Tilføj webdelen Porteføljefiltre til siden for at forbinde til den.",
+    "NewPage": "Ny side",
+    "NewPageTitle": "Sidens titel",
+    "CreatePage": "Opret side",
+    "Cancel": "Annuller",
+    "AddToNavigation": "Føj siden til webstedets navigation, når den publiceres",
+    "NavigationNotAllowed": "Kun personer, der må ændre webstedets navigation, kan føje siden til den.",
+    "PageNotCreated": "Siden blev ikke oprettet. {0}",
+    "NewPageEmpty": "Siden er tom. Tilføj en sektion og derefter webdele i dens kolonner.",
+    "AddSection": "Tilføj en sektion",
+    "AddSectionHere": "Tilføj en sektion her",
+    "AddWebPartToColumn": "Tilføj en webdel til kolonne {0}",
+    "LayoutOneColumn": "Én kolonne",
+    "LayoutTwoColumns": "To kolonner",
+    "LayoutThreeColumns": "Tre kolonner",
+    "LayoutOneThirdLeft": "Venstre kolonne på en tredjedel",
+    "LayoutOneThirdRight": "Højre kolonne på en tredjedel",
     "FormSummary": "Kontrollér {0} markerede felt, før du gemmer.",
     "FormConflictTitle": "Ændret af en anden",
     "FormConflictText": "En anden gemte dette, efter du åbnede det. Sammenlign versionerne: indlæs deres (dine ændringer kasseres), eller overskriv med din.",
@@ -107,6 +123,7 @@ define([], function () {
     "TimeOf": "{0}: klokkeslæt",
     "TimeHint": "Timer og minutter, for eksempel {0}.",
     "TimeInvalid": "Det er ikke et klokkeslæt. Skriv det som {0}.",
-    "TimeZoneNote": "Tidspunkterne er i webstedets tidszone: {0}."
+    "TimeZoneNote": "Tidspunkterne er i webstedets tidszone: {0}.",
+    "NavStrategy": "Strategi"
   };
 });

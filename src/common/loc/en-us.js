@@ -89,6 +89,22 @@ define([], function () {
     "EditWebPartProperties": "Edit the properties of {0}",
     "ConnectToFilters": "Connect to Portfolio filters",
     "NoFiltersOnPage": "Add a Portfolio filters web part to this page to connect to it.",
+    "NewPage": "New page",
+    "NewPageTitle": "Page title",
+    "CreatePage": "Create page",
+    "Cancel": "Cancel",
+    "AddToNavigation": "Add the page to the site navigation when it is published",
+    "NavigationNotAllowed": "Only people who may change the site navigation can add the page to it.",
+    "PageNotCreated": "The page was not created. {0}",
+    "NewPageEmpty": "This page is empty. Add a section, then web parts in its columns.",
+    "AddSection": "Add a section",
+    "AddSectionHere": "Add a section here",
+    "AddWebPartToColumn": "Add a web part to column {0}",
+    "LayoutOneColumn": "One column",
+    "LayoutTwoColumns": "Two columns",
+    "LayoutThreeColumns": "Three columns",
+    "LayoutOneThirdLeft": "One-third left column",
+    "LayoutOneThirdRight": "One-third right column",
     "FormSummary": "Check {0} marked field(s) before saving.",
     "FormConflictTitle": "Changed by someone else",
     "FormConflictText": "Someone saved this after you opened it. Compare the versions: reload theirs (your edits are discarded) or overwrite it with yours.",
@@ -107,6 +123,7 @@ define([], function () {
     "TimeOf": "{0}: time",
     "TimeHint": "Hours and minutes, like {0}.",
     "TimeInvalid": "This is not a time. Type it like {0}.",
-    "TimeZoneNote": "Times are in the site's time zone: {0}."
+    "TimeZoneNote": "Times are in the site's time zone: {0}.",
+    "NavStrategy": "Strategy"
   };
 });

@@ -91,6 +91,22 @@ declare interface IPmoHubCommonStrings {
   EditWebPartProperties: string;
   ConnectToFilters: string;
   NoFiltersOnPage: string;
+  NewPage: string;
+  NewPageTitle: string;
+  CreatePage: string;
+  Cancel: string;
+  AddToNavigation: string;
+  NavigationNotAllowed: string;
+  PageNotCreated: string;
+  NewPageEmpty: string;
+  AddSection: string;
+  AddSectionHere: string;
+  AddWebPartToColumn: string;
+  LayoutOneColumn: string;
+  LayoutTwoColumns: string;
+  LayoutThreeColumns: string;
+  LayoutOneThirdLeft: string;
+  LayoutOneThirdRight: string;
   FormSummary: string;
   FormConflictTitle: string;
   FormConflictText: string;
@@ -110,6 +126,7 @@ declare interface IPmoHubCommonStrings {
   TimeHint: string;
   TimeInvalid: string;
   TimeZoneNote: string;
+  NavStrategy: string;
 }
 
 declare module 'PmoHubCommonStrings' {

@@ -89,6 +89,22 @@ define([], function () {
     "EditWebPartProperties": "Eigenschappen van {0} bewerken",
     "ConnectToFilters": "Verbinden met Portfoliofilters",
     "NoFiltersOnPage": "Voeg het webonderdeel Portfoliofilters aan deze pagina toe om ermee te verbinden.",
+    "NewPage": "Nieuwe pagina",
+    "NewPageTitle": "Paginatitel",
+    "CreatePage": "Pagina maken",
+    "Cancel": "Annuleren",
+    "AddToNavigation": "De pagina aan de sitenavigatie toevoegen wanneer deze is gepubliceerd",
+    "NavigationNotAllowed": "Alleen wie de sitenavigatie mag wijzigen, kan de pagina eraan toevoegen.",
+    "PageNotCreated": "De pagina is niet gemaakt. {0}",
+    "NewPageEmpty": "Deze pagina is leeg. Voeg een sectie toe en daarna webonderdelen in de kolommen.",
+    "AddSection": "Een sectie toevoegen",
+    "AddSectionHere": "Hier een sectie toevoegen",
+    "AddWebPartToColumn": "Een webonderdeel toevoegen aan kolom {0}",
+    "LayoutOneColumn": "Eén kolom",
+    "LayoutTwoColumns": "Twee kolommen",
+    "LayoutThreeColumns": "Drie kolommen",
+    "LayoutOneThirdLeft": "Linkerkolom van een derde",
+    "LayoutOneThirdRight": "Rechterkolom van een derde",
     "FormSummary": "Controleer {0} gemarkeerde veld(en) voordat u opslaat.",
     "FormConflictTitle": "Gewijzigd door iemand anders",
     "FormConflictText": "Iemand heeft dit opgeslagen nadat u het opende. Vergelijk de versies: laad die van de ander opnieuw (uw wijzigingen worden verworpen) of overschrijf met de uwe.",
@@ -107,6 +123,7 @@ define([], function () {
     "TimeOf": "{0}: tijd",
     "TimeHint": "Uren en minuten, bijvoorbeeld {0}.",
     "TimeInvalid": "Dit is geen tijd. Typ hem zoals {0}.",
-    "TimeZoneNote": "Tijden zijn in de tijdzone van de site: {0}."
+    "TimeZoneNote": "Tijden zijn in de tijdzone van de site: {0}.",
+    "NavStrategy": "Strategie"
   };
 });

@@ -89,6 +89,22 @@ define([], function () {
     "EditWebPartProperties": "Redigera egenskaperna för {0}",
     "ConnectToFilters": "Anslut till Portföljfilter",
     "NoFiltersOnPage": "Lägg till webbdelen Portföljfilter på sidan för att ansluta till den.",
+    "NewPage": "Ny sida",
+    "NewPageTitle": "Sidans rubrik",
+    "CreatePage": "Skapa sida",
+    "Cancel": "Avbryt",
+    "AddToNavigation": "Lägg till sidan i webbplatsens navigering när den publiceras",
+    "NavigationNotAllowed": "Bara de som får ändra webbplatsens navigering kan lägga till sidan där.",
+    "PageNotCreated": "Sidan skapades inte. {0}",
+    "NewPageEmpty": "Sidan är tom. Lägg till ett avsnitt och sedan webbdelar i dess kolumner.",
+    "AddSection": "Lägg till ett avsnitt",
+    "AddSectionHere": "Lägg till ett avsnitt här",
+    "AddWebPartToColumn": "Lägg till en webbdel i kolumn {0}",
+    "LayoutOneColumn": "En kolumn",
+    "LayoutTwoColumns": "Två kolumner",
+    "LayoutThreeColumns": "Tre kolumner",
+    "LayoutOneThirdLeft": "En tredjedels vänsterkolumn",
+    "LayoutOneThirdRight": "En tredjedels högerkolumn",
     "FormSummary": "Kontrollera {0} markerade fält innan du sparar.",
     "FormConflictTitle": "Ändrad av någon annan",
     "FormConflictText": "Någon sparade det här efter att du öppnade det. Jämför versionerna: läs in deras (dina ändringar slängs) eller skriv över med din.",
@@ -107,6 +123,7 @@ define([], function () {
     "TimeOf": "{0}: klockslag",
     "TimeHint": "Timmar och minuter, till exempel {0}.",
     "TimeInvalid": "Det här är inget klockslag. Skriv det som {0}.",
-    "TimeZoneNote": "Tiderna gäller webbplatsens tidszon: {0}."
+    "TimeZoneNote": "Tiderna gäller webbplatsens tidszon: {0}.",
+    "NavStrategy": "Strategi"
   };
 });

@@ -83,9 +83,10 @@ test('a verbose __metadata.type that does not match the list is a 400', async ()
 });
 
 test('an endpoint the local SharePoint does not implement is a 501 naming it', async () => {
-  const web = await raw(server, 'GET', `${SITE}/_api/web/navigation/quicklaunch`);
+  // The Quick Launch is there; child nodes are not.
+  const web = await raw(server, 'GET', `${SITE}/_api/web/navigation/quicklaunch(1)/children`);
   expect(web.status).toBe(501);
-  expect(odataError(web.json).message.value).toContain('navigation');
+  expect(odataError(web.json).message.value).toContain("'children' on a navigation node");
   const odd = await raw(server, 'GET', `${SITE}/_api/web/lists/getByTitle('Projects')/frobnicate`);
   expect(odd.status).toBe(501);
   expect(odataError(odd.json).message.value).toContain("'frobnicate' on list 'Projects'");

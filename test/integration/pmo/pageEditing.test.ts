@@ -5,13 +5,15 @@ import { startSite, type Site } from './setup';
 import { provision } from '../../../src/provisioning/apply';
 import { pageTextsFor } from '../../../tools/cli/pageTexts';
 import { connectedFilterSource, type EditedSection } from '../../../src/pages/canvas';
-import { PORTFOLIO_FILTERS_MANIFEST_ID, RISKS_MANIFEST_ID, TIMELINE_MANIFEST_ID } from '../../../src/pages/hubPages';
+import { KPI_TILES_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID, RISKS_MANIFEST_ID, TIMELINE_MANIFEST_ID } from '../../../src/pages/hubPages';
+import { addToColumn, insertSection } from '../../../src/pages/editing';
+import { httpStatus } from '../../../src/services/odata';
 import { SpSitePageService, type StoredControl, type StoredPage } from '../../../src/services/SitePageService';
 
 jest.setTimeout(120_000);
 
 interface RestPage { Id: number; FileName: string; CanvasContent1: string | null; Version: string }
-interface Control { controlType?: number; webPartId?: string; id?: string; webPartData?: { instanceId: string; properties: Record<string, unknown>; dynamicDataPaths?: Record<string, string> } }
+interface Control { controlType?: number; webPartId?: string; id?: string; position?: { zoneIndex: number; sectionIndex: number; sectionFactor?: number }; webPartData?: { instanceId: string; properties: Record<string, unknown>; dynamicDataPaths?: Record<string, string> } }
 
 async function restPage(site: Site, alias: string, fileName: string): Promise<RestPage> {
   const res = await fetch(`${site.url}/_api/sitepages/pages`, { headers: { accept: 'application/json;odata=nometadata', 'X-PMOHub-User': alias } });
@@ -85,5 +87,47 @@ describe('saving a page from the hub\'s edit mode', () => {
     // Through the hub's own save as well: SharePoint answers, the page is unchanged.
     await expect(visitor.saveAndPublish(before.Id, [])).rejects.toBeTruthy();
     expect((await restPage(site, 'owner', 'Portfolio.aspx')).CanvasContent1).toBe(before.CanvasContent1);
+  });
+
+  it('a PMO member creates a page, lays out sections (an empty column kept) and publishes it; a visitor may do neither', async () => {
+    const pmo = new SpSitePageService(await site.as('pmo'), site.url);
+    const visitor = new SpSitePageService(await site.as('visitor'), site.url);
+    expect(await pmo.rights()).toEqual({ addPages: true, editNavigation: true });
+    expect(await visitor.rights()).toEqual({ addPages: false, editNavigation: false });
+
+    const fileName = await pmo.createPage('Kvartal 3');
+    expect(fileName).toBe('Kvartal-3.aspx');
+    // A draft: the visitor does not see it yet.
+    expect((await restPage(site, 'visitor', fileName))).toBeUndefined();
+    const created = await pmo.load(fileName);
+    expect([created.title, created.sections]).toEqual(['Kvartal 3', []]);
+    // The same title again gets a name of its own.
+    expect(await pmo.createPage('Kvartal 3')).not.toBe(fileName);
+
+    const filter = { kind: 'webPart' as const, id: '2b3e5c3a-1111-4222-8333-444455556666', manifestId: PORTFOLIO_FILTERS_MANIFEST_ID, alias: 'PortfolioFiltersWebPart', properties: { siteUrl: '' } };
+    const kpis = { kind: 'webPart' as const, id: '3b3e5c3a-1111-4222-8333-444455556666', manifestId: KPI_TILES_MANIFEST_ID, alias: 'KpiTilesWebPart', properties: { staleDays: 14 }, filterSource: filter.id };
+    let draft = insertSection([], 0, 'threeColumns');
+    draft = addToColumn(draft, 0, 0, filter);
+    draft = addToColumn(draft, 0, 2, kpis);
+    draft = insertSection(draft, 1, 'oneThirdRight');
+    draft = addToColumn(draft, 1, 0, { ...kpis, id: '4b3e5c3a-1111-4222-8333-444455556666' });
+    const saved = await pmo.saveAndPublish(created.id, draft);
+    // As SharePoint stored it and PnPjs reads it back: the middle column empty but there, each column its share.
+    expect(saved.sections.map((s) => s.columns.map((c) => [c.factor, c.controls.map((x) => x.id)]))).toEqual([
+      [[4, [filter.id]], [4, []], [4, [kpis.id]]],
+      [[8, ['4b3e5c3a-1111-4222-8333-444455556666']], [4, []]]
+    ]);
+    const stored = await restPage(site, 'visitor', fileName);
+    const parts = webParts(stored);
+    expect(parts.map((c) => [c.position?.zoneIndex, c.position?.sectionIndex, c.position?.sectionFactor])).toEqual([[1, 1, 4], [1, 3, 4], [2, 1, 8]]);
+    expect(connectedFilterSource(parts[1])).toBe(filter.id);
+    // The empty columns are stored as SharePoint stores them: a canvas entry with a position and no control.
+    const empty = (JSON.parse(stored.CanvasContent1 ?? '[]') as Control[]).filter((c) => c.controlType === undefined && c.position);
+    expect(empty.map((c) => [c.position?.zoneIndex, c.position?.sectionIndex])).toEqual([[1, 2], [2, 2]]);
+
+    // SharePoint, not the hub, refuses the visitor's new page.
+    const refused = await visitor.createPage('Mine').catch((e: unknown) => e);
+    expect(httpStatus(refused)).toBe(403);
+    expect((await restPage(site, 'owner', 'Mine.aspx'))).toBeUndefined();
   });
 });

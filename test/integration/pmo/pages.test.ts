@@ -6,12 +6,15 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/clientside-pages';
+import '@pnp/sp/navigation';
 import { startSite, type Site } from './setup';
 import { planSite, provision } from '../../../src/provisioning/apply';
 import { pageTextsFor } from '../../../tools/cli/pageTexts';
 import { connectedFilterSource } from '../../../src/pages/canvas';
 import { profilePages } from '../../../src/pages/profiles';
-import { PORTFOLIO_FILTERS_MANIFEST_ID, PRIORITISATION_MANIFEST_ID, TIMELINE_MANIFEST_ID } from '../../../src/pages/hubPages';
+import {
+  BUDGET_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID, PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID, PRIORITISATION_MANIFEST_ID, STATUS_CHARTS_MANIFEST_ID, TIMELINE_MANIFEST_ID
+} from '../../../src/pages/hubPages';
 import { SpHubSettingsService } from '../../../src/services/HubSettingsService';
 import { SpSitePageService, PageNotFoundError } from '../../../src/services/SitePageService';
 import { buildProgram } from '../../../tools/cli/main';
@@ -36,13 +39,29 @@ async function cli(args: string[]): Promise<{ out: string; code: number | undefi
 jest.setTimeout(120_000);
 
 interface RestPage { Id: number; FileName: string; Title: string; CanvasContent1: string | null; Version: string }
-interface Control { controlType?: number; webPartId?: string; id?: string; innerHTML?: string; position?: { zoneIndex: number }; webPartData?: { instanceId: string; properties: Record<string, unknown>; dynamicDataPaths?: Record<string, string> } }
+interface Control { controlType?: number; webPartId?: string; id?: string; innerHTML?: string; position?: { zoneIndex: number; sectionIndex: number; sectionFactor?: number }; webPartData?: { instanceId: string; properties: Record<string, unknown>; dynamicDataPaths?: Record<string, string> } }
 
 /** `GET _api/sitepages/pages` by hand, as a visitor's browser or a script would. */
 async function restPages(site: Site, alias: string): Promise<RestPage[]> {
   const res = await fetch(`${site.url}/_api/sitepages/pages`, { headers: { accept: 'application/json;odata=nometadata', 'X-PMOHub-User': alias } });
   expect(res.status).toBe(200);
   return ((await res.json()) as { value: RestPage[] }).value;
+}
+
+/** A hand-made REST call with a form digest, as a script run by that user would make it. */
+async function rest(site: Site, alias: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const headers = { accept: 'application/json;odata=nometadata', 'content-type': 'application/json', 'X-PMOHub-User': alias };
+  const ctx = await fetch(`${site.url}/_api/contextinfo`, { method: 'POST', headers });
+  const digest = ((await ctx.json()) as { FormDigestValue: string }).FormDigestValue;
+  const res = await fetch(`${site.url}${path}`, { method, headers: { ...headers, 'X-RequestDigest': digest }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+}
+
+async function quickLaunch(site: Site, alias: string): Promise<Array<{ Id: number; Title: string; Url: string; IsExternal: boolean }>> {
+  const res = await rest(site, alias, 'GET', '/_api/web/navigation/QuickLaunch');
+  expect(res.status).toBe(200);
+  return res.json.value;
 }
 
 function controls(page: RestPage): Control[] {
@@ -179,6 +198,80 @@ describe('provisioning the hub pages', () => {
     expect(JSON.parse(run.out)).toMatchObject({ profile: 'tactical', pagesWritten: profilePages('tactical').length });
     const again = await cli(['provision', '--site', site.url, '--dry-run']);
     expect(again.out).toContain(`is up to date (schema ${SCHEMA_VERSION}, PMO profile 'tactical')`);
+  });
+
+  it('places side-by-side web parts in multi-column sections as SharePoint stores them', async () => {
+    const texts = await pageTextsFor(site.sp);
+    await provision(site.sp, { texts });
+    const pages = await restPages(site, 'visitor');
+    const parts = controls(pages.find((p) => p.FileName === 'Portfolio.aspx') as RestPage).filter((c) => c.controlType === 3);
+    const at = (id: string): [number, number, number | undefined] => {
+      const p = (parts.find((c) => c.webPartId === id) as Control).position as { zoneIndex: number; sectionIndex: number; sectionFactor?: number };
+      return [p.zoneIndex, p.sectionIndex, p.sectionFactor];
+    };
+    // Two columns: the status charts and the budget in one section, side by side, half each.
+    const charts = at(STATUS_CHARTS_MANIFEST_ID);
+    expect(at(BUDGET_MANIFEST_ID)).toEqual([charts[0], charts[1] + 1, 6]);
+    expect(charts[2]).toBe(6);
+    // One-third left: the heat map narrow, the ranking wide.
+    const heat = at(PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID);
+    expect([heat[2], ...at(PRIORITISATION_MANIFEST_ID)]).toEqual([4, heat[0], heat[1] + 1, 8]);
+    // The filters and the timeline keep a full-width section of their own.
+    expect(at(PORTFOLIO_FILTERS_MANIFEST_ID)[2]).toBe(12);
+    expect(new Set(parts.map((c) => c.position?.zoneIndex)).size).toBe(5);
+    // Read back through PnPjs, the sections are what the hub renders.
+    const page = await site.sp.web.loadClientsidePage('/sites/pmo/SitePages/Portfolio.aspx');
+    expect(page.sections.map((s) => s.columns.map((c) => c.factor))).toEqual([[12], [12], [6, 6], [12], [4, 8]]);
+  });
+
+  it('links the profile\'s pages in the Quick Launch additively: the owner\'s links stay, a re-run writes nothing', async () => {
+    const texts = await pageTextsFor(site.sp);
+    await provision(site.sp, { texts: undefined });
+    // The owner's own links, made before PMO Hub wrote pages: an external one, and one to the site itself (its Home).
+    expect((await rest(site, 'owner', 'POST', '/_api/web/navigation/QuickLaunch', { Title: 'Intranet', Url: 'https://intranet.example.com/', IsExternal: true })).status).toBe(201);
+    expect((await rest(site, 'owner', 'POST', '/_api/web/navigation/QuickLaunch', { Title: 'Start', Url: '/sites/pmo' })).status).toBe(201);
+    const dry = await planSite(site.sp, { texts });
+    expect(dry.pages?.nav.map((s) => [s.kind, s.fileName])).toEqual(profilePages('enterprise').filter((p) => p.fileName !== 'Home.aspx').map((p) => ['addLink', p.fileName]));
+    const first = await provision(site.sp, { texts });
+    expect(first.linksAdded).toBe(profilePages('enterprise').length - 1);
+    const nodes = await quickLaunch(site, 'visitor');
+    expect(nodes.map((n) => [n.Title, n.Url])).toEqual([
+      ['Intranet', 'https://intranet.example.com/'], ['Start', '/sites/pmo'],
+      ...profilePages('enterprise').filter((p) => p.fileName !== 'Home.aspx').map((p) => [texts.title(p), `/sites/pmo/SitePages/${p.fileName}`])
+    ]);
+    expect(nodes[0].IsExternal).toBe(true);
+
+    const again = await provision(site.sp, { texts });
+    expect(again).toMatchObject({ linksAdded: 0, upToDate: true });
+    expect(await quickLaunch(site, 'visitor')).toEqual(nodes);
+
+    // The owner removes PMO Hub's Templates link and renames the Portfolio one: both stay as the owner left them.
+    const templates = nodes.find((n) => n.Url.endsWith('/Templates.aspx')) as { Id: number };
+    const portfolio = nodes.find((n) => n.Url.endsWith('/Portfolio.aspx')) as { Id: number };
+    expect((await rest(site, 'owner', 'DELETE', `/_api/web/navigation/QuickLaunch(${templates.Id})`)).status).toBe(200);
+    expect((await rest(site, 'owner', 'MERGE', `/_api/web/navigation/QuickLaunch(${portfolio.Id})`, { Title: 'Our portfolio' })).status).toBe(200);
+    const third = await provision(site.sp, { texts });
+    expect(third).toMatchObject({ linksAdded: 0, upToDate: true });
+    expect(third.navSteps?.map((s) => [s.kind, s.fileName])).toEqual([['keepRemoved', 'Templates.aspx']]);
+    const after = await quickLaunch(site, 'owner');
+    expect(after.map((n) => n.Url)).not.toContain('/sites/pmo/SitePages/Templates.aspx');
+    expect(after.find((n) => n.Id === portfolio.Id)?.Title).toBe('Our portfolio');
+  });
+
+  it('SharePoint refuses Quick Launch changes by hand from those without Manage Lists, and links to pages that do not exist', async () => {
+    await provision(site.sp, { texts: await pageTextsFor(site.sp) });
+    const before = await quickLaunch(site, 'visitor');
+    for (const alias of ['visitor', 'leader']) {
+      expect([alias, (await rest(site, alias, 'POST', '/_api/web/navigation/QuickLaunch', { Title: 'Mine', Url: '/sites/pmo/SitePages/Projects.aspx' })).status]).toEqual([alias, 403]);
+      expect([alias, (await rest(site, alias, 'DELETE', `/_api/web/navigation/QuickLaunch(${before[0].Id})`)).status]).toEqual([alias, 403]);
+    }
+    const missing = await rest(site, 'owner', 'POST', '/_api/web/navigation/QuickLaunch', { Title: 'Nope', Url: '/sites/pmo/SitePages/Nope.aspx' });
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.json)).toContain('Nope.aspx');
+    expect(await quickLaunch(site, 'owner')).toEqual(before);
+    // PnPjs's own call, as a PMO member (Design includes Manage Lists): accepted.
+    await (await site.as('pmo')).web.navigation.quicklaunch.add('Projects again', '/sites/pmo/SitePages/Projects.aspx');
+    expect((await quickLaunch(site, 'visitor')).length).toBe(before.length + 1);
   });
 
   it('the hub reads a page as its reader may see it: web parts, connections, and whether SharePoint lets them edit', async () => {

@@ -49,6 +49,8 @@ const MATRIX: Record<ListKey, Record<Role, Row>> = {
   projects: CURATED,
   strategicObjectives: CURATED,
   keyResults: CURATED,
+  // Check-ins: the PMO records them; key results have no per-project owner SharePoint could check.
+  keyResultCheckIns: CURATED,
   prioritisationCriteria: CURATED,
   pmoExperts: CURATED,
   communityEvents: CURATED,

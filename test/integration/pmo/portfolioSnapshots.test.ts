@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { startDemoSite, type DemoSite } from './setup';
 import { SpPortfolioService } from '../../../src/services/PortfolioService';
 import { SpProjectService } from '../../../src/services/ProjectService';
-import { indexedDbSnapshots, readWithChanges, type ListSnapshot, type SnapshotStore } from '../../../src/services/listSnapshots';
+import { indexedDbSnapshots, readWithChanges, rememberedRows, type ListSnapshot, type SnapshotStore } from '../../../src/services/listSnapshots';
 import { getList, internalName, selectFields } from '../../../src/schema';
 import { listUrl } from '../../../src/services/ProjectService';
 import { fromItem } from '../../../src/services/mapping';
@@ -113,6 +113,8 @@ describe('portfolio snapshots: render from the last visit, then read only the ch
     };
     expect((await readWithChanges(spec)).mode).toBe('full');
     expect((await readWithChanges(spec)).mode).toBe('delta');
+    // The snapshot is written after the rows are handed over (after a paint): a remembered read waits for it.
+    await rememberedRows(store, 'k', select, expand);
     memory.get('k')!.changeToken = '1;3;00000000-0000-0000-0000-000000000000;639000000000000000;1';
     const afterBadToken = await readWithChanges(spec);
     expect(afterBadToken.mode).toBe('full');

@@ -5,6 +5,9 @@ import { seed } from '../../../src/provisioning/seed';
 import { SpPortfolioService } from '../../../src/services/PortfolioService';
 import { SpPortfolioViewService } from '../../../src/services/PortfolioViewService';
 import { SpStatusTrendService } from '../../../src/services/StatusTrendService';
+import { SpPortfolioRiskService } from '../../../src/services/PortfolioRiskService';
+import { SpPrioritisationService } from '../../../src/services/PrioritisationService';
+import type { ListSnapshot, SnapshotStore } from '../../../src/services/listSnapshots';
 import { getList, internalName } from '../../../src/schema';
 import { ValidationError } from '../../../src/services/errors';
 import { filterPortfolio } from '../../../src/model/portfolioFilter';
@@ -75,6 +78,38 @@ describe('portfolio reads at 10,000 projects and 100,000 status reports', () => 
     const read = site.sp.web.getList(`/sites/pmo/${getList('statusReports').url}`).items
       .filter(`${date} ge datetime'2026-01-01T00:00:00Z'`).top(5000)();
     await expect(read).rejects.toThrow(/SPQueryThrottledException/);
+  });
+
+  /**
+   * The Portfolio page's reads as its web parts make them (the compositions' services, a browser
+   * that remembers nothing yet): one project read shared by every view, and each view's own reads.
+   * Request counts are deterministic; these are today's, so a view that starts asking more fails here.
+   */
+  it('a cold Portfolio page at 10,030 projects: one shared project read of 4 requests, each view at most 3 of its own', async () => {
+    const memory = new Map<string, ListSnapshot<unknown>>();
+    const store: SnapshotStore = {
+      get: async <T>(k: string) => memory.get(k) as ListSnapshot<T> | undefined,
+      set: async <T>(k: string, v: ListSnapshot<T>) => { memory.set(k, v as ListSnapshot<unknown>); }
+    };
+    const snapshots = { store, userKey: 'owner' };
+    const portfolio = (): SpPortfolioService => new SpPortfolioService(site.sp, site.url, 'page-load', snapshots);
+    const shared = await counted(site, () => portfolio().loadProjects());
+    expect(shared.value.length).toBe(10_030);
+    // The list's change token, then 10,030 projects in pages of 5,000.
+    expect(shared.requests).toBe(4);
+    expect(shared.throttled).toBe(0);
+    const own: Record<string, number> = {};
+    // The KPI tiles, the status distribution, budget and timeline read nothing of their own: the page's read is theirs.
+    for (const view of ['kpiTiles', 'statusDistribution', 'budget', 'timeline']) own[view] = (await counted(site, () => portfolio().loadProjects())).requests;
+    own.filters = (await counted(site, () => new SpPortfolioViewService(site.sp, site.url).load())).requests;
+    own.trend = (await counted(site, () => new SpStatusTrendService(site.sp, site.url).loadReportPoints(trendStart(TODAY, 12)))).requests;
+    own.riskHeatMap = (await counted(site, () => new SpPortfolioRiskService(site.sp, site.url).openRisks())).requests;
+    const prioritisation = new SpPrioritisationService(site.sp, site.url);
+    own.prioritisation = (await counted(site, () => Promise.all([prioritisation.criteria(), prioritisation.rights()]))).requests;
+    expect(own).toEqual({ kpiTiles: 0, statusDistribution: 0, budget: 0, timeline: 0, filters: 3, trend: 2, riskHeatMap: 1, prioritisation: 2 });
+    const views = Object.keys(own).length;
+    const total = shared.requests + Object.values(own).reduce((a, n) => a + n, 0);
+    expect(total / views).toBeLessThanOrEqual(4);
   });
 });
 

@@ -88,8 +88,9 @@ describe('provisioning a site', () => {
     expect(plan.steps.filter((s) => s.kind === 'shareItem')).toHaveLength(leaders.length);
     expect(plan.steps.filter((s) => s.kind === 'addListRole').length).toBeGreaterThan(0);
     expect(plan.steps.filter((s) => s.kind === 'removeListRole').length).toBeGreaterThan(0);
-    // Sparring Assignments (schema 4) is new: created with its view and permissions; so is PMO Front Door (schema 6).
-    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor']);
+    // Sparring Assignments (schema 4) is new: created with its view and permissions; so are PMO Front Door (schema 6)
+    // and Key Result Check-ins (schema 7), in schema order.
+    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['keyResultCheckIns', 'sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor']);
     // PMO Hub Settings (schema 5) indexes its built-in Title: an updateField.
     expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'createList', 'createView', 'breakInheritance', 'addListRole', 'removeListRole', 'shareItem', 'updateField', 'updateList']));
     const upgrade = await provision(site.sp);

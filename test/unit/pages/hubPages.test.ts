@@ -63,8 +63,8 @@ describe('hub pages', () => {
     }
   });
 
-  it('are the five pages of the navigation, each with web parts', () => {
-    expect(HUB_PAGES.map((p) => p.key)).toEqual(['home', 'projects', 'portfolio', 'templates', 'community']);
+  it('are the six pages of the navigation, each with web parts', () => {
+    expect(HUB_PAGES.map((p) => p.key)).toEqual(['home', 'projects', 'portfolio', 'strategy', 'templates', 'community']);
     for (const page of HUB_PAGES) expect(page.webParts.length).toBeGreaterThan(0);
     expect(new Set(HUB_PAGES.map((p) => p.fileName.toLowerCase())).size).toBe(HUB_PAGES.length);
     for (const page of HUB_PAGES) expect(page.fileName).toMatch(/^[A-Za-z0-9-]+\.aspx$/);

@@ -28,6 +28,7 @@ import type {
 import type {
   CommunityEvent,
   KeyResult,
+  KeyResultCheckIn,
   LessonLearned,
   MethodTemplate,
   PmoExpert,
@@ -53,6 +54,7 @@ const modelMatchesSchema: [
   Matches<Risk, 'risks'>,
   Matches<StrategicObjective, 'strategicObjectives'>,
   Matches<KeyResult, 'keyResults'>,
+  Matches<KeyResultCheckIn, 'keyResultCheckIns'>,
   Matches<MethodTemplate, 'methodTemplates'>,
   Matches<TemplateDownload, 'templateDownloads'>,
   Matches<CommunityEvent, 'communityEvents'>,
@@ -62,7 +64,7 @@ const modelMatchesSchema: [
   Matches<PortfolioView, 'portfolioViews'>,
   Matches<PrioritisationCriterion, 'prioritisationCriteria'>,
   Matches<FrontDoorText, 'frontDoor'>
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MULTI_TYPES = ['MultiChoice', 'UserMulti', 'LookupMulti'];
@@ -91,6 +93,7 @@ describe('schema', () => {
         'communityEvents',
         'frontDoor',
         'hubSettings',
+        'keyResultCheckIns',
         'keyResults',
         'lessonsLearned',
         'methodTemplates',

@@ -7,7 +7,9 @@ import { ErrorBoundary } from '../../../src/components/ErrorBoundary';
 import { HUB_PAGES, PORTFOLIO_FILTERS_MANIFEST_ID, hubPageOfPath, hubPagePath, type HubPage, type PmoProfile } from '../../../src/pages/hubPages';
 import { DEFAULT_PROFILE, isProfile, profilePages } from '../../../src/pages/profiles';
 import { spFromUrl } from '../../../src/services/sp';
-import { SpSitePageService, PageNotFoundError, type StoredPage } from '../../../src/services/SitePageService';
+import { SpSitePageService, PageNotFoundError, type PageRights, type StoredPage } from '../../../src/services/SitePageService';
+import { SpSiteNavigationService, type NavLink } from '../../../src/services/SiteNavigationService';
+import { linksTo } from '../../../src/provisioning/navigation';
 import { SpHubSettingsService } from '../../../src/services/HubSettingsService';
 import { PROFILE_SETTING } from '../../../src/provisioning/pages';
 import { COMMON_STRINGS, LANGUAGES, format, initialLanguage, languageInfo, saveLanguage, type HubLanguage } from './strings';
@@ -15,8 +17,8 @@ import { DEMO_ROLES, actAs, currentUserAlias, loadDemoUsers, photoUrl, roleLabel
 import { WebPartHost, propertyPaneOf, type HubWebPartContext } from './webParts';
 import { PropertyPanePanel } from './propertyPane';
 import { FilterScope, PageFilterProvider } from './pageFilter';
-import { AddHere, EditBar, Toolbox, WebPartToolbar, controlFor, draftOf, webPartTitle } from './editMode';
-import { filterInstanceOf, insertWebPart, updateControl } from '../../../src/pages/editing';
+import { AddHere, AddSection, EditBar, NewPageDialog, Toolbox, WebPartToolbar, controlFor, draftOf, webPartTitle } from './editMode';
+import { addToColumn, filterInstanceOf, insertSection, insertWebPart, updateControl } from '../../../src/pages/editing';
 import type { EditedSection } from '../../../src/pages/canvas';
 
 /** SharePoint's out-of-the-box look: Fluent's default theme, nothing of our own. */
@@ -30,7 +32,8 @@ function sitePathOf(pathname: string): string {
 type HubClassName =
   'skipLink' | 'suiteBar' | 'suiteLeft' | 'waffle' | 'brand' | 'suiteRight' | 'avatar' | 'who' | 'whoName'
   | 'whoRole' | 'menuAvatar' | 'siteHeader' | 'headerCanvas' | 'siteTitleLink' | 'logo' | 'siteTitle'
-  | 'navList' | 'navLink' | 'navCurrent' | 'main' | 'canvas' | 'pageTitle' | 'section' | 'columns' | 'intro' | 'webPart';
+  | 'navList' | 'navLink' | 'navCurrent' | 'main' | 'canvas' | 'pageTitle' | 'section' | 'columns' | 'intro' | 'webPart'
+  | 'pageCommands' | 'addBar' | 'editColumn';
 
 function classesOf(t: Theme): IProcessedStyleSet<Record<HubClassName, IStyle>> {
   const onBar = t.palette.white;
@@ -78,7 +81,11 @@ function classesOf(t: Theme): IProcessedStyleSet<Record<HubClassName, IStyle>> {
     // A section's columns side by side, each as wide as its share of 12 (SharePoint's sectionFactor); stacked on narrow screens.
     columns: { display: 'flex', flexWrap: 'wrap', gap: 24, selectors: { '> *': { minWidth: 280, boxSizing: 'border-box' } } },
     intro: { ...t.fonts.mediumPlus, color: t.semanticColors.bodySubtext, margin: 0, maxWidth: 800 },
-    webPart: { background: t.semanticColors.bodyBackground }
+    webPart: { background: t.semanticColors.bodyBackground },
+    pageCommands: { display: 'flex', flexWrap: 'wrap', gap: 8 },
+    addBar: { display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: 8, selectors: { '> *': { flex: '1 1 auto' } } },
+    // In edit mode a column shows where it ends, as SharePoint's canvas does.
+    editColumn: { outline: `1px dashed ${t.palette.neutralTertiaryAlt}`, outlineOffset: '4px', minHeight: 48 }
   });
 }
 
@@ -116,16 +123,31 @@ function Hub(): JSX.Element {
   const [draft, setDraft] = React.useState<EditedSection[] | null>(null);
   const [saving, setSaving] = React.useState(false);
   const [saveError, setSaveError] = React.useState<string | undefined>();
-  const [addAt, setAddAt] = React.useState<number | null>(null);
+  // Where the toolbox adds: a new section at an index, or a column of a section.
+  const [addAt, setAddAt] = React.useState<number | { section: number; column: number } | null>(null);
+  const [rights, setRights] = React.useState<PageRights>({ addPages: false, editNavigation: false });
+  const [newPageOpen, setNewPageOpen] = React.useState(false);
+  // A page just created opens in edit mode; its navigation link waits for its first publish.
+  const [editOnLoad, setEditOnLoad] = React.useState<string | null>(null);
+  const [pendingLink, setPendingLink] = React.useState<{ fileName: string; title: string } | null>(null);
+  const [navNotice, setNavNotice] = React.useState<string | undefined>();
+  const nav = useQuickLaunch(siteUrl, userAlias);
   const [paneFor, setPaneFor] = React.useState<string | null>(null);
   React.useEffect(() => { setDraft(null); setSaveError(undefined); }, [fileName, userAlias]);
   const saveDraft = (): void => {
     if (!stored.page || !draft) return;
     setSaving(true);
     setSaveError(undefined);
-    new SpSitePageService(spFromUrl(siteUrl), siteUrl).saveAndPublish(stored.page.id, draft).then(() => {
+    const saved = stored.page;
+    new SpSitePageService(spFromUrl(siteUrl), siteUrl).saveAndPublish(saved.id, draft).then(() => {
       setSaving(false);
       setDraft(null);
+      if (pendingLink && pendingLink.fileName.toLowerCase() === saved.fileName.toLowerCase()) {
+        setPendingLink(null);
+        // Published: now a link to it leads somewhere for every reader. SharePoint decides whether this user may add it.
+        new SpSiteNavigationService(spFromUrl(siteUrl)).addLink(pendingLink.title, `${sitePath}/SitePages/${saved.fileName}`)
+          .then(nav.reload, (e: unknown) => setNavNotice((e as Error).message));
+      }
       // Read again: the page renders as SharePoint stored it.
       stored.retry();
     }, (e: unknown) => {
@@ -133,6 +155,17 @@ function Hub(): JSX.Element {
       setSaveError((e as Error).message);
     });
   };
+  React.useEffect(() => {
+    let live = true;
+    new SpSitePageService(spFromUrl(siteUrl), siteUrl).rights().then((r) => { if (live) setRights(r); }, () => undefined);
+    return () => { live = false; };
+  }, [siteUrl, userAlias]);
+  React.useEffect(() => {
+    if (editOnLoad && stored.page && stored.page.fileName.toLowerCase() === editOnLoad.toLowerCase()) {
+      setDraft(draftOf(stored.page));
+      setEditOnLoad(null);
+    }
+  }, [editOnLoad, stored.page]);
   const heading = stored.page?.title ?? (navPage ? c[navPage.titleKey] : fileName.replace(/\.aspx$/i, ''));
 
   React.useEffect(() => {
@@ -156,17 +189,38 @@ function Hub(): JSX.Element {
     document.title = `${heading} – ${c.HubTitle}`;
   }, [lang, c, heading]);
 
-  const navigate = (e: React.MouseEvent<HTMLAnchorElement>, target: HubPage): void => {
-    // Let the browser open new tabs and windows itself.
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    const to = hubPagePath(sitePath, target);
+  const goTo = (to: string): void => {
     if (to !== window.location.pathname) window.history.pushState(null, '', to);
     setPathname(to);
     window.scrollTo(0, 0);
     // Screen reader and keyboard users continue where a full page load would put them.
     mainRef.current?.focus();
   };
+  const createPage = async (title: string, addToNavigation: boolean): Promise<void> => {
+    const created = await new SpSitePageService(spFromUrl(siteUrl), siteUrl).createPage(title);
+    setPendingLink(addToNavigation ? { fileName: created, title } : null);
+    setEditOnLoad(created);
+    setNewPageOpen(false);
+    goTo(`${sitePath}/SitePages/${created}`);
+  };
+  const navigate = (e: React.MouseEvent<HTMLAnchorElement>, to: string): void => {
+    // Let the browser open new tabs and windows itself; links out of the site load as links do.
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!isHubPath(sitePath, to)) return;
+    e.preventDefault();
+    goTo(to);
+  };
+  // The site's navigation is its Quick Launch. A link PMO Hub wrote to one of its pages (its title
+  // one of PMO Hub's titles for it) shows in the reader's language, as SharePoint shows a node's
+  // title per language; a link the owner named is shown as named. Without the Quick Launch (it
+  // could not be read), the profile's pages.
+  const navItems: Array<{ key: string; title: string; href: string }> = nav.state === 'failed'
+    ? navPages.map((p) => ({ key: p.key, title: c[p.titleKey], href: hubPagePath(sitePath, p) }))
+    : (nav.links ?? []).map((l) => {
+      const page = HUB_PAGES.find((p) => linksTo(l.url, sitePath, p.fileName) && Object.values(COMMON_STRINGS).some((s) => s[p.titleKey] === l.title));
+      return { key: String(l.id), title: page ? c[page.titleKey] : l.title, href: l.url };
+    });
+  const isCurrent = (href: string): boolean => isHubPath(sitePath, href) && linksTo(href, sitePath, fileName);
 
   const me: DemoUser = users.find((u) => u.alias === userAlias.toLowerCase() || u.mail === userAlias.toLowerCase())
     ?? { alias: userAlias, displayName: userAlias, mail: userAlias, role: 'none' };
@@ -196,21 +250,21 @@ function Hub(): JSX.Element {
         <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>{c.DevelopmentOnly}</MessageBar>
         <div className={classes.siteHeader}>
           <div className={classes.headerCanvas}>
-            <a className={classes.siteTitleLink} href={hubPagePath(sitePath, HUB_PAGES[0])} onClick={(e) => navigate(e, HUB_PAGES[0])}>
+            <a className={classes.siteTitleLink} href={hubPagePath(sitePath, HUB_PAGES[0])} onClick={(e) => navigate(e, hubPagePath(sitePath, HUB_PAGES[0]))}>
               <span className={classes.logo} aria-hidden={true}><FontIcon iconName="ProjectCollection" /></span>
               <span className={`${classes.siteTitle} hub-site-title`}>{c.HubTitle}</span>
             </a>
             <nav aria-label={c.SiteNavigation}>
               <ul className={classes.navList}>
-                {navPages.map((p) => (
-                  <li key={p.key}>
+                {navItems.map((item) => (
+                  <li key={item.key}>
                     <a
-                      href={hubPagePath(sitePath, p)}
-                      className={p.key === navPage?.key ? `${classes.navLink} ${classes.navCurrent}` : classes.navLink}
-                      aria-current={p.key === navPage?.key ? 'page' : undefined}
-                      onClick={(e) => navigate(e, p)}
+                      href={item.href}
+                      className={isCurrent(item.href) ? `${classes.navLink} ${classes.navCurrent}` : classes.navLink}
+                      aria-current={isCurrent(item.href) ? 'page' : undefined}
+                      onClick={(e) => navigate(e, item.href)}
                     >
-                      {c[p.titleKey]}
+                      {item.title}
                     </a>
                   </li>
                 ))}
@@ -227,19 +281,30 @@ function Hub(): JSX.Element {
           {stored.state === 'error' && (
             <MessageBar messageBarType={MessageBarType.error} actions={<PrimaryButton onClick={stored.retry}>{c.Retry}</PrimaryButton>}>{c.ErrorTitle}</MessageBar>
           )}
-          {stored.page?.canEdit && !draft && (
-            <DefaultButton iconProps={{ iconName: 'Edit' }} text={c.EditPage} onClick={() => stored.page && setDraft(draftOf(stored.page))} />
+          {!draft && (stored.page?.canEdit || rights.addPages) && (
+            <div className={classes.pageCommands}>
+              {stored.page?.canEdit && <DefaultButton iconProps={{ iconName: 'Edit' }} text={c.EditPage} onClick={() => stored.page && setDraft(draftOf(stored.page))} />}
+              {rights.addPages && <DefaultButton iconProps={{ iconName: 'PageAdd' }} text={c.NewPage} onClick={() => setNewPageOpen(true)} />}
+            </div>
           )}
+          {navNotice && <MessageBar messageBarType={MessageBarType.warning} onDismiss={() => setNavNotice(undefined)} dismissButtonAriaLabel={c.Close}>{navNotice}</MessageBar>}
+          {newPageOpen && <NewPageDialog common={c} canLink={rights.editNavigation} onCreate={createPage} onDismiss={() => setNewPageOpen(false)} />}
+          {draft && draft.length === 0 && <MessageBar messageBarType={MessageBarType.info}>{c.NewPageEmpty}</MessageBar>}
           {draft && <EditBar common={c} saving={saving} error={saveError} onSave={saveDraft} onDiscard={() => { setDraft(null); setSaveError(undefined); }} />}
           {stored.page && (
             // One set of filters per page, as SPFx dynamic data connects web parts on one page.
             <PageFilterProvider key={`${stored.page.fileName}-${me.alias}`}>
               {(draft ?? stored.page.sections).map((section, si) => (
                 <div key={si} className={classes.section}>
-                  {draft && <AddHere label={c.AddWebPartHere} onClick={() => setAddAt(si)} />}
-                  <div className={classes.columns}>
+                  {draft && (
+                    <div className={classes.addBar}>
+                      <AddHere label={c.AddWebPartHere} onClick={() => setAddAt(si)} />
+                      <AddSection common={c} label={c.AddSectionHere} onPick={(layout) => setDraft(insertSection(draft, si, layout))} />
+                    </div>
+                  )}
+                  <div className={classes.columns} data-section-factors={section.columns.map((col) => col.factor).join('-')}>
                     {section.columns.map((column, ci) => (
-                      <div key={ci} style={{ flex: `${column.factor || 12} 1 0` }}>
+                      <div key={ci} style={{ flex: `${column.factor || 12} 1 0` }} className={draft ? classes.editColumn : undefined}>
                         {column.controls.map((control) => control.kind === 'text'
                           ? <p key={control.id} className={classes.intro}>{plainText(control.html)}</p>
                           : (
@@ -254,17 +319,30 @@ function Hub(): JSX.Element {
                               </ErrorBoundary>
                             </div>
                           ))}
+                        {draft && (section.columns.length > 1 || column.controls.length === 0) && (
+                          <AddHere label={format(c.AddWebPartToColumn, String(ci + 1))} onClick={() => setAddAt({ section: si, column: ci })} />
+                        )}
                       </div>
                     ))}
                   </div>
                 </div>
               ))}
-              {draft && <AddHere label={c.AddWebPartAtEnd} onClick={() => setAddAt(draft.length)} />}
+              {draft && (
+                <div className={classes.addBar}>
+                  <AddHere label={c.AddWebPartAtEnd} onClick={() => setAddAt(draft.length)} />
+                  <AddSection common={c} label={c.AddSection} onPick={(layout) => setDraft(insertSection(draft, draft.length, layout))} />
+                </div>
+              )}
             </PageFilterProvider>
           )}
           {draft && (
             <Toolbox common={c} tag={lang.tag} isOpen={addAt !== null} onDismiss={() => setAddAt(null)}
-              onPick={(entry) => { setDraft(insertWebPart(draft, addAt ?? draft.length, controlFor(entry))); setAddAt(null); }} />
+              onPick={(entry) => {
+                setDraft(typeof addAt === 'object' && addAt !== null
+                  ? addToColumn(draft, addAt.section, addAt.column, controlFor(entry))
+                  : insertWebPart(draft, addAt ?? draft.length, controlFor(entry)));
+                setAddAt(null);
+              }} />
           )}
           {draft && paneFor && (() => {
             const control = draft.flatMap((s) => s.columns.flatMap((col) => col.controls)).find((x) => x.id === paneFor);
@@ -285,6 +363,36 @@ function Hub(): JSX.Element {
       </main>
     </>
   );
+}
+
+/** Whether a link leads to a page of this site the hub renders (the site itself or one of its Site Pages). */
+function isHubPath(sitePath: string, href: string): boolean {
+  if (/^[a-z]+:/i.test(href) && !href.startsWith(window.location.origin)) return false;
+  const path = href.startsWith(window.location.origin) ? href.slice(window.location.origin.length) : href;
+  const site = sitePath.replace(/\/+$/, '').toLowerCase();
+  const p = path.split(/[?#]/)[0].replace(/\/+$/, '').toLowerCase();
+  return p === site || (p.startsWith(`${site}/sitepages/`) && p.endsWith('.aspx'));
+}
+
+interface QuickLaunchState {
+  state: 'loading' | 'ready' | 'failed';
+  links?: NavLink[];
+  reload: () => void;
+}
+
+/** The site's Quick Launch as this user reads it, read again when a link was added. */
+function useQuickLaunch(siteUrl: string, userKey: string): QuickLaunchState {
+  const [attempt, setAttempt] = React.useState(0);
+  const [result, setResult] = React.useState<{ state: QuickLaunchState['state']; links?: NavLink[] }>({ state: 'loading' });
+  React.useEffect(() => {
+    let live = true;
+    new SpSiteNavigationService(spFromUrl(siteUrl)).quickLaunch().then(
+      (links) => { if (live) setResult({ state: 'ready', links }); },
+      () => { if (live) setResult({ state: 'failed' }); });
+    return () => { live = false; };
+  }, [siteUrl, userKey, attempt]);
+  const reload = React.useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...result, reload };
 }
 
 /** The Site Pages file a path shows: the site itself is its welcome page, Home.aspx. */

@@ -1,10 +1,10 @@
 import * as React from 'react';
 import {
-  ActionButton, DefaultButton, IconButton, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Toggle, FontIcon,
+  ActionButton, Checkbox, DefaultButton, Dialog, DialogFooter, DialogType, IconButton, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, TextField, Toggle, FontIcon,
   mergeStyleSets, getFocusStyle, useTheme, type Theme, type IProcessedStyleSet, type IStyle
 } from '@fluentui/react';
 import manifests from 'pmohub:web-part-manifests';
-import type { EditedControl, EditedSection } from '../../../src/pages/canvas';
+import { SECTION_LAYOUT_KEYS, type EditedControl, type EditedSection, type SectionLayout } from '../../../src/pages/canvas';
 import type { StoredPage } from '../../../src/services/SitePageService';
 import { CONNECTABLE_MANIFEST_IDS, filterInstanceOf, moveSection, newInstanceId, removeControl, updateControl } from '../../../src/pages/editing';
 import { localised, type ToolboxEntry } from './toolboxEntry';
@@ -88,6 +88,66 @@ export function AddHere({ label, onClick }: { label: string; onClick: () => void
     <div className={classes.addLine}>
       <ActionButton iconProps={{ iconName: 'Add' }} text={label} onClick={onClick} />
     </div>
+  );
+}
+
+const LAYOUT_LABEL: Record<SectionLayout, keyof IPmoHubCommonStrings> = {
+  oneColumn: 'LayoutOneColumn', twoColumns: 'LayoutTwoColumns', threeColumns: 'LayoutThreeColumns',
+  oneThirdLeft: 'LayoutOneThirdLeft', oneThirdRight: 'LayoutOneThirdRight'
+};
+
+const LAYOUT_ICON: Record<SectionLayout, string> = {
+  oneColumn: 'SingleColumn', twoColumns: 'DoubleColumn', threeColumns: 'TripleColumn', oneThirdLeft: 'ColumnLeftTwoThirds', oneThirdRight: 'ColumnRightTwoThirds'
+};
+
+/** "Add a section" with SharePoint's layouts to choose from. */
+export function AddSection({ common: c, label, onPick }: { common: IPmoHubCommonStrings; label: string; onPick: (layout: SectionLayout) => void }): JSX.Element {
+  return (
+    <ActionButton
+      iconProps={{ iconName: 'CirclePlus' }} text={label}
+      menuProps={{
+        items: SECTION_LAYOUT_KEYS.map((k) => ({
+          key: k, text: c[LAYOUT_LABEL[k]], iconProps: { iconName: LAYOUT_ICON[k] }, onClick: () => { onPick(k); },
+          'data-layout': k
+        }))
+      }}
+    />
+  );
+}
+
+export interface NewPageDialogProps {
+  common: IPmoHubCommonStrings;
+  /** Whether SharePoint lets this user change the site navigation. */
+  canLink: boolean;
+  onCreate: (title: string, addToNavigation: boolean) => Promise<void>;
+  onDismiss: () => void;
+}
+
+/** SharePoint's "New > Page", cut to what the hub needs: a title, and whether to link it in the navigation. */
+export function NewPageDialog({ common: c, canLink, onCreate, onDismiss }: NewPageDialogProps): JSX.Element {
+  const [title, setTitle] = React.useState('');
+  const [link, setLink] = React.useState(canLink);
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string | undefined>();
+  const submit = (): void => {
+    if (!title.trim() || busy) return;
+    setBusy(true);
+    setError(undefined);
+    onCreate(title.trim(), canLink && link).catch((e: unknown) => { setBusy(false); setError(format(c.PageNotCreated, (e as Error).message)); });
+  };
+  return (
+    <Dialog hidden={false} onDismiss={onDismiss} dialogContentProps={{ type: DialogType.normal, title: c.NewPage, closeButtonAriaLabel: c.Close }} modalProps={{ isBlocking: busy }}>
+      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <TextField label={c.NewPageTitle} required={true} value={title} onChange={(_e, v) => setTitle(v ?? '')} autoFocus={true} disabled={busy} />
+        <Checkbox styles={{ root: { marginTop: 16 } }} label={c.AddToNavigation} checked={canLink && link} disabled={!canLink || busy} onChange={(_e, v) => setLink(!!v)} />
+        {!canLink && <p style={{ margin: '8px 0 0' }}>{c.NavigationNotAllowed}</p>}
+        {error && <MessageBar messageBarType={MessageBarType.error} role="alert" styles={{ root: { marginTop: 12 } }}>{error}</MessageBar>}
+        <DialogFooter>
+          <PrimaryButton type="submit" text={c.CreatePage} disabled={!title.trim() || busy} />
+          <DefaultButton text={c.Cancel} disabled={busy} onClick={onDismiss} />
+        </DialogFooter>
+      </form>
+    </Dialog>
   );
 }
 

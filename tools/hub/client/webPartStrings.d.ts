@@ -3,6 +3,7 @@
 /// <reference path="../../../src/webparts/risks/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/community/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/templates/loc/mystrings.d.ts" />
+/// <reference path="../../../src/webparts/okr/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/frontDoor/loc/mystrings.d.ts" />
 // The web parts' SPFx strings files as the hub bundles them (see loc.d.ts).
 
@@ -28,6 +29,10 @@ declare module '*/portfolio/loc-planning/en-us.js' { const strings: IPortfolioPl
 declare module '*/portfolio/loc-planning/sv-se.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
 declare module '*/portfolio/loc-planning/da-dk.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
 declare module '*/portfolio/loc-planning/nl-nl.js' { const strings: IPortfolioPlanningWebPartStrings; export default strings; }
+declare module '*/okr/loc/en-us.js' { const strings: IOkrWebPartStrings; export default strings; }
+declare module '*/okr/loc/sv-se.js' { const strings: IOkrWebPartStrings; export default strings; }
+declare module '*/okr/loc/da-dk.js' { const strings: IOkrWebPartStrings; export default strings; }
+declare module '*/okr/loc/nl-nl.js' { const strings: IOkrWebPartStrings; export default strings; }
 
 declare module '*/frontDoor/loc/en-us.js' { const strings: IFrontDoorWebPartStrings; export default strings; }
 declare module '*/frontDoor/loc/sv-se.js' { const strings: IFrontDoorWebPartStrings; export default strings; }

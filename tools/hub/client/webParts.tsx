@@ -46,6 +46,11 @@ import planningEn from '../../../src/webparts/portfolio/loc-planning/en-us.js';
 import planningSv from '../../../src/webparts/portfolio/loc-planning/sv-se.js';
 import planningDa from '../../../src/webparts/portfolio/loc-planning/da-dk.js';
 import planningNl from '../../../src/webparts/portfolio/loc-planning/nl-nl.js';
+import okrEn from '../../../src/webparts/okr/loc/en-us.js';
+import okrSv from '../../../src/webparts/okr/loc/sv-se.js';
+import okrDa from '../../../src/webparts/okr/loc/da-dk.js';
+import okrNl from '../../../src/webparts/okr/loc/nl-nl.js';
+import { okrComposition } from '../../../src/webparts/okr/composition';
 import frontDoorEn from '../../../src/webparts/frontDoor/loc/en-us.js';
 import frontDoorSv from '../../../src/webparts/frontDoor/loc/sv-se.js';
 import frontDoorDa from '../../../src/webparts/frontDoor/loc/da-dk.js';
@@ -73,6 +78,7 @@ const COMMUNITY: ByLanguage<ICommunityWebPartStrings> = { 'en-us': communityEn, 
 const TEMPLATES: ByLanguage<ITemplatesWebPartStrings> = { 'en-us': templatesEn, 'sv-se': templatesSv, 'da-dk': templatesDa, 'nl-nl': templatesNl };
 const PORTFOLIO: ByLanguage<IPortfolioWebPartStrings> = { 'en-us': portfolioEn, 'sv-se': portfolioSv, 'da-dk': portfolioDa, 'nl-nl': portfolioNl };
 const PLANNING: ByLanguage<IPortfolioPlanningWebPartStrings> = { 'en-us': planningEn, 'sv-se': planningSv, 'da-dk': planningDa, 'nl-nl': planningNl };
+const OKR: ByLanguage<IOkrWebPartStrings> = { 'en-us': okrEn, 'sv-se': okrSv, 'da-dk': okrDa, 'nl-nl': okrNl };
 const FRONT_DOOR: ByLanguage<IFrontDoorWebPartStrings> = { 'en-us': frontDoorEn, 'sv-se': frontDoorSv, 'da-dk': frontDoorDa, 'nl-nl': frontDoorNl };
 const REGISTER: ByLanguage<ProjectRegisterStrings> = {
   'en-us': { register: REGISTER_STRINGS['en-us'], status: STATUS['en-us'], risks: RISKS['en-us'] },
@@ -105,7 +111,8 @@ export const WEB_PARTS: Record<string, Registered> = {
   [ids.PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID]: { composition: portfolioRiskHeatMapComposition, strings: PLANNING },
   [ids.PRIORITISATION_MANIFEST_ID]: { composition: prioritisationComposition, strings: PLANNING },
   [ids.FRONT_DOOR_MANIFEST_ID]: { composition: frontDoorComposition, strings: FRONT_DOOR },
-  [ids.NEWS_MANIFEST_ID]: { composition: newsComposition, strings: FRONT_DOOR }
+  [ids.NEWS_MANIFEST_ID]: { composition: newsComposition, strings: FRONT_DOOR },
+  [ids.OKR_MANIFEST_ID]: { composition: okrComposition, strings: OKR }
 };
 
 /**

@@ -12,6 +12,7 @@ import { GraphService, photoOf } from './graph';
 import { FormDigests, needsDigest } from './digest';
 import { DEFAULT_USER_ALIAS, DIRECTORY, findDirectoryUser, loginNameOf, type DirectoryUser } from './directory';
 import { installPages } from './store/pages';
+import { installNavigation } from './store/navigation';
 import { installChangeLog } from './store/changes';
 import { installAttachments } from './store/attachments';
 import { installModeration } from './store/moderation';
@@ -92,6 +93,7 @@ export async function startLocalSharePoint(opts: LocalSharePointOptions): Promis
   // Features kept in their own tables, hooked to items by triggers and read rules.
   installChangeLog(store);
   installPages(store);
+  installNavigation(store);
   installAttachments(store);
   installModeration(store);
   for (const s of opts.sites ?? [{ path: '/sites/pmo', title: 'PMO' }]) {

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { ActionButton, MessageBar, MessageBarType, Stack, mergeStyleSets, useTheme } from '@fluentui/react';
 import { exportFileName, type ExportCell, type ExportTable } from '../../../components/exportModel';
 import { download, exportTableAs } from '../../../components/exportFiles';
-import { formatDate } from '../../../components/format';
+import { formatDate, numberFormat } from '../../../components/format';
 import { srOnly } from '../../../components/srOnly';
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
@@ -38,7 +38,7 @@ export interface IChartFrameProps {
 
 function cellText(cell: ExportCell, locale: string): string {
   switch (cell.kind) {
-    case 'number': return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(cell.value);
+    case 'number': return numberFormat(locale, { maximumFractionDigits: 2 }).format(cell.value);
     case 'date': return formatDate(cell.value, locale);
     case 'text': return cell.value;
     default: return '';

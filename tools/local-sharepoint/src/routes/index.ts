@@ -15,6 +15,7 @@ import { filesRoute } from './files';
 import { unsupportedRoute } from './unsupported';
 import { extensionRoute } from './extension';
 import { pagesRoute } from './pages';
+import { navigationRoute } from './navigation';
 import { changesRoute } from './changes';
 import { camlRoute } from './caml';
 import { attachmentsRoute } from './attachments';
@@ -39,6 +40,7 @@ const ROUTES: Route[] = [
   filesRoute,
   extensionRoute,
   pagesRoute,
+  navigationRoute,
   changesRoute,
   camlRoute,
   attachmentsRoute,

@@ -17,7 +17,6 @@ export const unsupportedRoute: Route = {
     if (onWeb(res)) {
       if (is(seg, 'doesUserHavePermissions')) throw Errors.notImplemented('doesUserHavePermissions (use EffectiveBasePermissions)');
       if (is(seg, 'features')) throw Errors.notImplemented('features');
-      if (is(seg, 'navigation')) throw Errors.notImplemented('navigation nodes (the local hub draws its own navigation)');
     }
     if (res.k === 'fields' && is(seg, 'addDependentLookupField')) throw Errors.notImplemented('dependent lookup fields');
     return undefined;

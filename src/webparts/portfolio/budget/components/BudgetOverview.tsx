@@ -33,7 +33,8 @@ export default function BudgetOverview(props: IBudgetOverviewProps): JSX.Element
   const theme = useTheme();
   const [grouping, setGrouping] = React.useState<BudgetKey>(props.grouping);
   React.useEffect(() => setGrouping(props.grouping), [props.grouping]);
-  const { state, reload, asOf } = usePortfolioProjects(props.service);
+  // Below the status chart: rendered after the first screen is painted.
+  const { state, reload, asOf } = usePortfolioProjects(props.service, true);
   const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.value, filter) : []), [state, filter]);
   const rows = React.useMemo(() => budgetRows(projects, grouping, locale, props.projectLimit), [projects, grouping, locale, props.projectLimit]);
   const over = React.useMemo(() => rows.map((r) => isOverrun(r, props.tolerancePct)), [rows, props.tolerancePct]);

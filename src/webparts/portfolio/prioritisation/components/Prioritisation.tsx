@@ -7,10 +7,12 @@ import { parseAxisTitles, prioritisationMatrix, rankProjects, scoringCriteria, w
 import type { ExportTable } from '../../../../components/exportModel';
 import { ErrorState, LoadingState } from '../../../../components/States';
 import { format } from '../../../../components/text';
+import { numberFormat } from '../../../../components/format';
 import { describeError } from '../../../../components/errors';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
+import { afterPaint } from '../../../../common/afterPaint';
 import { lazyComponent } from '../../../../components/lazyComponent';
 
 // The criterion and score forms load when first opened, not with the page.
@@ -36,7 +38,7 @@ const H = 400;
 const PAD = { left: 56, right: 16, top: 16, bottom: 48 };
 
 export function contributionText(r: RankedProject, s: IPortfolioPlanningWebPartStrings, locale: string): string {
-  const n = (v: number): string => v.toLocaleString(locale, { maximumFractionDigits: 2 });
+  const n = (v: number): string => numberFormat(locale, { maximumFractionDigits: 2 }).format(v);
   return r.contributions
     .map((c) => (c.score === undefined ? format(s.ContributionMissing, c.criterion.title) : format(s.Contribution, c.criterion.title, n(c.score), c.criterion.scale, n(c.points))))
     .join('; ');
@@ -69,7 +71,7 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
   const { strings: s, common: c, locale } = props;
   const theme = useTheme();
   const { data, retry, set } = useLoad(
-    () => Promise.all([props.portfolio.loadProjects(), props.service.criteria(), props.service.rights().catch(() => NO_PRIORITISATION_RIGHTS)]),
+    () => Promise.all([props.portfolio.loadProjects(), props.service.criteria(), props.service.rights().catch(() => NO_PRIORITISATION_RIGHTS)]).then(afterPaint),
     [props.portfolio, props.service]
   );
   const [editing, setEditing] = React.useState<PrioritisationCriterion | 'new' | undefined>();

@@ -16,6 +16,7 @@ import {
 import { ReadAtNote } from '../../../../components/ReadAtNote';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { useLoader, type LoadState } from '../../../../components/useLoader';
+import { afterPaint } from '../../../../common/afterPaint';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { Chart, Legend, ragColours, seriesClassOf, type ChartSeries } from '../../shared/Chart';
 
@@ -42,7 +43,8 @@ const TREND_MONTHS = 12;
  * Not before `enabled`: undefined until then, so the chart never shows an empty history as data.
  */
 function useReportPoints(service: IStatusTrendService, from: string, enabled: boolean): { state: LoadState<ReportPoint[] | undefined>; reload: () => void } {
-  return useLoader(() => (enabled ? service.loadReportPoints(from) : Promise.resolve(undefined)), [service, from, enabled]);
+  // Asked only after the first screen is painted: 100,000 reports must not hold back the counts and bars.
+  return useLoader(() => (enabled ? afterPaint(undefined).then(() => service.loadReportPoints(from)) : Promise.resolve(undefined)), [service, from, enabled]);
 }
 
 function monthLabel(month: string, locale: string): string {
