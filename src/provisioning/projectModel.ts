@@ -11,7 +11,7 @@ import { addedId, folderFormValues, projectFolderLists, type FormResult } from '
 import { listServerUrl } from './plan';
 
 /** The schema version that brought per-project folders and content approval on Status Reports. */
-export const PROJECT_MODEL_SINCE = 7;
+export const PROJECT_MODEL_SINCE = 8;
 
 /** Operations per $batch: the size the seed uses too. */
 const BATCH = 100;
@@ -28,7 +28,7 @@ async function inBatches<T>(sp: SPFI, rows: readonly T[], op: (batched: SPFI, ro
 }
 
 /**
- * Data, not schema (schema 7): brings a site's items under the per-project model, in $batch
+ * Data, not schema (schema 8): brings a site's items under the per-project model, in $batch
  * requests (a few per 100 projects), so it costs the same on a fresh seed and on an upgrade.
  * - every project with a leader gets its folder in each `projectFolders` list (approved where the
  *   list has content approval, so readers can open it), with its own permissions: the list's,
@@ -53,7 +53,7 @@ export async function applyProjectModel(sp: SPFI, webPath: string): Promise<numb
   for (const list of projectFolderLists) {
     const key = list.key as ListKey;
     const rule = list.projectFolders as NonNullable<ListSchema['projectFolders']>;
-    // A site not yet at schema 7 has no level to give (seeding an older site): nothing to do.
+    // A site not yet at schema 8 has no level to give (seeding an older site): nothing to do.
     const roleId = await roleDefinitionId(sp, rule.role).catch(() => undefined);
     if (roleId === undefined) continue;
     const url = listServerUrl(webPath, list);

@@ -189,7 +189,7 @@ const approve = [{ FieldName: MODERATION_STATUS.internalName, FieldValue: String
 
 /**
  * Adds each item (values with a `project` id) in its project's folder where the site has them
- * (schema 7: AddValidateUpdateItemUsingPath, checked against the folder as a leader's add is),
+ * (schema 8: AddValidateUpdateItemUsingPath, checked against the folder as a leader's add is),
  * else at the list's root; $batch requests of 100 operations.
  */
 async function addAllForProjects(ctx: Ctx, key: ListKey, values: Array<Record<string, unknown>>, label: string,

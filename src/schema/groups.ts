@@ -42,7 +42,7 @@ export const roleDefinitions: readonly RoleDefinitionSchema[] = [
     // A leader in their own project's folder of Status Reports and Risks: write, and publish
     // (approve) their reports — Approve Items here is what lets them see and publish their
     // project's drafts and nobody else's (draft-item security "approvers and the author").
-    key: 'projectReporting', name: 'PMO Hub Project Reporting', roleTypeKind: 0, since: 7,
+    key: 'projectReporting', name: 'PMO Hub Project Reporting', roleTypeKind: 0, since: 8,
     description: "PMO Hub: add, edit, delete and publish the items of one's own project.",
     basePermissions: [...READ_ITEMS, K.AddListItems, K.EditListItems, K.DeleteListItems, K.ApproveItems]
   }

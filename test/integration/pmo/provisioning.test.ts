@@ -83,7 +83,7 @@ describe('provisioning a site', () => {
     // seeded project given its own permissions for its leader.
     const leaders = (await projects.items.select('Id', `${internalName('projects', 'leader')}Id`).top(5000)<Array<Record<string, unknown>>>())
       .filter((p) => typeof p[`${internalName('projects', 'leader')}Id`] === 'number');
-    // + schema 7's level for a leader in their project's folders.
+    // + schema 8's level for a leader in their project's folders.
     expect(plan.steps.filter((s) => s.kind === 'createRoleDefinition')).toHaveLength(3);
     expect(plan.steps.filter((s) => s.kind === 'shareItem')).toHaveLength(leaders.length);
     expect(plan.steps.filter((s) => s.kind === 'addListRole').length).toBeGreaterThan(0);
@@ -126,8 +126,8 @@ describe('provisioning a site', () => {
     expect((await projects.items.getById(own.Id as number).select(internalName('projects', 'description'))<Record<string, unknown>>())[internalName('projects', 'description')]).toBe('Updated by its leader');
   });
 
-  it('upgrades a seeded schema 6 site to per-project folders and content approval: every item kept, legacy items where they were', async () => {
-    await provision(site.sp, { version: 6 });
+  it('upgrades a seeded schema 7 site to per-project folders and content approval: every item kept, legacy items where they were', async () => {
+    await provision(site.sp, { version: 7 });
     await seedAsTheirAuthors(site);
     const reports = site.sp.web.getList(`/sites/pmo/${getList('statusReports').url}`);
     const risks = site.sp.web.getList(`/sites/pmo/${getList('risks').url}`);
@@ -137,7 +137,7 @@ describe('provisioning a site', () => {
     const projects = await site.sp.web.getList(`/sites/pmo/${getList('projects').url}`).items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
     const own = projects.find((p) => p[leaderField] === sanne)?.Id as number;
     const other = projects.find((p) => typeof p[leaderField] === 'number' && p[leaderField] !== sanne)?.Id as number;
-    // A leader's unpublished report, written the schema 6 way (at the list's root).
+    // A leader's unpublished report, written the schema 7 way (at the list's root).
     const asSanne = await site.as('leader');
     const draft = await asSanne.web.getList(`/sites/pmo/${getList('statusReports').url}`).items.add({
       ...toPayload('statusReports', { project: own, reportDate: '2026-11-01', overall: 'Green', schedule: 'Green', cost: 'Green', scope: 'Green', risk: 'Green', summary: 'Legacy draft', published: false })
