@@ -19,3 +19,15 @@ export async function loadRights(service: IRightsService | undefined, projectId:
     return NO_RIGHTS;
   }
 }
+
+/**
+ * Rights on one project's status reports or risks: the PMO's on the whole list, or a leader's in the
+ * folders of the projects they lead (add, edit and delete there; the server checks the folder).
+ */
+export function projectRights<R extends { add: boolean; edit: boolean; delete?: boolean; addLedBy?: number }>(
+  rights: R, project: { leader?: { id: number } }
+): R {
+  const leads = rights.addLedBy !== undefined && project.leader !== undefined && project.leader.id === rights.addLedBy;
+  if (!leads) return rights;
+  return { ...rights, add: true, edit: true, ...(rights.delete !== undefined ? { delete: true } : {}) };
+}

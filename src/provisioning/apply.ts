@@ -11,8 +11,9 @@ import type { PmoProfile } from '../pages/hubPages';
 import { applyPages, planPages, readPages, PROFILE_SETTING, type PageStep, type PageTexts, type PagesState } from './pages';
 import { applyNavigation, planNavigation, type NavStep } from './navigation';
 import {
-  computePlan, describeStep, groupPrincipalId, listServerUrl as listServerUrlOf, readSite, writesOf, type Plan, type SiteState, type Step
+  computePlan, describeStep, groupPrincipalId, listServerUrl as listServerUrlOf, moderationAt, readSite, writesOf, type Plan, type SiteState, type Step
 } from './plan';
+import { applyProjectModel, PROJECT_MODEL_SINCE } from './projectModel';
 
 export interface ApplyOptions {
   /** Called once per step, before it runs. */
@@ -89,14 +90,17 @@ export async function applyPlan(sp: SPFI, state: SiteState, plan: Plan, options:
   for (const s of of('createList')) {
     count(s);
     const urlName = s.list.url.split('/').pop() as string;
+    const moderation = moderationAt(s.list, plan.schemaVersion);
     const created = await sp.web.lists.add(urlName, s.list.description, s.list.template, false, {
       ReadSecurity: s.list.readSecurity, WriteSecurity: s.list.writeSecurity, EnableVersioning: s.list.versioning.enabled,
-      ...(s.list.versioning.majorVersionLimit ? { MajorVersionLimit: s.list.versioning.majorVersionLimit } : {})
+      ...(s.list.versioning.majorVersionLimit ? { MajorVersionLimit: s.list.versioning.majorVersionLimit } : {}),
+      ...(moderation ? { EnableModeration: true, DraftVersionVisibility: moderation.draftVisibility } : {})
     }) as unknown as { Id: string };
     await sp.web.lists.getById(created.Id).update({ Title: s.list.title });
     state.lists.set(s.list.key, {
       id: created.Id, title: s.list.title, url: listServerUrlOf(state.webPath, s.list), readSecurity: s.list.readSecurity,
       writeSecurity: s.list.writeSecurity, enableVersioning: s.list.versioning.enabled, hasUniqueRoleAssignments: false,
+      enableModeration: !!moderation, draftVersionVisibility: moderation?.draftVisibility ?? 0,
       fields: [], views: [], roles: new Map(), itemsToShare: new Map()
     });
   }
@@ -228,9 +232,10 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
   const writes = await applyPlan(sp, state, plan, options);
   const version = options.version ?? SCHEMA_VERSION;
   const has = (k: string): boolean => state.lists.has(k);
-  const migrated = version >= 4
+  const migrated = (version >= 4
     ? (has('sparringRequests') && has('sparringAssignments') ? await shareAssignedRequests(sp, state.webPath) : 0)
-      + (has('portfolioViews') && has('sharedPortfolioViews') ? await moveSharedViews(sp, state.webPath) : 0) : 0;
+      + (has('portfolioViews') && has('sharedPortfolioViews') ? await moveSharedViews(sp, state.webPath) : 0) : 0)
+    + (version >= PROJECT_MODEL_SINCE ? await applyProjectModel(sp, state.webPath) : 0);
   let settingWrites = 0;
   let pageSteps: PageStep[] = [];
   let pagesWritten = 0;

@@ -34,6 +34,8 @@ export interface SiteList {
   readSecurity: number;
   writeSecurity: number;
   enableVersioning: boolean;
+  enableModeration?: boolean;
+  draftVersionVisibility?: number;
   hasUniqueRoleAssignments: boolean;
   fields: SiteField[];
   views: string[];
@@ -116,8 +118,12 @@ export function listServerUrl(webPath: string, list: ListSchema): string {
 export async function readSite(sp: SPFI): Promise<SiteState> {
   const web = await sp.web.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>();
   const webPath = web.ServerRelativeUrl;
-  const rawLists = await sp.web.lists.select('Id', 'Title', 'ReadSecurity', 'WriteSecurity', 'EnableVersioning', 'HasUniqueRoleAssignments', 'RootFolder/ServerRelativeUrl')
-    .expand('RootFolder')<Array<{ Id: string; Title: string; ReadSecurity: number; WriteSecurity: number; EnableVersioning: boolean; HasUniqueRoleAssignments: boolean; RootFolder: { ServerRelativeUrl: string } }>>();
+  const rawLists = await sp.web.lists.select('Id', 'Title', 'ReadSecurity', 'WriteSecurity', 'EnableVersioning', 'EnableModeration', 'DraftVersionVisibility',
+    'HasUniqueRoleAssignments', 'RootFolder/ServerRelativeUrl')
+    .expand('RootFolder')<Array<{
+      Id: string; Title: string; ReadSecurity: number; WriteSecurity: number; EnableVersioning: boolean; EnableModeration: boolean;
+      DraftVersionVisibility: number; HasUniqueRoleAssignments: boolean; RootFolder: { ServerRelativeUrl: string };
+    }>>();
   const state: SiteState = { webPath, lists: new Map(), groups: new Map(), webRoles: new Map(), roleDefIds: new Map() };
 
   const [batched, execute] = sp.batched();
@@ -127,7 +133,8 @@ export async function readSite(sp: SPFI): Promise<SiteState> {
     if (!raw) continue;
     const entry: SiteList = {
       id: raw.Id, title: raw.Title, url: raw.RootFolder.ServerRelativeUrl, readSecurity: raw.ReadSecurity, writeSecurity: raw.WriteSecurity,
-      enableVersioning: raw.EnableVersioning, hasUniqueRoleAssignments: raw.HasUniqueRoleAssignments, fields: [], views: [], roles: new Map(), itemsToShare: new Map()
+      enableVersioning: raw.EnableVersioning, enableModeration: raw.EnableModeration, draftVersionVisibility: raw.DraftVersionVisibility,
+      hasUniqueRoleAssignments: raw.HasUniqueRoleAssignments, fields: [], views: [], roles: new Map(), itemsToShare: new Map()
     };
     state.lists.set(schema.key, entry);
     const list = batched.web.lists.getById(raw.Id);
@@ -225,6 +232,11 @@ export function computePlan(state: SiteState, version: number = SCHEMA_VERSION, 
     if (site.readSecurity !== list.readSecurity) changes.ReadSecurity = list.readSecurity;
     if (site.writeSecurity !== list.writeSecurity) changes.WriteSecurity = list.writeSecurity;
     if (list.versioning.enabled && !site.enableVersioning) changes.EnableVersioning = true;
+    const moderation = moderationAt(list, version);
+    if (moderation && (!site.enableModeration || site.draftVersionVisibility !== moderation.draftVisibility)) {
+      changes.EnableModeration = true;
+      changes.DraftVersionVisibility = moderation.draftVisibility;
+    }
     if (Object.keys(changes).length) steps.push({ kind: 'updateList', list, changes });
     for (const field of list.fields) {
       const existing = site.fields.find((f) => f.internalName === field.internalName);
@@ -272,6 +284,11 @@ export function computePlan(state: SiteState, version: number = SCHEMA_VERSION, 
     }
   }
   return { schemaVersion: version, steps, conflicts };
+}
+
+/** Content approval as the schema has it at `version`, if at all. */
+export function moderationAt(list: ListSchema, version: number): ListSchema['moderation'] {
+  return list.moderation && list.moderation.since <= version ? list.moderation : undefined;
 }
 
 /** The schema's levels a group holds on a list that the schema no longer gives it there. Others' levels stay. */

@@ -5,10 +5,13 @@ import '@pnp/sp/items';
 import '@pnp/sp/site-users';
 import '@pnp/sp/site-groups';
 import '@pnp/sp/batching';
-import { getList, groups, internalName, type ListKey, type ListSchema } from '../schema';
-import { toPayload } from '../services/mapping';
+import { FILE_SYSTEM_OBJECT_TYPE, ITEM_PATH, getList, groups, internalName, MODERATION_STATUS, type ListKey, type ListSchema } from '../schema';
+import { toFormValues, toPayload } from '../services/mapping';
+import { readAll } from '../services/listItems';
+import { addedId, type FormResult } from '../services/projectFolders';
 import { listServerUrl } from './plan';
 import { applyItemPermissions } from './apply';
+import { applyProjectModel } from './projectModel';
 import { SpSparringRequestService } from '../services/SparringRequestService';
 import type { SparringStatus } from '../model/community';
 import '@pnp/sp/files';
@@ -147,8 +150,9 @@ export async function seed(sp: SPFI, scale: SeedScale, log: (line: string) => vo
   await seedFrontDoor(ctx);
   await seedNews(ctx);
   if (scale === 'large') await seedLarge(ctx, criteria);
-  // Bulk adds bypass the PMO's save, which gives each project's leader their project.
+  // Bulk adds bypass the PMO's save, which gives each project's leader their project and its folders.
   await applyItemPermissions(sp);
+  await applyProjectModel(sp, ctx.webPath);
   return { added: ctx.added };
 }
 
@@ -178,6 +182,44 @@ async function addAll(ctx: Ctx, key: ListKey, payloads: Array<Record<string, unk
   }
   if (payloads.length) ctx.added[label] = (ctx.added[label] ?? 0) + payloads.length;
   return ids;
+}
+
+/** Published reports are approved where content approval is on, as publishing does. */
+const approve = [{ FieldName: MODERATION_STATUS.internalName, FieldValue: String(MODERATION_STATUS.approved) }];
+
+/**
+ * Adds each item (values with a `project` id) in its project's folder where the site has them
+ * (schema 8: AddValidateUpdateItemUsingPath, checked against the folder as a leader's add is),
+ * else at the list's root; $batch requests of 100 operations.
+ */
+async function addAllForProjects(ctx: Ctx, key: ListKey, values: Array<Record<string, unknown>>, label: string,
+  extra: Array<{ FieldName: string; FieldValue: string }>): Promise<void> {
+  const schema = getList(key) as ListSchema;
+  const root = listServerUrl(ctx.webPath, schema);
+  const folders = new Set<number>();
+  if (schema.projectFolders) {
+    for (const r of await readAll(list(ctx, key).items.select(ITEM_PATH.url, ITEM_PATH.folder, FILE_SYSTEM_OBJECT_TYPE.property))) {
+      if (r[FILE_SYSTEM_OBJECT_TYPE.property] === FILE_SYSTEM_OBJECT_TYPE.folder && String(r[ITEM_PATH.folder]).toLowerCase() === root.toLowerCase()) {
+        folders.add(Number(String(r[ITEM_PATH.url]).split('/').pop()));
+      }
+    }
+  }
+  const atRoot = values.filter((v) => !folders.has(v.project as number));
+  if (atRoot.length) {
+    const approval = extra.length ? { [MODERATION_STATUS.property]: MODERATION_STATUS.approved } : {};
+    await addAll(ctx, key, atRoot.map((v) => ({ ...toPayload(key, v), ...approval })), label);
+  }
+  const inFolders = values.filter((v) => folders.has(v.project as number));
+  for (let i = 0; i < inFolders.length; i += 1000) {
+    const [batched, execute] = ctx.sp.batched({ maxRequests: 100 });
+    const target = batched.web.getList(root);
+    const pending = Promise.all(inFolders.slice(i, i + 1000).map((v) => (target.addValidateUpdateItemUsingPath(
+      [...toFormValues(key, v), ...extra], `${root}/${v.project as number}`) as Promise<FormResult[]>).then(addedId)));
+    await execute();
+    await pending;
+    if (inFolders.length > 1000) ctx.log(`  ${label}: ${Math.min(i + 1000, inFolders.length)}/${inFolders.length}`);
+  }
+  if (inFolders.length) ctx.added[label] = (ctx.added[label] ?? 0) + inFolders.length;
 }
 
 async function ensureUsers(ctx: Ctx): Promise<void> {
@@ -366,6 +408,9 @@ async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<
   const now = ctx.today;
   const payloads: Array<Record<string, unknown>> = [];
   const latest = new Map<number, Record<string, unknown>>();
+  // The projects' folders first, so reports and risks are written where their leaders may add.
+  await applyProjectModel(ctx.sp, ctx.webPath);
+  const moderated = (await list(ctx, 'statusReports').select('EnableModeration')<{ EnableModeration: boolean }>()).EnableModeration;
   const pick = (p: number): 'Green' | 'Amber' | 'Red' => (p < 0.62 ? 'Green' : p < 0.9 ? 'Amber' : 'Red');
   for (const p of projects) {
     if (p.phase === 'Idea' || p.phase === 'Initiation') continue;
@@ -384,10 +429,10 @@ async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<
         percentComplete: Math.round(Math.min(100, Math.max(0, ((t - p.start) / (p.end - p.start)) * 100))), published: true
       };
       latest.set(p.id, report);
-      if (!existing.has(`${p.id}|${report.reportDate.slice(0, 7)}`)) payloads.push(toPayload('statusReports', report));
+      if (!existing.has(`${p.id}|${report.reportDate.slice(0, 7)}`)) payloads.push(report);
     }
   }
-  await addAll(ctx, 'statusReports', payloads, 'status reports');
+  await addAllForProjects(ctx, 'statusReports', payloads, 'status reports', moderated ? approve : []);
   // Denormalise: each project carries its latest published status (DESIGN rule 6).
   if (payloads.length) {
     const [batched, execute] = ctx.sp.batched({ maxRequests: 100 });
@@ -428,13 +473,14 @@ async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<
       const mitigating = rand() >= 0.7;
       const dueDays = Math.round(rand() * 120);
       if (existingRisks.has(`${p.id}|${title}`)) continue;
-      riskPayloads.push(toPayload('risks', {
-        title, project: p.id, probability, impact, score: probability * impact, owner: user(ctx, p.leader), mitigation,
+      const owner = user(ctx, p.leader);
+      riskPayloads.push({
+        title, project: p.id, probability, impact, score: probability * impact, owner: owner && { ...owner, email: PEOPLE[p.leader] }, mitigation,
         status: mitigating ? 'Mitigating' : 'Open', due: isoDate(now + dueDays * DAY)
-      }));
+      });
     }
   }
-  await addAll(ctx, 'risks', riskPayloads, 'risks');
+  await addAllForProjects(ctx, 'risks', riskPayloads, 'risks', []);
 }
 
 /**
@@ -622,7 +668,11 @@ async function seedLarge(ctx: Ctx, criteria: Map<string, number>): Promise<void>
       }));
     }
   }
-  await addAll(ctx, 'statusReports', reports, 'large status reports');
+  // The large set's reports stay at the lists' roots, as a legacy site's would (README: Permissions);
+  // published reports are approved where content approval is on.
+  const moderated = (await list(ctx, 'statusReports').select('EnableModeration')<{ EnableModeration: boolean }>()).EnableModeration;
+  await addAll(ctx, 'statusReports', moderated ? reports.map((r) => ({ ...r, [MODERATION_STATUS.property]: MODERATION_STATUS.approved })) : reports,
+    'large status reports');
   // One risk per project: more than 5,000 of them open, so the portfolio heat map's read meets the threshold.
   const statuses = ['Open', 'Open', 'Open', 'Open', 'Open', 'Mitigating', 'Accepted', 'Closed', 'Closed', 'Closed'];
   const risks = ids.map((id) => {

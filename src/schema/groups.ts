@@ -10,7 +10,7 @@ import type { GroupKey, GroupSchema, ListRoleAssignment, RoleDefinitionSchema, R
  * https://learn.microsoft.com/previous-versions/office/sharepoint-server/ee536458(v=office.15)
  */
 const K = {
-  ViewListItems: 1, AddListItems: 2, EditListItems: 3, OpenItems: 6, ViewVersions: 7, ViewFormPages: 13,
+  ViewListItems: 1, AddListItems: 2, EditListItems: 3, DeleteListItems: 4, ApproveItems: 5, OpenItems: 6, ViewVersions: 7, ViewFormPages: 13,
   Open: 17, ViewPages: 18, BrowseUserInfo: 28, UseClientIntegration: 37, UseRemoteAPIs: 38, CreateAlerts: 40
 } as const;
 /** What Read holds on a list, minus nothing: the base of PMO Hub's own levels. */
@@ -37,6 +37,14 @@ export const roleDefinitions: readonly RoleDefinitionSchema[] = [
     key: 'editItems', name: 'PMO Hub Edit Items', roleTypeKind: 0, since: 4,
     description: 'PMO Hub: read and edit list items; never add or delete them.',
     basePermissions: [...READ_ITEMS, K.EditListItems]
+  },
+  {
+    // A leader in their own project's folder of Status Reports and Risks: write, and publish
+    // (approve) their reports — Approve Items here is what lets them see and publish their
+    // project's drafts and nobody else's (draft-item security "approvers and the author").
+    key: 'projectReporting', name: 'PMO Hub Project Reporting', roleTypeKind: 0, since: 8,
+    description: "PMO Hub: add, edit, delete and publish the items of one's own project.",
+    basePermissions: [...READ_ITEMS, K.AddListItems, K.EditListItems, K.DeleteListItems, K.ApproveItems]
   }
 ];
 

@@ -64,7 +64,7 @@ export {
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 7;
+export const SCHEMA_VERSION: number = 8;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.
@@ -112,6 +112,20 @@ const SYSTEM_FIELD_LIST = [
   { key: 'fileUrl', internalName: 'FileRef', type: 'Text', libraryOnly: true, selectedByDefault: true },
   { key: 'docIcon', internalName: 'DocIcon', type: 'Computed', libraryOnly: true }
 ] as const;
+
+/**
+ * Content approval's status column (SPModerationStatusType), on every list: its internal name
+ * (form values), its REST property (payloads, `$select`), and the values PMO Hub writes.
+ */
+export const MODERATION_STATUS = {
+  internalName: '_ModerationStatus', property: 'OData__ModerationStatus', approved: 0, denied: 1, pending: 2
+} as const;
+
+/** Where an item lives: the server-relative URL of its folder, and its own (a folder's ends in its name). */
+export const ITEM_PATH = { folder: 'FileDirRef', url: 'FileRef' } as const;
+
+/** The REST property SharePoint reports for a list item's kind: 1 for folders. */
+export const FILE_SYSTEM_OBJECT_TYPE = { property: 'FileSystemObjectType', folder: 1 } as const;
 
 /** Fields SharePoint provides on every list (and library): ID, Created, Author, file name… */
 export const systemFields: readonly SystemFieldSchema[] = SYSTEM_FIELD_LIST;

@@ -12,10 +12,15 @@ export const risks = defineList({
   since: 1,
   versioning: { enabled: true, majorVersionLimit: 50 },
   readSecurity: 1,
-  // v4: a leader edits and deletes only what they wrote (WriteSecurity 2); the PMO Members hold
-  // Override List Behaviors (Design here), the one permission that lifts it.
-  writeSecurity: 2,
-  roles: changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }),
+  // v4: a leader edited and deleted only what they wrote (WriteSecurity 2). v8: the project's
+  // folder says who writes (its leader and the PMO), so a new leader takes over the predecessor's
+  // items: WriteSecurity 1. At the root and in other folders a leader only reads. (Not versioned:
+  // provisioning an older version for a test gets 1 as well.)
+  writeSecurity: 1,
+  // v8: leaders add only in the folders of the projects they lead; the list itself they read. The
+  // PMO gives those folders their permissions (Manage Permissions: Full Control, as on Projects).
+  roles: changeRoles(changeRoles(listRoles(['projectLeaders']), 4, { pmoMembers: 'design' }), 8, { pmoMembers: 'fullControl', projectLeaders: 'read' }),
+  projectFolders: { since: 8, role: 'projectReporting' },
   fields: [
     titleField('Risk', true),
     {

@@ -27,7 +27,7 @@ export type ReadSecurity = 1 | 2;
 export type WriteSecurity = 1 | 2 | 4;
 
 /** Built-in permission levels, plus PMO Hub's own (see groups.ts): add but not edit, edit but not add or delete. */
-export type RoleKey = 'fullControl' | 'design' | 'edit' | 'contribute' | 'read' | 'addItems' | 'editItems';
+export type RoleKey = 'fullControl' | 'design' | 'edit' | 'contribute' | 'read' | 'addItems' | 'editItems' | 'projectReporting';
 
 export type GroupKey = 'pmoOwners' | 'pmoMembers' | 'projectLeaders' | 'visitors';
 
@@ -184,6 +184,25 @@ export interface ItemPermissionsSchema {
   readonly since: number;
 }
 
+/**
+ * Content approval (SPList.EnableModeration) with draft-item security: readers see only approved
+ * items; drafts are seen per `draftVisibility` (0 readers, 1 editors, 2 approvers and the author).
+ */
+export interface ModerationSchema {
+  readonly since: number;
+  readonly draftVisibility: 0 | 1 | 2;
+}
+
+/**
+ * One folder per project (named by the project's ID) with its own permissions: the list's,
+ * copied, plus `role` for the project's leader. Items of a project are added in its folder, so
+ * Add Items is checked there; set by the PMO's project save and by provisioning.
+ */
+export interface ProjectFoldersSchema {
+  readonly since: number;
+  readonly role: RoleKey;
+}
+
 export interface VersioningSchema {
   readonly enabled: boolean;
   readonly minorVersions?: boolean;
@@ -206,6 +225,8 @@ export interface ListSchema {
   /** The complete set of role assignments on the list (not a delta from the site). */
   readonly roles: readonly ListRoleAssignment[];
   readonly itemPermissions?: ItemPermissionsSchema;
+  readonly moderation?: ModerationSchema;
+  readonly projectFolders?: ProjectFoldersSchema;
   readonly fields: readonly FieldSchema[];
   readonly views: readonly ViewSchema[];
 }

@@ -43,6 +43,7 @@ export class SpPortfolioRiskService implements IPortfolioRiskService {
       if (!isThrottled(e)) throw e;
       rows = await readAll(list.items.select(...select).expand(...expand).orderBy('ID', true));
     }
-    return rows.map((raw) => fromItem<Risk>('risks', raw)).filter((r) => OPEN_RISK_STATUSES.indexOf(r.status) >= 0);
+    // The projects' folders (projectFolders.ts) are rows too, without a project: not risks.
+    return rows.map((raw) => fromItem<Risk>('risks', raw)).filter((r) => !!r.project && OPEN_RISK_STATUSES.indexOf(r.status) >= 0);
   }
 }

@@ -15,6 +15,7 @@ import { ifMatch, saveItem, selection, spList, type RawItem } from './listItems'
 import { checkRange, validateFields, type FieldErrors } from './validation';
 import { listUrl, PAGE_SIZE } from './ProjectService';
 import { roleDefinitionId, shareItemWithPerson } from './itemPermissions';
+import { shareProjectFolders } from './projectFolders';
 
 /** Fields only publishing a status report writes (DESIGN rule 6); never sent by an edit of the project. */
 export const LATEST_STATUS_KEYS: readonly string[] = [
@@ -69,9 +70,13 @@ export class SpProjectEditingService implements IProjectEditingService {
         add: hasPermission(p, PermissionKind.AddListItems), edit: hasPermission(p, PermissionKind.EditListItems),
         ...(led !== undefined ? { editLedBy: led } : {})
       },
-      statusReports: { add: hasPermission(s, PermissionKind.AddListItems), edit: hasPermission(s, PermissionKind.EditListItems) },
+      statusReports: {
+        add: hasPermission(s, PermissionKind.AddListItems), edit: hasPermission(s, PermissionKind.EditListItems),
+        ...(led !== undefined ? { addLedBy: led } : {})
+      },
       risks: {
         add: hasPermission(k, PermissionKind.AddListItems),
+        ...(led !== undefined ? { addLedBy: led } : {}),
         edit: hasPermission(k, PermissionKind.EditListItems),
         delete: hasPermission(k, PermissionKind.DeleteListItems)
       }
@@ -90,11 +95,16 @@ export class SpProjectEditingService implements IProjectEditingService {
       this.rights(),
       item.then((m) => m, (e: unknown) => { if (httpStatus(e) === 403 || httpStatus(e) === 404) return undefined; throw e; })
     ]);
-    const onProject = list.projects.edit || hasPermission(mask, PermissionKind.EditListItems);
+    // Edit on the project item itself: its leader (or the PMO). A leader reads Status Reports and
+    // Risks at the list's level and writes in the project's folder (projectFolders.ts), which the
+    // PMO's save gives exactly the project's leader.
+    const leads = hasPermission(mask, PermissionKind.EditListItems);
+    const onProject = list.projects.edit || leads;
+    const here = (listRight: boolean): boolean => (listRight || leads) && onProject;
     return {
       projects: list.projects,
-      statusReports: { add: list.statusReports.add && onProject, edit: list.statusReports.edit && onProject },
-      risks: { add: list.risks.add && onProject, edit: list.risks.edit && onProject, delete: list.risks.delete && onProject }
+      statusReports: { add: here(list.statusReports.add), edit: here(list.statusReports.edit) },
+      risks: { add: here(list.risks.add), edit: here(list.risks.edit), delete: here(list.risks.delete) }
     };
   }
 
@@ -145,6 +155,8 @@ export class SpProjectEditingService implements IProjectEditingService {
     const mask = await list.getCurrentUserEffectivePermissions() as unknown as PermissionMask;
     if (!hasPermission(mask, PermissionKind.ManagePermissions)) return;
     await shareItemWithPerson(this.sp, listUrl(this.siteUrl, getList('projects') as ListSchema), project.id, leader.id, await roleDefinitionId(this.sp, rule.role));
+    // Where the leader adds status reports and risks: the project's folders (projectFolders.ts).
+    await shareProjectFolders(this.sp, this.siteUrl, project.id, leader.id);
   }
 
   /** Filter on the indexed, unique code column; SharePoint compares text case-insensitively. */

@@ -8,6 +8,7 @@ import type { NewItem } from '../model/common';
 import type { IRiskService } from './editing';
 import { ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
+import { addInProjectFolder, addedId, ensureProjectFolder, missingFolder } from './projectFolders';
 import { deleteItem, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { validateFields, type FieldErrors } from './validation';
 
@@ -61,12 +62,21 @@ export class SpRiskService implements IRiskService {
       impact: risk.impact, score: riskScore(risk.probability, risk.impact), owner: risk.owner,
       mitigation: risk.mitigation, status: risk.status, due: risk.due
     };
-    return saveItem<'risks', Risk>({
+    const save = (): Promise<Risk> => saveItem<'risks', Risk>({
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'risks', mine: risk,
       id, etag: id !== undefined ? (risk as Risk).etag : undefined, overwrite: options.overwrite,
       payload: toPayload('risks', values),
+      // New risks go in the project's folder, where its leader may add (projectFolders.ts).
+      addNew: (batched) => addInProjectFolder(batched, this.siteUrl, 'risks', risk.project.id, values).then(addedId),
       findNew: (items) => items.filter(lookupIdFilter('risks', 'project', risk.project.id)),
       map: mapRisk
+    });
+    // A project without a leader has no folder yet (a leader's projects have theirs: the PMO's
+    // save made them): the PMO's first add makes it, then adds again.
+    return id !== undefined ? save() : save().catch(async (e) => {
+      if (!missingFolder(e)) throw e;
+      await ensureProjectFolder(this.sp, this.siteUrl, 'risks', risk.project.id);
+      return save();
     });
   }
 

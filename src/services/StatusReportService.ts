@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { IItems } from '@pnp/sp/items';
-import { internalName } from '../schema';
+import { internalName, MODERATION_STATUS } from '../schema';
 import type { Project, StatusReport } from '../model/portfolio';
 import type { NewItem } from '../model/common';
 import type { IStatusReportService } from './editing';
@@ -13,6 +13,7 @@ import { fromItem, toPayload } from './mapping';
 import { httpStatus, settle } from './odata';
 import { ifMatch, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { sitePath } from './ProjectService';
+import { addInProjectFolder, addedId, ensureProjectFolder, missingFolder } from './projectFolders';
 import { validateFields, type FieldErrors } from './validation';
 
 const TITLE_MAX = 255;
@@ -105,12 +106,22 @@ export class SpStatusReportService implements IStatusReportService {
     const errors = validateReport(report);
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const id = 'id' in report && typeof report.id === 'number' ? report.id : undefined;
-    return saveItem<'statusReports', StatusReport>({
+    const values = reportValues(report, false);
+    const save = (): Promise<StatusReport> => saveItem<'statusReports', StatusReport>({
       sp: this.sp, siteUrl: this.siteUrl, listKey: 'statusReports', mine: report,
       id, etag: id !== undefined ? (report as StatusReport).etag : undefined, overwrite: options.overwrite,
-      payload: toPayload('statusReports', reportValues(report, false)),
+      // A draft is not approved: content approval keeps it from everyone but its author, the
+      // project's leader and the PMO; any edit of a published report makes it a draft again.
+      payload: toPayload('statusReports', values),
+      addNew: (batched) => addInProjectFolder(batched, this.siteUrl, 'statusReports', report.project.id, values).then(addedId),
       findNew: (items) => items.filter(lookupIdFilter('statusReports', 'project', report.project.id)),
       extraSelect: ['author'], map: mapReport
+    });
+    // A project without a leader has no folder yet: the PMO's first report makes it, then adds again.
+    return id !== undefined ? save() : save().catch(async (e) => {
+      if (!missingFolder(e)) throw e;
+      await ensureProjectFolder(this.sp, this.siteUrl, 'statusReports', report.project.id);
+      return save();
     });
   }
 
@@ -150,6 +161,8 @@ export class SpStatusReportService implements IStatusReportService {
     const projectEtag = redo && redo.from === project.etag ? redo.to : project.etag;
     const projectMatch = touchProject ? ifMatch(projectEtag, options.overwrite) : '';
 
+    // A project without a leader may have no folder yet (the PMO's save makes a leader's): one read first.
+    if (!known && !project.leader) await ensureProjectFolder(this.sp, this.siteUrl, 'statusReports', project.id);
     const r = selection('statusReports', ['author']);
     const p = selection('projects');
     const [batched, execute] = this.sp.batched();
@@ -158,8 +171,12 @@ export class SpStatusReportService implements IStatusReportService {
     const projectList = spList(batched, this.siteUrl, 'projects');
     const reports = (): IItems => reportList.items;
     const projects = (): IItems => projectList.items;
-    const reportPayload = toPayload('statusReports', reportValues(report, true, project.code));
-    const reportWrite = settle<RawItem>(known ? reports().getById(known.id).update(reportPayload, reportMatch) : reports().add(reportPayload));
+    const values = reportValues(report, true, project.code);
+    // Publishing approves (content approval): what readers, the portfolio and the trend see.
+    const reportPayload = { ...toPayload('statusReports', values), [MODERATION_STATUS.property]: MODERATION_STATUS.approved };
+    const approve = [{ FieldName: MODERATION_STATUS.internalName, FieldValue: String(MODERATION_STATUS.approved) }];
+    const reportWrite = settle<RawItem>(known ? reports().getById(known.id).update(reportPayload, reportMatch)
+      : addInProjectFolder(batched, this.siteUrl, 'statusReports', project.id, values, approve).then((r) => ({ Id: addedId(r) })));
     const projectWrite = touchProject
       ? settle<RawItem>(projects().getById(project.id).update(toPayload('projects', latest), projectMatch))
       : Promise.resolve(undefined);

@@ -15,8 +15,12 @@ export interface EditRights {
    * they lead, through those projects' own permissions (the permission model, src/schema/groups.ts).
    */
   projects: { add: boolean; edit: boolean; editLedBy?: number };
-  statusReports: { add: boolean; edit: boolean };
-  risks: { add: boolean; edit: boolean; delete: boolean };
+  /**
+   * `add`: for every project (the PMO). `addLedBy`: the current user's id — they add for the
+   * projects they lead, in those projects' folders (src/services/projectFolders.ts).
+   */
+  statusReports: { add: boolean; edit: boolean; addLedBy?: number };
+  risks: { add: boolean; edit: boolean; delete: boolean; addLedBy?: number };
 }
 
 export interface IProjectEditingService {

@@ -58,6 +58,11 @@ export interface SaveSpec<K extends ListKey, T extends ListItemBase> {
   findNew: (items: IItems) => IItems;
   extraSelect?: readonly FieldKey<K>[];
   map?: (raw: RawItem) => T;
+  /**
+   * Adds somewhere other than the list's root (a project's folder): makes the add request on the
+   * batched `sp` and resolves to the new item's ID. Default: `items.add(payload)`.
+   */
+  addNew?: (batched: SPFI) => Promise<number>;
 }
 
 /** The If-Match of an update: the loaded ETag, or `*` only when the user chose to overwrite. */
@@ -78,7 +83,8 @@ export async function saveItem<K extends ListKey, T extends ListItemBase>(spec: 
   const match = spec.id !== undefined ? ifMatch(spec.etag, spec.overwrite) : '';
   const [batched, execute] = spec.sp.batched();
   const list = spList(batched, spec.siteUrl, spec.listKey);
-  const write = settle<unknown>(spec.id !== undefined ? list.items.getById(spec.id).update(spec.payload, match) : list.items.add(spec.payload));
+  const write = settle<unknown>(spec.id !== undefined ? list.items.getById(spec.id).update(spec.payload, match)
+    : spec.addNew ? spec.addNew(batched).then((Id) => ({ Id })) : list.items.add(spec.payload));
   const read = settle<RawItem | RawItem[]>(spec.id !== undefined
     ? list.items.getById(spec.id).select(...select).expand(...expand)<RawItem>()
     : spec.findNew(list.items).select(...select).expand(...expand).orderBy(internalName(spec.listKey, 'id' as FieldKey<K>), false).top(1)<RawItem[]>());

@@ -126,3 +126,50 @@ export function toPayload(listKey: ListKey, values: Record<string, unknown>): Ra
   }
   return out;
 }
+
+/** One value as a list form posts it (`AddValidateUpdateItemUsingPath`, `ValidateUpdateListItem`). */
+export interface FormValue { FieldName: string; FieldValue: string }
+
+/**
+ * The same values as form text: numbers with a '.' decimal point, dates as ISO 8601, people by
+ * e-mail (`[{"Key": …}]`), lookups by ID. SharePoint parses form text in the site's regional
+ * settings [verify: ISO dates parse in every locale; a decimal number on a site whose locale uses
+ * a decimal comma needs checking on a tenant — the values PMO Hub adds this way are whole numbers
+ * except money].
+ */
+export function toFormValues(listKey: ListKey, values: Record<string, unknown>): FormValue[] {
+  const list = getList(listKey) as ListSchema;
+  const payload = toPayload(listKey, values);
+  const out: FormValue[] = [];
+  for (const f of list.fields) {
+    if (!(f.key in values)) continue;
+    const v = values[f.key];
+    let text: string;
+    switch (f.type) {
+      case 'User': case 'UserMulti': {
+        const people = (Array.isArray(v) ? v : v ? [v] : []) as Array<{ email?: string }>;
+        text = people.length ? JSON.stringify(people.map((p) => ({ Key: p.email ?? '' }))) : '';
+        break;
+      }
+      case 'Lookup': {
+        const id = payload[`${f.internalName}Id`];
+        text = typeof id === 'number' ? String(id) : '';
+        break;
+      }
+      case 'LookupMulti': text = ((payload[`${f.internalName}Id`] as number[]) ?? []).join(';#;#'); break;
+      case 'MultiChoice': text = Array.isArray(v) && v.length ? `;#${(v as string[]).join(';#')};#` : ''; break;
+      case 'Boolean': text = v === true ? '1' : '0'; break;
+      case 'URL': {
+        const u = payload[f.internalName] as { Url: string; Description: string } | null;
+        text = u ? `${u.Url}, ${u.Description}` : '';
+        break;
+      }
+      default: {
+        const p = payload[f.internalName];
+        text = p === null || p === undefined ? '' : String(p);
+      }
+    }
+    out.push({ FieldName: f.internalName, FieldValue: text });
+  }
+  return out;
+}

@@ -66,15 +66,18 @@ describe('rights from effective permissions', () => {
     expect(digestFetches).toBeLessThanOrEqual(1);
     expect(site.server.stats.total - totalBefore - digestFetches).toBe(1);
     expect((site.server.stats.byKind.batch ?? 0) - before).toBe(1);
-    // A leader edits only the projects they lead (editLedBy: their id), and adds none.
+    // A leader edits only the projects they lead (editLedBy: their id), and adds none; on the
+    // lists of reports and risks they only read: they write in their projects' folders (addLedBy).
     expect(leader).toEqual({
-      projects: { add: false, edit: false, editLedBy: sanne.id }, statusReports: { add: true, edit: true }, risks: { add: true, edit: true, delete: true }
+      projects: { add: false, edit: false, editLedBy: sanne.id }, statusReports: { add: false, edit: false, addLedBy: sanne.id },
+      risks: { add: false, edit: false, delete: false, addLedBy: sanne.id }
     });
+    const me = expect.any(Number);
     expect(await editing(pmoSp).rights()).toEqual({
-      projects: { add: true, edit: true, editLedBy: expect.any(Number) }, statusReports: { add: true, edit: true }, risks: { add: true, edit: true, delete: true }
+      projects: { add: true, edit: true, editLedBy: me }, statusReports: { add: true, edit: true, addLedBy: me }, risks: { add: true, edit: true, delete: true, addLedBy: me }
     });
     expect(await editing(visitorSp).rights()).toEqual({
-      projects: { add: false, edit: false, editLedBy: expect.any(Number) }, statusReports: { add: false, edit: false }, risks: { add: false, edit: false, delete: false }
+      projects: { add: false, edit: false, editLedBy: me }, statusReports: { add: false, edit: false, addLedBy: me }, risks: { add: false, edit: false, delete: false, addLedBy: me }
     });
   });
 });
@@ -108,9 +111,11 @@ describe('create and edit', () => {
     const stats = { total: site.server.stats.total, batch: site.server.stats.byKind.batch ?? 0 };
     const saved = await editing(pmoSp).saveProject(input);
     // isCodeTaken + one $batch (add + read), then giving the leader the project: the PMO's
-    // effective permissions, breakRoleInheritance, the item's assignments, the level's id, one $batch.
-    expect(site.server.stats.total - stats.total).toBe(7);
-    expect((site.server.stats.byKind.batch ?? 0) - stats.batch).toBe(2);
+    // effective permissions, breakRoleInheritance, the item's assignments, the level's id, one $batch;
+    // then, for Status Reports and Risks each, the project's folder: look-up ($batch), create, and
+    // the same four steps giving it to the leader.
+    expect(site.server.stats.total - stats.total).toBe(7 + 2 * 6);
+    expect((site.server.stats.byKind.batch ?? 0) - stats.batch).toBe(2 + 2 * 2);
     expect(saved.id).toBeGreaterThan(0);
     expect(saved.etag).toBeTruthy();
     expect(saved).toMatchObject({

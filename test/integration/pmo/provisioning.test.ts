@@ -8,10 +8,10 @@ import { startSite, type Site } from './setup';
 import { provision, WriteLimitReached } from '../../../src/provisioning/apply';
 import { computePlan, readSite, writesOf } from '../../../src/provisioning/plan';
 import { seedAsTheirAuthors } from './communitySetup';
-import { toPayload } from '../../../src/services/mapping';
 import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
 import { SpPortfolioViewService } from '../../../src/services/PortfolioViewService';
 import { lists, getList, internalName } from '../../../src/schema';
+import { toFormValues, toPayload } from '../../../src/services/mapping';
 
 jest.setTimeout(60_000);
 
@@ -69,7 +69,9 @@ describe('provisioning a site', () => {
     const projects = site.sp.web.getList(`/sites/pmo/${getList('projects').url}`);
     const read = async (): Promise<unknown[]> => [
       ...await projects.items.select('Id', internalName('projects', 'code'), internalName('projects', 'latestOverall')).top(5000)<unknown[]>(),
-      ...await reports.items.select('Id', internalName('statusReports', 'summary'), internalName('statusReports', 'overall')).top(5000)<unknown[]>()
+      // Schema 6 adds the projects' folders: items of their own, not data that was there.
+      ...(await reports.items.select('Id', internalName('statusReports', 'summary'), internalName('statusReports', 'overall'), 'FileSystemObjectType')
+        .top(5000)<Array<Record<string, unknown>>>()).filter((r) => r.FileSystemObjectType !== 1)
     ];
     const before = await read();
     const plan = computePlan(await readSite(site.sp));
@@ -81,7 +83,8 @@ describe('provisioning a site', () => {
     // seeded project given its own permissions for its leader.
     const leaders = (await projects.items.select('Id', `${internalName('projects', 'leader')}Id`).top(5000)<Array<Record<string, unknown>>>())
       .filter((p) => typeof p[`${internalName('projects', 'leader')}Id`] === 'number');
-    expect(plan.steps.filter((s) => s.kind === 'createRoleDefinition')).toHaveLength(2);
+    // + schema 8's level for a leader in their project's folders.
+    expect(plan.steps.filter((s) => s.kind === 'createRoleDefinition')).toHaveLength(3);
     expect(plan.steps.filter((s) => s.kind === 'shareItem')).toHaveLength(leaders.length);
     expect(plan.steps.filter((s) => s.kind === 'addListRole').length).toBeGreaterThan(0);
     expect(plan.steps.filter((s) => s.kind === 'removeListRole').length).toBeGreaterThan(0);
@@ -89,7 +92,7 @@ describe('provisioning a site', () => {
     // and Key Result Check-ins (schema 7), in schema order.
     expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['keyResultCheckIns', 'sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor']);
     // PMO Hub Settings (schema 5) indexes its built-in Title: an updateField.
-    expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'createList', 'createView', 'breakInheritance', 'addListRole', 'removeListRole', 'shareItem', 'updateField']));
+    expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'createList', 'createView', 'breakInheritance', 'addListRole', 'removeListRole', 'shareItem', 'updateField', 'updateList']));
     const upgrade = await provision(site.sp);
     // + the PMO profile the upgraded site now stores.
     expect(upgrade.writes).toBe(plan.steps.reduce((n, s) => n + writesOf(s), 0) + 1);
@@ -100,7 +103,8 @@ describe('provisioning a site', () => {
       .filter((r) => typeof r[expertField] === 'number' && r.Id !== forged.Id);
     expect(assignedRequests.length).toBeGreaterThan(0);
     // …and the two seeded shared views moved to Shared Portfolio Views, where every leader reads them.
-    expect(upgrade.migrated).toBe(assignedRequests.length + 2);
+    // Schema 6: each led project's folder in Status Reports and in Risks, created and given its leader.
+    expect(upgrade.migrated).toBe(assignedRequests.length + 2 + 4 * leaders.length);
     const views = await new SpPortfolioViewService(await site.as('leader'), site.url).load();
     expect(views.views.filter((v) => v.shared).map((v) => v.title).sort()).toEqual(['Green Transition programme', 'Red and amber projects']);
     expect((await lars.assignedToMe()).map((r) => r.id).sort()).toEqual(assignedRequests.map((r) => r.Id).sort());
@@ -121,6 +125,64 @@ describe('provisioning a site', () => {
     expect((await provision(site.sp)).writes).toBe(3);
     expect((await projects.items.getById(own.Id as number).select(internalName('projects', 'description'))<Record<string, unknown>>())[internalName('projects', 'description')]).toBe('Updated by its leader');
   });
+
+  it('upgrades a seeded schema 7 site to per-project folders and content approval: every item kept, legacy items where they were', async () => {
+    await provision(site.sp, { version: 7 });
+    await seedAsTheirAuthors(site);
+    const reports = site.sp.web.getList(`/sites/pmo/${getList('statusReports').url}`);
+    const risks = site.sp.web.getList(`/sites/pmo/${getList('risks').url}`);
+    const projectField = `${internalName('statusReports', 'project')}Id`;
+    const leaderField = `${internalName('projects', 'leader')}Id`;
+    const sanne = (await site.sp.web.siteUsers.getByEmail('sanne.devries@contoso.com')()).Id;
+    const projects = await site.sp.web.getList(`/sites/pmo/${getList('projects').url}`).items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
+    const own = projects.find((p) => p[leaderField] === sanne)?.Id as number;
+    const other = projects.find((p) => typeof p[leaderField] === 'number' && p[leaderField] !== sanne)?.Id as number;
+    // A leader's unpublished report, written the schema 7 way (at the list's root).
+    const asSanne = await site.as('leader');
+    const draft = await asSanne.web.getList(`/sites/pmo/${getList('statusReports').url}`).items.add({
+      ...toPayload('statusReports', { project: own, reportDate: '2026-11-01', overall: 'Green', schedule: 'Green', cost: 'Green', scope: 'Green', risk: 'Green', summary: 'Legacy draft', published: false })
+    }) as { Id: number };
+    const snapshot = async (l: typeof reports): Promise<unknown[]> => (await l.items.select('Id', 'Title', 'FileDirRef', 'FileSystemObjectType', 'AuthorId', 'Modified')
+      .top(5000)<Array<Record<string, unknown>>>()).filter((r) => r.FileSystemObjectType !== 1);
+    const before = [await snapshot(reports), await snapshot(risks)];
+    expect((before[0] as Array<Record<string, unknown>>).every((r) => !String(r.FileDirRef).match(/\/\d+$/))).toBe(true);
+
+    const upgrade = await provision(site.sp);
+    expect(upgrade.plan.steps.filter((s) => s.kind === 'updateList').map((s) => s.list.key)).toContain('statusReports');
+    // Every item kept, in place, with its author; Modified unchanged but for the legacy draft made pending.
+    const after = [await snapshot(reports), await snapshot(risks)];
+    const withoutDraft = (rows: unknown[]): unknown[] => (rows as Array<Record<string, unknown>>).filter((r) => r.Id !== draft.Id);
+    expect(withoutDraft(after[0])).toEqual(withoutDraft(before[0]));
+    expect(after[1]).toEqual(before[1]);
+    expect((after[0] as Array<Record<string, unknown>>).map((r) => r.Id)).toEqual((before[0] as Array<Record<string, unknown>>).map((r) => r.Id));
+    // Content approval is on and the legacy draft is pending again, but — as SharePoint keeps the
+    // last approved version for readers, and enabling approval counted it approved — a visitor still
+    // reads it as it was at the upgrade (README: residual risks). It stays at the root, where its
+    // author now only reads: the PMO publishes or deletes it.
+    expect(await reports.select('EnableModeration', 'DraftVersionVisibility')()).toMatchObject({ EnableModeration: true, DraftVersionVisibility: 2 });
+    expect((await reports.items.getById(draft.Id).select('OData__ModerationStatus')<Record<string, unknown>>()).OData__ModerationStatus).toBe(2);
+    const visitor = (await site.as('visitor')).web.getList(`/sites/pmo/${getList('statusReports').url}`);
+    expect((await visitor.items.getById(draft.Id).select(internalName('statusReports', 'summary'))<Record<string, unknown>>())[internalName('statusReports', 'summary')]).toBe('Legacy draft');
+    await expect(asSanne.web.getList(`/sites/pmo/${getList('statusReports').url}`).items.getById(draft.Id)
+      .update({ [internalName('statusReports', 'summary')]: 'Continued' })).rejects.toMatchObject({ status: 403 });
+    // The published legacy reports stay readable by visitors.
+    const seen = await visitor.items.select('Id', projectField).filter(`${projectField} eq ${own}`).top(5000)<unknown[]>();
+    expect(seen.length).toBeGreaterThan(0);
+    // The model holds: Sanne adds in her project's folder, not in another's, not at the root.
+    for (const key of ['statusReports', 'risks'] as const) {
+      const l = asSanne.web.getList(`/sites/pmo/${getList(key).url}`);
+      const root = `/sites/pmo/${getList(key).url}`;
+      const values = toFormValues(key, key === 'risks'
+        ? { title: 'Upgrade risk', project: own, probability: 2, impact: 3, score: 6, status: 'Open' }
+        : { title: 'Upgrade report', project: own, reportDate: '2026-11-20', overall: 'Green', schedule: 'Green', cost: 'Green', scope: 'Green', risk: 'Green', summary: 'New', published: false });
+      const mine = await l.addValidateUpdateItemUsingPath(values, `${root}/${own}`) as Array<{ FieldName: string; FieldValue: string; HasException: boolean }>;
+      expect(mine.filter((r) => r.HasException)).toEqual([]);
+      await expect(l.addValidateUpdateItemUsingPath(values, `${root}/${other}`)).rejects.toMatchObject({ status: 403 });
+      await expect(l.addValidateUpdateItemUsingPath(values, root)).rejects.toMatchObject({ status: 403 });
+    }
+    expect((await provision(site.sp)).writes).toBe(0);
+    expect((await provision(site.sp)).migrated).toBeUndefined();
+  }, 180_000);
 
   it('reports a column of another type as a conflict and never overwrites it', async () => {
     await provision(site.sp);

@@ -8,7 +8,7 @@ import type { Project, Risk } from '../../../model/portfolio';
 import type { IPeopleService, IRiskService } from '../../../services/editing';
 import { LoadingState, ErrorState, EmptyState } from '../../../components/States';
 import { formatDate } from '../../../components/format';
-import type { IRightsService } from '../../../components/rights';
+import { projectRights, type IRightsService } from '../../../components/rights';
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { useRisks } from './useRisks';
@@ -30,7 +30,7 @@ export interface IRiskServices {
 }
 
 export interface IRiskRegisterProps {
-  project: Pick<Project, 'id' | 'title'>;
+  project: Pick<Project, 'id' | 'title'> & Partial<Pick<Project, 'leader'>>;
   services: IRiskServices;
   /** The risks web part's strings ('RisksWebPartStrings'). */
   strings: IRisksWebPartStrings;
@@ -57,7 +57,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   });
 
   const risks = state.status === 'ready' ? state.risks : [];
-  const rights = state.status === 'ready' ? state.rights.risks : { add: false, edit: false, delete: false };
+  const rights = state.status === 'ready' ? projectRights(state.rights.risks, project) : { add: false, edit: false, delete: false };
   const visible = React.useMemo(() => filterRisks(risks, cell), [risks, cell]);
 
   const remove = async (risk: Risk): Promise<void> => {

@@ -16,7 +16,7 @@ import { DIMENSIONS, dimensionLabels, startReport, type ReportBase, type ReportF
 
 // The report form (date pickers, people) loads when a report is first opened, not with the page.
 const StatusReportEditor = lazyComponent(() => import(/* webpackChunkName: 'status-report-form' */ './StatusReportEditor').then((m) => m.StatusReportEditor));
-import type { IRightsService } from '../../../components/rights';
+import { projectRights, type IRightsService } from '../../../components/rights';
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { announceProjectChanged } from '../../../components/projectChanges';
@@ -65,7 +65,7 @@ export function ProjectStatusReports(props: IProjectStatusReportsProps): JSX.Ele
   const history = state.status === 'ready' ? state.history : [];
   // Kept while the history reloads after a save, so the open form's buttons do not flicker.
   const lastRights = React.useRef({ add: false, edit: false });
-  if (state.status === 'ready') lastRights.current = state.rights.statusReports;
+  if (state.status === 'ready') lastRights.current = projectRights(state.rights.statusReports, project);
   const rights = lastRights.current;
   const draft = history.find((r) => !r.published);
   // A draft is continued (needs edit rights), else a new report is written (needs add rights).
