@@ -31,7 +31,7 @@ import type {
 export * from './types';
 export { groups, roleDefinitions, listRoles, changeRoles, rolesAt } from './groups';
 export { RAG_VALUES, PROJECT_PHASES, WORK_PHASES, PROJECT_METHODS } from './projects';
-export { RISK_STATUSES } from './risks';
+export { RISK_STATUSES, OPEN_RISK_STATUSES } from './risks';
 export { TEMPLATE_CATEGORIES, TEMPLATE_STANDARDS, TEMPLATE_LANGUAGES, TEMPLATE_STATUSES } from './methodTemplates';
 export { EVENT_TYPES, EVENT_AUDIENCES } from './communityEvents';
 export { COMPETENCIES, CERTIFICATIONS, EXPERT_AVAILABILITIES } from './pmoExperts';

@@ -2,6 +2,8 @@ import { changeRoles, listRoles } from './groups';
 import { defineList, titleField } from './types';
 
 export const RISK_STATUSES = ['Open', 'Mitigating', 'Accepted', 'Closed'] as const;
+/** Statuses of a risk still to be dealt with: what the register sorts first and the portfolio counts. */
+export const OPEN_RISK_STATUSES: readonly string[] = RISK_STATUSES.filter((s) => s !== 'Accepted' && s !== 'Closed');
 
 export const risks = defineList({
   key: 'risks',

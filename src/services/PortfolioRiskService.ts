@@ -2,12 +2,11 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { internalName } from '../schema';
+import { OPEN_RISK_STATUSES, internalName } from '../schema';
 import type { Risk } from '../model/portfolio';
 import { fromItem } from './mapping';
 import { httpStatus, odataString } from './odata';
 import { readAll, selection, spList, type RawItem } from './listItems';
-import { OPEN_RISK_STATUSES } from './RiskService';
 
 /** What the portfolio risk heat map reads; components see only this. */
 export interface IPortfolioRiskService {

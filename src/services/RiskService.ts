@@ -2,7 +2,7 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { internalName, RISK_STATUSES } from '../schema';
+import { internalName, OPEN_RISK_STATUSES } from '../schema';
 import type { Risk } from '../model/portfolio';
 import type { NewItem } from '../model/common';
 import type { IRiskService } from './editing';
@@ -13,7 +13,6 @@ import { deleteItem, lookupIdFilter, readAll, saveItem, selection, spList, type 
 import { validateFields, type FieldErrors } from './validation';
 
 /** Statuses still needing attention; they come first in a project's risk list. */
-export const OPEN_RISK_STATUSES: readonly string[] = RISK_STATUSES.filter((s) => s !== 'Accepted' && s !== 'Closed');
 
 function mapRisk(raw: RawItem): Risk {
   return fromItem<Risk>('risks', raw);

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import {
-  Checkbox, DatePicker, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, DropdownMenuItemType, MessageBar,
-  MessageBarType, PrimaryButton, Stack, Text, TextField, mergeStyleSets, useTheme, type IDropdownOption
+  DatePicker, DefaultButton, Dropdown, DropdownMenuItemType, MessageBar, MessageBarType, Stack, Text, mergeStyleSets, useTheme,
+  type IDropdownOption
 } from '@fluentui/react';
 import type { PortfolioFilter, PortfolioView, ProjectPhase } from '../../../../model/portfolio';
 import type { Rag } from '../../../../model/common';
@@ -17,6 +17,11 @@ import { datePickerStrings, dateToIso, firstDayOfWeek, formatShortDate, isoToDat
 import { EMPTY_PORTFOLIO_FILTER, filterPortfolio, isFilterActive, parsePortfolioFilter } from '../../../../model/portfolioFilter';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { srOnly } from '../../../../components/srOnly';
+import { lazyComponent } from '../../../../components/lazyComponent';
+import type { SaveViewDraft } from './SaveViewDialog';
+
+// Saving a view is a click away: its dialog (Fluent's Modal, TextField) is not part of the page's first render.
+const SaveViewDialog = lazyComponent(() => import(/* webpackChunkName: 'save-view-dialog' */ './SaveViewDialog').then((m) => m.SaveViewDialog));
 
 export interface IPortfolioFiltersProps {
   service: IPortfolioService;
@@ -54,7 +59,7 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
   const { state, reload } = usePortfolioProjects(props.service);
   const [views, setViews] = React.useState<ViewsLoad>(props.views ? { status: 'loading' } : { status: 'off' });
   const [viewsAttempt, setViewsAttempt] = React.useState(0);
-  const [saving, setSaving] = React.useState<{ title: string; shared: boolean; error?: string; busy: boolean } | undefined>(undefined);
+  const [saving, setSaving] = React.useState<SaveViewDraft | undefined>(undefined);
   const [announcement, setAnnouncement] = React.useState('');
   const [viewError, setViewError] = React.useState<string | undefined>(undefined);
   React.useEffect(() => {
@@ -232,29 +237,14 @@ export default function PortfolioFilters(props: IPortfolioFiltersProps): JSX.Ele
         <div aria-live="polite" className={srOnly}>{announcement}</div>
       </Stack>
       {saving && (
-        <Dialog
-          hidden={false}
+        <SaveViewDialog
+          strings={s}
+          draft={saving}
+          canShare={!!data?.canSaveShared}
+          onChange={setSaving}
+          onSave={() => { void save(); }}
           onDismiss={() => setSaving(undefined)}
-          dialogContentProps={{ type: DialogType.normal, title: s.SaveViewTitle, subText: s.SaveViewText }}
-          modalProps={{ isBlocking: false }}
-        >
-          <TextField
-            label={s.ViewTitle}
-            required={true}
-            value={saving.title}
-            maxLength={255}
-            errorMessage={saving.error}
-            onChange={(_, v) => setSaving({ ...saving, title: v ?? '', error: undefined })}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void save(); } }}
-          />
-          {data?.canSaveShared && (
-            <Checkbox label={s.ShareView} checked={saving.shared} onChange={(_, v) => setSaving({ ...saving, shared: !!v })} styles={{ root: { marginTop: 12 } }} />
-          )}
-          <DialogFooter>
-            <PrimaryButton onClick={() => { void save(); }} disabled={saving.busy}>{s.Save}</PrimaryButton>
-            <DefaultButton onClick={() => setSaving(undefined)}>{s.Cancel}</DefaultButton>
-          </DialogFooter>
-        </Dialog>
+        />
       )}
     </section>
   );
