@@ -3,7 +3,7 @@ import FrontDoor from './components/FrontDoor';
 import { SpFrontDoorService } from '../../services/FrontDoorService';
 import type { IPmoHubWebPartProps } from '../shared/settings';
 import { defineComposition } from '../shared/composition';
-import { frontDoorPane } from './pane';
+import { siteDataPane } from '../shared/siteDataPane';
 import { pageLinks, profilePageKeys } from './pageLinks';
 
 // The front door web part; the news web part has its own (newsComposition.ts), so a page with news only loads news. Both use `FrontDoorWebPartStrings`.
@@ -14,7 +14,7 @@ export interface IFrontDoorWebPartProps extends IPmoHubWebPartProps {
 }
 
 export const frontDoorComposition = defineComposition<IFrontDoorWebPartProps, IFrontDoorWebPartStrings>()({
-  propertyPane: (strings) => frontDoorPane(strings),
+  propertyPane: (strings) => siteDataPane(strings),
   services: ({ sp, siteUrl }) => ({ service: new SpFrontDoorService(sp, siteUrl, profilePageKeys), siteUrl }),
   render: (s, properties, ctx) => React.createElement(FrontDoor, {
     service: s.service, strings: ctx.strings, common: ctx.common, locale: ctx.locale,

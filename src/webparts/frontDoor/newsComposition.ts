@@ -4,7 +4,7 @@ import News from './components/News';
 import { SpNewsService } from '../../services/NewsService';
 import type { IPmoHubWebPartProps } from '../shared/settings';
 import { defineComposition } from '../shared/composition';
-import { frontDoorPane } from './pane';
+import { siteDataPane } from '../shared/siteDataPane';
 
 export interface INewsWebPartProps extends IPmoHubWebPartProps {
   count?: number;
@@ -16,7 +16,7 @@ function count(v: unknown): string {
 }
 
 export const newsComposition = defineComposition<INewsWebPartProps, IFrontDoorWebPartStrings>()({
-  propertyPane: (strings) => frontDoorPane(strings, [
+  propertyPane: (strings) => siteDataPane(strings, [
     PropertyPaneTextField('count', { label: strings.NewsCountLabel, onGetErrorMessage: (v: string) => (count(v) ? strings.NewsCountInvalid : ''), deferredValidationTime: 500 })
   ]),
   services: ({ sp, siteUrl }) => ({ news: new SpNewsService(sp, siteUrl) }),

@@ -8,7 +8,7 @@ import { SpSparringRequestService } from '../../../services/SparringRequestServi
 import { SpLessonService } from '../../../services/LessonService';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 import { defineComposition } from '../../shared/composition';
-import { siteDataPane } from './sitePane';
+import { siteDataPane } from '../../shared/siteDataPane';
 import { PropertyPaneToggle } from '@microsoft/sp-property-pane';
 
 // The community bundle's three web parts (one loc file, `CommunityWebPartStrings`).
