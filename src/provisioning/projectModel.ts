@@ -13,13 +13,13 @@ import { listServerUrl } from './plan';
 /** The schema version that brought per-project folders and content approval on Status Reports. */
 export const PROJECT_MODEL_SINCE = 8;
 
-/** Operations per $batch: the size the seed uses too. */
+/** Operations per $batch: the size the seed uses too (@pnp/sp would split at 20 unless told). */
 const BATCH = 100;
 
 async function inBatches<T>(sp: SPFI, rows: readonly T[], op: (batched: SPFI, row: T) => Promise<unknown>): Promise<unknown[]> {
   const out: unknown[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
-    const [batched, execute] = sp.batched();
+    const [batched, execute] = sp.batched({ maxRequests: BATCH });
     const pending = Promise.all(rows.slice(i, i + BATCH).map((r) => op(batched, r)));
     await execute();
     out.push(...await pending);

@@ -24,6 +24,9 @@ export async function registerFirstRender(siteUrl: string, runs = 3): Promise<Re
   try {
     const times: number[] = [];
     const nodeClock: number[] = [];
+    const warmTimes: number[] = [];
+    const warmFresh: number[] = [];
+    let warmRequests = 0;
     let requests = 0;
     let rows = 0;
     for (let i = 0; i < runs; i++) {
@@ -42,10 +45,25 @@ export async function registerFirstRender(siteUrl: string, runs = 3): Promise<Re
       times.push(Math.round(await page.evaluate(() => (globalThis as { __pmoFirstRow?: number }).__pmoFirstRow ?? Number.NaN)));
       requests = api;
       rows = await page.locator('[role="grid"] [data-automationid="DetailsRow"]').count();
+      // A warm visit: the same browser comes back; the register shows what IndexedDB kept and asks
+      // SharePoint only what changed since (nothing here), then drops the "shown as read" note.
+      const before = api;
+      const t1 = Date.now();
+      await page.goto(`${siteUrl}/SitePages/Projects.aspx`);
+      await page.waitForSelector('[role="grid"] [data-automationid="DetailsRow"]', { timeout: 60_000 });
+      warmTimes.push(Math.round(await page.evaluate(() => (globalThis as { __pmoFirstRow?: number }).__pmoFirstRow ?? Number.NaN)));
+      // A function, not a string (Content-Security-Policy); this file is typed for Node.
+      await page.waitForFunction(() => !/Shown as read/.test((globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText), undefined, { timeout: 60_000 });
+      warmFresh.push(Date.now() - t1);
+      warmRequests = api - before;
       await context.close();
     }
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     times.sort((a, b) => a - b);
-    return { firstRenderMs: times[Math.floor(times.length / 2)], firstRenderRunsMs: times, nodeClockRunsMs: nodeClock, pageApiRequests: requests, rowsRenderedOnFirstPage: rows };
+    return {
+      firstRenderMs: times[Math.floor(times.length / 2)], firstRenderRunsMs: times, nodeClockRunsMs: nodeClock, pageApiRequests: requests, rowsRenderedOnFirstPage: rows,
+      warmVisit: { firstRenderMs: median(warmTimes), firstRenderRunsMs: warmTimes, freshMs: median(warmFresh), freshRunsMs: warmFresh, pageApiRequests: warmRequests }
+    };
   } finally {
     await browser.close();
   }
