@@ -1,5 +1,5 @@
 import {
-  BUDGET_MANIFEST_ID, COMMUNITY_EVENTS_MANIFEST_ID, EXPERT_DIRECTORY_MANIFEST_ID, HUB_PAGES, PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID, PRIORITISATION_MANIFEST_ID,
+  BUDGET_MANIFEST_ID, HUB_PAGES, PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID, PRIORITISATION_MANIFEST_ID,
   STATUS_CHARTS_MANIFEST_ID, type HubPage, type HubPageKey, type HubWebPart, type PmoProfile
 } from './hubPages';
 import type { SectionLayout, SectionSpec } from './canvas';
@@ -89,9 +89,10 @@ export const PAGE_SECTIONS: Partial<Record<HubPageKey, ReadonlyArray<{ layout: S
   portfolio: [
     { layout: 'twoColumns', columns: [[STATUS_CHARTS_MANIFEST_ID], [BUDGET_MANIFEST_ID]] },
     { layout: 'oneThirdLeft', columns: [[PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID], [PRIORITISATION_MANIFEST_ID]] }
-  ],
-  // The meeting cycle wide, the experts beside it.
-  community: [{ layout: 'oneThirdRight', columns: [[COMMUNITY_EVENTS_MANIFEST_ID], [EXPERT_DIRECTORY_MANIFEST_ID]] }]
+  ]
+  // Community stays one column: the expert directory is where the PMO works through the open
+  // requests (a table with an expert picker per row), which a third of the page cannot hold — its
+  // "Open requests" tab went into the tabs' overflow menu there.
 };
 
 /** A page as a profile has it: its web parts for that profile only, and their sections. */

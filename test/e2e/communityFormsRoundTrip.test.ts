@@ -261,7 +261,7 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await textbox(panel, p.FieldWeight).fill(t.refused);
     await textbox(panel, p.FieldScale).fill('5');
     await panel.getByRole('button', { name: p.Save, exact: true }).click();
-    await panel.getByText(format(p.NumberRange, 0, 100), { exact: true }).waitFor();
+    await panel.getByText(format(p.WeightRange, 0, 100), { exact: true }).waitFor();
     expect(await restItems('prioritisationCriteria', `Title eq ${odata(title)}`)).toEqual([]);
     await textbox(panel, p.FieldWeight).fill(t.weight);
     await panel.getByRole('button', { name: p.Save, exact: true }).click();
