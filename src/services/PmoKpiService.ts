@@ -1,0 +1,82 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import { internalName, selectFields, type FieldKey, type ListKey } from '../schema';
+import type { Project, StatusReport } from '../model/portfolio';
+import { lastQuarters, pmoKpis, type PmoKpiInput, type PmoKpiSeries } from '../model/pmoKpis';
+import type { QuarterKey } from '../model/okr';
+import { fromItem } from './mapping';
+import { readAll, spList, type RawItem } from './listItems';
+import { httpStatus } from './odata';
+
+export interface PmoKpiData {
+  quarters: QuarterKey[];
+  series: PmoKpiSeries[];
+  /** False when SharePoint refused the PMO's sparring assignments: the waiting time is then unknown, not zero. */
+  sparringWaitKnown: boolean;
+}
+
+export interface IPmoKpiService {
+  /** The KPIs for the last `count` quarters up to the one `today` is in. */
+  load(today: string, count?: number): Promise<PmoKpiData>;
+}
+
+/** The default trend: two years. */
+export const PMO_KPI_QUARTERS = 8;
+
+/** What the PMO's KPIs need of each list: only those columns, every page (readAll), so no list view threshold applies. */
+export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<PmoKpiInput, 'quarters'> & { sparringWaitKnown: boolean }> {
+  const items = <K extends ListKey>(key: K, fields: readonly FieldKey<K>[]): Promise<RawItem[]> => {
+    const { select, expand } = selectFields(key, fields);
+    const q = spList(sp, siteUrl, key).items.select(...select);
+    return readAll(expand.length ? q.expand(...expand) : q);
+  };
+  const created = <K extends ListKey>(key: K, raw: RawItem): string | undefined => {
+    const v = raw[internalName(key, 'created' as FieldKey<K>)];
+    return typeof v === 'string' ? v : undefined;
+  };
+  // Only the PMO (and the experts an assignment is shared with) can open Sparring Assignments.
+  let sparringWaitKnown = true;
+  const refused = (e: unknown): RawItem[] => {
+    if (httpStatus(e) === 403 || httpStatus(e) === 404) { sparringWaitKnown = false; return []; }
+    throw e;
+  };
+  const [projects, reports, downloads, requests, assignments, lessons] = await Promise.all([
+    items('projects', ['phase', 'startDate', 'endDate', 'forecastEnd', 'budget', 'actualCost']),
+    items('statusReports', ['project', 'reportDate', 'published']),
+    items('templateDownloads', ['downloadedAt']),
+    items('sparringRequests', ['created']),
+    items('sparringAssignments', ['request', 'scheduledAt']).catch(refused),
+    items('lessonsLearned', ['created'])
+  ]);
+  // The session time is the PMO's, from its assignment: a request's own columns are the requester's to forge.
+  const scheduled = new Map<number, string>();
+  for (const raw of assignments) {
+    const a = fromItem<{ request?: number; scheduledAt?: string }>('sparringAssignments', raw);
+    if (typeof a.request === 'number' && a.scheduledAt) scheduled.set(a.request, a.scheduledAt);
+  }
+  return {
+    projects: projects.map((r) => fromItem<Project>('projects', r)),
+    reports: reports.map((r) => fromItem<StatusReport>('statusReports', r)),
+    downloads: downloads.map((r) => fromItem<{ downloadedAt?: string }>('templateDownloads', r))
+      .filter((d): d is { downloadedAt: string } => !!d.downloadedAt),
+    sparring: requests.flatMap((r) => {
+      const c = created('sparringRequests', r);
+      const id = (r.Id ?? r.ID) as number;
+      return c ? [{ created: c, scheduledAt: scheduled.get(id) }] : [];
+    }),
+    lessons: lessons.map((r) => ({ created: created('lessonsLearned', r) })),
+    sparringWaitKnown
+  };
+}
+
+export class SpPmoKpiService implements IPmoKpiService {
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
+
+  public async load(today: string, count: number = PMO_KPI_QUARTERS): Promise<PmoKpiData> {
+    const { sparringWaitKnown, ...input } = await readPmoKpiInput(this.sp, this.siteUrl);
+    const quarters = lastQuarters(today, count);
+    return { quarters, series: pmoKpis({ ...input, quarters }), sparringWaitKnown };
+  }
+}
