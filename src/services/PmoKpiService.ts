@@ -1,14 +1,17 @@
 import type { SPFI } from '@pnp/sp';
+import type { IItems } from '@pnp/sp/items';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import '@pnp/sp/batching';
 import { internalName, selectFields, type FieldKey, type ListKey } from '../schema';
 import type { Project, StatusReport } from '../model/portfolio';
 import { lastQuarters, pmoKpis, type PmoKpiInput, type PmoKpiSeries } from '../model/pmoKpis';
 import type { QuarterKey } from '../model/okr';
 import { fromItem } from './mapping';
 import { readAll, spList, type RawItem } from './listItems';
-import { httpStatus } from './odata';
+import { httpStatus, settle } from './odata';
+import { PAGE_SIZE } from './ProjectService';
 
 export interface PmoKpiData {
   quarters: QuarterKey[];
@@ -27,27 +30,38 @@ export const PMO_KPI_QUARTERS = 8;
 
 /** What the PMO's KPIs need of each list: only those columns, every page (readAll), so no list view threshold applies. */
 export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<PmoKpiInput, 'quarters'> & { sparringWaitKnown: boolean }> {
-  const items = <K extends ListKey>(key: K, fields: readonly FieldKey<K>[]): Promise<RawItem[]> => {
+  const query = <K extends ListKey>(on: SPFI, key: K, fields: readonly FieldKey<K>[]): IItems => {
     const { select, expand } = selectFields(key, fields);
-    const q = spList(sp, siteUrl, key).items.select(...select);
-    return readAll(expand.length ? q.expand(...expand) : q);
+    const q = spList(on, siteUrl, key).items.select(...select);
+    return expand.length ? q.expand(...expand) : q;
   };
+  const items = <K extends ListKey>(key: K, fields: readonly FieldKey<K>[]): Promise<RawItem[]> => readAll(query(sp, key, fields));
   const created = <K extends ListKey>(key: K, raw: RawItem): string | undefined => {
     const v = raw[internalName(key, 'created' as FieldKey<K>)];
     return typeof v === 'string' ? v : undefined;
   };
   // Only the PMO (and the experts an assignment is shared with) can open Sparring Assignments.
+  // The first page is asked in a $batch: a refusal is then an answer inside it, not a failed
+  // request in everyone else's browser console; a full first page means more, read page by page.
   let sparringWaitKnown = true;
-  const refused = (e: unknown): RawItem[] => {
-    if (httpStatus(e) === 403 || httpStatus(e) === 404) { sparringWaitKnown = false; return []; }
-    throw e;
+  const assignmentFields = ['request', 'scheduledAt'] as const;
+  const readAssignments = async (): Promise<RawItem[]> => {
+    const [batched, execute] = sp.batched();
+    const first = settle<RawItem[]>(query(batched, 'sparringAssignments', assignmentFields).top(PAGE_SIZE)<RawItem[]>());
+    await execute();
+    const r = await first;
+    if (!r.ok) {
+      if (httpStatus(r.error) === 403 || httpStatus(r.error) === 404) { sparringWaitKnown = false; return []; }
+      throw r.error;
+    }
+    return r.value.length < PAGE_SIZE ? r.value : items('sparringAssignments', assignmentFields);
   };
   const [projects, reports, downloads, requests, assignments, lessons] = await Promise.all([
     items('projects', ['phase', 'startDate', 'endDate', 'forecastEnd', 'budget', 'actualCost']),
     items('statusReports', ['project', 'reportDate', 'published']),
     items('templateDownloads', ['downloadedAt']),
     items('sparringRequests', ['created']),
-    items('sparringAssignments', ['request', 'scheduledAt']).catch(refused),
+    readAssignments(),
     items('lessonsLearned', ['created'])
   ]);
   // The session time is the PMO's, from its assignment: a request's own columns are the requester's to forge.

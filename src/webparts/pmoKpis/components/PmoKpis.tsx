@@ -87,7 +87,7 @@ export default function PmoKpis(props: IPmoKpisProps): JSX.Element {
   };
 
   return (
-    <Stack tokens={{ childrenGap: 12 }}>
+    <Stack tokens={{ childrenGap: 12 }} data-webpart="pmo-kpis">
       <Text variant="xLarge" as="h2">{s.Title}</Text>
       <Text block={true} as="p">{s.Intro}</Text>
       {series.map(kpi)}
