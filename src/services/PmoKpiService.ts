@@ -4,20 +4,25 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
+import '@pnp/sp/security';
+import { PermissionKind } from '@pnp/sp/security';
 import { internalName, selectFields, type FieldKey, type ListKey } from '../schema';
 import type { Project, StatusReport } from '../model/portfolio';
 import { lastQuarters, pmoKpis, type PmoKpiInput, type PmoKpiSeries } from '../model/pmoKpis';
 import type { QuarterKey } from '../model/okr';
 import { fromItem } from './mapping';
 import { readAll, spList, type RawItem } from './listItems';
-import { httpStatus, settle } from './odata';
+import { hasPermission, httpStatus, settle, type PermissionMask } from './odata';
 import { PAGE_SIZE } from './ProjectService';
 
 export interface PmoKpiData {
   quarters: QuarterKey[];
   series: PmoKpiSeries[];
-  /** False when SharePoint refused the PMO's sparring assignments: the waiting time is then unknown, not zero. */
-  sparringWaitKnown: boolean;
+  /**
+   * False unless the user reads every sparring request (Sparring Requests lets others read only
+   * their own) and the PMO's assignments: the request count and waiting time are then unknown, not zero.
+   */
+  sparringKnown: boolean;
 }
 
 export interface IPmoKpiService {
@@ -29,7 +34,7 @@ export interface IPmoKpiService {
 export const PMO_KPI_QUARTERS = 8;
 
 /** What the PMO's KPIs need of each list: only those columns, every page (readAll), so no list view threshold applies. */
-export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<PmoKpiInput, 'quarters'> & { sparringWaitKnown: boolean }> {
+export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<PmoKpiInput, 'quarters'> & { sparringKnown: boolean }> {
   const query = <K extends ListKey>(on: SPFI, key: K, fields: readonly FieldKey<K>[]): IItems => {
     const { select, expand } = selectFields(key, fields);
     const q = spList(on, siteUrl, key).items.select(...select);
@@ -43,7 +48,7 @@ export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<P
   // Only the PMO (and the experts an assignment is shared with) can open Sparring Assignments.
   // The first page is asked in a $batch: a refusal is then an answer inside it, not a failed
   // request in everyone else's browser console; a full first page means more, read page by page.
-  let sparringWaitKnown = true;
+  let sparringKnown = true;
   const assignmentFields = ['request', 'scheduledAt'] as const;
   const readAssignments = async (): Promise<RawItem[]> => {
     const [batched, execute] = sp.batched();
@@ -51,18 +56,25 @@ export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<P
     await execute();
     const r = await first;
     if (!r.ok) {
-      if (httpStatus(r.error) === 403 || httpStatus(r.error) === 404) { sparringWaitKnown = false; return []; }
+      if (httpStatus(r.error) === 403 || httpStatus(r.error) === 404) { sparringKnown = false; return []; }
       throw r.error;
     }
     return r.value.length < PAGE_SIZE ? r.value : items('sparringAssignments', assignmentFields);
   };
-  const [projects, reports, downloads, requests, assignments, lessons] = await Promise.all([
+  // Read security 2 on Sparring Requests: only Override List Behaviors (CancelCheckout) reads them all.
+  const allRequests = (spList(sp, siteUrl, 'sparringRequests').getCurrentUserEffectivePermissions() as unknown as Promise<PermissionMask>)
+    .then((mask) => hasPermission(mask, PermissionKind.CancelCheckout), (e: unknown) => {
+      if (httpStatus(e) === 403 || httpStatus(e) === 404) return false;
+      throw e;
+    });
+  const [projects, reports, downloads, requests, assignments, lessons, readsAll] = await Promise.all([
     items('projects', ['phase', 'startDate', 'endDate', 'forecastEnd', 'budget', 'actualCost']),
     items('statusReports', ['project', 'reportDate', 'published']),
     items('templateDownloads', ['downloadedAt']),
     items('sparringRequests', ['created']),
     readAssignments(),
-    items('lessonsLearned', ['created'])
+    items('lessonsLearned', ['created']),
+    allRequests
   ]);
   // The session time is the PMO's, from its assignment: a request's own columns are the requester's to forge.
   const scheduled = new Map<number, string>();
@@ -81,7 +93,7 @@ export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<P
       return c ? [{ created: c, scheduledAt: scheduled.get(id) }] : [];
     }),
     lessons: lessons.map((r) => ({ created: created('lessonsLearned', r) })),
-    sparringWaitKnown
+    sparringKnown: sparringKnown && readsAll
   };
 }
 
@@ -89,8 +101,8 @@ export class SpPmoKpiService implements IPmoKpiService {
   public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
 
   public async load(today: string, count: number = PMO_KPI_QUARTERS): Promise<PmoKpiData> {
-    const { sparringWaitKnown, ...input } = await readPmoKpiInput(this.sp, this.siteUrl);
+    const { sparringKnown, ...input } = await readPmoKpiInput(this.sp, this.siteUrl);
     const quarters = lastQuarters(today, count);
-    return { quarters, series: pmoKpis({ ...input, quarters }), sparringWaitKnown };
+    return { quarters, series: pmoKpis({ ...input, quarters }), sparringKnown };
   }
 }

@@ -76,21 +76,21 @@ describe('OKRs', () => {
     await okr.screenshot({ path: path.join(SHOTS, 'strategy-okr-visitor.png') });
   });
 
-  it('a visitor sees the PMO\'s own KPIs: this quarter\'s values, definitions, trend charts with their data; the PMO also the waiting time', async () => {
+  it('a visitor sees the PMO\'s own KPIs: this quarter\'s values, definitions, trend charts with their data; the PMO also the sparring figures', async () => {
     const { page } = await hub.open('visitor', { page: STRATEGY_PAGE, locale: 'sv-SE' });
     const kpis = page.locator('[data-webpart="pmo-kpis"]');
     await kpis.getByRole('heading', { level: 2, name: 'PMO:ns egna nyckeltal' }).waitFor({ timeout: 30_000 });
-    for (const name of ['Projekt levererade i tid', 'Statusrapporter i tid', 'Sparringförfrågningar', 'Registrerade lärdomar']) {
+    for (const name of ['Projekt levererade i tid', 'Statusrapporter i tid', 'Nedladdade mallar', 'Registrerade lärdomar']) {
       const section = kpis.locator('section', { has: page.getByRole('heading', { level: 3, name }) });
       // A value (a number, or "nothing to measure"), never blank.
       expect((await section.locator('[data-kpi-value]').textContent())?.trim()).toMatch(/\S/);
       expect(await section.getByRole('table', { name: `${name} per kvartal` }).locator('tbody tr').count()).toBe(8);
     }
     expect(await kpis.getByText(/^Definition:/).count()).toBe(7);
-    // Every trend drawn but the waiting time, which only the PMO's assignments hold.
-    await kpis.locator('svg.ct-chart-line').nth(5).waitFor();
-    expect(await kpis.locator('svg.ct-chart-line').count()).toBe(6);
-    await kpis.getByText('Bara PMO:n ser sparringmötena: väntetiden visas inte för dig.').waitFor();
+    // Every trend drawn but the sparring ones: a visitor reads only their own requests and no assignment.
+    await kpis.locator('svg.ct-chart-line').nth(4).waitFor();
+    expect(await kpis.locator('svg.ct-chart-line').count()).toBe(5);
+    expect(await kpis.getByText('Bara PMO:n ser alla sparringförfrågningar och deras möten: siffran visas inte för dig.').count()).toBe(2);
     expect(await axe(page)).toEqual([]);
     await settleAnimations(page);
     await kpis.screenshot({ path: path.join(SHOTS, 'strategy-pmo-kpis-sv.png') });

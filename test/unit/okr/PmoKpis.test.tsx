@@ -43,7 +43,7 @@ class FakeKpis implements IPmoKpiService {
   public load(today: string, count: number = 4): Promise<PmoKpiData> {
     this.asked.push(today);
     const quarters = lastQuarters(today, count);
-    return Promise.resolve({ quarters, series: pmoKpis({ ...INPUT, quarters }), sparringWaitKnown: this.waitKnown });
+    return Promise.resolve({ quarters, series: pmoKpis({ ...INPUT, quarters }), sparringKnown: this.waitKnown });
   }
 }
 
@@ -91,13 +91,16 @@ describe('PMO KPIs web part', () => {
     }
   });
 
-  it('tells a visitor refused the sparring assignments why the waiting time is missing, and draws no chart of it', async () => {
+  it('tells a visitor who cannot read every sparring request and assignment why those two figures are missing, and draws no chart of them', async () => {
     const s = strings('en-us');
     const { container } = render(<PmoKpis service={new FakeKpis(false)} strings={s} common={common('en-us')} locale="en-US" today={TODAY} />);
     await screen.findByRole('heading', { level: 2, name: s.Title });
-    const section = container.querySelector('[data-kpi="sparringWaitDays"]') as HTMLElement;
-    expect(section.textContent).toContain(s.WaitUnknown);
-    expect(section.querySelector('svg')).toBeNull();
-    expect((section.querySelector('[data-kpi-value="sparringWaitDays"]') as HTMLElement).textContent).toBe('–');
+    await waitFor(() => expect(container.querySelectorAll('[data-kpi] svg')).toHaveLength(5));
+    for (const key of ['sparringRequests', 'sparringWaitDays']) {
+      const section = container.querySelector(`[data-kpi="${key}"]`) as HTMLElement;
+      expect(section.textContent).toContain(s.SparringUnknown);
+      expect(section.querySelector('svg')).toBeNull();
+      expect((section.querySelector(`[data-kpi-value="${key}"]`) as HTMLElement).textContent).toBe('–');
+    }
   });
 });

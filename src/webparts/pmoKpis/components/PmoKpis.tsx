@@ -47,7 +47,7 @@ export default function PmoKpis(props: IPmoKpisProps): JSX.Element {
 
   if (state.status === 'loading') return <LoadingState label={s.Loading} />;
   if (state.status === 'error') return <ErrorState heading={s.Title} title={s.LoadFailed} error={state.error} common={c} retryLabel={c.Retry} onRetry={reload} />;
-  const { quarters, series, sparringWaitKnown } = state.value;
+  const { quarters, series, sparringKnown } = state.value;
   const current = quarters[quarters.length - 1];
   const text = (k: PmoKpiSeries, v: number | undefined): string => {
     const n = shown(k, v);
@@ -59,7 +59,7 @@ export default function PmoKpis(props: IPmoKpisProps): JSX.Element {
 
   const kpi = (k: PmoKpiSeries): JSX.Element => {
     const name = kpiName(s, k.key);
-    const hidden = k.key === 'sparringWaitDays' && !sparringWaitKnown;
+    const hidden = (k.key === 'sparringWaitDays' || k.key === 'sparringRequests') && !sparringKnown;
     const table: ExportTable = {
       headers: [s.ColumnQuarter, name],
       rows: quarters.map((q) => {
@@ -74,7 +74,7 @@ export default function PmoKpis(props: IPmoKpisProps): JSX.Element {
         <Text block={true} as="h3" variant="large" id={`pmo-kpi-${k.key}`}>{name}</Text>
         <Text block={true} as="p" variant="small">{format(s.CurrentQuarter, current)}</Text>
         <Text block={true} as="p" className={css.value} data-kpi-value={k.key}>{hidden ? '–' : text(k, k.byQuarter[current])}</Text>
-        {hidden && <MessageBar messageBarType={MessageBarType.info}>{s.WaitUnknown}</MessageBar>}
+        {hidden && <MessageBar messageBarType={MessageBarType.info}>{s.SparringUnknown}</MessageBar>}
         <Text block={true} as="p"><strong>{s.Definition}:</strong> {kpiDefinition(s, k.key)}</Text>
         {!hidden && (
           <ChartFrame title={format(s.TrendTitle, name)} summary={format(s.TrendSummary, name, quarters.length)} table={table}

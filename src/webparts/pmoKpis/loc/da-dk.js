@@ -7,7 +7,7 @@ define([], function () {
     "CurrentQuarter": "Dette kvartal ({0})",
     "ColumnQuarter": "Kvartal",
     "NoValue": "intet at måle",
-    "WaitUnknown": "Kun PMO'et ser sparringmøderne: ventetiden vises ikke for dig.",
+    "SparringUnknown": "Kun PMO'et ser alle sparringsanmodninger og deres møder: tallet vises ikke for dig.",
     "Definition": "Definition",
     "TrendTitle": "{0} pr. kvartal",
     "TrendSummary": "{0} i de seneste {1} kvartaler; kvartaler uden noget at måle står tomme.",

@@ -7,7 +7,7 @@ define([], function () {
     "CurrentQuarter": "This quarter ({0})",
     "ColumnQuarter": "Quarter",
     "NoValue": "nothing to measure",
-    "WaitUnknown": "Only the PMO sees the sparring sessions: the waiting time is not shown to you.",
+    "SparringUnknown": "Only the PMO sees every sparring request and its session: this figure is not shown to you.",
     "Definition": "Definition",
     "TrendTitle": "{0} per quarter",
     "TrendSummary": "{0} over the last {1} quarters; quarters with nothing to measure are left empty.",

@@ -6,7 +6,7 @@ declare interface IPmoKpisWebPartStrings {
   CurrentQuarter: string;
   ColumnQuarter: string;
   NoValue: string;
-  WaitUnknown: string;
+  SparringUnknown: string;
   Definition: string;
   TrendTitle: string;
   TrendSummary: string;

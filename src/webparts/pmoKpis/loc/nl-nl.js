@@ -7,7 +7,7 @@ define([], function () {
     "CurrentQuarter": "Dit kwartaal ({0})",
     "ColumnQuarter": "Kwartaal",
     "NoValue": "niets te meten",
-    "WaitUnknown": "Alleen het PMO ziet de sparringsessies: de wachttijd wordt u niet getoond.",
+    "SparringUnknown": "Alleen het PMO ziet alle sparringverzoeken en hun sessies: dit cijfer wordt u niet getoond.",
     "Definition": "Definitie",
     "TrendTitle": "{0} per kwartaal",
     "TrendSummary": "{0} over de laatste {1} kwartalen; kwartalen zonder iets te meten blijven leeg.",

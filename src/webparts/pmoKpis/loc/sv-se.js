@@ -7,7 +7,7 @@ define([], function () {
     "CurrentQuarter": "Detta kvartal ({0})",
     "ColumnQuarter": "Kvartal",
     "NoValue": "inget att mäta",
-    "WaitUnknown": "Bara PMO:n ser sparringmötena: väntetiden visas inte för dig.",
+    "SparringUnknown": "Bara PMO:n ser alla sparringförfrågningar och deras möten: siffran visas inte för dig.",
     "Definition": "Definition",
     "TrendTitle": "{0} per kvartal",
     "TrendSummary": "{0} under de senaste {1} kvartalen; kvartal utan något att mäta lämnas tomma.",
