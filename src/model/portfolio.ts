@@ -65,6 +65,11 @@ export interface StatusReport extends ListItemBase {
   published: boolean;
   /** Who wrote the report (SharePoint's Created By); absent before it is saved. */
   author?: PersonRef;
+  /**
+   * In its project's folder (schema 8), where the project's leader may write; absent or false for an
+   * item from before the folders, at the list's root, which only the PMO may change.
+   */
+  inProjectFolder?: boolean;
 }
 
 export interface Risk extends ListItemBase {
@@ -81,6 +86,11 @@ export interface Risk extends ListItemBase {
   mitigation?: string;
   status: RiskStatus;
   due?: IsoDate;
+  /**
+   * In its project's folder (schema 8), where the project's leader may write; absent or false for an
+   * item from before the folders, at the list's root, which only the PMO may change.
+   */
+  inProjectFolder?: boolean;
 }
 
 export interface StrategicObjective extends ListItemBase {

@@ -103,8 +103,8 @@ export class SpProjectEditingService implements IProjectEditingService {
     const here = (listRight: boolean): boolean => (listRight || leads) && onProject;
     return {
       projects: list.projects,
-      statusReports: { add: here(list.statusReports.add), edit: here(list.statusReports.edit) },
-      risks: { add: here(list.risks.add), edit: here(list.risks.edit), delete: here(list.risks.delete) }
+      statusReports: { add: here(list.statusReports.add), edit: here(list.statusReports.edit), folderOnly: !list.statusReports.edit },
+      risks: { add: here(list.risks.add), edit: here(list.risks.edit), delete: here(list.risks.delete), folderOnly: !list.risks.edit }
     };
   }
 

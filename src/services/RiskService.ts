@@ -9,13 +9,12 @@ import type { IRiskService } from './editing';
 import { ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
 import { addInProjectFolder, addedId, ensureProjectFolder, missingFolder } from './projectFolders';
-import { deleteItem, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
+import { deleteItem, inProjectFolder, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { validateFields, type FieldErrors } from './validation';
 
-/** Statuses still needing attention; they come first in a project's risk list. */
-
 function mapRisk(raw: RawItem): Risk {
-  return fromItem<Risk>('risks', raw);
+  const risk = fromItem<Risk>('risks', raw);
+  return { ...risk, inProjectFolder: inProjectFolder(raw, risk.project?.id) };
 }
 
 /** Probability × impact, or undefined while either is not a whole number 1–5. */

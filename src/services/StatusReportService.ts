@@ -11,7 +11,7 @@ import type { IStatusReportService } from './editing';
 import { ConflictError, ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
 import { httpStatus, settle } from './odata';
-import { ifMatch, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
+import { ifMatch, inProjectFolder, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { sitePath } from './ProjectService';
 import { addInProjectFolder, addedId, ensureProjectFolder, missingFolder } from './projectFolders';
 import { validateFields, type FieldErrors } from './validation';
@@ -19,7 +19,8 @@ import { validateFields, type FieldErrors } from './validation';
 const TITLE_MAX = 255;
 
 function mapReport(raw: RawItem): StatusReport {
-  return fromItem<StatusReport>('statusReports', raw);
+  const report = fromItem<StatusReport>('statusReports', raw);
+  return { ...report, inProjectFolder: inProjectFolder(raw, report.project?.id) };
 }
 
 function mapProject(raw: RawItem): Project {

@@ -19,8 +19,9 @@ export interface EditRights {
    * `add`: for every project (the PMO). `addLedBy`: the current user's id — they add for the
    * projects they lead, in those projects' folders (src/services/projectFolders.ts).
    */
-  statusReports: { add: boolean; edit: boolean; addLedBy?: number };
-  risks: { add: boolean; edit: boolean; delete: boolean; addLedBy?: number };
+  statusReports: { add: boolean; edit: boolean; addLedBy?: number; folderOnly?: boolean };
+  /** `folderOnly`: the rights hold in the project's folder only (a leader's), not for an older item at the list's root. */
+  risks: { add: boolean; edit: boolean; delete: boolean; addLedBy?: number; folderOnly?: boolean };
 }
 
 export interface IProjectEditingService {

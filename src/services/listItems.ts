@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { IItems } from '@pnp/sp/items';
-import { getList, internalName, selectFields, type FieldKey, type ListKey, type ListSchema, type SelectExpand } from '../schema';
+import { ITEM_PATH, getList, internalName, selectFields, type FieldKey, type ListKey, type ListSchema, type SelectExpand } from '../schema';
 import type { ListItemBase } from '../model/common';
 import { ConflictError } from './errors';
 import { fromItem } from './mapping';
@@ -22,8 +22,20 @@ export function spList(sp: SPFI, siteUrl: string, key: ListKey): SpList {
 
 /** Every declared field of the list plus the given system fields (e.g. `author`). */
 export function selection<K extends ListKey>(key: K, extra: readonly FieldKey<K>[] = []): SelectExpand {
-  const declared = (getList(key) as ListSchema).fields.map((f) => f.key) as FieldKey<K>[];
-  return selectFields(key, declared.concat(extra));
+  const list = getList(key) as ListSchema;
+  const declared = list.fields.map((f) => f.key) as FieldKey<K>[];
+  const fields = selectFields(key, declared.concat(extra));
+  // In a list of per-project folders, where an item lives decides who may change it (inProjectFolder).
+  return list.projectFolders ? { ...fields, select: [...fields.select, ITEM_PATH.folder] } : fields;
+}
+
+/**
+ * True when the item sits in its project's folder (schema 8), where the project's leader writes;
+ * an item from before the folders stays at the list's root, which only the PMO may change.
+ */
+export function inProjectFolder(raw: RawItem, projectId: number | undefined): boolean {
+  const folder = raw[ITEM_PATH.folder];
+  return projectId !== undefined && typeof folder === 'string' && folder.split('/').pop() === String(projectId);
 }
 
 /** `$filter` on a lookup column's id (`PMOProjectId eq 7`): what an indexed lookup answers past 5,000 items. */

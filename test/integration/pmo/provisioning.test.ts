@@ -12,6 +12,10 @@ import { SpSparringRequestService } from '../../../src/services/SparringRequestS
 import { SpPortfolioViewService } from '../../../src/services/PortfolioViewService';
 import { lists, getList, internalName } from '../../../src/schema';
 import { toFormValues, toPayload } from '../../../src/services/mapping';
+import { SpProjectEditingService } from '../../../src/services/ProjectEditingService';
+import { SpStatusReportService } from '../../../src/services/StatusReportService';
+import { SpRiskService } from '../../../src/services/RiskService';
+import { mayChangeItem } from '../../../src/components/rights';
 
 jest.setTimeout(60_000);
 
@@ -179,6 +183,21 @@ describe('provisioning a site', () => {
       expect(mine.filter((r) => r.HasException)).toEqual([]);
       await expect(l.addValidateUpdateItemUsingPath(values, `${root}/${other}`)).rejects.toMatchObject({ status: 403 });
       await expect(l.addValidateUpdateItemUsingPath(values, root)).rejects.toMatchObject({ status: 403 });
+    }
+    // What the forms offer Sanne on her project is what SharePoint accepts: items in its folder yes,
+    // legacy items at the root (the PMO's now) no — each offer tried by hand.
+    const rights = await new SpProjectEditingService(asSanne, site.url).rightsForProject(own);
+    const items = [
+      ...(await new SpStatusReportService(asSanne, site.url).history(own)).map((r) => ['statusReports', r, rights.statusReports] as const),
+      ...(await new SpRiskService(asSanne, site.url).forProject(own)).map((r) => ['risks', r, rights.risks] as const)
+    ];
+    expect(items.some(([, item]) => item.inProjectFolder)).toBe(true);
+    expect(items.some(([, item]) => !item.inProjectFolder)).toBe(true);
+    for (const [key, item, right] of items) {
+      const offered = mayChangeItem(right.edit, right, item);
+      const write = asSanne.web.getList(`/sites/pmo/${getList(key).url}`).items.getById(item.id).update({ Title: 'Checked' });
+      if (offered) await expect(write).resolves.toBeDefined();
+      else await expect(write).rejects.toMatchObject({ status: 403 });
     }
     expect((await provision(site.sp)).writes).toBe(0);
     expect((await provision(site.sp)).migrated).toBeUndefined();

@@ -45,7 +45,8 @@ import type { FrontDoorText } from '../../../src/model/frontDoor';
 
 // Compile-time (npm run typecheck): every domain property is a schema key (declared or
 // system) or the ETag, and every declared field has a domain property.
-type Extra<M, K extends ListKey> = Exclude<keyof M, DeclaredFieldKey<K> | SystemFieldKey | 'etag'>;
+// `inProjectFolder` is SharePoint's own FileDirRef read by the services (listItems.inProjectFolder), not a column.
+type Extra<M, K extends ListKey> = Exclude<keyof M, DeclaredFieldKey<K> | SystemFieldKey | 'etag' | 'inProjectFolder'>;
 type Missing<M, K extends ListKey> = Exclude<DeclaredFieldKey<K>, keyof M>;
 type Matches<M, K extends ListKey> = [Extra<M, K>, Missing<M, K>] extends [never, never] ? true : false;
 const modelMatchesSchema: [
@@ -300,27 +301,33 @@ describe('schema', () => {
       ['contribute', 3],
       ['read', 2],
       ['addItems', 0],
-      ['editItems', 0]
+      ['editItems', 0],
+      ['projectReporting', 0]
     ]);
     // PMO Hub's own levels: "add but not edit" and "edit but not add or delete", both readers.
     const kinds = (key: string): readonly number[] => roleDefinitions.find((r) => r.key === key)?.basePermissions ?? [];
     expect([kinds('addItems').includes(2), kinds('addItems').includes(3), kinds('addItems').includes(4)]).toEqual([true, false, false]);
     expect([kinds('editItems').includes(2), kinds('editItems').includes(3), kinds('editItems').includes(4)]).toEqual([false, true, false]);
     expect([kinds('addItems').includes(1), kinds('editItems').includes(1)]).toEqual([true, true]);
+    // A project's reporting in its folders (schema 8): read, add, edit, delete and approve.
+    expect([1, 2, 3, 4, 5].map((k) => kinds('projectReporting').includes(k))).toEqual([true, true, true, true, true]);
     // The roles in force at the current schema version (superseded ones carry `until`).
     const roleOf = (key: ListKey, group: string): string | undefined =>
       rolesAt((getList(key) as ListSchema).roles, SCHEMA_VERSION).find((r) => r.group === group)?.role;
     // Manage Permissions (Full Control: giving a leader a project, sharing a request, hiding a draft
     // template) or Override List Behaviors (Design: others' items under WriteSecurity 2), else Edit.
     // Personal portfolio views are private even from the PMO: Edit there, no override.
-    const pmoRole = (l: ListSchema): string => (['projects', 'sparringRequests', 'sparringAssignments', 'methodTemplates'].includes(l.key) ? 'fullControl'
+    // Schema 8: the PMO permissions each project's folder in Status Reports and Risks (Manage Permissions).
+    const pmoRole = (l: ListSchema): string => (['projects', 'statusReports', 'risks', 'sparringRequests', 'sparringAssignments', 'methodTemplates'].includes(l.key) ? 'fullControl'
       : l.key !== 'portfolioViews' && (l.writeSecurity === 2 || l.readSecurity === 2) ? 'design' : 'edit');
     for (const list of lists) {
       expect([list.key, roleOf(list.key as ListKey, 'pmoOwners'), roleOf(list.key as ListKey, 'pmoMembers')]).toEqual([list.key, 'fullControl', pmoRole(list)]);
     }
-    expect(['projects', 'statusReports', 'risks'].map((k) => roleOf(k as ListKey, 'projectLeaders'))).toEqual(['read', 'contribute', 'contribute']);
+    // Leaders read the lists; they write in the folders of the projects they lead (projectReporting).
+    expect(['projects', 'statusReports', 'risks'].map((k) => roleOf(k as ListKey, 'projectLeaders'))).toEqual(['read', 'read', 'read']);
     expect(getList('projects').itemPermissions).toEqual({ personField: 'leader', role: 'editItems', since: 4 });
-    expect([getList('statusReports').writeSecurity, getList('risks').writeSecurity]).toEqual([2, 2]);
+    // The folder, not the author, decides who writes: a project's new leader takes over its items.
+    expect([getList('statusReports').writeSecurity, getList('risks').writeSecurity]).toEqual([1, 1]);
     for (const key of ['sparringRequests', 'templateDownloads'] as ListKey[]) {
       expect([key, roleOf(key, 'visitors'), roleOf(key, 'projectLeaders')]).toEqual([key, 'addItems', 'addItems']);
     }

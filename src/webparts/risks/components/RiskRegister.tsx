@@ -8,7 +8,7 @@ import type { Project, Risk } from '../../../model/portfolio';
 import type { IPeopleService, IRiskService } from '../../../services/editing';
 import { LoadingState, ErrorState, EmptyState } from '../../../components/States';
 import { formatDate } from '../../../components/format';
-import { projectRights, type IRightsService } from '../../../components/rights';
+import { mayChangeItem, projectRights, type IRightsService } from '../../../components/rights';
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { useRisks } from './useRisks';
@@ -92,8 +92,8 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       key: 'actions', name: s.ColumnActions, minWidth: 72, maxWidth: 80,
       onRender: (r: Risk) => (
         <Stack horizontal={true}>
-          {rights.edit && <IconButton iconProps={{ iconName: 'Edit' }} title={format(s.EditRisk, r.title)} ariaLabel={format(s.EditRisk, r.title)} onClick={() => { setMessage(undefined); setEditing({ status: 'open', risk: r }); }} />}
-          {rights.delete && <IconButton iconProps={{ iconName: 'Delete' }} title={format(s.DeleteRisk, r.title)} ariaLabel={format(s.DeleteRisk, r.title)} onClick={() => setDeleting(r)} />}
+          {mayChangeItem(rights.edit, rights, r) && <IconButton iconProps={{ iconName: 'Edit' }} title={format(s.EditRisk, r.title)} ariaLabel={format(s.EditRisk, r.title)} onClick={() => { setMessage(undefined); setEditing({ status: 'open', risk: r }); }} />}
+          {mayChangeItem(rights.delete, rights, r) && <IconButton iconProps={{ iconName: 'Delete' }} title={format(s.DeleteRisk, r.title)} ariaLabel={format(s.DeleteRisk, r.title)} onClick={() => setDeleting(r)} />}
         </Stack>
       )
     });

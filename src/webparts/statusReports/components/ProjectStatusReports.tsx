@@ -16,7 +16,7 @@ import { DIMENSIONS, dimensionLabels, startReport, type ReportBase, type ReportF
 
 // The report form (date pickers, people) loads when a report is first opened, not with the page.
 const StatusReportEditor = lazyComponent(() => import(/* webpackChunkName: 'status-report-form' */ './StatusReportEditor').then((m) => m.StatusReportEditor));
-import { projectRights, type IRightsService } from '../../../components/rights';
+import { mayChangeItem, projectRights, type IRightsService } from '../../../components/rights';
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { announceProjectChanged } from '../../../components/projectChanges';
@@ -64,12 +64,12 @@ export function ProjectStatusReports(props: IProjectStatusReportsProps): JSX.Ele
 
   const history = state.status === 'ready' ? state.history : [];
   // Kept while the history reloads after a save, so the open form's buttons do not flicker.
-  const lastRights = React.useRef({ add: false, edit: false });
+  const lastRights = React.useRef<{ add: boolean; edit: boolean; folderOnly?: boolean }>({ add: false, edit: false });
   if (state.status === 'ready') lastRights.current = projectRights(state.rights.statusReports, project);
   const rights = lastRights.current;
   const draft = history.find((r) => !r.published);
   // A draft is continued (needs edit rights), else a new report is written (needs add rights).
-  const mayWrite = draft ? rights.edit : rights.add;
+  const mayWrite = draft ? mayChangeItem(rights.edit, rights, draft) : rights.add;
 
   const open = async (): Promise<void> => {
     setMessage(undefined);
@@ -170,7 +170,7 @@ export function ProjectStatusReports(props: IProjectStatusReportsProps): JSX.Ele
             strings={s}
             common={c}
             locale={locale}
-            canSave={editing.base ? rights.edit : rights.add}
+            canSave={editing.base ? mayChangeItem(rights.edit, rights, editing.base) : rights.add}
             onDirtyChange={props.onDirtyChange}
             onDraftSaved={() => reload()}
             onPublished={(report, saved) => {
