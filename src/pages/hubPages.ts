@@ -83,6 +83,9 @@ export const PRIORITISATION_ALIAS: string = 'PrioritisationWebPart';
 /** The OKR web part's component id (its manifest's; checked by the same test). */
 export const OKR_MANIFEST_ID: string = 'b4ba5012-19b1-40f3-92d5-459dc7764dd0';
 export const OKR_ALIAS: string = 'OkrWebPart';
+/** The PMO KPI web part's component id (its manifest's; checked by the same test). */
+export const PMO_KPIS_MANIFEST_ID: string = '25f68a81-491a-446d-913f-e0db82973da8';
+export const PMO_KPIS_ALIAS: string = 'PmoKpisWebPart';
 
 /** The front door's web parts (their manifests'; checked by the same test). */
 export const FRONT_DOOR_MANIFEST_ID: string = '994fe718-3823-4a9c-abe4-69447dfc537a';
@@ -188,7 +191,10 @@ export const HUB_PAGES: HubPage[] = [
     // The profiles that have the objectives' lists. A page of its own: on the Portfolio page the
     // OKRs' charts and form would take that page over its 250 KB budget.
     profiles: ['portfolio', 'enterprise'],
-    webParts: [{ manifestId: OKR_MANIFEST_ID, alias: OKR_ALIAS, properties: { siteUrl: '' } }]
+    webParts: [
+      { manifestId: OKR_MANIFEST_ID, alias: OKR_ALIAS, properties: { siteUrl: '' } },
+      { manifestId: PMO_KPIS_MANIFEST_ID, alias: PMO_KPIS_ALIAS, properties: { siteUrl: '' } }
+    ]
   },
   {
     key: 'templates',

@@ -76,6 +76,31 @@ describe('OKRs', () => {
     await okr.screenshot({ path: path.join(SHOTS, 'strategy-okr-visitor.png') });
   });
 
+  it('a visitor sees the PMO\'s own KPIs: this quarter\'s values, definitions, trend charts with their data; the PMO also the sparring figures', async () => {
+    const { page } = await hub.open('visitor', { page: STRATEGY_PAGE, locale: 'sv-SE' });
+    const kpis = page.locator('[data-webpart="pmo-kpis"]');
+    await kpis.getByRole('heading', { level: 2, name: 'PMO:ns egna nyckeltal' }).waitFor({ timeout: 30_000 });
+    for (const name of ['Projekt levererade i tid', 'Statusrapporter i tid', 'Nedladdade mallar', 'Registrerade lärdomar']) {
+      const section = kpis.locator('section', { has: page.getByRole('heading', { level: 3, name }) });
+      // A value (a number, or "nothing to measure"), never blank.
+      expect((await section.locator('[data-kpi-value]').textContent())?.trim()).toMatch(/\S/);
+      expect(await section.getByRole('table', { name: `${name} per kvartal` }).locator('tbody tr').count()).toBe(8);
+    }
+    expect(await kpis.getByText(/^Definition:/).count()).toBe(7);
+    // Every trend drawn but the sparring ones: a visitor reads only their own requests and no assignment.
+    await kpis.locator('svg.ct-chart-line').nth(4).waitFor();
+    expect(await kpis.locator('svg.ct-chart-line').count()).toBe(5);
+    expect(await kpis.getByText('Bara PMO:n ser alla sparringförfrågningar och deras möten: siffran visas inte för dig.').count()).toBe(2);
+    expect(await axe(page)).toEqual([]);
+    await settleAnimations(page);
+    await kpis.screenshot({ path: path.join(SHOTS, 'strategy-pmo-kpis-sv.png') });
+
+    const asPmo = (await hub.open('pmo', { page: STRATEGY_PAGE })).page.locator('[data-webpart="pmo-kpis"]');
+    await asPmo.getByRole('heading', { level: 2, name: "The PMO's own KPIs" }).waitFor({ timeout: 30_000 });
+    await asPmo.locator('svg.ct-chart-line').nth(6).waitFor();
+    expect(await asPmo.locator('svg.ct-chart-line').count()).toBe(7);
+  });
+
   it('raised no console error, CSP violation or failed request', () => {
     expect(hub.problems()).toEqual({});
   });

@@ -32,7 +32,8 @@ export const TEAMS_ICONS: Record<string, string> = {
   LessonsLearnedWebPart: 'Lightbulb',
   FrontDoorWebPart: 'Home',
   NewsWebPart: 'News',
-  OkrWebPart: 'Target'
+  OkrWebPart: 'Target',
+  PmoKpisWebPart: 'DataTrending'
 };
 
 function svg(name: string, size: number): string {

@@ -4,6 +4,7 @@
 /// <reference path="../../../src/webparts/community/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/templates/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/okr/loc/mystrings.d.ts" />
+/// <reference path="../../../src/webparts/pmoKpis/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/frontDoor/loc/mystrings.d.ts" />
 // The web parts' SPFx strings files as the hub bundles them (see loc.d.ts).
 
@@ -33,6 +34,10 @@ declare module '*/okr/loc/en-us.js' { const strings: IOkrWebPartStrings; export 
 declare module '*/okr/loc/sv-se.js' { const strings: IOkrWebPartStrings; export default strings; }
 declare module '*/okr/loc/da-dk.js' { const strings: IOkrWebPartStrings; export default strings; }
 declare module '*/okr/loc/nl-nl.js' { const strings: IOkrWebPartStrings; export default strings; }
+declare module '*/pmoKpis/loc/en-us.js' { const strings: IPmoKpisWebPartStrings; export default strings; }
+declare module '*/pmoKpis/loc/sv-se.js' { const strings: IPmoKpisWebPartStrings; export default strings; }
+declare module '*/pmoKpis/loc/da-dk.js' { const strings: IPmoKpisWebPartStrings; export default strings; }
+declare module '*/pmoKpis/loc/nl-nl.js' { const strings: IPmoKpisWebPartStrings; export default strings; }
 
 declare module '*/frontDoor/loc/en-us.js' { const strings: IFrontDoorWebPartStrings; export default strings; }
 declare module '*/frontDoor/loc/sv-se.js' { const strings: IFrontDoorWebPartStrings; export default strings; }

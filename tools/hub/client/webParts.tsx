@@ -51,6 +51,11 @@ import okrSv from '../../../src/webparts/okr/loc/sv-se.js';
 import okrDa from '../../../src/webparts/okr/loc/da-dk.js';
 import okrNl from '../../../src/webparts/okr/loc/nl-nl.js';
 import { okrComposition } from '../../../src/webparts/okr/composition';
+import kpisEn from '../../../src/webparts/pmoKpis/loc/en-us.js';
+import kpisSv from '../../../src/webparts/pmoKpis/loc/sv-se.js';
+import kpisDa from '../../../src/webparts/pmoKpis/loc/da-dk.js';
+import kpisNl from '../../../src/webparts/pmoKpis/loc/nl-nl.js';
+import { pmoKpisComposition } from '../../../src/webparts/pmoKpis/composition';
 import frontDoorEn from '../../../src/webparts/frontDoor/loc/en-us.js';
 import frontDoorSv from '../../../src/webparts/frontDoor/loc/sv-se.js';
 import frontDoorDa from '../../../src/webparts/frontDoor/loc/da-dk.js';
@@ -79,6 +84,7 @@ const TEMPLATES: ByLanguage<ITemplatesWebPartStrings> = { 'en-us': templatesEn, 
 const PORTFOLIO: ByLanguage<IPortfolioWebPartStrings> = { 'en-us': portfolioEn, 'sv-se': portfolioSv, 'da-dk': portfolioDa, 'nl-nl': portfolioNl };
 const PLANNING: ByLanguage<IPortfolioPlanningWebPartStrings> = { 'en-us': planningEn, 'sv-se': planningSv, 'da-dk': planningDa, 'nl-nl': planningNl };
 const OKR: ByLanguage<IOkrWebPartStrings> = { 'en-us': okrEn, 'sv-se': okrSv, 'da-dk': okrDa, 'nl-nl': okrNl };
+const PMO_KPIS: ByLanguage<IPmoKpisWebPartStrings> = { 'en-us': kpisEn, 'sv-se': kpisSv, 'da-dk': kpisDa, 'nl-nl': kpisNl };
 const FRONT_DOOR: ByLanguage<IFrontDoorWebPartStrings> = { 'en-us': frontDoorEn, 'sv-se': frontDoorSv, 'da-dk': frontDoorDa, 'nl-nl': frontDoorNl };
 const REGISTER: ByLanguage<ProjectRegisterStrings> = {
   'en-us': { register: REGISTER_STRINGS['en-us'], status: STATUS['en-us'], risks: RISKS['en-us'] },
@@ -112,7 +118,8 @@ export const WEB_PARTS: Record<string, Registered> = {
   [ids.PRIORITISATION_MANIFEST_ID]: { composition: prioritisationComposition, strings: PLANNING },
   [ids.FRONT_DOOR_MANIFEST_ID]: { composition: frontDoorComposition, strings: FRONT_DOOR },
   [ids.NEWS_MANIFEST_ID]: { composition: newsComposition, strings: FRONT_DOOR },
-  [ids.OKR_MANIFEST_ID]: { composition: okrComposition, strings: OKR }
+  [ids.OKR_MANIFEST_ID]: { composition: okrComposition, strings: OKR },
+  [ids.PMO_KPIS_MANIFEST_ID]: { composition: pmoKpisComposition, strings: PMO_KPIS }
 };
 
 /**
