@@ -98,7 +98,7 @@ test('the front door service reads the visitor\'s language, falls back to Englis
   expect(nl.roles.map((r) => r.governanceRole)).toEqual(['SteeringGroup', 'Sponsor', 'ProjectLeader', 'Pmo']);
   expect(nl.team.map((t) => t.contact?.email)).toEqual(['astrid.lindqvist@contoso.com', 'mikkel.sorensen@contoso.com']);
   expect(nl.profile).toBe('enterprise');
-  expect(nl.pages).toEqual(['home', 'projects', 'portfolio', 'templates', 'community']);
+  expect(nl.pages).toEqual(['home', 'projects', 'portfolio', 'strategy', 'templates', 'community']);
   const fi = await service.content('fi-FI');
   // A language PMO Hub does not speak gets the English UI, so English texts are no fallback.
   expect([fi.language, fi.fallback]).toEqual(['en-US', false]);

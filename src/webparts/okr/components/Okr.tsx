@@ -11,6 +11,7 @@ import { formatIsoShort } from '../../../components/dates';
 import { format, todayIso } from '../../../components/text';
 import type { ExportTable } from '../../../components/exportModel';
 import { ChartFrame } from '../../portfolio/shared/ChartFrame';
+import { ScrollFrame } from '../../../components/ScrollFrame';
 import { Chart, Legend } from '../../portfolio/shared/Chart';
 import { CheckInPanel } from './CheckInPanel';
 
@@ -94,7 +95,7 @@ export default function Okr(props: IOkrProps): JSX.Element {
     horizontalBars: true, high: 100, low: 0, height: `${Math.max(120, o.objectives.length * 34 + 40)}px`,
     axisY: { offset: 180, showGrid: false }, axisX: { onlyInteger: true }, chartPadding: { top: 8, right: 24, bottom: 12, left: 8 }
   };
-  const lineOptions: LineChartOptions = { height: '220px', low: 0, high: 100, axisY: { onlyInteger: true, offset: 40 }, fullWidth: true, chartPadding: { top: 16, right: 32, bottom: 12, left: 8 } };
+  const lineOptions: LineChartOptions = { height: '220px', low: 0, high: 100, axisY: { onlyInteger: true, offset: 40 }, fullWidth: true, chartPadding: { top: 16, right: 56, bottom: 12, left: 8 } }; // room for the last quarter's label ("2026-Q4") at the axis' end
 
   const objective = (v: ObjectiveView): JSX.Element => (
     <section key={v.objective.id} className={css.objective} aria-labelledby={`okr-objective-${v.objective.id}`}>
@@ -104,6 +105,7 @@ export default function Okr(props: IOkrProps): JSX.Element {
         {' · '}{progressText(v.progress)}
       </Text>
       {v.objective.description && <Text block={true} as="p">{v.objective.description}</Text>}
+      <ScrollFrame label={v.objective.title}>
       <table className={css.table}>
         <thead>
           <tr>
@@ -149,6 +151,7 @@ export default function Okr(props: IOkrProps): JSX.Element {
           ))}
         </tbody>
       </table>
+      </ScrollFrame>
       <Text block={true} as="h4" variant="mediumPlus">{format(s.ServingProjects, v.projects.length)}</Text>
       {v.projects.length === 0 ? <Text block={true} as="p" variant="small">{s.NoServingProjects}</Text> : (
         <ul className={css.list}>

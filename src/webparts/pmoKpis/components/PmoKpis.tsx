@@ -55,7 +55,7 @@ export default function PmoKpis(props: IPmoKpisProps): JSX.Element {
     const unit = k.unit === 'share' ? s.UnitShare : k.unit === 'days' ? s.UnitDays : s.UnitCount;
     return format(unit, formatLocaleNumber(n, locale, 1));
   };
-  const options: LineChartOptions = { height: '180px', low: 0, axisY: { onlyInteger: true, offset: 40 }, fullWidth: true, chartPadding: { top: 16, right: 32, bottom: 12, left: 8 } };
+  const options: LineChartOptions = { height: '180px', low: 0, axisY: { onlyInteger: true, offset: 40 }, fullWidth: true, chartPadding: { top: 16, right: 56, bottom: 12, left: 8 } }; // room for the last quarter's label ("2026-Q4") at the axis' end
 
   const kpi = (k: PmoKpiSeries): JSX.Element => {
     const name = kpiName(s, k.key);
