@@ -80,7 +80,7 @@ describe('OKRs', () => {
     const { page } = await hub.open('visitor', { page: STRATEGY_PAGE, locale: 'sv-SE' });
     const kpis = page.locator('[data-webpart="pmo-kpis"]');
     await kpis.getByRole('heading', { level: 2, name: 'PMO:ns egna nyckeltal' }).waitFor({ timeout: 30_000 });
-    for (const name of ['Projekt levererade i tid', 'Statusrapporter i tid', 'Nedladdade mallar', 'Registrerade lärdomar']) {
+    for (const name of ['Projekt levererade i tid', 'Statusrapporter i tid', 'Nedladdade mallar', 'Registrerade erfarenheter']) {
       const section = kpis.locator('section', { has: page.getByRole('heading', { level: 3, name }) });
       // A value (a number, or "nothing to measure"), never blank.
       expect((await section.locator('[data-kpi-value]').textContent())?.trim()).toMatch(/\S/);
@@ -90,7 +90,7 @@ describe('OKRs', () => {
     // Every trend drawn but the sparring ones: a visitor reads only their own requests and no assignment.
     await kpis.locator('svg.ct-chart-line').nth(4).waitFor();
     expect(await kpis.locator('svg.ct-chart-line').count()).toBe(5);
-    expect(await kpis.getByText('Bara PMO:n ser alla sparringförfrågningar och deras möten: siffran visas inte för dig.').count()).toBe(2);
+    expect(await kpis.getByText('Bara PMO ser alla sparringförfrågningar och deras möten: siffran visas inte för dig.').count()).toBe(2);
     expect(await axe(page)).toEqual([]);
     await settleAnimations(page);
     await kpis.screenshot({ path: path.join(SHOTS, 'strategy-pmo-kpis-sv.png') });

@@ -22,7 +22,7 @@ define([], function () {
     "NameSparringWaitDays": "Ventetid på sparring",
     "NameLessonsLogged": "Registrerede erfaringer",
     "DefDeliveredOnTime": "Af de projekter, der blev afsluttet i kvartalet og har en planlagt slutdato: andelen leveret (prognosens slutdato, ellers den planlagte) senest på den planlagte slutdato.",
-    "DefDeliveredOnBudget": "Af de projekter, der blev afsluttet i kvartalet med budget og faktisk omkostning: andelen, hvis faktiske omkostning er inden for budgettet.",
+    "DefDeliveredOnBudget": "Af de projekter, der blev afsluttet i kvartalet med budget og forbrug: andelen, hvis forbrug er inden for budgettet.",
     "DefReportsOnTime": "Af de måneder, hvor hvert igangværende projekt (ikke idé, ikke afsluttet, inden for sine datoer) skulle rapportere: andelen med en publiceret statusrapport dateret i den måned.",
     "DefTemplateDownloads": "Hvor mange gange skabeloner blev downloadet i kvartalet.",
     "DefSparringRequests": "Hvor mange sparringsanmodninger der blev oprettet i kvartalet.",
