@@ -19,6 +19,7 @@ import { strategicObjectives } from './strategicObjectives';
 import { templateDownloads } from './templateDownloads';
 import { hubSettings } from './hubSettings';
 import { frontDoor } from './frontDoor';
+import { benefits, benefitMeasurements } from './benefits';
 import type {
   FieldSchema,
   ListSchema,
@@ -39,6 +40,7 @@ export { SPARRING_STATUSES } from './sparringRequests';
 export { LESSON_CATEGORIES } from './lessonsLearned';
 export { FRONT_DOOR_SECTIONS, FRONT_DOOR_LANGUAGES, SERVICE_AREAS, GOVERNANCE_ROLES } from './frontDoor';
 export { SITE_PAGES, NEWS_PROMOTED_STATE } from './sitePages';
+export { BENEFIT_CATEGORIES, BENEFIT_STATUSES, OPEN_BENEFIT_STATUSES } from './benefits';
 export {
   communityEvents,
   keyResults,
@@ -57,14 +59,16 @@ export {
   strategicObjectives,
   templateDownloads,
   hubSettings,
-  frontDoor
+  frontDoor,
+  benefits,
+  benefitMeasurements
 };
 
 /**
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 8;
+export const SCHEMA_VERSION: number = 10;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.
@@ -86,7 +90,9 @@ const orderedLists = [
   portfolioViews,
   sharedPortfolioViews,
   hubSettings,
-  frontDoor
+  frontDoor,
+  benefits,
+  benefitMeasurements
 ] as const;
 
 export const lists: readonly ListSchema[] = orderedLists;

@@ -201,6 +201,11 @@ export interface ModerationSchema {
 export interface ProjectFoldersSchema {
   readonly since: number;
   readonly role: RoleKey;
+  /**
+   * Besides the leader, the people named in this person field of that list's items of the project
+   * get `role` on the folder too (a project's benefit owners). Kept by the PMO's saves.
+   */
+  readonly people?: { readonly list: string; readonly field: string };
 }
 
 export interface VersioningSchema {

@@ -20,6 +20,7 @@ import { toFormValues, toPayload } from '../../../src/services/mapping';
 import { addedId, type FormResult } from '../../../src/services/projectFolders';
 import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
 import { SpRiskService } from '../../../src/services/RiskService';
+import { SpBenefitService } from '../../../src/services/BenefitService';
 
 jest.setTimeout(180_000);
 
@@ -77,7 +78,11 @@ const MATRIX: Record<ListKey, Record<Role, Row>> = {
   // The site's set-up (PMO profile, page fingerprints): the PMO changes it, everyone on the site reads it.
   hubSettings: CURATED,
   // What Home says about the PMO: the PMO writes it, everyone on the site reads it.
-  frontDoor: CURATED
+  frontDoor: CURATED,
+  // Schema 10: at the list's root only the PMO writes; a project's leader and its benefit owners
+  // edit benefits and add measurements only in the project's folders (tests below).
+  benefits: CURATED,
+  benefitMeasurements: CURATED
 };
 
 let site: DemoSite;
@@ -86,6 +91,7 @@ const as = (r: Role): SPFI => sp[r] as SPFI;
 const userIds: Partial<Record<Role, number>> = {};
 let projectId = 0;
 let templateId = 0;
+let benefitId = 0;
 let seq = 0;
 let freePeople: number[] = [];
 
@@ -112,7 +118,7 @@ function valueFor(key: ListKey, f: FieldSchema): unknown {
     case 'DateTime': return '2026-06-01';
     // A unique person (an expert's entry) gets someone not yet used.
     case 'User': return { id: f.unique ? freePeople.shift() : userIds.owner };
-    case 'Lookup': return { id: f.lookupList === 'projects' ? projectId : f.lookupList === 'methodTemplates' ? templateId : 1 };
+    case 'Lookup': return { id: f.lookupList === 'projects' ? projectId : f.lookupList === 'methodTemplates' ? templateId : f.lookupList === 'benefits' ? benefitId : 1 };
     default: throw new Error(`No matrix value for ${key}.${f.key} (${f.type})`);
   }
 }
@@ -156,6 +162,7 @@ beforeAll(async () => {
   const rows = await list('owner', 'projects').items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
   projectId = rows.find((p) => p[leaderField] !== userIds.leader)?.Id as number;
   templateId = (await list('owner', 'methodTemplates').items.select('Id').top(1)<Array<{ Id: number }>>())[0].Id;
+  benefitId = (await list('owner', 'benefits').items.select('Id').filter(`${internalName('benefits', 'project')}Id gt 0`).top(1)<Array<{ Id: number }>>())[0].Id;
   const person = `${internalName('pmoExperts', 'person')}Id`;
   const experts = new Set((await list('owner', 'pmoExperts').items.select(person).top(5000)<Array<Record<string, number>>>()).map((x) => x[person]));
   freePeople = (await site.sp.web.siteUsers.select('Id')<Array<{ Id: number }>>()).map((u) => u.Id).filter((id) => !experts.has(id));
@@ -452,5 +459,80 @@ describe('portfolio views (priority 4 of issue 13) and the known gaps, stated so
     const { Id } = await list('leader', 'portfolioViews').items.add(flagged) as { Id: number };
     for (const r of ['pmo', 'visitor'] as Role[]) expect(await status(list(r, 'portfolioViews').items.getById(Id).select('Id')())).not.toBe(200);
     expect(await status(list('leader', 'sharedPortfolioViews').items.add(payload('sharedPortfolioViews')))).toBe(403);
+  });
+});
+
+describe('benefits (schema 10): a project\'s leader and its benefit owners record only in that project\'s folders', () => {
+  const url = (key: ListKey): string => `/sites/pmo/${(getList(key) as ListSchema).url}`;
+  const projectOf = `${internalName('benefits', 'project')}Id`;
+  const ownerOf = `${internalName('benefits', 'owner')}Id`;
+  let rows: Array<Record<string, unknown>> = [];
+  let leaders = new Map<number, number>();
+  let erik = 0;
+  const measurement = (benefit: number, project: number): ReturnType<typeof toFormValues> =>
+    toFormValues('benefitMeasurements', { title: `Matrix ${seq}`, benefit, project, measuredOn: '2026-11-20', value: 1250000.5, comment: `Matrix ${++seq}` });
+  const addIn = (r: Role, key: ListKey, project: number, v: ReturnType<typeof toFormValues>): Promise<number> =>
+    as(r).web.getList(url(key)).addValidateUpdateItemUsingPath(v, `${url(key)}/${project}`).then((res) => addedId(res as FormResult[]));
+  /** A seeded benefit whose project's leader is (or is not) `leader` and whose owner is (or is not) `owner`. */
+  const pick = (test: (project: number, owner: number | undefined) => boolean): { id: number; project: number } => {
+    const row = rows.find((b) => test(b[projectOf] as number, b[ownerOf] as number | undefined));
+    if (!row) throw new Error('no such seeded benefit');
+    return { id: row.Id as number, project: row[projectOf] as number };
+  };
+
+  beforeAll(async () => {
+    rows = await list('owner', 'benefits').items.select('Id', projectOf, ownerOf).filter(`${projectOf} gt 0`).top(5000)<Array<Record<string, unknown>>>();
+    const leaderField = `${internalName('projects', 'leader')}Id`;
+    const projects = await list('owner', 'projects').items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
+    leaders = new Map(projects.map((p) => [p.Id as number, p[leaderField] as number]));
+    erik = (await site.sp.web.siteUsers.getByEmail('erik.johansson@contoso.com')()).Id;
+  });
+
+  test('the project\'s leader: edits its benefits and adds measurements in its folders; another project\'s → 403; never adds a benefit or changes a measurement', async () => {
+    const own = pick((p) => leaders.get(p) === userIds.leader);
+    const other = pick((p) => leaders.get(p) !== userIds.leader && !rows.some((b) => b[projectOf] === p && b[ownerOf] === userIds.leader));
+    const actual = internalName('benefits', 'actual');
+    expect(await status(list('leader', 'benefits').items.getById(own.id).update({ [actual]: 7 }))).toBe(200);
+    expect(await status(list('leader', 'benefits').items.getById(other.id).update({ [actual]: 7 }))).toBe(403);
+    const mine = await addIn('leader', 'benefitMeasurements', own.project, measurement(own.id, own.project));
+    const stored = await list('owner', 'benefitMeasurements').items.getById(mine).select('FileDirRef', 'AuthorId', internalName('benefitMeasurements', 'value'))<Record<string, unknown>>();
+    expect(stored).toEqual(expect.objectContaining({ FileDirRef: `${url('benefitMeasurements')}/${own.project}`, AuthorId: userIds.leader, [internalName('benefitMeasurements', 'value')]: 1250000.5 }));
+    expect(await status(addIn('leader', 'benefitMeasurements', other.project, measurement(other.id, other.project)))).toBe(403);
+    // Defining a benefit is the PMO's; what was measured stays as reported.
+    expect(await status(addIn('leader', 'benefits', own.project, toFormValues('benefits', { title: 'Forged', project: own.project, category: 'Financial', unit: 'SEK', target: 1, status: 'Planned' })))).toBe(403);
+    expect(await status(list('leader', 'benefitMeasurements').items.getById(mine).update({ [internalName('benefitMeasurements', 'value')]: 9 }))).toBe(403);
+    expect(await status(list('leader', 'benefits').items.getById(own.id).delete())).toBe(403);
+    expect(await status(list('leader', 'benefitMeasurements').items.getById(mine).delete())).toBe(403);
+  });
+
+  test('a benefit owner who is only a visitor: records in the folders of the projects whose benefits they own, nowhere else; a new owner takes over', async () => {
+    const owned = pick((_p, owner) => owner === erik);
+    const elsewhere = pick((p) => !rows.some((b) => b[projectOf] === p && b[ownerOf] === erik));
+    expect(await status(addIn('visitor', 'benefitMeasurements', owned.project, measurement(owned.id, owned.project)))).toBe(200);
+    expect(await status(list('visitor', 'benefits').items.getById(owned.id).update({ [internalName('benefits', 'status')]: 'AtRisk' }))).toBe(200);
+    expect(await status(addIn('visitor', 'benefitMeasurements', elsewhere.project, measurement(elsewhere.id, elsewhere.project)))).toBe(403);
+    expect(await status(list('visitor', 'benefits').items.getById(elsewhere.id).update({ [internalName('benefits', 'status')]: 'AtRisk' }))).toBe(403);
+    // The PMO hands every benefit Erik owns in that project to Karin: Erik's folder rights there go with it.
+    const service = new SpBenefitService(as('pmo'), site.url);
+    const karin = (await site.sp.web.ensureUser('karin.holm@contoso.com')).Id;
+    for (const b of (await service.forProject(owned.project)).filter((x) => x.owner?.id === erik)) {
+      await service.saveBenefit({ ...b, owner: { id: karin, title: 'Karin Holm', email: 'karin.holm@contoso.com' } });
+    }
+    expect(await status(addIn('visitor', 'benefitMeasurements', owned.project, measurement(owned.id, owned.project)))).toBe(403);
+    expect(await status(list('visitor', 'benefits').items.getById(owned.id).update({ [internalName('benefits', 'status')]: 'OnTrack' }))).toBe(403);
+    // The project's leader keeps theirs.
+    const leaderSp = leaders.get(owned.project) === userIds.leader ? as('leader') : undefined;
+    if (leaderSp) expect(await status(addIn('leader', 'benefitMeasurements', owned.project, measurement(owned.id, owned.project)))).toBe(200);
+  });
+
+  test('in $batch too: own folder added, another\'s refused on its own', async () => {
+    const own = pick((p) => leaders.get(p) === userIds.leader);
+    const other = pick((p) => leaders.get(p) !== userIds.leader && !rows.some((b) => b[projectOf] === p && b[ownerOf] === userIds.leader));
+    const [batched, execute] = as('leader').batched();
+    const l = batched.web.getList(url('benefitMeasurements'));
+    const mine = status(l.addValidateUpdateItemUsingPath(measurement(own.id, own.project), `${url('benefitMeasurements')}/${own.project}`));
+    const theirs = status(l.addValidateUpdateItemUsingPath(measurement(other.id, other.project), `${url('benefitMeasurements')}/${other.project}`));
+    await execute();
+    expect([await mine, await theirs]).toEqual([200, 403]);
   });
 });

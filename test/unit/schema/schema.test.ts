@@ -42,6 +42,7 @@ import type {
   TemplateDownload
 } from '../../../src/model';
 import type { FrontDoorText } from '../../../src/model/frontDoor';
+import type { Benefit, BenefitMeasurement } from '../../../src/model/benefits';
 
 // Compile-time (npm run typecheck): every domain property is a schema key (declared or
 // system) or the ETag, and every declared field has a domain property.
@@ -64,8 +65,10 @@ const modelMatchesSchema: [
   Matches<LessonLearned, 'lessonsLearned'>,
   Matches<PortfolioView, 'portfolioViews'>,
   Matches<PrioritisationCriterion, 'prioritisationCriteria'>,
-  Matches<FrontDoorText, 'frontDoor'>
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Matches<FrontDoorText, 'frontDoor'>,
+  Matches<Benefit, 'benefits'>,
+  Matches<BenefitMeasurement, 'benefitMeasurements'>
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MULTI_TYPES = ['MultiChoice', 'UserMulti', 'LookupMulti'];
@@ -91,6 +94,8 @@ describe('schema', () => {
     expect(modelMatchesSchema.every(Boolean)).toBe(true);
     expect(lists.map((l) => l.key).sort()).toEqual(
       [
+        'benefitMeasurements',
+        'benefits',
         'communityEvents',
         'frontDoor',
         'hubSettings',
@@ -317,8 +322,10 @@ describe('schema', () => {
     // Manage Permissions (Full Control: giving a leader a project, sharing a request, hiding a draft
     // template) or Override List Behaviors (Design: others' items under WriteSecurity 2), else Edit.
     // Personal portfolio views are private even from the PMO: Edit there, no override.
-    // Schema 8: the PMO permissions each project's folder in Status Reports and Risks (Manage Permissions).
-    const pmoRole = (l: ListSchema): string => (['projects', 'statusReports', 'risks', 'sparringRequests', 'sparringAssignments', 'methodTemplates'].includes(l.key) ? 'fullControl'
+    // Schema 8: the PMO permissions each project's folder in Status Reports and Risks (Manage Permissions);
+    // schema 10 the same in the benefits lists.
+    const pmoRole = (l: ListSchema): string => (['projects', 'statusReports', 'risks', 'sparringRequests', 'sparringAssignments', 'methodTemplates',
+      'benefits', 'benefitMeasurements'].includes(l.key) ? 'fullControl'
       : l.key !== 'portfolioViews' && (l.writeSecurity === 2 || l.readSecurity === 2) ? 'design' : 'edit');
     for (const list of lists) {
       expect([list.key, roleOf(list.key as ListKey, 'pmoOwners'), roleOf(list.key as ListKey, 'pmoMembers')]).toEqual([list.key, 'fullControl', pmoRole(list)]);
@@ -326,6 +333,13 @@ describe('schema', () => {
     // Leaders read the lists; they write in the folders of the projects they lead (projectReporting).
     expect(['projects', 'statusReports', 'risks'].map((k) => roleOf(k as ListKey, 'projectLeaders'))).toEqual(['read', 'read', 'read']);
     expect(getList('projects').itemPermissions).toEqual({ personField: 'leader', role: 'editItems', since: 4 });
+    // Schema 10: in a project's folder its leader and benefit owners edit benefits (never add or
+    // delete one) and add measurements (never change one); everyone else reads.
+    expect([getList('benefits').projectFolders, getList('benefitMeasurements').projectFolders]).toEqual([
+      { since: 10, role: 'editItems', people: { list: 'benefits', field: 'owner' } },
+      { since: 10, role: 'addItems', people: { list: 'benefits', field: 'owner' } }
+    ]);
+    expect(['benefits', 'benefitMeasurements'].map((k) => [roleOf(k as ListKey, 'projectLeaders'), roleOf(k as ListKey, 'visitors')])).toEqual([['read', 'read'], ['read', 'read']]);
     // The folder, not the author, decides who writes: a project's new leader takes over its items.
     expect([getList('statusReports').writeSecurity, getList('risks').writeSecurity]).toEqual([1, 1]);
     for (const key of ['sparringRequests', 'templateDownloads'] as ListKey[]) {
