@@ -35,7 +35,13 @@ export interface MeasurementSaved {
   benefit: Benefit;
 }
 
-export interface IBenefitService {
+/** What the portfolio's totals read: only the columns the sums need. */
+export interface IBenefitTotalsReader {
+  /** Every benefit's project, unit, baseline, target, actual and status, page by page. */
+  portfolioBenefits(): Promise<Benefit[]>;
+}
+
+export interface IBenefitService extends IBenefitTotalsReader {
   /** Every benefit, with the projects and objectives the register filters on. */
   load(): Promise<BenefitData>;
   /** One project's benefits: one read on the indexed project lookup. */
@@ -114,10 +120,23 @@ export class SpBenefitService implements IBenefitService {
     }
   }
 
+  public async portfolioBenefits(): Promise<Benefit[]> {
+    const { select, expand } = selection('benefits');
+    const keep = ['Id', ...(['unit', 'baseline', 'target', 'actual', 'status', 'title'] as const).map((k) => internalName('benefits', k))];
+    const project = internalName('benefits', 'project');
+    // A site whose profile has no benefits list has no benefits (404), not an error.
+    const rows = await readAll(spList(this.sp, this.siteUrl, 'benefits').items
+      .select(...select.filter((x) => keep.includes(x) || x.startsWith(`${project}/`))).expand(...expand.filter((x) => x === project)))
+      .catch((e: unknown) => { if (httpStatus(e) === 404) return []; throw e; });
+    return rows.map((r) => fromItem<Benefit>('benefits', r)).filter(isItem);
+  }
+
   public async forProject(projectId: number): Promise<Benefit[]> {
     const { select, expand } = selection('benefits');
+    // A site whose profile has no benefits list: no benefits (404), not an error.
     const rows = await readAll(spList(this.sp, this.siteUrl, 'benefits').items.select(...select).expand(...expand)
-      .filter(lookupIdFilter('benefits', 'project', projectId)));
+      .filter(lookupIdFilter('benefits', 'project', projectId)))
+      .catch((e: unknown) => { if (httpStatus(e) === 404) return []; throw e; });
     return rows.map(mapBenefit);
   }
 

@@ -70,6 +70,15 @@ declare interface IPortfolioWebPartStrings {
   NoUnit: string;
   NoProjectsInFilter: string;
   NoBudgetInFilter: string;
+  BenefitsTitle: string;
+  BenefitsSummary: string;
+  BenefitsFile: string;
+  BenefitsNone: string;
+  BenefitColumnUnit: string;
+  BenefitColumnCount: string;
+  BenefitColumnPlanned: string;
+  BenefitColumnRealised: string;
+  BenefitColumnShare: string;
   BudgetByUnitTitle: string;
   BudgetByProjectTitle: string;
   BudgetByUnitFile: string;

@@ -35,6 +35,8 @@ export interface IProjectRegisterProps {
   drillDown?: DrillDown;
   /** The user cleared the portfolio's filter: the host drops it from the page URL. */
   onClearDrillDown?: () => void;
+  /** A project's benefits in its details; built on first use. Absent: no benefits section. */
+  benefits?: () => Promise<import('./ProjectBenefits').IProjectBenefitsReader>;
   /** For tests: the day against which staleness is judged. */
   today?: Date;
   /** For tests: milliseconds before a typed project code is checked for uniqueness. */

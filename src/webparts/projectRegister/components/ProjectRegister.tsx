@@ -283,6 +283,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
         onEdit={mayEdit(open) ? (p) => { setAnnouncement(''); setEditTarget({ id: p.id }); } : undefined}
         onStatusReports={props.controlLoop ? (p) => setLoopTarget({ kind: 'statusReports', id: p.id }) : undefined}
         onRisks={props.controlLoop ? (p) => setLoopTarget({ kind: 'risks', id: p.id }) : undefined}
+        benefits={props.benefits}
         strings={s}
         common={c}
         locale={locale}
