@@ -109,10 +109,18 @@ export async function shareProjectFolders(sp: SPFI, siteUrl: string, projectId: 
   for (const list of projectFolderLists) {
     if (only && !only.includes(list.key as ListKey)) continue;
     const rule = list.projectFolders as NonNullable<ListSchema['projectFolders']>;
-    const people = [...(leaderId !== undefined && leaderId > 0 ? [leaderId] : []), ...await folderPeople(sp, siteUrl, list, projectId)];
+    const people = [...(leaderId !== undefined && leaderId > 0 ? [leaderId] : []), ...await folderPeople(sp, siteUrl, list, projectId).catch((e: unknown) => {
+      if (httpStatus(e) === 404) return [];
+      throw e;
+    })];
     // No leader and nobody else: the folder inherits the list (leaders read there), as a leaderless project's.
-    if (!people.length && leaderId === undefined) continue;
-    const folderId = await ensureProjectFolder(sp, siteUrl, list.key as ListKey, projectId);
+    if (!people.length) continue;
+    const folderId = await ensureProjectFolder(sp, siteUrl, list.key as ListKey, projectId).catch((e: unknown) => {
+      // A list the site does not have (its profile leaves the benefits out): no folder to share.
+      if (httpStatus(e) === 404) return undefined;
+      throw e;
+    });
+    if (folderId === undefined) continue;
     await shareItemWithPeople(sp, listUrl(siteUrl, list), folderId, people, await roleDefinitionId(sp, rule.role));
   }
 }

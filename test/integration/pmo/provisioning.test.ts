@@ -93,8 +93,8 @@ describe('provisioning a site', () => {
     expect(plan.steps.filter((s) => s.kind === 'addListRole').length).toBeGreaterThan(0);
     expect(plan.steps.filter((s) => s.kind === 'removeListRole').length).toBeGreaterThan(0);
     // Sparring Assignments (schema 4) is new: created with its view and permissions; so are PMO Front Door (schema 6)
-    // and Key Result Check-ins (schema 7), in schema order.
-    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['keyResultCheckIns', 'sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor']);
+    // and Key Result Check-ins (schema 7), Benefits and Benefit Measurements (schema 10), in schema order.
+    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['keyResultCheckIns', 'sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor', 'benefits', 'benefitMeasurements']);
     // PMO Hub Settings (schema 5) indexes its built-in Title: an updateField.
     expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'createList', 'createView', 'breakInheritance', 'addListRole', 'removeListRole', 'shareItem', 'updateField', 'updateList']));
     const upgrade = await provision(site.sp);
@@ -107,8 +107,9 @@ describe('provisioning a site', () => {
       .filter((r) => typeof r[expertField] === 'number' && r.Id !== forged.Id);
     expect(assignedRequests.length).toBeGreaterThan(0);
     // …and the two seeded shared views moved to Shared Portfolio Views, where every leader reads them.
-    // Schema 6: each led project's folder in Status Reports and in Risks, created and given its leader.
-    expect(upgrade.migrated).toBe(assignedRequests.length + 2 + 4 * leaders.length);
+    // Schema 6: each led project's folder in Status Reports and in Risks, created and given its leader;
+    // schema 10 the same in Benefits and Benefit Measurements.
+    expect(upgrade.migrated).toBe(assignedRequests.length + 2 + 8 * leaders.length);
     const views = await new SpPortfolioViewService(await site.as('leader'), site.url).load();
     expect(views.views.filter((v) => v.shared).map((v) => v.title).sort()).toEqual(['Green Transition programme', 'Red and amber projects']);
     expect((await lars.assignedToMe()).map((r) => r.id).sort()).toEqual(assignedRequests.map((r) => r.Id).sort());
