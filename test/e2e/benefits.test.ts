@@ -64,8 +64,8 @@ describe('benefits realisation', () => {
     await part.getByRole('heading', { level: 2, name: 'Batenrealisatie' }).waitFor({ timeout: 30_000 });
     expect(await part.getByRole('button', { name: 'Baat toevoegen' }).count()).toBe(0);
     const title = 'Fewer calls to customer service';
-    await part.getByRole('button', { name: `Een meting van de baat ${title} vastleggen` }).click();
-    const panel = page.getByRole('dialog', { name: `Een meting van de baat ${title} vastleggen` });
+    await part.getByRole('button', { name: `Meting vastleggen: ${title}` }).click();
+    const panel = page.getByRole('dialog', { name: `Meting vastleggen: ${title}` });
     await panel.getByLabel(/^Waarde \(calls\/month\)/).fill('8.250');
     await panel.getByLabel(/^Opmerking/).fill('Na de tweede release');
     expect(await axe(page)).toEqual([]);
@@ -93,15 +93,22 @@ describe('benefits realisation', () => {
     expect(edit.status).toBe(403);
   });
 
-  it('a visitor reads the register, totals per unit and a trend; no commands', async () => {
+  it('a visitor reads the register, totals per unit and a trend; as a benefit owner records only for the projects whose benefits they own', async () => {
     const { page } = await hub.open('visitor', { page: STRATEGY_PAGE });
     const part = page.locator('[data-webpart="benefits"]');
     await part.getByRole('heading', { level: 2, name: 'Benefits realisation' }).waitFor({ timeout: 30_000 });
     expect(await part.locator('tr[data-benefit]').count()).toBeGreaterThanOrEqual(8);
-    expect(await part.getByRole('button', { name: /^Record/ }).count()).toBe(0);
+    // Erik is a visitor, and the benefit owner of one benefit of the chatbot project and one of the
+    // Peppol project: he records for those two projects' benefits (their folders), nothing else.
+    const record = await part.getByRole('button', { name: /^Record measurement: / }).evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+    expect(record.sort()).toEqual(['Invoices handled without manual keying', 'Lower invoice handling cost', 'Questions answered without an agent'].map((t) => `Record measurement: ${t}`));
+    expect(await part.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     expect(await part.getByRole('button', { name: 'Add benefit' }).count()).toBe(0);
-    await part.locator('tr[data-benefit]', { hasText: 'Fuel cost saved' }).locator('summary').click();
-    await part.locator('svg.ct-chart-line').first().waitFor();
+    const fuel = part.locator('tr[data-benefit]', { hasText: 'Fuel cost saved' });
+    await fuel.locator('summary').click();
+    await fuel.locator('svg.ct-chart-line').waitFor();
+    // Only the opened benefit's history was drawn (and read).
+    expect(await part.locator('svg.ct-chart-line').count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await settleAnimations(page);
     await part.screenshot({ path: path.join(SHOTS, 'benefits-register.png') });

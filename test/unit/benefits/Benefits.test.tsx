@@ -49,7 +49,9 @@ class FakeBenefits implements IBenefitService {
   public constructor(private d: BenefitData) {}
   public load(): Promise<BenefitData> { return Promise.resolve(this.d); }
   public forProject(projectId: number): Promise<Benefit[]> { return Promise.resolve(this.d.benefits.filter((b) => b.project.id === projectId)); }
+  public reads: number[] = [];
   public measurements(benefitId: number): Promise<BenefitMeasurement[]> {
+    this.reads.push(benefitId);
     return Promise.resolve(benefitId === 1 ? [{ id: 50, benefit: { id: 1, title: '' }, project: { id: 7, title: '' }, measuredOn: '2026-10-20', value: 720000, comment: 'Q3', author: { id: 9, title: 'Sanne', email: '' } }] : []);
   }
   public saveBenefit(b: Benefit | NewItem<Benefit>): Promise<Benefit> {
@@ -86,7 +88,21 @@ describe('benefits web part', () => {
     ]);
   });
 
-  it('one project\'s view: only its benefits; in its closing phase it lists the open benefits its owners take over lists the open benefits its owners take over', async () => {
+  it('a benefit\'s measurements are read when its history is opened, and shown as a trend with its table', async () => {
+    const s = strings('en-US');
+    const fake = new FakeBenefits(data());
+    render(<Benefits service={fake} strings={s} common={common('en-US')} locale="en-US" today="2026-11-20" />);
+    const fuel = await screen.findByRole('row', { name: /^Fuel cost saved/ });
+    expect(fake.reads).toEqual([]);
+    const details = fuel.querySelector('details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const table = await within(fuel).findByRole('table', { name: format(s.TrendTitle, 'Fuel cost saved') });
+    expect(fake.reads).toEqual([1]);
+    expect(within(table).getAllByRole('row')[1].textContent).toContain('Sanne');
+  });
+
+  it('one project\'s view: only its benefits; in its closing phase it lists the open benefits its owners take over', async () => {
     const s = strings('en-US');
     const c = common('en-US');
     render(<Benefits service={new FakeBenefits(data())} strings={s} common={c} locale="en-US" today="2026-11-20" projectId={8} />);

@@ -86,6 +86,8 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
   const [recording, setRecording] = React.useState<Benefit | undefined>(undefined);
   const [notice, setNotice] = React.useState<string | undefined>(undefined);
   const [version, setVersion] = React.useState(0);
+  // A benefit's measurements are read when its history is opened, not for every row of the register.
+  const [opened, setOpened] = React.useState<ReadonlySet<number>>(new Set());
   React.useEffect(() => { setProject(props.projectId); }, [props.projectId]);
   const theme = useTheme();
   const css = React.useMemo(() => mergeStyleSets({
@@ -197,9 +199,12 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
                     <tr key={b.id} data-benefit={b.id}>
                       <th scope="row">
                         {b.title}
-                        <details>
+                        <details onToggle={(e) => {
+                          const open = (e.currentTarget as HTMLDetailsElement).open;
+                          setOpened((prev) => { const next = new Set(prev); if (open) next.add(b.id); else next.delete(b.id); return next; });
+                        }}>
                           <summary>{format(s.History, b.title)}</summary>
-                          <BenefitHistory service={service} benefit={b} strings={s} common={c} locale={locale} version={version} />
+                          {opened.has(b.id) && <BenefitHistory service={service} benefit={b} strings={s} common={c} locale={locale} version={version} />}
                         </details>
                       </th>
                       {!selected && <td>{projects.get(b.project.id)?.code ?? ''} {b.project.title}</td>}
