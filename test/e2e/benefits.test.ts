@@ -105,8 +105,8 @@ describe('benefits realisation', () => {
     expect(await part.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     expect(await part.getByRole('button', { name: 'Add benefit' }).count()).toBe(0);
     const fuel = part.locator('tr[data-benefit]', { hasText: 'Fuel cost saved' });
-    await fuel.locator('summary').click();
-    await fuel.locator('svg.ct-chart-line').waitFor();
+    await fuel.getByRole('button', { name: 'Measurements of Fuel cost saved' }).click();
+    await part.locator('tr[data-history]').locator('svg.ct-chart-line').waitFor();
     // Only the opened benefit's history was drawn (and read).
     expect(await part.locator('svg.ct-chart-line').count()).toBe(1);
     expect(await axe(page)).toEqual([]);

@@ -94,10 +94,8 @@ describe('benefits web part', () => {
     render(<Benefits service={fake} strings={s} common={common('en-US')} locale="en-US" today="2026-11-20" />);
     const fuel = await screen.findByRole('row', { name: /^Fuel cost saved/ });
     expect(fake.reads).toEqual([]);
-    const details = fuel.querySelector('details') as HTMLDetailsElement;
-    details.open = true;
-    fireEvent(details, new Event('toggle'));
-    const table = await within(fuel).findByRole('table', { name: format(s.TrendTitle, 'Fuel cost saved') });
+    fireEvent.click(within(fuel).getByRole('button', { name: format(s.History, 'Fuel cost saved') }));
+    const table = await screen.findByRole('table', { name: format(s.TrendTitle, 'Fuel cost saved') });
     expect(fake.reads).toEqual([1]);
     expect(within(table).getAllByRole('row')[1].textContent).toContain('Sanne');
   });

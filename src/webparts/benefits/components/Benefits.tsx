@@ -96,6 +96,7 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
     bar: { display: 'inline-block', width: 80, height: 10, background: theme.palette.neutralLighter, verticalAlign: 'middle', marginInlineEnd: 8 },
     fill: { display: 'block', height: '100%', background: theme.palette.themePrimary },
     overdue: { color: theme.semanticColors.errorText, display: 'block' },
+    toggle: { height: 'auto', padding: 0, fontSize: 'inherit', fontWeight: 'normal', textAlign: 'start' },
     filters: { display: 'flex', flexWrap: 'wrap', gap: 12, '> *': { minWidth: 200 } }
   }), [theme]);
   const today = props.today ?? todayIso();
@@ -111,6 +112,7 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
   const mayRecord = (b: Benefit): boolean => data.canManage || (data.me !== undefined
     && (projects.get(b.project.id)?.leader?.id === data.me || data.benefits.some((x) => x.project.id === b.project.id && x.owner?.id === data.me)));
   const n = (v: number | undefined, digits: number = 2): string => (v === undefined ? '–' : formatLocaleNumber(v, locale, digits));
+  const columns = selected ? 10 : 11;
   const withUnit = (v: number | undefined, unit: string): string => (v === undefined ? '–' : `${n(v)} ${unit}`.trim());
 
   const totals = (rows: UnitTotal[]): JSX.Element => (
@@ -195,17 +197,15 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
                 {shown.map((b) => {
                   const p = pct(benefitProgress(b));
                   const overdue = measurementOverdue(b, today);
+                  const isOpen = opened.has(b.id);
+                  const toggle = (): void => setOpened((prev) => { const next = new Set(prev); if (isOpen) next.delete(b.id); else next.add(b.id); return next; });
                   return (
-                    <tr key={b.id} data-benefit={b.id}>
+                    <React.Fragment key={b.id}>
+                    <tr data-benefit={b.id}>
                       <th scope="row">
                         {b.title}
-                        <details onToggle={(e) => {
-                          const open = (e.currentTarget as HTMLDetailsElement).open;
-                          setOpened((prev) => { const next = new Set(prev); if (open) next.add(b.id); else next.delete(b.id); return next; });
-                        }}>
-                          <summary>{format(s.History, b.title)}</summary>
-                          {opened.has(b.id) && <BenefitHistory service={service} benefit={b} strings={s} common={c} locale={locale} version={version} />}
-                        </details>
+                        <ActionButton className={css.toggle} iconProps={{ iconName: isOpen ? 'ChevronDown' : 'ChevronRight' }} aria-expanded={isOpen}
+                          aria-controls={`benefit-history-${b.id}`} onClick={toggle}>{format(s.History, b.title)}</ActionButton>
                       </th>
                       {!selected && <td>{projects.get(b.project.id)?.code ?? ''} {b.project.title}</td>}
                       <td>{b.owner?.title ?? '–'}{data.me !== undefined && b.owner?.id === data.me ? ` (${s.YourBenefit})` : ''}</td>
@@ -234,6 +234,14 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
                         )}
                       </td>
                     </tr>
+                    {isOpen && (
+                      <tr id={`benefit-history-${b.id}`} data-history={b.id}>
+                        <td colSpan={columns}>
+                          <BenefitHistory service={service} benefit={b} strings={s} common={c} locale={locale} version={version} />
+                        </td>
+                      </tr>
+                    )}
+                    </React.Fragment>
                   );
                 })}
               </tbody>
