@@ -48,6 +48,7 @@ class FakeBenefits implements IBenefitService {
   public recorded: Array<NewItem<BenefitMeasurement>> = [];
   public constructor(private d: BenefitData) {}
   public load(): Promise<BenefitData> { return Promise.resolve(this.d); }
+  public portfolioBenefits(): Promise<Benefit[]> { return Promise.resolve(this.d.benefits); }
   public forProject(projectId: number): Promise<Benefit[]> { return Promise.resolve(this.d.benefits.filter((b) => b.project.id === projectId)); }
   public reads: number[] = [];
   public measurements(benefitId: number): Promise<BenefitMeasurement[]> {
