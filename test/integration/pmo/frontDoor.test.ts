@@ -18,6 +18,7 @@ import { NEWS_TEXT } from '../../../src/provisioning/demoTexts';
 import { isStale, REPORTING_PHASES } from '../../../src/model/portfolioMetrics';
 import type { Project } from '../../../src/model/portfolio';
 import { DEMO_NOW } from '../../fixtures/demoClock';
+import { isConflict } from '../../../src/components/errors';
 
 jest.setTimeout(180_000);
 
@@ -144,4 +145,31 @@ test('SharePoint refuses a visitor who writes the front door or posts news by ha
   expect(await status(pmo.web.getList(`/sites/pmo/${getList('frontDoor').url}`).items.add({
     Title: 'PMO text', [internalName('frontDoor', 'section')]: 'Purpose', [internalName('frontDoor', 'language')]: 'en-US'
   }))).toBe(200);
+});
+
+test('the PMO may edit the front door from Home and a visitor may not: SharePoint\'s effective permissions decide, and what was typed is stored', async () => {
+  const pmo = new SpFrontDoorService(await site.as('pmo'), SITE_URL(), profilePageKeys);
+  const visitor = new SpFrontDoorService(await site.as('visitor'), SITE_URL(), profilePageKeys);
+  const leader = new SpFrontDoorService(await site.as('leader'), SITE_URL(), profilePageKeys);
+  expect([await pmo.canEdit(), await leader.canEdit(), await visitor.canEdit()]).toEqual([true, false, false]);
+  expect(pmo.listUrl()).toBe(`/sites/pmo/${getList('frontDoor').url}`);
+
+  const role = (await pmo.content('sv-SE')).roles[0];
+  const typed = 'Styrgruppen "beslutar" – <b>inte</b> PMO:s \'rådgivare\' 🚀 åäö';
+  // The visitor's hand-made write of the same item is refused by SharePoint, not by the UI.
+  await expect(visitor.saveText({ ...role, title: 'Besökare' })).rejects.toMatchObject({ status: 403 });
+  const saved = await pmo.saveText({ ...role, title: typed, body: 'Rad 1\nRad 2 & <i>mer</i>', sortOrder: 12 });
+  const raw = await site.sp.web.getList(`/sites/pmo/${getList('frontDoor').url}`).items.getById(role.id)
+    .select('Title', internalName('frontDoor', 'body'), internalName('frontDoor', 'sortOrder'), internalName('frontDoor', 'section'), internalName('frontDoor', 'language'))<Record<string, unknown>>();
+  expect(raw.Title).toBe(typed);
+  expect(raw[internalName('frontDoor', 'body')]).toBe('Rad 1\nRad 2 & <i>mer</i>');
+  expect(raw[internalName('frontDoor', 'sortOrder')]).toBe(12);
+  // What the panel does not edit is left as the PMO set it in the list.
+  expect([raw[internalName('frontDoor', 'section')], raw[internalName('frontDoor', 'language')]]).toEqual(['Role', 'sv-SE']);
+  expect((await pmo.content('sv-SE')).roles.find((r) => r.id === role.id)?.title).toBe(typed);
+
+  // A save with the ETag read before someone else's change is a conflict, never a silent overwrite.
+  const stale = await pmo.saveText({ ...role, title: 'Gammal' }).then(() => undefined, (e: unknown) => e);
+  expect(isConflict(stale)).toBe(true);
+  expect((await pmo.saveText({ ...saved, title: 'Gammal' }, { overwrite: false })).title).toBe('Gammal');
 });
