@@ -64,9 +64,9 @@ export function when(iso: string, locale: string, timeZone: string): string {
 type OnEdit = ((t: FrontDoorText) => void) | undefined;
 
 /** The PMO's way into a text from where it is shown; its name says which text it edits. */
-function EditButton(props: { text: FrontDoorText; onEdit: OnEdit; strings: IFrontDoorWebPartStrings }): JSX.Element | null {
+function EditButton(props: { text: FrontDoorText; onEdit: OnEdit; strings: IFrontDoorWebPartStrings }): JSX.Element {
   const { text, onEdit, strings: s } = props;
-  if (!onEdit) return null;
+  if (!onEdit) return <></>;
   return (
     <ActionButton iconProps={{ iconName: 'Edit' }} aria-label={format(s.EditTextLabel, text.title)} onClick={() => onEdit(text)} styles={{ root: { height: 28, padding: 0 } }}>
       {s.EditText}
