@@ -10,7 +10,7 @@ import { toFormValues, toPayload } from '../services/mapping';
 import { readAll } from '../services/listItems';
 import { addedId, type FormResult } from '../services/projectFolders';
 import { listServerUrl } from './plan';
-import { applyItemPermissions } from './apply';
+import { applyItemPermissions, ensureNewsLanguageField } from './apply';
 import { applyProjectModel } from './projectModel';
 import { SpSparringRequestService } from '../services/SparringRequestService';
 import type { SparringStatus } from '../model/community';
@@ -21,7 +21,7 @@ import { SpTemplateService } from '../services/TemplateService';
 import { DEMO_TEMPLATES, demoFile, demoFileName, demoRevisionDates } from './templateFiles';
 import '@pnp/sp/clientside-pages';
 import { ClientsideText, PromotedState } from '@pnp/sp/clientside-pages';
-import { SITE_PAGES, NEWS_PROMOTED_STATE } from '../schema';
+import { SITE_PAGES, NEWS_LANGUAGE_FIELD, NEWS_PROMOTED_STATE } from '../schema';
 import { DEMO_LANGUAGES, EVENT_TEXT, FRONT_DOOR_TEXT, NEWS_TEXT, languageOfLcid, tr, type DemoLanguage } from './demoTexts';
 
 /**
@@ -787,16 +787,29 @@ async function seedFrontDoor(ctx: Ctx): Promise<void> {
  */
 async function seedNews(ctx: Ctx): Promise<void> {
   const f = SITE_PAGES.fields;
+  const lang = NEWS_LANGUAGE_FIELD.internalName;
+  // The column the posts' language is written in; provisioning adds it, a seed on an older site too.
+  await ensureNewsLanguageField(ctx.sp, ctx.webPath);
   const pages = ctx.sp.web.getList(`${ctx.webPath.replace(/\/+$/, '')}/${SITE_PAGES.url}`);
-  const existing = new Set<string>();
-  for await (const page of pages.items.select('Id', f.title).filter(`${f.promotedState} eq ${NEWS_PROMOTED_STATE}`).top(5000)) {
-    for (const raw of page as Array<Record<string, unknown>>) existing.add(String(raw[f.title]));
+  const existing = new Map<string, { id: number; language: unknown }>();
+  for await (const page of pages.items.select('Id', f.title, lang).filter(`${f.promotedState} eq ${NEWS_PROMOTED_STATE}`).top(5000)) {
+    for (const raw of page as Array<Record<string, unknown>>) existing.set(String(raw[f.title]), { id: raw.Id as number, language: raw[lang] });
   }
-  const posts = ctx.languages.flatMap((lang) => NEWS_TEXT[lang]).filter((n) => !existing.has(n.title)).sort((a, b) => b.daysAgo - a.daysAgo);
+  const wanted = ctx.languages.flatMap((language) => NEWS_TEXT[language].map((n) => ({ ...n, language })));
+  // Posts an earlier seed wrote before the column existed get their language; a PMO's own posts are not touched.
+  for (const n of wanted) {
+    const had = existing.get(n.title);
+    // bNewDocumentUpdate: the published page keeps its version; a plain update would leave a draft on SharePoint Online.
+    if (had && !had.language) await pages.items.getById(had.id).validateUpdateListItem([{ FieldName: lang, FieldValue: n.language }], true);
+  }
+  const posts = wanted.filter((n) => !existing.has(n.title)).sort((a, b) => b.daysAgo - a.daysAgo);
   for (const n of posts) {
     const page = await ctx.sp.web.addClientsidePage(`news-${n.title}`, n.title, 'Article', PromotedState.PromoteOnPublish);
     page.description = n.description;
     page.addSection().addControl(new ClientsideText(n.text));
+    // The language is a column of the page's list item: written on the draft, then published with it.
+    await page.save(false);
+    await (await page.getItem()).update({ [lang]: n.language });
     await page.save(true);
   }
   if (posts.length) ctx.added['news posts'] = posts.length;

@@ -38,7 +38,7 @@ export { COMPETENCIES, CERTIFICATIONS, EXPERT_AVAILABILITIES } from './pmoExpert
 export { SPARRING_STATUSES } from './sparringRequests';
 export { LESSON_CATEGORIES } from './lessonsLearned';
 export { FRONT_DOOR_SECTIONS, FRONT_DOOR_LANGUAGES, SERVICE_AREAS, GOVERNANCE_ROLES } from './frontDoor';
-export { SITE_PAGES, NEWS_PROMOTED_STATE } from './sitePages';
+export { SITE_PAGES, NEWS_PROMOTED_STATE, NEWS_LANGUAGE_FIELD } from './sitePages';
 export {
   communityEvents,
   keyResults,

@@ -41,6 +41,13 @@ export function contentLanguage(locale: string): ContentLanguage {
   return FRONT_DOOR_LANGUAGES.find((l) => l.toLowerCase().split('-')[0] === lang) ?? 'en-US';
 }
 
+/** SharePoint's LCIDs of the languages PMO Hub writes content in; any other site language reads English. */
+const CONTENT_LANGUAGE_OF_LCID: Record<number, ContentLanguage> = { 1033: 'en-US', 1053: 'sv-SE', 1030: 'da-DK', 1043: 'nl-NL' };
+
+export function contentLanguageOfLcid(lcid: number | undefined): ContentLanguage {
+  return (lcid !== undefined && CONTENT_LANGUAGE_OF_LCID[lcid]) || 'en-US';
+}
+
 /** A text applies to a profile when it names that profile, or names none (every profile). */
 function forProfile(t: FrontDoorText, profile: string | undefined): boolean {
   return !profile || t.profiles.length === 0 || t.profiles.indexOf(profile) >= 0;

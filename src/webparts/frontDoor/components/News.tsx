@@ -33,7 +33,7 @@ function day(iso: string | undefined, locale: string): string {
 export default function News(props: INewsProps): JSX.Element {
   const { strings: s, common } = props;
   const classes = useClasses();
-  const { state, reload } = useLoader<NewsPost[]>(() => props.news.latest(props.count), [props.news, props.count]);
+  const { state, reload } = useLoader<NewsPost[]>(() => props.news.latest(props.count, props.locale), [props.news, props.count, props.locale]);
   return (
     <section aria-labelledby="pmo-news-heading">
       <Stack tokens={{ childrenGap: 8 }}>
