@@ -64,7 +64,7 @@ export {
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 8;
+export const SCHEMA_VERSION: number = 11;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.

@@ -73,7 +73,7 @@ export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<P
     items('templateDownloads', ['downloadedAt']),
     items('sparringRequests', ['created']),
     readAssignments(),
-    items('lessonsLearned', ['created']),
+    items('lessonsLearned', ['created', 'project', 'reusedIn']),
     allRequests
   ]);
   // The session time is the PMO's, from its assignment: a request's own columns are the requester's to forge.
@@ -92,7 +92,10 @@ export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<P
       const id = (r.Id ?? r.ID) as number;
       return c ? [{ created: c, scheduledAt: scheduled.get(id) }] : [];
     }),
-    lessons: lessons.map((r) => ({ created: created('lessonsLearned', r) })),
+    lessons: lessons.map((r) => {
+      const l = fromItem<{ project?: { id: number }; reusedIn?: Array<{ id: number }> }>('lessonsLearned', r);
+      return { created: created('lessonsLearned', r), project: l.project?.id, reusedIn: (l.reusedIn ?? []).map((p) => p.id) };
+    }),
     sparringKnown: sparringKnown && readsAll
   };
 }
