@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { axe, shot, startHub, DEMO_NOW, type Hub } from './harness';
 import { getList, internalName, NEWS_PROMOTED_STATE, SITE_PAGES } from '../../src/schema';
+import { NEWS_TEXT } from '../../src/provisioning/demoTexts';
 import { isStale, REPORTING_PHASES } from '../../src/model/portfolioMetrics';
 import type { Project } from '../../src/model/portfolio';
 import { when } from '../../src/webparts/frontDoor/components/FrontDoor';
@@ -93,6 +94,8 @@ describe.each(CASES)('a visitor whose browser speaks $locale', (c) => {
     const shown = await news.getByRole('heading', { level: 3 }).allTextContents();
     expect(shown.length).toBeGreaterThan(0);
     for (const t of shown) expect(stored).toContain(t);
+    // The site holds news in all four languages; the reader gets theirs only.
+    expect(shown.sort()).toEqual(NEWS_TEXT[c.locale].map((n) => n.title).sort());
 
     // The next meeting on the demo's day is the quarterly challenge meeting of 20 November 2026 (a Swedish site: Swedish titles).
     const meetings = await section(page, c.meetings);
@@ -141,6 +144,7 @@ describe('a PMO member on Home, in a browser in New York', () => {
     await page.getByRole('button', { name: 'Redigera ”Styrgrupp”' }).click();
     const heading = page.getByRole('textbox', { name: 'Rubrik' });
     await heading.fill(typed);
+    await shot(page, 'front-door-edit-sv-SE', false);
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('Sparat. Startsidan visar nu det du skrev.').waitFor();
     await page.reload();
