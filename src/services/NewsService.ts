@@ -8,8 +8,9 @@ import type { ContentLanguage, NewsPost } from '../model/frontDoor';
 import { sitePath } from './ProjectService';
 import { contentLanguage, contentLanguageOfLcid } from './FrontDoorService';
 import { odataString, settle, type Settled } from './odata';
+import { SpSiteTimeZoneService, type ISiteTimeZoneService, type SiteTimeZone } from './siteTimeZone';
 
-export interface INewsService {
+export interface INewsService extends ISiteTimeZoneService {
   /**
    * The latest published news posts, newest first, in the reader's language (`locale`); when none
    * is in it, in the site's language; when none is in that either, all posts whatever their language.
@@ -35,7 +36,15 @@ function toPost(r: Row): NewsPost {
 }
 
 export class SpNewsService implements INewsService {
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
+  private readonly zone: SpSiteTimeZoneService;
+
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {
+    this.zone = new SpSiteTimeZoneService(sp);
+  }
+
+  public timeZone(): Promise<SiteTimeZone> {
+    return this.zone.timeZone();
+  }
 
   public async latest(count: number, locale?: string): Promise<NewsPost[]> {
     const f = SITE_PAGES.fields;

@@ -164,8 +164,10 @@ describe('FrontDoor for the PMO', () => {
 });
 
 class FakeNews implements INewsService {
+  public zone: SiteTimeZone = { iana: 'Europe/Amsterdam', description: '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna' };
   public constructor(private readonly answer: () => Promise<NewsPost[]>) {}
   public latest(): Promise<NewsPost[]> { return this.answer(); }
+  public timeZone(): Promise<SiteTimeZone> { return Promise.resolve(this.zone); }
 }
 
 describe('News', () => {
@@ -176,6 +178,29 @@ describe('News', () => {
     expect(link.getAttribute('href')).toBe('/sites/pmo/SitePages/Status.aspx');
     expect(screen.getByText('Gepubliceerd op 14 november 2026')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Laatste nieuws' })).toBeTruthy();
+  });
+
+  it('dates a post by the site\'s calendar: late evening UTC is the next day in Tokyo', async () => {
+    const news = new FakeNews(() => Promise.resolve([{ id: 4, title: 'Late post', url: '/sites/pmo/SitePages/Late.aspx', firstPublished: '2026-11-14T23:30:00Z' }]));
+    news.zone = { iana: 'Asia/Tokyo', description: '(UTC+09:00) Osaka, Sapporo, Tokyo' };
+    render(<News news={news} strings={s} common={c} locale="en-GB" count={4} />);
+    await screen.findByText('Published 15 November 2026');
+  });
+
+  it('shows no date rather than a wrong one when the site\'s zone is not one the browser knows; the meetings say why', async () => {
+    const news = new FakeNews(() => Promise.resolve([{ id: 4, title: 'Post', url: '/sites/pmo/SitePages/P.aspx', firstPublished: '2026-11-14T23:30:00Z' }]));
+    news.timeZone = (): Promise<SiteTimeZone> => Promise.reject(new Error('The site\'s time zone "(UTC-05:00) Eastern Time (US & Canada)" is not one this browser knows.'));
+    const { unmount } = render(<News news={news} strings={s} common={c} locale="en-US" count={4} />);
+    await screen.findByRole('link', { name: 'Post' });
+    expect(screen.queryByText(/^Published/)).toBeNull();
+    unmount();
+    const service = new FakeFrontDoor(TEXTS, () => Promise.resolve(FIGURES));
+    service.timeZone = (): Promise<SiteTimeZone> => Promise.reject(new Error('unknown zone'));
+    render(<FrontDoor service={service} strings={s} common={c} locale="en-US" links={links} staleDays={30} />);
+    await screen.findByText(s.EventsLoadError);
+    // The rest of Home is there.
+    expect(screen.getByRole('heading', { level: 2, name: 'The PMO helps our projects succeed' })).toBeTruthy();
+    expect(screen.queryByText('Kvartalsvis utmaningsmöte K4 2026')).toBeNull();
   });
 
   it('has empty and error states', async () => {

@@ -223,7 +223,9 @@ function Figures(props: { figures: KeyFigures; strings: IFrontDoorWebPartStrings
 interface Loaded {
   content: FrontDoorContent;
   events: CommunityEvent[];
-  timeZone: SiteTimeZone;
+  /** Undefined when the site's zone is not one the browser knows: the meetings then show an error, not a wrong hour. */
+  timeZone: SiteTimeZone | undefined;
+  timeZoneError?: unknown;
   canEdit: boolean;
   figures: KeyFigures | undefined;
   figuresError?: unknown;
@@ -245,19 +247,23 @@ export default function FrontDoor(props: IFrontDoorProps): JSX.Element {
     const [content, events, timeZone, canEdit, figures] = await Promise.all([
       props.service.content(props.locale),
       props.service.nextEvents(at, 3),
-      props.service.timeZone(),
+      // A zone the browser cannot place costs the meetings, not the page.
+      props.service.timeZone().then((value) => ({ value }), (error: unknown) => ({ error })),
       props.service.canEdit(),
       // A failed figure read costs the figures, not the page.
       props.service.keyFigures(at, props.staleDays).then((value) => ({ value }), (error: unknown) => ({ error }))
     ]);
-    return { content, events, timeZone, canEdit, figures: 'value' in figures ? figures.value : undefined, figuresError: 'error' in figures ? figures.error : undefined };
+    return {
+      content, events, canEdit,
+      timeZone: 'value' in timeZone ? timeZone.value : undefined, timeZoneError: 'error' in timeZone ? timeZone.error : undefined,
+      figures: 'value' in figures ? figures.value : undefined, figuresError: 'error' in figures ? figures.error : undefined };
   }, [props.service, props.locale, props.staleDays]);
 
   if (state.status === 'loading') return <LoadingState label={common.Loading} />;
   if (state.status === 'error') {
     return <ErrorState heading={s.FrontDoorTitle} title={s.LoadError} error={state.error} common={common} retryLabel={common.Retry} onRetry={reload} />;
   }
-  const { content, events, timeZone, canEdit, figures, figuresError } = state.value;
+  const { content, events, timeZone, timeZoneError, canEdit, figures, figuresError } = state.value;
   const onEdit: OnEdit = canEdit ? (t) => { setSaved(false); setEditing(t); } : undefined;
   const links = props.links(content.pages);
   const empty = !content.purpose && !content.services.length && !content.roles.length && !content.team.length;
@@ -270,7 +276,8 @@ export default function FrontDoor(props: IFrontDoorProps): JSX.Element {
         {content.services.length > 0 && <Services content={content} strings={s} classes={classes} onEdit={onEdit} />}
         {content.roles.length > 0 && <Roles content={content} strings={s} classes={classes} onEdit={onEdit} />}
         {content.team.length > 0 && <Team content={content} strings={s} classes={classes} onEdit={onEdit} />}
-        <Events events={events} timeZone={timeZone} link={links.community} strings={s} locale={props.locale} classes={classes} />
+        {timeZone && <Events events={events} timeZone={timeZone} link={links.community} strings={s} locale={props.locale} classes={classes} />}
+        {timeZoneError !== undefined && <ErrorState heading={s.EventsHeading} title={s.EventsLoadError} error={timeZoneError} common={common} retryLabel={common.Retry} onRetry={reload} />}
         {figures && <Figures figures={figures} strings={s} locale={props.locale} classes={classes} />}
         {figuresError !== undefined && <ErrorState heading={s.FiguresHeading} title={s.FiguresLoadError} error={figuresError} common={common} retryLabel={common.Retry} onRetry={reload} />}
         {/* Adding, translating or reordering texts, and their section, language and contact, are the list's own forms. */}

@@ -56,6 +56,7 @@ define([], function () {
     "ErrorInvalid": "Værdien er ikke gyldig.",
     "EditInList": "Alle tekster i listen PMO Front Door",
     "TextSaved": "Gemt. Forsiden viser nu det, du skrev.",
-    "TimesInZone": "Tidspunkter i webstedets tidszone: {0}"
+    "TimesInZone": "Tidspunkter i webstedets tidszone: {0}",
+    "EventsLoadError": "Mødetidspunkterne kunne ikke vises i webstedets tidszone."
   };
 });

@@ -56,6 +56,7 @@ define([], function () {
     "ErrorInvalid": "This value is not valid.",
     "EditInList": "All texts in the PMO Front Door list",
     "TextSaved": "Saved. Home now shows what you wrote.",
-    "TimesInZone": "Times in the site's time zone: {0}"
+    "TimesInZone": "Times in the site's time zone: {0}",
+    "EventsLoadError": "The meeting times could not be shown in the site's time zone."
   };
 });

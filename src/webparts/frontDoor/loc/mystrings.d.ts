@@ -56,6 +56,7 @@ declare interface IFrontDoorWebPartStrings {
   EditInList: string;
   TextSaved: string;
   TimesInZone: string;
+  EventsLoadError: string;
 }
 
 declare module 'FrontDoorWebPartStrings' {

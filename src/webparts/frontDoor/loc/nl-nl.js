@@ -56,6 +56,7 @@ define([], function () {
     "ErrorInvalid": "Deze waarde is niet geldig.",
     "EditInList": "Alle teksten in de lijst PMO Front Door",
     "TextSaved": "Opgeslagen. De startpagina toont nu wat u schreef.",
-    "TimesInZone": "Tijden in de tijdzone van de site: {0}"
+    "TimesInZone": "Tijden in de tijdzone van de site: {0}",
+    "EventsLoadError": "De tijden van de bijeenkomsten konden niet in de tijdzone van de site worden getoond."
   };
 });

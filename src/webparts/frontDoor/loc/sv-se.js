@@ -56,6 +56,7 @@ define([], function () {
     "ErrorInvalid": "Värdet är inte giltigt.",
     "EditInList": "Alla texter i listan PMO Front Door",
     "TextSaved": "Sparat. Startsidan visar nu det du skrev.",
-    "TimesInZone": "Tider i webbplatsens tidszon: {0}"
+    "TimesInZone": "Tider i webbplatsens tidszon: {0}",
+    "EventsLoadError": "Mötestiderna kunde inte visas i webbplatsens tidszon."
   };
 });
