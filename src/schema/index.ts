@@ -9,6 +9,7 @@ import { methodTemplates } from './methodTemplates';
 import { pmoExperts } from './pmoExperts';
 import { portfolioViews } from './portfolioViews';
 import { prioritisationCriteria } from './prioritisationCriteria';
+import { projectPriorities } from './projectPriorities';
 import { projects } from './projects';
 import { risks } from './risks';
 import { sparringRequests } from './sparringRequests';
@@ -48,6 +49,7 @@ export {
   pmoExperts,
   portfolioViews,
   prioritisationCriteria,
+  projectPriorities,
   projects,
   sharedPortfolioViews,
   risks,
@@ -64,7 +66,7 @@ export {
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 8;
+export const SCHEMA_VERSION: number = 9;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.
@@ -74,6 +76,7 @@ const orderedLists = [
   keyResultCheckIns,
   prioritisationCriteria,
   projects,
+  projectPriorities,
   statusReports,
   risks,
   methodTemplates,
@@ -153,6 +156,11 @@ export function getList<K extends ListKey>(key: K): ListOf<K> {
   return list as ListOf<K>;
 }
 
+/** False for a column PMO Hub no longer reads or writes (`retired`): it stays on the site only. */
+export function inUse(field: FieldSchema): boolean {
+  return field.retired === undefined;
+}
+
 function findDeclaredField(list: ListSchema, fieldKey: string): FieldSchema | undefined {
   for (const field of list.fields) {
     if (field.key === fieldKey) {
@@ -226,7 +234,7 @@ export function selectFields<K extends ListKey>(listKey: K, fieldKeys?: readonly
     : systemFields
         .filter((f) => f.selectedByDefault && (!f.libraryOnly || list.template === 101))
         .map((f) => f.key)
-        .concat(list.fields.map((f) => f.key));
+        .concat(list.fields.filter(inUse).map((f) => f.key));
 
   for (const key of keys) {
     if (key === 'id') {

@@ -9,12 +9,17 @@ import { toDateOnly } from './mapping';
 import { settle } from './odata';
 import { spList, type RawItem } from './listItems';
 import { PAGE_SIZE } from './ProjectService';
-import type { ReportPoint } from '../model/portfolioMetrics';
+import { keepLatest, type LatestReport, type ReportHistory, type ReportPoint } from '../model/portfolioMetrics';
 
 /** The report history behind the portfolio's status trend. */
 export interface IStatusTrendService {
   /** Every published report dated on or after `from` (`YYYY-MM-DD`): project, date and overall status only. */
   loadReportPoints(from: string): Promise<ReportPoint[]>;
+  /**
+   * The same read, with every project's latest published report however old (the rows are read
+   * anyway): what the portfolio shows as a project's latest status once the reports are in.
+   */
+  loadReportHistory(from: string): Promise<ReportHistory>;
 }
 
 /** SharePoint Online's limit of requests in one `$batch`. */
@@ -32,11 +37,15 @@ export class SpStatusTrendService implements IStatusTrendService {
    * reports for the rest. Three lean columns per report; the date and `published` are checked here.
    */
   public async loadReportPoints(from: string): Promise<ReportPoint[]> {
+    return (await this.loadReportHistory(from)).points;
+  }
+
+  public async loadReportHistory(from: string): Promise<ReportHistory> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw new Error(`Not a date: ${from}`);
     const list = (sp: SPFI): ReturnType<typeof spList> => spList(sp, this.siteUrl, 'statusReports');
     const newest = await list(this.sp).items.select('ID').orderBy('ID', false).top(1)<RawItem[]>();
     const maxId = Number(newest[0]?.ID ?? newest[0]?.Id ?? 0);
-    if (!maxId) return [];
+    if (!maxId) return { points: [], latest: new Map() };
     const project = `${internalName('statusReports', 'project')}Id`;
     const date = internalName('statusReports', 'reportDate');
     const overall = internalName('statusReports', 'overall');
@@ -44,6 +53,7 @@ export class SpStatusTrendService implements IStatusTrendService {
     const starts: number[] = [];
     for (let after = 0; after < maxId; after += PAGE_SIZE) starts.push(after);
     const out: ReportPoint[] = [];
+    const latest = new Map<number, LatestReport>();
     for (let i = 0; i < starts.length; i += BATCH_MAX) {
       const [batched, execute] = this.sp.batched({ maxRequests: BATCH_MAX });
       const chunk = starts.slice(i, i + BATCH_MAX);
@@ -64,10 +74,12 @@ export class SpStatusTrendService implements IStatusTrendService {
           const reportDate = toDateOnly(raw[date]);
           const projectId = Number(raw[project]);
           const rag = raw[overall] as Rag | undefined;
-          if (raw[published] === true && projectId && reportDate && reportDate >= from && rag) out.push({ projectId, reportDate, overall: rag });
+          if (raw[published] !== true || !projectId || !reportDate || !rag) continue;
+          keepLatest(latest, { id, projectId, reportDate, overall: rag });
+          if (reportDate >= from) out.push({ projectId, reportDate, overall: rag });
         }
       }
     }
-    return out;
+    return { points: out, latest };
   }
 }
