@@ -7,7 +7,7 @@ import '@pnp/sp/security';
 import { PermissionKind } from '@pnp/sp/security';
 import type { CriteriaScores, PrioritisationCriterion, Project, ProjectPriority } from '../model/portfolio';
 import type { NewItem } from '../model/common';
-import { ValidationError } from './errors';
+import { ConflictError, ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
 import { hasPermission, httpStatus, settle, type PermissionMask, type Settled } from './odata';
 import { lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
@@ -194,8 +194,11 @@ export class SpPrioritisationService implements IPrioritisationService {
     const total = priorityScore(merged, criteria);
     const base = leanProject(project);
     const id = project.priority?.id;
+    const merge = (saved: ProjectPriority): Project =>
+      ({ ...base, criteriaScores: saved.criteriaScores, priorityScore: saved.priorityScore, priority: { id: saved.id, etag: saved.etag } });
+    const mine = { ...base, criteriaScores: merged, priorityScore: total };
     return saveItem<'projectPriorities', Project>({
-      sp: this.sp, siteUrl: this.siteUrl, listKey: 'projectPriorities', mine: { ...base, criteriaScores: merged, priorityScore: total },
+      sp: this.sp, siteUrl: this.siteUrl, listKey: 'projectPriorities', mine,
       id, etag: project.priority?.etag, overwrite: options.overwrite,
       // A project nobody has scored on a counting criterion has no priority score: clear it rather than keep a stale one.
       payload: toPayload('projectPriorities', {
@@ -203,10 +206,17 @@ export class SpPrioritisationService implements IPrioritisationService {
       }),
       // The project lookup is indexed and unique: it finds the new item whatever the list's size.
       findNew: (items) => items.filter(lookupIdFilter('projectPriorities', 'project', project.id)),
-      map: (raw) => {
-        const saved = mapPriority(raw);
-        return { ...base, criteriaScores: saved.criteriaScores, priorityScore: saved.priorityScore, priority: { id: saved.id, etag: saved.etag } };
+      map: (raw) => merge(mapPriority(raw))
+    }).catch(async (e: unknown) => {
+      // Someone scored the project since it was loaded unscored: its item exists now (one per
+      // project, a unique column). That is a conflict like a stale ETag, not a failure.
+      // [verify: SharePoint Online answers a duplicate value of a unique column with an
+      // SPDuplicateValuesFoundException; the local SharePoint sends it with 409]
+      if (id === undefined && (httpStatus(e) === 409 || /SPDuplicateValuesFoundException/.test(String((e as Error).message)))) {
+        const theirs = await this.priorityOf(project.id);
+        if (theirs) throw new ConflictError<Project>(mine, merge(theirs));
       }
+      throw e;
     });
   }
 }
