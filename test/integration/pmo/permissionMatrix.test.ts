@@ -97,7 +97,7 @@ let templateId = 0;
 let seq = 0;
 let freePeople: number[] = [];
 /** Projects without a priority item: Project Priorities takes one item per project (a unique lookup). */
-let freeProjects: number[] = [];
+const freeProjects: number[] = [];
 
 const list = (r: Role, key: ListKey): IList => as(r).web.getList(`/sites/pmo/${(getList(key) as ListSchema).url}`);
 
