@@ -101,7 +101,8 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const start = currentPage * props.pageSize;
   const pageItems = grouped.items.slice(start, start + props.pageSize);
   const found = openId === undefined ? undefined : projects.find((p) => p.id === openId);
-  const open = found && openPriority?.id === found.id ? { ...found, priorityScore: openPriority.score } : found;
+  // Only Project Priorities says a project's score; nothing on the project item does.
+  const open = found && { ...found, priorityScore: openPriority?.id === found.id ? openPriority.score : undefined };
   const loopProject = loopTarget ? projects.find((p) => p.id === loopTarget.id) : undefined;
   const canAdd = !!(editing && people && rights?.projects.add);
   const canEdit = !!(editing && people && rights?.projects.edit);
