@@ -30,7 +30,7 @@ export const PMO_PROFILES: readonly ProfileDefinition[] = [
   {
     // Prioritises and controls the portfolio: adds the scoring model and strategic objectives with their key results.
     key: 'portfolio',
-    lists: ['strategicObjectives', 'keyResults', 'keyResultCheckIns', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads',
+    lists: ['strategicObjectives', 'keyResults', 'keyResultCheckIns', 'prioritisationCriteria', 'projectPriorities', 'projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads',
       'portfolioViews', 'sharedPortfolioViews', 'frontDoor', 'benefits', 'benefitMeasurements']
   },
   {

@@ -17,7 +17,7 @@ export const PROJECT_MODEL_SINCE = 8;
 /** Operations per $batch: the size the seed uses too (@pnp/sp would split at 20 unless told). */
 const BATCH = 100;
 
-async function inBatches<T>(sp: SPFI, rows: readonly T[], op: (batched: SPFI, row: T) => Promise<unknown>): Promise<unknown[]> {
+export async function inBatches<T>(sp: SPFI, rows: readonly T[], op: (batched: SPFI, row: T) => Promise<unknown>): Promise<unknown[]> {
   const out: unknown[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
     const [batched, execute] = sp.batched({ maxRequests: BATCH });

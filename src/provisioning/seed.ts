@@ -11,7 +11,7 @@ import { readAll } from '../services/listItems';
 import { addedId, shareProjectFolders, type FormResult } from '../services/projectFolders';
 import { listServerUrl } from './plan';
 import { applyItemPermissions, ensureNewsLanguageField } from './apply';
-import { applyProjectModel } from './projectModel';
+import { applyProjectModel, inBatches } from './projectModel';
 import { SpSparringRequestService } from '../services/SparringRequestService';
 import type { SparringStatus } from '../model/community';
 import '@pnp/sp/files';
@@ -360,6 +360,26 @@ function seedScores(criteria: Map<string, number>, rand: () => number): { criter
   return { criteriaScores, priorityScore: weight > 0 ? Math.round((total / weight) * 10000) / 100 : undefined };
 }
 
+type SeedScores = ReturnType<typeof seedScores>;
+
+/**
+ * The PMO's scores of newly added projects: items of Project Priorities (schema 9); on a site of an
+ * older schema (seeded before an upgrade test) the project columns that held them then, which the
+ * upgrade copies over.
+ */
+async function seedPriorities(ctx: Ctx, added: Array<{ project: number; code: string; scores: SeedScores }>, label: string): Promise<void> {
+  const rows = added.filter((r) => Object.keys(r.scores.criteriaScores).length > 0);
+  if (!rows.length) return;
+  if (await hasList(ctx, 'projectPriorities')) {
+    await addAll(ctx, 'projectPriorities', rows.map((r) => toPayload('projectPriorities', { title: r.code, project: r.project, ...r.scores })), label);
+    return;
+  }
+  const scores = internalName('projects', 'criteriaScores');
+  const total = internalName('projects', 'priorityScore');
+  await inBatches(ctx.sp, rows, (b, r) => b.web.getList(listServerUrl(ctx.webPath, getList('projects') as ListSchema)).items.getById(r.project)
+    .update({ [scores]: JSON.stringify(r.scores.criteriaScores), [total]: r.scores.priorityScore ?? null }));
+}
+
 interface SeededProject { id: number; code: string; phase: string; start: number; end: number; leader: Person }
 
 async function seedProjects(ctx: Ctx, objectives: Map<string, number>, criteria: Map<string, number>): Promise<SeededProject[]> {
@@ -377,6 +397,7 @@ async function seedProjects(ctx: Ctx, objectives: Map<string, number>, criteria:
   const all: SeededProject[] = [];
   const fresh: Array<Record<string, unknown>> = [];
   const freshMeta: SeededProject[] = [];
+  const freshScores: SeedScores[] = [];
   const scoreRand = rng(31);
   PROJECTS.forEach(([title, unit, programme, phase, method, leader, sponsor, description, budget], i) => {
     const code = `PMO-${String(2024 + (i % 3))}-${String(i + 1).padStart(3, '0')}`;
@@ -396,13 +417,14 @@ async function seedProjects(ctx: Ctx, objectives: Map<string, number>, criteria:
       startDate: isoDate(start), endDate: isoDate(end), budget: budget * 1000, actualCost: actual,
       forecastCost: forecast,
       strategicObjectives: (objectiveByProgramme[programme] ?? []).map((o) => objectives.get(o)).filter((x): x is number => x !== undefined),
-      ...scores,
       siteUrl: { url: `https://contoso.sharepoint.com/sites/${code.toLowerCase()}`, description: title }
     }));
     freshMeta.push(meta);
+    freshScores.push(scores);
   });
   const ids = await addAll(ctx, 'projects', fresh, 'projects');
   freshMeta.forEach((m, i) => { m.id = ids[i]; all.push(m); });
+  await seedPriorities(ctx, freshMeta.map((m, i) => ({ project: m.id, code: m.code, scores: freshScores[i] })), 'project priorities');
   return all;
 }
 
@@ -738,6 +760,7 @@ async function seedLarge(ctx: Ctx, criteria: Map<string, number>): Promise<void>
   const leaders: Person[] = ['sanne', 'lars', 'ingrid', 'pieter', 'femke', 'johan'];
   const now = ctx.today;
   const fresh: Array<Record<string, unknown>> = [];
+  const freshScores: Array<{ code: string; scores: SeedScores }> = [];
   const scoreRand = rng(10031);
   for (let i = 1; i <= 10000; i++) {
     const code = `LRG-${String(i).padStart(5, '0')}`;
@@ -750,12 +773,13 @@ async function seedLarge(ctx: Ctx, criteria: Map<string, number>): Promise<void>
       startDate: isoDate(start), endDate: isoDate(start + (120 + Math.round(rand() * 600)) * DAY), budget: Math.round(rand() * 5000) * 1000,
       actualCost: Math.round(rand() * 4000) * 1000, forecastCost: Math.round(rand() * 5500) * 1000,
       latestOverall: overall, latestSchedule: rags[Math.floor(rand() * rags.length)], latestCost: rags[Math.floor(rand() * rags.length)],
-      latestScope: 'Green', latestRisk: rags[Math.floor(rand() * rags.length)], latestReportDate: isoDate(now - Math.round(rand() * 60) * DAY),
-      ...seedScores(criteria, scoreRand)
+      latestScope: 'Green', latestRisk: rags[Math.floor(rand() * rags.length)], latestReportDate: isoDate(now - Math.round(rand() * 60) * DAY)
     }));
+    freshScores.push({ code, scores: seedScores(criteria, scoreRand) });
   }
   const ids = await addAll(ctx, 'projects', fresh, 'large projects');
   if (!ids.length) return;
+  await seedPriorities(ctx, ids.map((id, i) => ({ project: id, ...freshScores[i] })), 'large project priorities');
   const reports: Array<Record<string, unknown>> = [];
   for (const id of ids) {
     for (let k = 0; k < 10; k++) {

@@ -9,6 +9,7 @@ import { methodTemplates } from './methodTemplates';
 import { pmoExperts } from './pmoExperts';
 import { portfolioViews } from './portfolioViews';
 import { prioritisationCriteria } from './prioritisationCriteria';
+import { projectPriorities } from './projectPriorities';
 import { projects } from './projects';
 import { risks } from './risks';
 import { sparringRequests } from './sparringRequests';
@@ -50,6 +51,7 @@ export {
   pmoExperts,
   portfolioViews,
   prioritisationCriteria,
+  projectPriorities,
   projects,
   sharedPortfolioViews,
   risks,
@@ -78,6 +80,7 @@ const orderedLists = [
   keyResultCheckIns,
   prioritisationCriteria,
   projects,
+  projectPriorities,
   statusReports,
   risks,
   methodTemplates,
@@ -159,6 +162,11 @@ export function getList<K extends ListKey>(key: K): ListOf<K> {
   return list as ListOf<K>;
 }
 
+/** False for a column PMO Hub no longer reads or writes (`retired`): it stays on the site only. */
+export function inUse(field: FieldSchema): boolean {
+  return field.retired === undefined;
+}
+
 function findDeclaredField(list: ListSchema, fieldKey: string): FieldSchema | undefined {
   for (const field of list.fields) {
     if (field.key === fieldKey) {
@@ -232,7 +240,7 @@ export function selectFields<K extends ListKey>(listKey: K, fieldKeys?: readonly
     : systemFields
         .filter((f) => f.selectedByDefault && (!f.libraryOnly || list.template === 101))
         .map((f) => f.key)
-        .concat(list.fields.map((f) => f.key));
+        .concat(list.fields.filter(inUse).map((f) => f.key));
 
   for (const key of keys) {
     if (key === 'id') {

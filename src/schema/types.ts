@@ -48,6 +48,12 @@ interface FieldBase {
   readonly unique?: boolean;
   /** True for fields every list already has (Title): never created, only adjusted. */
   readonly builtIn?: boolean;
+  /**
+   * Schema version from which PMO Hub no longer reads or writes the column. It stays on the site
+   * (provisioned as before, never deleted: it holds data), but no selection, mapping or payload
+   * includes it, so a value written there by hand changes nothing anyone sees.
+   */
+  readonly retired?: number;
 }
 
 export interface TextFieldSchema extends FieldBase {

@@ -5,6 +5,7 @@ import { SpProjectService, type IProjectService } from '../../services/ProjectSe
 import { SpProjectEditingService } from '../../services/ProjectEditingService';
 import { SpStatusReportService } from '../../services/StatusReportService';
 import { SpRiskService } from '../../services/RiskService';
+import { SpPrioritisationService } from '../../services/PrioritisationService';
 import { GraphPeopleService } from '../../services/PeopleService';
 import type { IPeopleService, IProjectEditingService } from '../../services/editing';
 import { drillDownOf, withoutDrillDown } from '../portfolio/shared/drillDown';
@@ -27,6 +28,7 @@ interface Services {
   statusReports: SpStatusReportService;
   risks: SpRiskService;
   benefits: () => Promise<IProjectBenefitsReader>;
+  priorities: SpPrioritisationService;
 }
 
 export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebPartProps, Services, ProjectRegisterStrings> = {
@@ -37,7 +39,8 @@ export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebP
     statusReports: new SpStatusReportService(sp, siteUrl),
     risks: new SpRiskService(sp, siteUrl),
     // Its own chunk, built when a project's details first show its benefits.
-    benefits: () => import(/* webpackChunkName: 'benefit-service' */ '../../services/BenefitService').then((m) => new m.SpBenefitService(sp, siteUrl))
+    benefits: () => import(/* webpackChunkName: 'benefit-service' */ '../../services/BenefitService').then((m) => new m.SpBenefitService(sp, siteUrl)),
+    priorities: new SpPrioritisationService(sp, siteUrl)
   }),
   propertyPane: (strings, common) => propertyPane(strings.register, common),
   render: (s, properties, ctx) => {
@@ -46,7 +49,7 @@ export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebP
       statusReports: s.statusReports, risks: s.risks, editing: s.editing, people: s.people, statusStrings: ctx.strings.status, riskStrings: ctx.strings.risks
     };
     return React.createElement(ProjectRegister, {
-      service: s.service, editing: s.editing, people: s.people, controlLoop, benefits: s.benefits, strings: ctx.strings.register, common: ctx.common, locale: ctx.locale,
+      service: s.service, editing: s.editing, people: s.people, priorities: s.priorities, controlLoop, benefits: s.benefits, strings: ctx.strings.register, common: ctx.common, locale: ctx.locale,
       pageSize: p.pageSize, staleDays: p.staleDays, defaultPhase: p.defaultPhase || '',
       // A KPI tile of the portfolio overview links here with its filter in the URL.
       drillDown: drillDownOf(window.location.search),

@@ -34,6 +34,7 @@ import type {
   PmoExpert,
   PortfolioView,
   PrioritisationCriterion,
+  ProjectPriority,
   Project,
   Risk,
   SparringRequest,
@@ -47,7 +48,8 @@ import type { Benefit, BenefitMeasurement } from '../../../src/model/benefits';
 // Compile-time (npm run typecheck): every domain property is a schema key (declared or
 // system) or the ETag, and every declared field has a domain property.
 // `inProjectFolder` is SharePoint's own FileDirRef read by the services (listItems.inProjectFolder), not a column.
-type Extra<M, K extends ListKey> = Exclude<keyof M, DeclaredFieldKey<K> | SystemFieldKey | 'etag' | 'inProjectFolder'>;
+// 'priority': a project's Project Priorities item (schema 9), not a column of Projects.
+type Extra<M, K extends ListKey> = Exclude<keyof M, DeclaredFieldKey<K> | SystemFieldKey | 'etag' | 'inProjectFolder' | 'priority'>;
 type Missing<M, K extends ListKey> = Exclude<DeclaredFieldKey<K>, keyof M>;
 type Matches<M, K extends ListKey> = [Extra<M, K>, Missing<M, K>] extends [never, never] ? true : false;
 const modelMatchesSchema: [
@@ -65,10 +67,11 @@ const modelMatchesSchema: [
   Matches<LessonLearned, 'lessonsLearned'>,
   Matches<PortfolioView, 'portfolioViews'>,
   Matches<PrioritisationCriterion, 'prioritisationCriteria'>,
+  Matches<ProjectPriority, 'projectPriorities'>,
   Matches<FrontDoorText, 'frontDoor'>,
   Matches<Benefit, 'benefits'>,
   Matches<BenefitMeasurement, 'benefitMeasurements'>
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MULTI_TYPES = ['MultiChoice', 'UserMulti', 'LookupMulti'];
@@ -106,6 +109,7 @@ describe('schema', () => {
         'pmoExperts',
         'portfolioViews',
         'prioritisationCriteria',
+        'projectPriorities',
         'projects',
         'risks',
         'sharedPortfolioViews',
@@ -367,7 +371,7 @@ describe('helpers', () => {
     expect(() => getField('projects', 'nope' as DeclaredFieldKey<'projects'>)).toThrow(/Unknown field 'nope'/);
   });
 
-  it('selects every projects field with person and lookup projections', () => {
+  it('selects every projects field in use with person and lookup projections (not the columns retired in schema 9)', () => {
     expect(selectFields('projects')).toEqual({
       select: [
         'Id',
@@ -392,8 +396,6 @@ describe('helpers', () => {
         'PMOForecastEnd',
         'PMOStrategicObjectives/Id',
         'PMOStrategicObjectives/Title',
-        'PMOPriorityScore',
-        'PMOCriteriaScores',
         'PMOSiteUrl',
         'PMOLatestOverall',
         'PMOLatestSchedule',

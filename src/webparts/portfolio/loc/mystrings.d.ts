@@ -60,6 +60,10 @@ declare interface IPortfolioWebPartStrings {
   TrendSummary: string;
   TrendFile: string;
   TrendLoading: string;
+  /** Shown until the published reports are read: the status shown is the register's cached one. */
+  StatusNotYetChecked: string;
+  /** {0}: projects whose cached status disagreed with their latest published report. */
+  StatusFromReports: string;
   ColumnUnit: string;
   ColumnPhase: string;
   ColumnProject: string;
