@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { ActionButton, Dropdown, MessageBar, MessageBarType, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
+import { ActionButton, Dropdown, IconButton, MessageBar, MessageBarType, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { LineChartOptions } from 'chartist';
 import type { BenefitData, IBenefitService } from '../../../services/BenefitService';
 import type { IPeopleService } from '../../../services/editing';
@@ -96,7 +96,10 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
     bar: { display: 'inline-block', width: 80, height: 10, background: theme.palette.neutralLighter, verticalAlign: 'middle', marginInlineEnd: 8 },
     fill: { display: 'block', height: '100%', background: theme.palette.themePrimary },
     overdue: { color: theme.semanticColors.errorText, display: 'block' },
-    toggle: { height: 'auto', padding: 0, fontSize: 'inherit', fontWeight: 'normal', textAlign: 'start' },
+    toggle: { height: 24, width: 24, flexShrink: 0 },
+    title: { display: 'flex', alignItems: 'flex-start', gap: 4 },
+    // A date or a pair of icon buttons reads badly broken over two lines.
+    actions: { whiteSpace: 'nowrap' },
     filters: { display: 'flex', flexWrap: 'wrap', gap: 12, '> *': { minWidth: 200 } }
   }), [theme]);
   const today = props.today ?? todayIso();
@@ -112,7 +115,7 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
   const mayRecord = (b: Benefit): boolean => data.canManage || (data.me !== undefined
     && (projects.get(b.project.id)?.leader?.id === data.me || data.benefits.some((x) => x.project.id === b.project.id && x.owner?.id === data.me)));
   const n = (v: number | undefined, digits: number = 2): string => (v === undefined ? '–' : formatLocaleNumber(v, locale, digits));
-  const columns = selected ? 10 : 11;
+  const columns = selected ? 9 : 10;
   const withUnit = (v: number | undefined, unit: string): string => (v === undefined ? '–' : `${n(v)} ${unit}`.trim());
 
   const totals = (rows: UnitTotal[]): JSX.Element => (
@@ -188,7 +191,7 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
               <thead><tr>
                 <th scope="col">{s.ColumnBenefit}</th>
                 {!selected && <th scope="col">{s.ColumnProject}</th>}
-                <th scope="col">{s.ColumnOwner}</th><th scope="col">{s.ColumnCategory}</th>
+                <th scope="col">{s.ColumnOwner}</th>
                 <th scope="col" className={css.num}>{s.ColumnBaseline}</th><th scope="col" className={css.num}>{s.ColumnTarget}</th>
                 <th scope="col" className={css.num}>{s.ColumnMeasured}</th><th scope="col">{s.ColumnProgress}</th>
                 <th scope="col">{s.ColumnTargetDate}</th><th scope="col">{s.ColumnStatus}</th><th scope="col">{s.ColumnActions}</th>
@@ -203,13 +206,17 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
                     <React.Fragment key={b.id}>
                     <tr data-benefit={b.id}>
                       <th scope="row">
-                        {b.title}
-                        <ActionButton className={css.toggle} iconProps={{ iconName: isOpen ? 'ChevronDown' : 'ChevronRight' }} aria-expanded={isOpen}
-                          aria-controls={`benefit-history-${b.id}`} onClick={toggle}>{format(s.History, b.title)}</ActionButton>
+                        <span className={css.title}>
+                          <IconButton className={css.toggle} iconProps={{ iconName: isOpen ? 'ChevronDown' : 'ChevronRight' }} aria-expanded={isOpen}
+                            aria-controls={`benefit-history-${b.id}`} ariaLabel={format(s.History, b.title)} title={format(s.History, b.title)} onClick={toggle} />
+                          <span>
+                            {b.title}
+                            <Text block={true} variant="small">{categoryLabel(s, b.category)}</Text>
+                          </span>
+                        </span>
                       </th>
                       {!selected && <td>{projects.get(b.project.id)?.code ?? ''} {b.project.title}</td>}
                       <td>{b.owner?.title ?? '–'}{data.me !== undefined && b.owner?.id === data.me ? ` (${s.YourBenefit})` : ''}</td>
-                      <td>{categoryLabel(s, b.category)}</td>
                       <td className={css.num}>{withUnit(b.baseline, b.unit)}</td>
                       <td className={css.num}>{withUnit(b.target, b.unit)}</td>
                       <td className={css.num}>
@@ -220,17 +227,18 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
                         <span className={css.bar} aria-hidden={true}><span className={css.fill} style={{ width: `${p ?? 0}%` }} /></span>
                         {p === undefined ? s.NotMeasured : format(s.ProgressOf, n(p, 1))}
                       </td>
-                      <td>{b.targetDate ? formatIsoShort(b.targetDate, locale) : '–'}</td>
+                      <td className={css.actions}>{b.targetDate ? formatIsoShort(b.targetDate, locale) : '–'}</td>
                       <td>
                         {statusLabel(s, b.status)}
                         {overdue && <span className={css.overdue}>⚠ {s.Overdue}</span>}
                       </td>
-                      <td>
+                      <td className={css.actions}>
+                        {/* Icons with their full names as tooltips: with words, the eleventh column pushed the actions out of a 1366 px page. */}
                         {mayRecord(b) && (
-                          <ActionButton iconProps={{ iconName: 'AddToShoppingList' }} ariaLabel={format(s.RecordFor, b.title)} onClick={() => setRecording(b)}>{s.Record}</ActionButton>
+                          <IconButton iconProps={{ iconName: 'AddToShoppingList' }} ariaLabel={format(s.RecordFor, b.title)} title={format(s.RecordFor, b.title)} onClick={() => setRecording(b)} />
                         )}
                         {data.canManage && (
-                          <ActionButton iconProps={{ iconName: 'Edit' }} ariaLabel={format(s.EditBenefitFor, b.title)} onClick={() => setEditing({ benefit: b })}>{s.EditBenefit}</ActionButton>
+                          <IconButton iconProps={{ iconName: 'Edit' }} ariaLabel={format(s.EditBenefitFor, b.title)} title={format(s.EditBenefitFor, b.title)} onClick={() => setEditing({ benefit: b })} />
                         )}
                       </td>
                     </tr>

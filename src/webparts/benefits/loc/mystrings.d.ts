@@ -14,7 +14,6 @@ declare interface IBenefitsWebPartStrings {
   ColumnBenefit: string;
   ColumnProject: string;
   ColumnOwner: string;
-  ColumnCategory: string;
   ColumnBaseline: string;
   ColumnTarget: string;
   ColumnMeasured: string;
@@ -51,10 +50,8 @@ declare interface IBenefitsWebPartStrings {
   ClosingAllDone: string;
   NoOwner: string;
   AddBenefit: string;
-  EditBenefit: string;
   EditBenefitFor: string;
   NewBenefit: string;
-  Record: string;
   RecordFor: string;
   History: string;
   NoMeasurements: string;
