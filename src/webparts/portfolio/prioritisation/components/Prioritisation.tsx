@@ -12,7 +12,7 @@ import { describeError } from '../../../../components/errors';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
-import { afterPaint } from '../../../../common/afterPaint';
+import { afterFirstScreen } from '../../../../common/firstScreen';
 import { lazyComponent } from '../../../../components/lazyComponent';
 
 // The criterion and score forms load when first opened, not with the page.
@@ -71,7 +71,7 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
   const { strings: s, common: c, locale } = props;
   const theme = useTheme();
   const { data, retry, set } = useLoad(
-    () => Promise.all([props.portfolio.loadProjects(), props.service.criteria(), props.service.rights().catch(() => NO_PRIORITISATION_RIGHTS)]).then(afterPaint),
+    () => Promise.all([props.portfolio.loadProjects(), props.service.criteria(), props.service.rights().catch(() => NO_PRIORITISATION_RIGHTS)]).then(afterFirstScreen),
     [props.portfolio, props.service]
   );
   const [editing, setEditing] = React.useState<PrioritisationCriterion | 'new' | undefined>();
