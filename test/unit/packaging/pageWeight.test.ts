@@ -68,6 +68,20 @@ describe('page weight arithmetic', () => {
     expect(pageWeight(pkg, entries, ['b'], 'en-US').onDemandGzipKb).toBe(25);
   });
 
+  it('counts a web part\'s strings chunk in the page\'s language only', () => {
+    const withStrings: ShippedPackage = {
+      ...pkg,
+      gzipBytes: new Map([...pkg.gzipBytes, ['b-en.js', 2 * KB], ['b-sv.js', 3 * KB]]),
+      chunkGroups: [...groups,
+        { name: 'b-strings-en-us-js', entry: false, files: ['b-en.js'], origins: ['lib/webparts/b/BWebPart.js'], parents: [0] },
+        { name: 'b-strings-sv-se-js', entry: false, files: ['b-sv.js'], origins: ['lib/webparts/b/BWebPart.js'], parents: [0] }]
+    };
+    expect(pageWeight(withStrings, entries, ['b'], 'sv-SE').files).toContain('b-sv.js');
+    expect(pageWeight(withStrings, entries, ['b'], 'sv-SE').files).not.toContain('b-en.js');
+    expect(pageWeight(withStrings, entries, ['b'], 'sv-SE').firstRenderGzipKb).toBe(40 + 60 + 2 + 20 + 1.5 + 3);
+    expect(pageWeight(withStrings, entries, ['b'], 'sv-SE').onDemandGzipKb).toBe(25);
+  });
+
   it('refuses a web part the package does not hold', () => {
     expect(() => pageWeight(pkg, entries, ['c'], 'en-US')).toThrow(/no web part c/);
   });

@@ -293,7 +293,7 @@ describe('the status reports web part', () => {
 
   it('on a large list offers the projects the user leads and finds any other by the start of its code', async () => {
     // 600 projects (more than are offered whole), two of them led by the user (id 1).
-    const many = Array.from({ length: 600 }, (_, i) => project(100 + i, { code: `BIG-${100 + i}`, title: `Big ${100 + i}`, leader: i % 300 === 5 ? { id: 1, title: 'Me' } : { id: 2, title: 'Other' } }));
+    const many = Array.from({ length: 600 }, (_, i) => project(100 + i, { code: `BIG-${100 + i}`, title: `Big ${100 + i}`, leader: i % 300 === 5 ? { id: 1, title: 'Me', email: 'me@contoso.com' } : { id: 2, title: 'Other', email: 'other@contoso.com' } }));
     const service = new FakeProjects(many);
     const reports = new FakeStatusReports([report(9, { project: { id: 512, title: 'Big 512' }, summary: 'Found by code' })]);
     render(<StatusReports projectService={service} services={{ statusReports: reports, editing: new FakeRights() }} strings={s} common={c} locale="en-US" today={today} />);
