@@ -10,22 +10,17 @@
  *
  * A second file beside formsRoundTrip.test.ts: e2e files may run in parallel, one long file cannot.
  */
-import path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { startHub, axe, shot, type Hub, type HubLocale, type Session } from './harness';
-import { loadAmdFile } from '../unit/loc/amd';
-import { getList, internalName, type ListKey } from '../../src/schema';
+import { choose, col, combobox, day, escaped, loc, prose, restItems, shownOption, spaces, textbox } from './forms';
 import { format } from '../../src/components/text';
 import { formatLocaleTime, formatZonedDateTime } from '../../src/components/dateTime';
 
 jest.setTimeout(180_000);
 
-const ROOT = path.resolve(__dirname, '../..');
 const COMMUNITY_PAGE = '/SitePages/Community.aspx';
 const PORTFOLIO_PAGE = '/SitePages/Portfolio.aspx';
 const PROJECTS_PAGE = '/SitePages/Projects.aspx';
-const FILES: Record<HubLocale, string> = { 'en-US': 'en-us', 'sv-SE': 'sv-se', 'da-DK': 'da-dk', 'nl-NL': 'nl-nl' };
-const loc = <T>(part: string, locale: HubLocale): T => loadAmdFile(path.join(ROOT, part, `${FILES[locale]}.js`)) as T;
 const LARS = 'Lars Nielsen';
 const SANNE = 'Sanne de Vries';
 
@@ -39,34 +34,14 @@ const TYPED: Record<HubLocale, Typed> = {
 };
 const ISO = { day: '2027-01-15', preferred: '2027-02-01', session: '2027-02-02' };
 
-/** Text as people write it: quotes, an apostrophe, emoji, markup that must stay text, Nordic letters. */
-const prose = (tag: string): string => `${tag}: "citat" l'été 🚀 <b>fet</b> & æøå ÅÄÖ`;
-/** Spaces of any kind are one: "2:30 PM" is written with a narrow no-break space by Intl. */
-const spaces = (s: string): string => s.replace(/[\s\u00a0\u202f]/g, ' ');
-/** A dropdown's text without its caret (an icon-font glyph in the private use area). */
-const shownOption = (text: string | null): string => (text ?? '').replace(/[\ue000-\uf8ff]/g, '').trim();
-const escaped = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from an escaped loc string
-const labelled = (name: string): RegExp => new RegExp(`^${escaped(name)}( \\*)?$`);
-const textbox = (scope: Locator, name: string): Locator => scope.getByLabel(labelled(name));
 /** A tab named "Name (count)". */
 // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from an escaped loc string
 const counted = (name: string): RegExp => new RegExp(`^${escaped(name)} \\(`);
-// eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from an escaped loc string
-const combobox = (scope: Locator, name: string): Locator => scope.getByRole('combobox', { name: new RegExp(`^${escaped(name)}( \\*)?( .*)?$`) });
 
 let hub: Hub;
 beforeAll(async () => { hub = await startHub({ name: 'community-forms-round-trip' }); }, 180_000);
 afterAll(async () => { await hub?.close(); });
 
-async function restItems(list: ListKey, filter: string): Promise<Array<Record<string, unknown>>> {
-  const answer = await hub.rest<{ value: Array<Record<string, unknown>> }>('owner', 'GET',
-    `/_api/web/lists/getbytitle('${encodeURIComponent(getList(list).title)}')/items?$filter=${encodeURIComponent(filter)}&$top=100`);
-  expect(answer.status).toBe(200);
-  return answer.body.value;
-}
-const col = (list: ListKey, key: string): string => internalName(list, key as never);
-const day = (v: unknown): string => String(v ?? '').slice(0, 10);
 const odata = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 async function siteUserId(email: string): Promise<number> {
@@ -75,12 +50,6 @@ async function siteUserId(email: string): Promise<number> {
   return answer.body.Id;
 }
 
-/** Fluent's dropdown: its options open in a callout at the end of <body>. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await combobox(scope, label).click();
-  await page.locator('.ms-Dropdown-callout').getByRole('option', { name: option, exact: true }).click();
-  await page.locator('.ms-Dropdown-callout').waitFor({ state: 'detached' });
-}
 
 /** The page again, once its requests have settled (a request cut off by the reload is no fault of the page). */
 async function reload(page: Page, ready: Locator): Promise<void> {
@@ -122,14 +91,14 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await textbox(panel, s.FieldAgenda).fill(event.agenda);
     await panel.getByRole('button', { name: s.Save, exact: true }).click();
     await panel.getByText(format(c.TimeInvalid, formatLocaleTime('14:30', locale)), { exact: true }).waitFor();
-    expect(await restItems('communityEvents', `Title eq ${odata(event.title)}`)).toEqual([]);
+    expect(await restItems(hub, 'communityEvents', `Title eq ${odata(event.title)}`)).toEqual([]);
     // The site's zone is named beside the times (the local SharePoint's sites are in UTC).
     await panel.getByText(format(c.TimeZoneNote, '(UTC) Coordinated Universal Time'), { exact: true }).waitFor();
 
     await textbox(panel, format(c.TimeOf, s.FieldStart)).fill(t.start);
     await panel.getByRole('button', { name: s.Save, exact: true }).click();
     await panel.waitFor({ state: 'detached' });
-    const [raw] = await restItems('communityEvents', `Title eq ${odata(event.title)}`);
+    const [raw] = await restItems(hub, 'communityEvents', `Title eq ${odata(event.title)}`);
     expect({
       type: raw[col('communityEvents', 'eventType')], start: raw[col('communityEvents', 'startDate')], end: raw[col('communityEvents', 'endDate')],
       location: raw[col('communityEvents', 'location')], link: (raw[col('communityEvents', 'onlineLink')] as { Url?: string } | null)?.Url,
@@ -173,13 +142,13 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await textbox(panel, s.FieldMessage).fill(message);
     await panel.getByRole('button', { name: s.SendRequest, exact: true }).click();
     await panel.getByText(format(c.FormSummary, 1), { exact: true }).waitFor();
-    expect(await restItems('sparringRequests', `Title eq ${odata(topic)}`)).toEqual([]);
+    expect(await restItems(hub, 'sparringRequests', `Title eq ${odata(topic)}`)).toEqual([]);
     await textbox(panel, s.FieldPreferredDate).fill(t.preferred);
     const competency = shownOption(await combobox(panel, s.FieldCompetency).textContent());
     await panel.getByRole('button', { name: s.SendRequest, exact: true }).click();
     await panel.waitFor({ state: 'detached' });
 
-    const [raw] = await restItems('sparringRequests', `Title eq ${odata(topic)}`);
+    const [raw] = await restItems(hub, 'sparringRequests', `Title eq ${odata(topic)}`);
     const lars = await siteUserId('lars.nielsen@contoso.com');
     expect({
       expert: raw[`${col('sparringRequests', 'requestedExpert')}Id`], preferred: day(raw[col('sparringRequests', 'preferredDate')]),
@@ -213,7 +182,7 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await panel.getByRole('button', { name: s.Schedule, exact: true }).click();
     await panel.waitFor({ state: 'detached' });
 
-    const [raw] = await restItems('sparringRequests', `Title eq ${odata(topic)}`);
+    const [raw] = await restItems(hub, 'sparringRequests', `Title eq ${odata(topic)}`);
     expect([raw[col('sparringRequests', 'status')], raw[`${col('sparringRequests', 'assignedExpert')}Id`], raw[col('sparringRequests', 'scheduledAt')]])
       .toEqual(['Scheduled', await siteUserId('lars.nielsen@contoso.com'), `${ISO.session}T14:30:00Z`]);
     await reload(page, ready(page));
@@ -233,13 +202,13 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await textbox(panel, s.Recommendation).fill(lesson.rec);
     await panel.getByRole('button', { name: s.Save, exact: true }).click();
     await panel.getByText(s.ErrorRequired, { exact: true }).waitFor();
-    expect(await restItems('lessonsLearned', `Title eq ${odata(lesson.title)}`)).toEqual([]);
+    expect(await restItems(hub, 'lessonsLearned', `Title eq ${odata(lesson.title)}`)).toEqual([]);
     await textbox(panel, s.WhatHappened).fill(lesson.what);
     await textbox(panel, s.FieldTags).fill(lesson.tags);
     await panel.getByRole('button', { name: s.Save, exact: true }).click();
     await panel.waitFor({ state: 'detached' });
 
-    const [raw] = await restItems('lessonsLearned', `Title eq ${odata(lesson.title)}`);
+    const [raw] = await restItems(hub, 'lessonsLearned', `Title eq ${odata(lesson.title)}`);
     expect({
       category: raw[col('lessonsLearned', 'category')], phase: raw[col('lessonsLearned', 'phase')], what: raw[col('lessonsLearned', 'whatHappened')],
       rec: raw[col('lessonsLearned', 'recommendation')], tags: raw[col('lessonsLearned', 'tags')], author: raw.AuthorId
@@ -262,11 +231,11 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await textbox(panel, p.FieldScale).fill('5');
     await panel.getByRole('button', { name: p.Save, exact: true }).click();
     await panel.getByText(format(p.WeightRange, 0, 100), { exact: true }).waitFor();
-    expect(await restItems('prioritisationCriteria', `Title eq ${odata(title)}`)).toEqual([]);
+    expect(await restItems(hub, 'prioritisationCriteria', `Title eq ${odata(title)}`)).toEqual([]);
     await textbox(panel, p.FieldWeight).fill(t.weight);
     await panel.getByRole('button', { name: p.Save, exact: true }).click();
     await panel.waitFor({ state: 'detached' });
-    const [crit] = await restItems('prioritisationCriteria', `Title eq ${odata(title)}`);
+    const [crit] = await restItems(hub, 'prioritisationCriteria', `Title eq ${odata(title)}`);
     expect([crit[col('prioritisationCriteria', 'weight')], crit[col('prioritisationCriteria', 'scale')], crit[col('prioritisationCriteria', 'active')]]).toEqual([12.5, 5, true]);
 
     // The first project of the ranking, scored on the new criterion.
@@ -277,7 +246,7 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await score.getByLabel(format(p.ScoreField, title, 5)).fill(t.score);
     await score.getByRole('button', { name: p.Save, exact: true }).click();
     await score.waitFor({ state: 'detached' });
-    const [project] = await restItems('projects', `${col('projects', 'code')} eq ${odata(code)}`);
+    const [project] = await restItems(hub, 'projects', `${col('projects', 'code')} eq ${odata(code)}`);
     expect(JSON.parse(String(project[col('projects', 'criteriaScores')]))[String(crit.Id)]).toBe(3.5);
 
     await reload(page, criteria(page));
@@ -296,7 +265,7 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
   it('project, as the PMO: the leader from the people picker and two strategic objectives are stored and shown again', async () => {
     const ready = (pg: Page): Locator => pg.getByRole('menuitem', { name: r.NewProject });
     const page = await open('pmo', PROJECTS_PAGE, ready);
-    const objectives = await restItems('strategicObjectives', 'Id gt 0');
+    const objectives = await restItems(hub, 'strategicObjectives', 'Id gt 0');
     const chosen = objectives.slice(0, 2).map((o) => ({ id: o.Id as number, text: o[col('strategicObjectives', 'period')] ? `${o.Title as string} (${o[col('strategicObjectives', 'period')] as string})` : o.Title as string }));
     expect(chosen).toHaveLength(2);
     const project = { code: `PP-${tag}-01`, title: `Personer ${tag} "Å" 🚀` };
@@ -314,7 +283,7 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await panel.getByRole('button', { name: r.Save, exact: true }).click();
     await panel.waitFor({ state: 'detached' });
 
-    const [raw] = await restItems('projects', `${col('projects', 'code')} eq ${odata(project.code)}`);
+    const [raw] = await restItems(hub, 'projects', `${col('projects', 'code')} eq ${odata(project.code)}`);
     const ids = raw[`${col('projects', 'strategicObjectives')}Id`] as number[] | { results: number[] };
     expect({ leader: raw[`${col('projects', 'leader')}Id`], objectives: [...(Array.isArray(ids) ? ids : ids.results)].sort((a, b) => a - b) })
       .toEqual({ leader: await siteUserId('sanne.devries@contoso.com'), objectives: chosen.map((o) => o.id).sort((a, b) => a - b) });

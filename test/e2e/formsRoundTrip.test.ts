@@ -10,21 +10,16 @@
  *
  * One hub and one browser for the file; one page per language, reused by its three forms.
  */
-import path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { startHub, axe, shot, type Hub, type HubLocale, type Session } from './harness';
-import { loadAmdFile } from '../unit/loc/amd';
-import { getList, internalName, type ListKey } from '../../src/schema';
+import { choose, col, combobox, day, loc, prose, restItems, shownOption, spaces, textbox } from './forms';
 import { format } from '../../src/components/text';
 import { formatDate } from '../../src/components/format';
 import { dateFieldValue, formatShortDate } from '../../src/components/dates';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.resolve(__dirname, '../..');
 const PROJECTS_PAGE = '/SitePages/Projects.aspx';
-const FILES: Record<HubLocale, string> = { 'en-US': 'en-us', 'sv-SE': 'sv-se', 'da-DK': 'da-dk', 'nl-NL': 'nl-nl' };
-const loc = <T>(part: string, locale: HubLocale): T => loadAmdFile(path.join(ROOT, part, `${FILES[locale]}.js`)) as T;
 
 /** How a person of each language types the same values. */
 interface Typed {
@@ -55,48 +50,18 @@ const TYPED: Record<HubLocale, Typed> = {
 };
 const ISO = { start: '2027-01-15', end: '2028-12-31', forecastEnd: '2029-03-01', reportEnd: '2029-06-30', due: '2027-02-28' };
 
-/** Text as people write it: quotes, an apostrophe, emoji, markup that must stay text, Nordic letters. */
-const prose = (tag: string): string => `${tag}: "citat" l'été 🚀 <b>fet</b> & æøå ÅÄÖ`;
 /** A title of exactly 255 characters (the Title column's limit), in UTF-16 code units as SharePoint counts them. */
 const title255 = (tag: string): string => {
   const head = `${tag} "Kvartal" 🚦 <b>Q4</b> `;
   return head + 'x'.repeat(255 - head.length);
 };
-/** A dropdown's text without its caret (an icon-font glyph in the private use area). */
-const shownOption = (text: string | null): string => (text ?? '').replace(/[\ue000-\uf8ff]/g, '').trim();
-/** Spaces of any kind are one: Swedish grouping is a no-break space on screen, a space when typed. */
-const spaces = (s: string): string => s.replace(/[\s\u00a0\u202f]/g, ' ');
 
 let hub: Hub;
 beforeAll(async () => { hub = await startHub({ name: 'forms-round-trip' }); }, 180_000);
 afterAll(async () => { await hub?.close(); });
 
-async function restItems(list: ListKey, filter: string): Promise<Array<Record<string, unknown>>> {
-  const answer = await hub.rest<{ value: Array<Record<string, unknown>> }>('owner', 'GET',
-    `/_api/web/lists/getbytitle('${encodeURIComponent(getList(list).title)}')/items?$filter=${encodeURIComponent(filter)}&$top=100`);
-  expect(answer.status).toBe(200);
-  return answer.body.value;
-}
-const col = (list: ListKey, key: string): string => internalName(list, key as never);
-const day = (v: unknown): string => String(v ?? '').slice(0, 10);
 
-/** Fluent's dropdown: its options open in a callout at the end of <body>. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await combobox(scope, label).click();
-  await page.locator('.ms-Dropdown-callout').getByRole('option', { name: option, exact: true }).click();
-  await page.locator('.ms-Dropdown-callout').waitFor({ state: 'detached' });
-}
 
-/** The label's characters as a pattern: our own loc strings, every special character escaped. */
-const escaped = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A label, with Fluent's " *" after a required one. */
-// eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from an escaped loc string
-const labelled = (name: string): RegExp => new RegExp(`^${escaped(name)}( \\*)?$`);
-/** A text field by its label. */
-const textbox = (scope: Locator, name: string): Locator => scope.getByLabel(labelled(name));
-/** A dropdown: its name is the label and the chosen option. */
-// eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from an escaped loc string
-const combobox = (scope: Locator, name: string): Locator => scope.getByRole('combobox', { name: new RegExp(`^${escaped(name)}( \\*)?( .*)?$`) });
 
 describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale) => {
   const s = loc<IProjectRegisterWebPartStrings>('src/webparts/projectRegister/loc', locale);
@@ -166,12 +131,12 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await panel.getByRole('button', { name: s.Save, exact: true }).click();
     const example = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(1200000.5);
     await panel.getByText(format(s.ErrNotANumber, example), { exact: true }).waitFor();
-    expect(await restItems('projects', `${col('projects', 'code')} eq '${project.code}'`)).toEqual([]);
+    expect(await restItems(hub, 'projects', `${col('projects', 'code')} eq '${project.code}'`)).toEqual([]);
 
     await textbox(panel, s.Budget).fill(t.amount);
     await panel.getByRole('button', { name: s.Save, exact: true }).click();
     await panel.waitFor({ state: 'detached' });
-    const [raw] = await restItems('projects', `${col('projects', 'code')} eq '${project.code}'`);
+    const [raw] = await restItems(hub, 'projects', `${col('projects', 'code')} eq '${project.code}'`);
     projectId = raw.Id as number;
     expect({
       title: raw[col('projects', 'title')], description: raw[col('projects', 'description')], unit: raw[col('projects', 'unit')],
@@ -242,7 +207,7 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await form.getByRole('button', { name: r.SaveDraft, exact: true }).click();
     await region.getByText(format(r.DraftSaved, formatDate(dateFieldValue(reportDate, locale), locale)), { exact: true }).waitFor();
 
-    const rows = async (): Promise<Array<Record<string, unknown>>> => restItems('statusReports', `${col('statusReports', 'project')}Id eq ${projectId}`);
+    const rows = async (): Promise<Array<Record<string, unknown>>> => restItems(hub, 'statusReports', `${col('statusReports', 'project')}Id eq ${projectId}`);
     const check = (raw: Record<string, unknown>, published: boolean): void => {
       expect({
         overall: raw[col('statusReports', 'overall')], schedule: raw[col('statusReports', 'schedule')], cost: raw[col('statusReports', 'cost')],
@@ -280,7 +245,7 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     stored = await rows();
     expect(stored).toHaveLength(1);
     check(stored[0], true);
-    const [p] = await restItems('projects', `Id eq ${projectId}`);
+    const [p] = await restItems(hub, 'projects', `Id eq ${projectId}`);
     expect([p[col('projects', 'forecastCost')], p[col('projects', 'latestOverall')]]).toEqual([t.amountValue, 'Amber']);
     await reload();
   });
@@ -308,12 +273,12 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await panel.getByRole('button', { name: k.Save, exact: true }).click();
     const example = formatShortDate(new Date(2027, 0, 15), locale);
     await panel.getByText(format(c.DateInvalid, example), { exact: true }).waitFor();
-    expect(await restItems('risks', `${col('risks', 'project')}Id eq ${projectId}`)).toEqual([]);
+    expect(await restItems(hub, 'risks', `${col('risks', 'project')}Id eq ${projectId}`)).toEqual([]);
     await textbox(panel, k.Due).fill(t.due);
     await panel.getByRole('button', { name: k.Save, exact: true }).click();
     await panel.waitFor({ state: 'detached' });
 
-    const [raw] = await restItems('risks', `${col('risks', 'project')}Id eq ${projectId}`);
+    const [raw] = await restItems(hub, 'risks', `${col('risks', 'project')}Id eq ${projectId}`);
     expect({
       title: raw[col('risks', 'title')], description: raw[col('risks', 'description')], probability: raw[col('risks', 'probability')],
       impact: raw[col('risks', 'impact')], mitigation: raw[col('risks', 'mitigation')], status: raw[col('risks', 'status')], due: day(raw[col('risks', 'due')])

@@ -8,9 +8,8 @@
  * Its own local SharePoint (in memory, provisioned and seeded like `npm start`) and bundle folder.
  */
 import fs from 'fs';
-import path from 'path';
 import { axe, shot as fullShot, startHub, type Hub, type HubLocale, type Session } from './harness';
-import { loadAmdFile } from '../unit/loc/amd';
+import { loc } from './forms';
 import { format } from '../../src/components/text';
 import { SpTemplateService } from '../../src/services/TemplateService';
 import type { LibraryTemplate } from '../../src/model';
@@ -160,7 +159,6 @@ describe('a PMO member', () => {
 });
 
 describe('a PMO member in Swedish, Danish and Dutch', () => {
-  const FILES: Record<HubLocale, string> = { 'en-US': 'en-us', 'sv-SE': 'sv-se', 'da-DK': 'da-dk', 'nl-NL': 'nl-nl' };
   // The change note as each types it: their letters, quotes, markup that must stay text, an emoji.
   const NOTES: Array<[HubLocale, string]> = [
     ['sv-SE', 'Åtgärdsplan per kvartal – "efter höstens revision" <b>ny</b> 🙂'],
@@ -168,7 +166,7 @@ describe('a PMO member in Swedish, Danish and Dutch', () => {
     ['nl-NL', "Mijlpalen per kwartaal: 'ná de herfstrevisie' – één <b>tabel</b> minder"]
   ];
   it.each(NOTES)('in %s, stores the new version\'s file and change note exactly as typed (read back by REST)', async (locale, note) => {
-    const s = loadAmdFile(path.resolve(__dirname, `../../src/webparts/templates/loc/${FILES[locale]}.js`)) as ITemplatesWebPartStrings;
+    const s = loc<ITemplatesWebPartStrings>('src/webparts/templates/loc', locale);
     const { page } = await hub.open('pmo', { page: TEMPLATES_PAGE, locale });
     // The library shows each person the templates of their language first: take the first one listed.
     const [before, after] = s.MoreActions.split('{0}');

@@ -1,8 +1,7 @@
-import { PropertyPaneTextField, PropertyPaneDropdown, PropertyPaneSlider, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
+import { PropertyPaneDropdown, PropertyPaneSlider, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import { PROJECT_PHASES } from '../../schema';
 import { phaseLabel } from '../../components/labels';
-import { validateSiteUrl } from '../shared/settings';
-
+import { siteDataGroup } from '../shared/siteDataPane';
 
 export { DEFAULTS, type IProjectRegisterWebPartProps } from './settings';
 
@@ -11,12 +10,7 @@ export function propertyPane(s: IProjectRegisterWebPartStrings, c: IPmoHubCommon
     pages: [{
       header: { description: s.PropertyPaneDescription },
       groups: [
-        {
-          groupName: s.DataGroupName,
-          groupFields: [
-            PropertyPaneTextField('siteUrl', { label: s.SiteUrlLabel, description: s.SiteUrlDescription, onGetErrorMessage: (v: string) => validateSiteUrl(v, s.SiteUrlInvalid), deferredValidationTime: 500 })
-          ]
-        },
+        siteDataGroup(s),
         {
           groupName: s.DisplayGroupName,
           groupFields: [

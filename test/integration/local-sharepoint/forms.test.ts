@@ -96,3 +96,19 @@ test('ValidateUpdateListItem parses the same way and refuses unparsable values',
   expect(bad.find((r) => r.FieldName === 'ReportDate')?.HasException).toBe(true);
   expect((await item.select('Percent')()).Percent).toBe(55);
 });
+
+test('access is checked before the values: someone who may not write gets 403, not per-field answers', async () => {
+  // Before, a bad or unknown column in a refused write came back as 200 with HasException, which told
+  // the caller about the list's columns and was kinder than a plain refusal.
+  const leader = spAs(server, 'leader').web.lists.getByTitle(LIST);
+  const before = (await sp.web.lists.getByTitle(LIST).items.select('Id')()).length;
+  const unknown = [{ FieldName: 'NoSuchColumn', FieldValue: 'x' }, { FieldName: 'Percent', FieldValue: 'lots' }];
+  expect((await httpError(leader.addValidateUpdateItemUsingPath(unknown, `${root}/13`))).status).toBe(403);
+  expect((await httpError(leader.addValidateUpdateItemUsingPath(unknown, root))).status).toBe(403);
+  const other = (await sp.web.lists.getByTitle(LIST).items.filter("Title eq 'Week 1'").select('Id')())[0].Id as number;
+  expect((await httpError(leader.items.getById(other).validateUpdateListItem(unknown))).status).toBe(403);
+  // In her own folder the same values are answered per field, and nothing is written.
+  const mine = await leader.addValidateUpdateItemUsingPath(unknown, `${root}/12`) as Result[];
+  expect(mine.find((r) => r.FieldName === 'NoSuchColumn')?.HasException).toBe(true);
+  expect((await sp.web.lists.getByTitle(LIST).items.select('Id')()).length).toBe(before);
+});

@@ -22,6 +22,8 @@ import { portfolioRiskHeatMapComposition } from '../../../src/webparts/portfolio
 import { prioritisationComposition } from '../../../src/webparts/portfolio/prioritisation/composition';
 import { frontDoorComposition } from '../../../src/webparts/frontDoor/composition';
 import { newsComposition } from '../../../src/webparts/frontDoor/newsComposition';
+import { okrComposition } from '../../../src/webparts/okr/composition';
+import { pmoKpisComposition } from '../../../src/webparts/pmoKpis/composition';
 
 /** Strings whose every key reads as its own name: the panes' structure, not their words, is tested here. */
 const keys = new Proxy({}, { get: (_t, k) => (k === 'register' || k === 'status' || k === 'risks' ? keys : String(k)) }) as never;
@@ -29,7 +31,8 @@ const keys = new Proxy({}, { get: (_t, k) => (k === 'register' || k === 'status'
 const ALL = {
   projectRegisterComposition, statusReportsComposition, risksComposition, templatesComposition, communityEventsComposition,
   expertDirectoryComposition, lessonsLearnedComposition, portfolioFiltersComposition, kpiTilesComposition, statusChartsComposition,
-  budgetComposition, timelineComposition, portfolioRiskHeatMapComposition, prioritisationComposition, frontDoorComposition, newsComposition
+  budgetComposition, timelineComposition, portfolioRiskHeatMapComposition, prioritisationComposition, frontDoorComposition, newsComposition,
+  okrComposition, pmoKpisComposition
 };
 
 const DRAWN = new Set([standIn.PropertyPaneFieldType.TextField, standIn.PropertyPaneFieldType.Toggle, standIn.PropertyPaneFieldType.Dropdown,
@@ -51,5 +54,19 @@ describe('property panes in the hub', () => {
     const fields = pane.pages.flatMap((p) => p.groups.flatMap((g) => (g as real.IPropertyPaneGroup).groupFields));
     expect(fields.length).toBeGreaterThan(0);
     for (const f of fields) expect([f.targetProperty, DRAWN.has(f.type as unknown as standIn.PropertyPaneFieldType)]).toEqual([f.targetProperty, true]);
+  });
+
+  // One site field for all (shared/siteDataPane.ts): each pane names the site once, and a URL SharePoint
+  // would not answer at is refused at the field, with the web part's own message, before it is saved.
+  it.each(Object.entries(ALL))('%s: one site field, which refuses what is not an https site URL', (_name, composition) => {
+    const pane = (composition.propertyPane as (s: never, c: never) => real.IPropertyPaneConfiguration)(keys, keys);
+    const fields = pane.pages.flatMap((p) => p.groups.flatMap((g) => (g as real.IPropertyPaneGroup).groupFields));
+    const site = fields.filter((f) => f.targetProperty === 'siteUrl');
+    expect(site).toHaveLength(1);
+    const check = (site[0].properties as real.IPropertyPaneTextFieldProps).onGetErrorMessage as (v: string) => string;
+    expect(check('http://contoso.sharepoint.com/sites/pmo')).toBe('SiteUrlInvalid');
+    expect(check('contoso/sites/pmo')).toBe('SiteUrlInvalid');
+    expect(check('https://contoso.sharepoint.com/sites/pmo')).toBe('');
+    expect(check('')).toBe('');
   });
 });

@@ -4,21 +4,15 @@ import { SpPortfolioService } from '../../../services/PortfolioService';
 import { SpPortfolioViewService } from '../../../services/PortfolioViewService';
 import type { IPortfolioFiltersWebPartProps } from '../shared/portfolioSettings';
 import { defineComposition } from '../../shared/composition';
-import { PropertyPaneTextField, PropertyPaneToggle } from '@microsoft/sp-property-pane';
-import { validateSiteUrl } from '../../shared/settings';
+import { PropertyPaneToggle } from '@microsoft/sp-property-pane';
+import { siteDataGroup } from '../../shared/siteDataPane';
 
 /** The page's filter bar: the source of the portfolio filter, published through the host's `onFilterChange`. */
 export const portfolioFiltersComposition = defineComposition<IPortfolioFiltersWebPartProps, IPortfolioWebPartStrings>()({
   propertyPane: (strings) => ({
     pages: [{
       header: { description: strings.PropertyPaneDescription },
-      groups: [{
-        groupName: strings.DataGroupName,
-        groupFields: [
-          PropertyPaneTextField('siteUrl', { label: strings.SiteUrlLabel, onGetErrorMessage: (v: string) => validateSiteUrl(v, strings.SiteUrlInvalid), deferredValidationTime: 500 }),
-          PropertyPaneToggle('showSavedViews', { label: strings.ShowSavedViewsLabel })
-        ]
-      }]
+      groups: [siteDataGroup(strings, [PropertyPaneToggle('showSavedViews', { label: strings.ShowSavedViewsLabel })])]
     }]
   }),
   services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), views: new SpPortfolioViewService(sp, siteUrl) }),

@@ -5,7 +5,8 @@ import { SpPrioritisationService } from '../../../services/PrioritisationService
 import type { IPrioritisationWebPartProps } from './PrioritisationWebPart';
 import { defineComposition } from '../../shared/composition';
 import { PropertyPaneTextField } from '@microsoft/sp-property-pane';
-import { planningDataGroup, viewGroup } from '../planning/planningPane';
+import { viewGroup } from '../planning/planningPane';
+import { siteDataGroup } from '../../shared/siteDataPane';
 import { filterConnectionGroup } from '../shared/filterConnection';
 
 export const prioritisationComposition = defineComposition<IPrioritisationWebPartProps, IPortfolioPlanningWebPartStrings>()({
@@ -13,7 +14,7 @@ export const prioritisationComposition = defineComposition<IPrioritisationWebPar
     pages: [{
       header: { description: strings.PropertyPaneDescription },
       groups: [
-        planningDataGroup(strings),
+        siteDataGroup(strings),
         filterConnectionGroup(strings.FilterGroupName, strings.FilterConnectionLabel),
         viewGroup(strings, [PropertyPaneTextField('easeCriteria', { label: strings.EaseCriteriaLabel, description: strings.EaseCriteriaDescription })])
       ]

@@ -4,14 +4,14 @@ import { SpPortfolioService } from '../../../services/PortfolioService';
 import { SpPortfolioRiskService } from '../../../services/PortfolioRiskService';
 import type { IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import { defineComposition } from '../../shared/composition';
-import { planningDataGroup } from '../planning/planningPane';
+import { siteDataGroup } from '../../shared/siteDataPane';
 import { filterConnectionGroup } from '../shared/filterConnection';
 
 export const portfolioRiskHeatMapComposition = defineComposition<IPortfolioWebPartProps, IPortfolioPlanningWebPartStrings>()({
   propertyPane: (strings) => ({
     pages: [{
       header: { description: strings.PropertyPaneDescription },
-      groups: [planningDataGroup(strings), filterConnectionGroup(strings.FilterGroupName, strings.FilterConnectionLabel)]
+      groups: [siteDataGroup(strings), filterConnectionGroup(strings.FilterGroupName, strings.FilterConnectionLabel)]
     }]
   }),
   services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ portfolio: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), risks: new SpPortfolioRiskService(sp, siteUrl) }),

@@ -1,8 +1,8 @@
 import {
-  PropertyPaneDynamicField, PropertyPaneDynamicFieldSet, PropertyPaneTextField,
+  PropertyPaneDynamicField, PropertyPaneDynamicFieldSet,
   type IPropertyPaneConfiguration, type IPropertyPaneField, type IPropertyPaneGroup
 } from '@microsoft/sp-property-pane';
-import { validateSiteUrl } from '../../shared/settings';
+import { siteDataGroup } from '../../shared/siteDataPane';
 
 /** The property pane group that connects a portfolio web part to the page's Portfolio filters web part. */
 export function filterConnectionGroup(groupName: string, label: string): IPropertyPaneGroup {
@@ -18,12 +18,7 @@ export function portfolioChartPane(strings: IPortfolioWebPartStrings, options: A
     pages: [{
       header: { description: strings.PropertyPaneDescription },
       groups: [
-        {
-          groupName: strings.DataGroupName,
-          groupFields: [
-            PropertyPaneTextField('siteUrl', { label: strings.SiteUrlLabel, onGetErrorMessage: (v: string) => validateSiteUrl(v, strings.SiteUrlInvalid), deferredValidationTime: 500 })
-          ]
-        },
+        siteDataGroup(strings),
         filterConnectionGroup(strings.ConnectionGroupName, strings.ConnectionLabel),
         { groupName: strings.OptionsGroupName, groupFields: options }
       ]

@@ -4,7 +4,8 @@ import { SpPortfolioService } from '../../../services/PortfolioService';
 import type { ITimelineWebPartProps } from './TimelineWebPart';
 import { defineComposition } from '../../shared/composition';
 import { PropertyPaneDropdown } from '@microsoft/sp-property-pane';
-import { planningDataGroup, viewGroup } from '../planning/planningPane';
+import { viewGroup } from '../planning/planningPane';
+import { siteDataGroup } from '../../shared/siteDataPane';
 import { filterConnectionGroup } from '../shared/filterConnection';
 
 export const timelineComposition = defineComposition<ITimelineWebPartProps, IPortfolioPlanningWebPartStrings>()({
@@ -12,7 +13,7 @@ export const timelineComposition = defineComposition<ITimelineWebPartProps, IPor
     pages: [{
       header: { description: strings.PropertyPaneDescription },
       groups: [
-        planningDataGroup(strings),
+        siteDataGroup(strings),
         filterConnectionGroup(strings.FilterGroupName, strings.FilterConnectionLabel),
         viewGroup(strings, [
           PropertyPaneDropdown('grouping', { label: strings.GroupBy, options: [{ key: 'programme', text: strings.GroupByProgramme }, { key: 'unit', text: strings.GroupByUnit }] }),

@@ -5,6 +5,7 @@ import { entityPropertyName, isIdRefType, unwrapCollection } from '../model/fiel
 import type { SharePointStore } from '../store/sharepoint';
 import type { Field, Item, List, Web } from '../store/types';
 import { parseJsonBody, post, type ApiContext } from './context';
+import { PermissionKind } from '../model/permissions';
 
 /**
  * Form-style writes: `ValidateUpdateListItem` and `AddValidateUpdateItemUsingPath`. Values come as
@@ -155,6 +156,9 @@ function formValuesOf(body: Record<string, unknown>): FormValue[] {
 export function validateUpdateListItem(ctx: ApiContext, list: List, item: Item): LocalResponse {
   post(ctx);
   const values = formValuesOf(parseJsonBody(ctx.req));
+  // Access first, then the values: someone who may not edit the item learns nothing about its
+  // columns from per-field answers [verify: SharePoint Online's order is not documented].
+  ctx.store.demandItemWrite(ctx.actor, list, item, PermissionKind.EditListItems);
   const { payload, results } = formPayload(ctx.store, ctx.actor.web, list, values, false);
   for (const r of results) r.ItemId = item.id;
   if (results.every((r) => !r.HasException)) ctx.store.updateItem(ctx.actor, list, item, payload, '*');
@@ -191,6 +195,8 @@ export function addValidateUpdateItemUsingPath(ctx: ApiContext, list: List): Loc
     folder = list.url;
   }
   const values = formValuesOf(body);
+  // Access to the folder first, then the values (see validateUpdateListItem) [verify].
+  store.demandAdd(actor, list, folder === list.url ? undefined : folder);
   const { payload, results } = formPayload(store, actor.web, list, values, type === 0);
   if (results.some((r) => r.HasException)) return answer(ctx, results);
   let item: Item;
