@@ -126,6 +126,20 @@ describe('sharepoint/solution/pmo-hub.sppkg as pages load it', () => {
     expect(w.firstRenderGzipKb).toBeGreaterThan(entryKb + 10);
   });
 
+  it('a page loads its own web parts\' strings in its language, and no other web part\'s', () => {
+    const projects = HUB_PAGES.find((p) => p.key === 'projects');
+    const portfolio = HUB_PAGES.find((p) => p.key === 'portfolio');
+    if (!projects || !portfolio) throw new Error('no Projects or Portfolio page');
+    const strings = (page: typeof projects, locale: string): string[] =>
+      pageWeight(shipped, entries, page.webParts.map((p) => p.manifestId), locale).files.filter((f) => /-strings-/.test(f)).map((f) => f.replace(/_[0-9a-f]+\.js$/, ''));
+    expect(strings(projects, 'sv-SE').sort()).toEqual(['chunk.project-register-strings-sv-se-js', 'chunk.risks-strings-sv-se-js', 'chunk.status-reports-strings-sv-se-js']);
+    expect(strings(portfolio, 'nl-NL').sort()).toEqual(['chunk.portfolio-planning-strings-nl-nl-js', 'chunk.portfolio-strings-nl-nl-js']);
+    // The manifests list only the strings every web part shares.
+    for (const m of shipped.manifests.values()) {
+      expect(Object.entries(m.loaderConfig.scriptResources).filter(([, r]) => r.type === 'localizedPath').map(([k]) => k)).toEqual(['PmoHubCommonStrings']);
+    }
+  });
+
   it.each(HUB_PAGES.flatMap((p) => ['en-US', 'sv-SE', 'da-DK', 'nl-NL'].map((l) => [p.key, l, p] as const)))(
     'the %s page in %s loads at most the page budget of JavaScript for its web parts at first render', (_key, locale, page) => {
       const w = pageWeight(shipped, entries, page.webParts.map((p) => p.manifestId), locale);
