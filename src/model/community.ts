@@ -70,4 +70,6 @@ export interface LessonLearned extends ListItemBase {
   author?: PersonRef;
   /** When it was logged (SharePoint's Created); absent before it is saved. */
   created?: IsoDateTime;
+  /** Projects that applied the lesson (schema 11), as the PMO recorded them. */
+  reusedIn?: LookupRef[];
 }

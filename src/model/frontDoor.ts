@@ -54,6 +54,8 @@ export interface NewsPost {
   url: string;
   firstPublished?: IsoDateTime;
   bannerImageUrl?: string;
+  /** The language the post is written in (PMO Hub's column on Site Pages); undefined for an untagged post. */
+  language?: ContentLanguage;
 }
 
 export type { CommunityEvent };

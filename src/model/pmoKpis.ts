@@ -4,18 +4,19 @@ import { quarterOf, quarterRange, type QuarterKey } from './okr';
 
 /**
  * The PMO measuring itself (issue 15, item 4), pure: each KPI per quarter from what the lists
- * hold. Only the arithmetic so far: no service reads the lists for it and no web part shows it
- * yet. The definitions, to be shown beside each KPI:
+ * hold. The definitions, shown beside each KPI:
  * - deliveredOnTime: of the projects closed in the quarter (delivered on their forecast end, else
  *   their planned end) that have a planned end, the share delivered by it;
  * - deliveredOnBudget: of those with a budget and an actual cost, the share within budget (+ tolerance);
  * - reportsOnTime: of the months each running project (not an idea, not closed, within its dates)
  *   owed a status report, the share with a published report dated in that month;
  * - templateDownloads, sparringRequests, lessonsLogged: how many in the quarter;
- * - sparringWaitDays: the median days from a request to its booked session, by the request's quarter.
+ * - sparringWaitDays: the median days from a request to its booked session, by the request's quarter;
+ * - lessonsReused: of the lessons logged in the quarter, the share applied since by at least one
+ *   project other than the lesson's own (the lesson's "Reused in" projects, schema 11).
  */
 
-export type PmoKpiKey = 'deliveredOnTime' | 'deliveredOnBudget' | 'reportsOnTime' | 'templateDownloads' | 'sparringRequests' | 'sparringWaitDays' | 'lessonsLogged';
+export type PmoKpiKey = 'deliveredOnTime' | 'deliveredOnBudget' | 'reportsOnTime' | 'templateDownloads' | 'sparringRequests' | 'sparringWaitDays' | 'lessonsLogged' | 'lessonsReused';
 
 export interface PmoKpiSeries {
   key: PmoKpiKey;
@@ -33,8 +34,8 @@ export interface PmoKpiInput {
   downloads: readonly { downloadedAt: IsoDateTime }[];
   /** When each sparring request was made and, once booked, when its session is. */
   sparring: readonly { created: IsoDateTime; scheduledAt?: IsoDateTime }[];
-  /** When each lesson was logged. */
-  lessons: readonly { created?: IsoDateTime }[];
+  /** When each lesson was logged, its own project and the projects that reused it (IDs). */
+  lessons: readonly { created?: IsoDateTime; project?: number; reusedIn?: readonly number[] }[];
   /** The quarters to report, oldest first. */
   quarters: readonly QuarterKey[];
   /** Budget tolerance in percent: actual cost up to budget × (1 + tolerance) is on budget. */
@@ -101,6 +102,7 @@ export function pmoKpis(input: PmoKpiInput): PmoKpiSeries[] {
   const onBudget: Record<QuarterKey, number | undefined> = {};
   const reportsOnTime: Record<QuarterKey, number | undefined> = {};
   const wait: Record<QuarterKey, number | undefined> = {};
+  const reused: Record<QuarterKey, number | undefined> = {};
   const published = new Set(input.reports.filter((r) => r.published && r.project).map((r) => `${r.project.id}|${r.reportDate.slice(0, 7)}`));
   for (const q of quarters) {
     const closed = delivered(q);
@@ -123,6 +125,9 @@ export function pmoKpis(input: PmoKpiInput): PmoKpiSeries[] {
       .filter((r) => r.scheduledAt && quarterOf(day(r.created)) === q)
       .map((r) => Math.max(0, (Date.parse(r.scheduledAt as string) - Date.parse(r.created)) / DAY));
     wait[q] = median(waits);
+    const logged = input.lessons.filter((l) => l.created && quarterOf(day(l.created)) === q);
+    // Reuse in the lesson's own project is the project learning, not the lesson travelling.
+    reused[q] = share(logged.filter((l) => (l.reusedIn ?? []).some((p) => p !== l.project)).length, logged.length);
   }
   return [
     { key: 'deliveredOnTime', unit: 'share', byQuarter: onTime },
@@ -131,6 +136,7 @@ export function pmoKpis(input: PmoKpiInput): PmoKpiSeries[] {
     { key: 'templateDownloads', unit: 'count', byQuarter: countBy(input.downloads.map((d) => d.downloadedAt), quarters) },
     { key: 'sparringRequests', unit: 'count', byQuarter: countBy(input.sparring.map((r) => r.created), quarters) },
     { key: 'sparringWaitDays', unit: 'days', byQuarter: wait },
-    { key: 'lessonsLogged', unit: 'count', byQuarter: countBy(input.lessons.map((l) => l.created), quarters) }
+    { key: 'lessonsLogged', unit: 'count', byQuarter: countBy(input.lessons.map((l) => l.created), quarters) },
+    { key: 'lessonsReused', unit: 'share', byQuarter: reused }
   ];
 }

@@ -1,8 +1,9 @@
 import type { SPFI } from '@pnp/sp';
 import {
-  fieldXml, getList, internalName, SCHEMA_VERSION, SPARRING_STATUSES, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema
+  fieldXml, getList, internalName, NEWS_LANGUAGE_FIELD, SCHEMA_VERSION, SITE_PAGES, SPARRING_STATUSES, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema
 } from '../schema';
 import { readAll } from '../services/listItems';
+import { httpStatus } from '../services/odata';
 import { toPayload } from '../services/mapping';
 import { SpSparringRequestService } from '../services/SparringRequestService';
 import { SpHubSettingsService } from '../services/HubSettingsService';
@@ -236,6 +237,7 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
     ? (has('sparringRequests') && has('sparringAssignments') ? await shareAssignedRequests(sp, state.webPath) : 0)
       + (has('portfolioViews') && has('sharedPortfolioViews') ? await moveSharedViews(sp, state.webPath) : 0) : 0)
     + (version >= PROJECT_MODEL_SINCE ? await applyProjectModel(sp, state.webPath) : 0);
+  const newsWrites = version >= NEWS_LANGUAGE_FIELD.since ? await ensureNewsLanguageField(sp, state.webPath) : 0;
   let settingWrites = 0;
   let pageSteps: PageStep[] = [];
   let pagesWritten = 0;
@@ -258,9 +260,29 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
     }
   }
   return {
-    plan, writes: writes + settingWrites, upToDate: plan.steps.length === 0 && migrated === 0 && settingWrites === 0 && pagesWritten === 0 && linksAdded === 0,
+    plan, writes: writes + settingWrites + newsWrites, upToDate: plan.steps.length === 0 && migrated === 0 && settingWrites === 0 && newsWrites === 0 && pagesWritten === 0 && linksAdded === 0,
     profile, pageSteps, pagesWritten, navSteps, linksAdded, ...(migrated ? { migrated } : {})
   };
+}
+
+/**
+ * PMO Hub's one column on SharePoint's own Site Pages library: the language of a news post
+ * (schema/sitePages.ts). Added when missing, never changed otherwise; a site without Site Pages
+ * (no modern pages) is left alone. Returns the writes made (0 or 1).
+ */
+export async function ensureNewsLanguageField(sp: SPFI, webPath: string): Promise<number> {
+  const fields = sp.web.getList(`${webPath.replace(/\/+$/, '')}/${SITE_PAGES.url}`).fields;
+  let found: Array<{ InternalName: string }>;
+  try {
+    found = await fields.filter(`InternalName eq '${NEWS_LANGUAGE_FIELD.internalName}'`).select('InternalName')<Array<{ InternalName: string }>>();
+  } catch (e) {
+    if (httpStatus(e) === 404) return 0;
+    throw e;
+  }
+  if (found.length) return 0;
+  // AddFieldInternalNameHint (8): keep the schema's internal name.
+  await fields.createFieldAsXml({ SchemaXml: fieldXml(NEWS_LANGUAGE_FIELD), Options: 8 });
+  return 1;
 }
 
 /**

@@ -5,12 +5,12 @@ import '@pnp/sp/items';
 import '@pnp/sp/site-users';
 import '@pnp/sp/site-groups';
 import '@pnp/sp/batching';
-import { FILE_SYSTEM_OBJECT_TYPE, ITEM_PATH, getList, groups, internalName, MODERATION_STATUS, type ListKey, type ListSchema } from '../schema';
+import { FILE_SYSTEM_OBJECT_TYPE, ITEM_PATH, getList, groups, internalName, MODERATION_STATUS, type FieldKey, type ListKey, type ListSchema } from '../schema';
 import { toFormValues, toPayload } from '../services/mapping';
 import { readAll } from '../services/listItems';
 import { addedId, type FormResult } from '../services/projectFolders';
 import { listServerUrl } from './plan';
-import { applyItemPermissions } from './apply';
+import { applyItemPermissions, ensureNewsLanguageField } from './apply';
 import { applyProjectModel } from './projectModel';
 import { SpSparringRequestService } from '../services/SparringRequestService';
 import type { SparringStatus } from '../model/community';
@@ -21,7 +21,7 @@ import { SpTemplateService } from '../services/TemplateService';
 import { DEMO_TEMPLATES, demoFile, demoFileName, demoRevisionDates } from './templateFiles';
 import '@pnp/sp/clientside-pages';
 import { ClientsideText, PromotedState } from '@pnp/sp/clientside-pages';
-import { SITE_PAGES, NEWS_PROMOTED_STATE } from '../schema';
+import { SITE_PAGES, NEWS_LANGUAGE_FIELD, NEWS_PROMOTED_STATE } from '../schema';
 import { DEMO_LANGUAGES, EVENT_TEXT, FRONT_DOOR_TEXT, NEWS_TEXT, languageOfLcid, tr, type DemoLanguage } from './demoTexts';
 
 /**
@@ -261,6 +261,12 @@ async function hasList(ctx: Ctx, key: ListKey): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A site provisioned with an older schema lacks the newer columns. */
+async function hasField<K extends ListKey>(ctx: Ctx, key: K, field: FieldKey<K>): Promise<boolean> {
+  const found = await list(ctx, key).fields.filter(`InternalName eq '${internalName(key, field)}'`).select('InternalName')<unknown[]>();
+  return found.length > 0;
 }
 
 function user(ctx: Ctx, p: Person): { id: number } | undefined {
@@ -577,20 +583,33 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
     ['Benefits owner named from day one', 'Initiation', 'Method', 'Nobody followed up benefits after closure.', 'Name the benefits owner in the PID.']
   ];
   const freshLessons = lessons.map(([t, ...rest], i) => [tr(ctx.lang, t), ...rest, i] as const).filter(([t]) => !existingLessons.has(t));
-  await addAll(ctx, 'lessonsLearned', freshLessons.map(([t, phase, category, what, rec, i]) => toPayload('lessonsLearned', {
+  const lessonIds = await addAll(ctx, 'lessonsLearned', freshLessons.map(([t, phase, category, what, rec, i]) => toPayload('lessonsLearned', {
     title: t, project: projects[i % projects.length]?.id, phase, category, whatHappened: tr(ctx.lang, what), recommendation: tr(ctx.lang, rec), tags: `${category.toLowerCase()};${phase.toLowerCase()}`
   })), 'lessons learned');
+  // Three lessons other projects have applied (the "lessons reused" KPI), where the site has the column (schema 11).
+  const reuse: Record<number, number[]> = { 0: [3], 1: [2, 4], 3: [0] };
+  if (lessonIds.length && await hasField(ctx, 'lessonsLearned', 'reusedIn')) {
+    const target = list(ctx, 'lessonsLearned');
+    for (const [k, [, , , , , i]] of freshLessons.entries()) {
+      const by = (reuse[i] ?? []).map((n) => projects[n % projects.length]?.id).filter((id): id is number => id !== undefined && id !== projects[i % projects.length]?.id);
+      if (by.length) await target.items.getById(lessonIds[k]).update(toPayload('lessonsLearned', { reusedIn: by }));
+    }
+  }
 
   // Sparring requests are written by their requesters: the list lets people read only their own.
-  const requests: Array<[Person, string, string, SparringStatus]> = [
+  // Booked sessions are days after the seed's day (the requests are made on it): the sparring
+  // waiting-time KPI has this quarter's median to show.
+  const requests: Array<[Person, string, string, SparringStatus, number?]> = [
     ['sanne', 'Preparing a steering group that must cut scope', 'SteeringGroups', 'New'],
     ['johan', 'Risk workshop for the solar panel project', 'RiskManagement', 'Assigned'],
-    ['ingrid', 'Benefits realisation plan for the budget tool', 'BenefitsRealisation', 'Scheduled']
+    ['ingrid', 'Benefits realisation plan for the budget tool', 'BenefitsRealisation', 'Scheduled', 5],
+    ['sanne', 'Release planning for the customer portal', 'Agile', 'Scheduled', 3],
+    ['johan', 'Go-live readiness for the new HR system', 'Planning', 'Scheduled', 9]
   ];
   const srTitle = internalName('sparringRequests', 'title');
   const existingRequests = await existingKeys(ctx, 'sparringRequests', [srTitle], (r) => String(r[srTitle]));
   let addedRequests = 0;
-  for (const [p, topic, competency, status] of requests) {
+  for (const [p, topic, competency, status, daysToSession] of requests) {
     if (existingRequests.has(topic) || !ctx.users.has(p)) continue;
     const as = actAs ? actAs(PEOPLE[p]) : ctx.sp;
     const requestList = (sp: SPFI): ReturnType<SPFI['web']['getList']> => sp.web.getList(listServerUrl(ctx.webPath, getList('sparringRequests') as ListSchema));
@@ -606,7 +625,8 @@ async function seedCommunity(ctx: Ctx, projects: SeededProject[], actAs?: (mail:
       // its assignment, shared with requester and expert.
       await requestList(ctx.sp).items.getById(id).update(toPayload('sparringRequests', { status, assignedExpert: expert }));
       if (await hasList(ctx, 'sparringAssignments')) {
-        await new SpSparringRequestService(ctx.sp, ctx.webPath).share(id, { id: ctx.users.get(p) as number, title: '', email: PEOPLE[p] }, { ...expert, title: '', email: PEOPLE.lars }, { status });
+        const scheduledAt = daysToSession !== undefined ? new Date(utcDay(now) + daysToSession * DAY + 10 * 3600_000).toISOString() : undefined;
+        await new SpSparringRequestService(ctx.sp, ctx.webPath).share(id, { id: ctx.users.get(p) as number, title: '', email: PEOPLE[p] }, { ...expert, title: '', email: PEOPLE.lars }, { status, scheduledAt });
       }
     }
     addedRequests++;
@@ -787,16 +807,29 @@ async function seedFrontDoor(ctx: Ctx): Promise<void> {
  */
 async function seedNews(ctx: Ctx): Promise<void> {
   const f = SITE_PAGES.fields;
+  const lang = NEWS_LANGUAGE_FIELD.internalName;
+  // The column the posts' language is written in; provisioning adds it, a seed on an older site too.
+  await ensureNewsLanguageField(ctx.sp, ctx.webPath);
   const pages = ctx.sp.web.getList(`${ctx.webPath.replace(/\/+$/, '')}/${SITE_PAGES.url}`);
-  const existing = new Set<string>();
-  for await (const page of pages.items.select('Id', f.title).filter(`${f.promotedState} eq ${NEWS_PROMOTED_STATE}`).top(5000)) {
-    for (const raw of page as Array<Record<string, unknown>>) existing.add(String(raw[f.title]));
+  const existing = new Map<string, { id: number; language: unknown }>();
+  for await (const page of pages.items.select('Id', f.title, lang).filter(`${f.promotedState} eq ${NEWS_PROMOTED_STATE}`).top(5000)) {
+    for (const raw of page as Array<Record<string, unknown>>) existing.set(String(raw[f.title]), { id: raw.Id as number, language: raw[lang] });
   }
-  const posts = ctx.languages.flatMap((lang) => NEWS_TEXT[lang]).filter((n) => !existing.has(n.title)).sort((a, b) => b.daysAgo - a.daysAgo);
+  const wanted = ctx.languages.flatMap((language) => NEWS_TEXT[language].map((n) => ({ ...n, language })));
+  // Posts an earlier seed wrote before the column existed get their language; a PMO's own posts are not touched.
+  for (const n of wanted) {
+    const had = existing.get(n.title);
+    // bNewDocumentUpdate: the published page keeps its version; a plain update would leave a draft on SharePoint Online.
+    if (had && !had.language) await pages.items.getById(had.id).validateUpdateListItem([{ FieldName: lang, FieldValue: n.language }], true);
+  }
+  const posts = wanted.filter((n) => !existing.has(n.title)).sort((a, b) => b.daysAgo - a.daysAgo);
   for (const n of posts) {
     const page = await ctx.sp.web.addClientsidePage(`news-${n.title}`, n.title, 'Article', PromotedState.PromoteOnPublish);
     page.description = n.description;
     page.addSection().addControl(new ClientsideText(n.text));
+    // The language is a column of the page's list item: written on the draft, then published with it.
+    await page.save(false);
+    await (await page.getItem()).update({ [lang]: n.language });
     await page.save(true);
   }
   if (posts.length) ctx.added['news posts'] = posts.length;

@@ -58,6 +58,13 @@ export const lessonsLearned = defineList({
       // Semicolon-separated free tags: managed metadata would need a term store the hub cannot assume.
       key: 'tags', internalName: 'PMOTags', displayName: 'Tags', type: 'Text',
       id: '59966815-a101-441f-9784-ab9a3e5864d6', since: 1, maxLength: 255
+    },
+    {
+      // Schema 11: the projects that applied the lesson, recorded by the PMO (or the lesson's author)
+      // when a project says it used it: the only trace of reuse SharePoint can hold and count
+      // ("lessons reused", a PMO KPI). Not indexed: nothing filters on it.
+      key: 'reusedIn', internalName: 'PMOReusedIn', displayName: 'Reused in', type: 'LookupMulti',
+      id: '3f8a6c2d-9e41-4b7a-8d05-c1e2f7a9b364', since: 11, lookupList: 'projects'
     }
   ],
   views: [

@@ -1,3 +1,6 @@
+import type { ChoiceFieldSchema } from './types';
+import { FRONT_DOOR_LANGUAGES } from './frontDoor';
+
 /**
  * SharePoint's own Site Pages library, which PMO Hub reads but never provisions: its news posts
  * (pages promoted to news) are the PMO's news. Internal names as SharePoint Online names them
@@ -19,3 +22,17 @@ export const SITE_PAGES = {
 
 /** PromotedState: 0 a page, 1 to become news on its first publish, 2 published news. */
 export const NEWS_PROMOTED_STATE = 2;
+
+/**
+ * The language a news post is written in: PMO Hub's own column on Site Pages, added by
+ * provisioning when missing (a normal list column, nothing else of the library is changed), and
+ * set by whoever writes the post. Not SharePoint's `_SPTranslationLanguage`: that column belongs
+ * to the multilingual pages feature, which sets it only on translation copies linked to a source
+ * page (a standalone page must leave it empty), and it exists only where that feature is on.
+ * Indexed, so the news web part's filter on it stays within the list view threshold.
+ */
+export const NEWS_LANGUAGE_FIELD: ChoiceFieldSchema = {
+  key: 'newsLanguage', internalName: 'PMONewsLanguage', displayName: 'News language', type: 'Choice',
+  id: '6b2f9d41-3c7e-4a85-9e10-d4a7c2b8f35e', since: 6, indexed: true,
+  choices: FRONT_DOOR_LANGUAGES
+};

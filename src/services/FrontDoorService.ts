@@ -2,14 +2,19 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { FRONT_DOOR_LANGUAGES, internalName } from '../schema';
+import { FRONT_DOOR_LANGUAGES, getList, internalName } from '../schema';
 import type { CommunityEvent } from '../model/community';
 import type { ContentLanguage, FrontDoorContent, FrontDoorText, KeyFigures } from '../model/frontDoor';
 import type { Project } from '../model/portfolio';
 import { isActive, isStale, REPORTING_PHASES } from '../model/portfolioMetrics';
-import { fromItem } from './mapping';
-import { readAll, selection, spList } from './listItems';
-import { httpStatus } from './odata';
+import { PermissionKind } from '@pnp/sp/security';
+import { fromItem, toPayload } from './mapping';
+import { readAll, saveItem, selection, spList } from './listItems';
+import { hasPermission, httpStatus, type PermissionMask } from './odata';
+import { ValidationError } from './errors';
+import { validateFields } from './validation';
+import type { SiteTimeZone } from './siteTimeZone';
+import { SpSiteTimeZoneService } from './siteTimeZone';
 import { sitePath } from './ProjectService';
 import { SpHubSettingsService } from './HubSettingsService';
 
@@ -20,12 +25,27 @@ export interface IFrontDoorService {
   keyFigures(today: Date, staleDays: number): Promise<KeyFigures>;
   /** The next community events from `now` on. */
   nextEvents(now: Date, count: number): Promise<CommunityEvent[]>;
+  /** The site's time zone (regional settings): event times are shown in it, not the browser's. */
+  timeZone(): Promise<SiteTimeZone>;
+  /** Whether SharePoint lets the signed-in user edit the front door's texts (the list's effective permissions). */
+  canEdit(): Promise<boolean>;
+  /** Saves a text's heading, body and order with its ETag (412 → ConflictError); returns it as stored. */
+  saveText(text: FrontDoorText, options?: { overwrite?: boolean }): Promise<FrontDoorText>;
+  /** Where the PMO adds, reorders or translates texts: the list itself, and one item's edit form. */
+  listUrl(): string;
 }
 
 /** The content language for a UI locale: `sv-SE` → `sv-SE`, `sv` → `sv-SE`, anything else → `en-US`. */
 export function contentLanguage(locale: string): ContentLanguage {
   const lang = locale.toLowerCase().split('-')[0];
   return FRONT_DOOR_LANGUAGES.find((l) => l.toLowerCase().split('-')[0] === lang) ?? 'en-US';
+}
+
+/** SharePoint's LCIDs of the languages PMO Hub writes content in; any other site language reads English. */
+const CONTENT_LANGUAGE_OF_LCID: Record<number, ContentLanguage> = { 1033: 'en-US', 1053: 'sv-SE', 1030: 'da-DK', 1043: 'nl-NL' };
+
+export function contentLanguageOfLcid(lcid: number | undefined): ContentLanguage {
+  return (lcid !== undefined && CONTENT_LANGUAGE_OF_LCID[lcid]) || 'en-US';
 }
 
 /** A text applies to a profile when it names that profile, or names none (every profile). */
@@ -73,7 +93,43 @@ async function unlessMissing<T>(read: Promise<T>): Promise<T | undefined> {
 }
 
 export class SpFrontDoorService implements IFrontDoorService {
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly pageKeys: (profile: string | undefined) => string[]) {}
+  private readonly zone: SpSiteTimeZoneService;
+
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly pageKeys: (profile: string | undefined) => string[]) {
+    this.zone = new SpSiteTimeZoneService(sp);
+  }
+
+  public timeZone(): Promise<SiteTimeZone> {
+    return this.zone.timeZone();
+  }
+
+  public async canEdit(): Promise<boolean> {
+    try {
+      const mask = await spList(this.sp, this.siteUrl, 'frontDoor').getCurrentUserEffectivePermissions() as unknown as PermissionMask;
+      return hasPermission(mask, PermissionKind.EditListItems);
+    } catch (e) {
+      // A site without the list (an older schema), or one the user cannot see: nothing to edit.
+      if (httpStatus(e) === 403 || httpStatus(e) === 404) return false;
+      throw e;
+    }
+  }
+
+  public async saveText(text: FrontDoorText, options: { overwrite?: boolean } = {}): Promise<FrontDoorText> {
+    // Only what the panel edits travels: section, language, profile and contact stay as the PMO set them in the list.
+    const values: Record<string, unknown> = { title: text.title, body: text.body ?? '', sortOrder: text.sortOrder ?? null };
+    const errors = validateFields('frontDoor', values, ['title', 'body', 'sortOrder']);
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    return saveItem<'frontDoor', FrontDoorText>({
+      sp: this.sp, siteUrl: this.siteUrl, listKey: 'frontDoor', mine: text,
+      id: text.id, etag: text.etag, overwrite: options.overwrite,
+      payload: toPayload('frontDoor', values),
+      findNew: (items) => items
+    });
+  }
+
+  public listUrl(): string {
+    return `${sitePath(this.siteUrl)}/${getList('frontDoor').url}`;
+  }
 
   public async content(locale: string): Promise<FrontDoorContent> {
     const { select, expand } = selection('frontDoor');

@@ -7,13 +7,14 @@ import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import { PermissionKind } from '@pnp/sp/security';
 import { internalName, selectFields, type FieldKey, type ListKey } from '../schema';
-import type { Project, StatusReport } from '../model/portfolio';
+import type { Project } from '../model/portfolio';
 import { lastQuarters, pmoKpis, type PmoKpiInput, type PmoKpiSeries } from '../model/pmoKpis';
 import type { QuarterKey } from '../model/okr';
 import { fromItem } from './mapping';
 import { readAll, spList, type RawItem } from './listItems';
 import { hasPermission, httpStatus, settle, type PermissionMask } from './odata';
 import { PAGE_SIZE } from './ProjectService';
+import { readPublishedReports } from './StatusTrendService';
 
 export interface PmoKpiData {
   quarters: QuarterKey[];
@@ -33,8 +34,13 @@ export interface IPmoKpiService {
 /** The default trend: two years. */
 export const PMO_KPI_QUARTERS = 8;
 
-/** What the PMO's KPIs need of each list: only those columns, every page (readAll), so no list view threshold applies. */
-export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<PmoKpiInput, 'quarters'> & { sparringKnown: boolean }> {
+/**
+ * What the PMO's KPIs need of each list: only those columns, every page, so no list view
+ * threshold applies. Status reports, the list that grows fastest (100,000 at 500 projects in
+ * four years), are read as the portfolio's trend reads them: published ones from `from` on, every
+ * ID page in one `$batch` (readPublishedReports); the others page by page (readAll).
+ */
+export async function readPmoKpiInput(sp: SPFI, siteUrl: string, from: string): Promise<Omit<PmoKpiInput, 'quarters'> & { sparringKnown: boolean }> {
   const query = <K extends ListKey>(on: SPFI, key: K, fields: readonly FieldKey<K>[]): IItems => {
     const { select, expand } = selectFields(key, fields);
     const q = spList(on, siteUrl, key).items.select(...select);
@@ -69,11 +75,11 @@ export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<P
     });
   const [projects, reports, downloads, requests, assignments, lessons, readsAll] = await Promise.all([
     items('projects', ['phase', 'startDate', 'endDate', 'forecastEnd', 'budget', 'actualCost']),
-    items('statusReports', ['project', 'reportDate', 'published']),
+    readPublishedReports(sp, siteUrl, from),
     items('templateDownloads', ['downloadedAt']),
     items('sparringRequests', ['created']),
     readAssignments(),
-    items('lessonsLearned', ['created']),
+    items('lessonsLearned', ['created', 'project', 'reusedIn']),
     allRequests
   ]);
   // The session time is the PMO's, from its assignment: a request's own columns are the requester's to forge.
@@ -84,7 +90,7 @@ export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<P
   }
   return {
     projects: projects.map((r) => fromItem<Project>('projects', r)),
-    reports: reports.map((r) => fromItem<StatusReport>('statusReports', r)),
+    reports: reports.map((r) => ({ project: { id: r.projectId, title: '' }, reportDate: r.reportDate, published: true })),
     downloads: downloads.map((r) => fromItem<{ downloadedAt?: string }>('templateDownloads', r))
       .filter((d): d is { downloadedAt: string } => !!d.downloadedAt),
     sparring: requests.flatMap((r) => {
@@ -92,7 +98,10 @@ export async function readPmoKpiInput(sp: SPFI, siteUrl: string): Promise<Omit<P
       const id = (r.Id ?? r.ID) as number;
       return c ? [{ created: c, scheduledAt: scheduled.get(id) }] : [];
     }),
-    lessons: lessons.map((r) => ({ created: created('lessonsLearned', r) })),
+    lessons: lessons.map((r) => {
+      const l = fromItem<{ project?: { id: number }; reusedIn?: Array<{ id: number }> }>('lessonsLearned', r);
+      return { created: created('lessonsLearned', r), project: l.project?.id, reusedIn: (l.reusedIn ?? []).map((p) => p.id) };
+    }),
     sparringKnown: sparringKnown && readsAll
   };
 }
@@ -101,8 +110,11 @@ export class SpPmoKpiService implements IPmoKpiService {
   public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
 
   public async load(today: string, count: number = PMO_KPI_QUARTERS): Promise<PmoKpiData> {
-    const { sparringKnown, ...input } = await readPmoKpiInput(this.sp, this.siteUrl);
     const quarters = lastQuarters(today, count);
+    // The first day of the first quarter shown: older reports count for nothing here.
+    const [y, q] = quarters[0].split('-Q').map(Number);
+    const from = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+    const { sparringKnown, ...input } = await readPmoKpiInput(this.sp, this.siteUrl, from);
     return { quarters, series: pmoKpis({ ...input, quarters }), sparringKnown };
   }
 }

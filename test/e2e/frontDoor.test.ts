@@ -8,8 +8,10 @@
 import type { Page } from 'playwright-core';
 import { axe, shot, startHub, DEMO_NOW, type Hub } from './harness';
 import { getList, internalName, NEWS_PROMOTED_STATE, SITE_PAGES } from '../../src/schema';
+import { NEWS_TEXT } from '../../src/provisioning/demoTexts';
 import { isStale, REPORTING_PHASES } from '../../src/model/portfolioMetrics';
 import type { Project } from '../../src/model/portfolio';
+import { when } from '../../src/webparts/frontDoor/components/FrontDoor';
 
 jest.setTimeout(60_000);
 
@@ -92,6 +94,8 @@ describe.each(CASES)('a visitor whose browser speaks $locale', (c) => {
     const shown = await news.getByRole('heading', { level: 3 }).allTextContents();
     expect(shown.length).toBeGreaterThan(0);
     for (const t of shown) expect(stored).toContain(t);
+    // The site holds news in all four languages; the reader gets theirs only.
+    expect(shown.sort()).toEqual(NEWS_TEXT[c.locale].map((n) => n.title).sort());
 
     // The next meeting on the demo's day is the quarterly challenge meeting of 20 November 2026 (a Swedish site: Swedish titles).
     const meetings = await section(page, c.meetings);
@@ -118,3 +122,52 @@ describe.each(CASES)('a visitor whose browser speaks $locale', (c) => {
   });
 });
 
+
+describe('a PMO member on Home, in a browser in New York', () => {
+  it('edits a Swedish text where it is shown; after a reload SharePoint holds exactly what was typed; meeting times are the site\'s', async () => {
+    const s = await hub.open('pmo', { locale: 'sv-SE', page: '/', timezoneId: 'America/New_York' });
+    const page = s.page;
+    await page.getByRole('heading', { level: 2, name: 'PMO hjälper våra projekt att lyckas' }).waitFor({ timeout: 30_000 });
+
+    // The next meeting's time on the site's clock (the local SharePoint's regional settings say UTC), not New York's.
+    const start = internalName('communityEvents', 'startDate');
+    const events = await hub.rest<{ value: Array<Record<string, string>> }>('pmo', 'GET',
+      `/_api/web/getlist('/sites/pmo/${getList('communityEvents').url}')/items?$select=Title,${start}&$filter=${start} ge datetime'${new Date(DEMO_NOW).toISOString()}'&$orderby=${start}&$top=1`);
+    const next = events.body.value[0];
+    const meetings = await section(page, 'Nästa möten');
+    const shown = await meetings.getByRole('listitem').first().textContent() ?? '';
+    expect(shown).toContain(when(next[start], 'sv-SE', 'UTC'));
+    expect(when(next[start], 'sv-SE', 'UTC')).not.toBe(when(next[start], 'sv-SE', 'America/New_York'));
+    expect(shown).not.toContain(when(next[start], 'sv-SE', 'America/New_York'));
+
+    const typed = 'Styrgruppen "beslutar" – <b>inte</b> PMO 🚀';
+    await page.getByRole('button', { name: 'Redigera ”Styrgrupp”' }).click();
+    const heading = page.getByRole('textbox', { name: 'Rubrik' });
+    await heading.fill(typed);
+    await shot(page, 'front-door-edit-sv-SE', false);
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByText('Sparat. Startsidan visar nu det du skrev.').waitFor();
+    await page.reload();
+    await page.getByRole('rowheader', { name: typed }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('rowheader', { name: typed }).locator('b').count()).toBe(0);
+
+    const language = internalName('frontDoor', 'language');
+    const section_ = internalName('frontDoor', 'section');
+    const stored = await hub.rest<{ value: Array<Record<string, string>> }>('pmo', 'GET',
+      `/_api/web/getlist('/sites/pmo/${getList('frontDoor').url}')/items?$select=Title,${language}&$filter=${section_} eq 'Role' and ${language} eq 'sv-SE'&$top=100`);
+    expect(stored.body.value.map((r) => r.Title)).toContain(typed);
+    expect(stored.body.value.map((r) => r.Title)).not.toContain('Styrgrupp');
+    expect(await axe(page)).toEqual([]);
+    expect(hub.problems()).toEqual({});
+  });
+
+  it('shows a visitor no edit command, and SharePoint refuses the visitor\'s hand-made edit', async () => {
+    const s = await hub.open('visitor', { locale: 'sv-SE', page: '/' });
+    await s.page.getByRole('heading', { level: 2, name: 'PMO hjälper våra projekt att lyckas' }).waitFor({ timeout: 30_000 });
+    expect(await s.page.getByRole('button', { name: /^Redigera/ }).count()).toBe(0);
+    const items = await hub.rest<{ value: Array<{ Id: number }> }>('visitor', 'GET', `/_api/web/getlist('/sites/pmo/${getList('frontDoor').url}')/items?$select=Id&$top=1`);
+    const res = await hub.rest('visitor', 'POST', `/_api/web/getlist('/sites/pmo/${getList('frontDoor').url}')/items(${items.body.value[0].Id})`,
+      { Title: 'Besökare' }, { 'IF-MATCH': '*', 'X-HTTP-Method': 'MERGE' });
+    expect(res.status).toBe(403);
+  });
+});

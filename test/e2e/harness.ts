@@ -49,6 +49,8 @@ export interface OpenOptions {
   acceptDownloads?: boolean;
   /** Step timeout of the page (Playwright's default of 30 s hides a stuck step for too long). */
   timeout?: number;
+  /** The browser's time zone (IANA), to show that times follow the site's, not the browser's. */
+  timezoneId?: string;
 }
 
 export interface RestAnswer<T = unknown> {
@@ -141,7 +143,8 @@ export async function startHub(options: StartOptions): Promise<Hub> {
     sp: (alias) => connect(siteUrl, { auth: 'none', as: alias }),
     async open(alias, o = {}) {
       const context = await browser.newContext({
-        viewport: o.viewport ?? { width: 1366, height: 900 }, locale: o.locale ?? 'en-US', acceptDownloads: o.acceptDownloads ?? true
+        viewport: o.viewport ?? { width: 1366, height: 900 }, locale: o.locale ?? 'en-US', acceptDownloads: o.acceptDownloads ?? true,
+        ...(o.timezoneId ? { timezoneId: o.timezoneId } : {})
       });
       // Playwright's driver runs in this process and replays the install in each new document as
       // "time + (the page's real now − the driver's now at install)", clamped at zero: the driver

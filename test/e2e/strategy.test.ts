@@ -80,25 +80,29 @@ describe('OKRs', () => {
     const { page } = await hub.open('visitor', { page: STRATEGY_PAGE, locale: 'sv-SE' });
     const kpis = page.locator('[data-webpart="pmo-kpis"]');
     await kpis.getByRole('heading', { level: 2, name: 'PMO:ns egna nyckeltal' }).waitFor({ timeout: 30_000 });
-    for (const name of ['Projekt levererade i tid', 'Statusrapporter i tid', 'Nedladdade mallar', 'Registrerade erfarenheter']) {
+    for (const name of ['Projekt levererade i tid', 'Statusrapporter i tid', 'Nedladdade mallar', 'Registrerade erfarenheter', 'Återanvända erfarenheter']) {
       const section = kpis.locator('section', { has: page.getByRole('heading', { level: 3, name }) });
       // A value (a number, or "nothing to measure"), never blank.
       expect((await section.locator('[data-kpi-value]').textContent())?.trim()).toMatch(/\S/);
       expect(await section.getByRole('table', { name: `${name} per kvartal` }).locator('tbody tr').count()).toBe(8);
     }
-    expect(await kpis.getByText(/^Definition:/).count()).toBe(7);
+    expect(await kpis.getByText(/^Definition:/).count()).toBe(8);
     // Every trend drawn but the sparring ones: a visitor reads only their own requests and no assignment.
-    await kpis.locator('svg.ct-chart-line').nth(4).waitFor();
-    expect(await kpis.locator('svg.ct-chart-line').count()).toBe(5);
+    await kpis.locator('svg.ct-chart-line').nth(5).waitFor();
+    expect(await kpis.locator('svg.ct-chart-line').count()).toBe(6);
     expect(await kpis.getByText('Bara PMO ser alla sparringförfrågningar och deras möten: siffran visas inte för dig.').count()).toBe(2);
     expect(await axe(page)).toEqual([]);
     await settleAnimations(page);
     await kpis.screenshot({ path: path.join(SHOTS, 'strategy-pmo-kpis-sv.png') });
 
-    const asPmo = (await hub.open('pmo', { page: STRATEGY_PAGE })).page.locator('[data-webpart="pmo-kpis"]');
+    const pmoPage = (await hub.open('pmo', { page: STRATEGY_PAGE })).page;
+    const asPmo = pmoPage.locator('[data-webpart="pmo-kpis"]');
     await asPmo.getByRole('heading', { level: 2, name: "The PMO's own KPIs" }).waitFor({ timeout: 30_000 });
-    await asPmo.locator('svg.ct-chart-line').nth(6).waitFor();
-    expect(await asPmo.locator('svg.ct-chart-line').count()).toBe(7);
+    await asPmo.locator('svg.ct-chart-line').nth(7).waitFor();
+    expect(await asPmo.locator('svg.ct-chart-line').count()).toBe(8);
+    // The demo books sessions: the PMO sees this quarter's waiting time, in days.
+    const wait = asPmo.locator('section', { has: pmoPage.getByRole('heading', { level: 3, name: 'Waiting time for sparring' }) });
+    expect((await wait.locator('[data-kpi-value]').textContent())?.trim()).toMatch(/^\d+(\.\d)? days?$/);
   });
 
   it('raised no console error, CSP violation or failed request', () => {

@@ -137,15 +137,15 @@ test('seeded requests: each requester sees only their own; the assigned expert s
   for (const a of ALIASES) byUser[a] = (await restTitles(a)).filter((t) => !/Steering group <b>cut/.test(t)).sort();
   expect(byUser.visitor).toEqual([]);
   expect(byUser.thomas).toEqual([]);
-  expect(byUser.leader).toEqual(['Preparing a steering group that must cut scope']);
-  expect(byUser.johan).toEqual(['Risk workshop for the solar panel project']);
+  expect(byUser.leader).toEqual(['Preparing a steering group that must cut scope', 'Release planning for the customer portal']);
+  expect(byUser.johan).toEqual(['Go-live readiness for the new HR system', 'Risk workshop for the solar panel project']);
   expect(byUser.ingrid).toEqual(['Benefits realisation plan for the budget tool']);
   expect(byUser.lars).toEqual([]);
   expect((await service('lars').assignedToMe()).map((r) => r.title).filter((t) => !/Steering group <b>cut/.test(t)).sort())
-    .toEqual(['Benefits realisation plan for the budget tool', 'Risk workshop for the solar panel project']);
+    .toEqual(['Benefits realisation plan for the budget tool', 'Go-live readiness for the new HR system', 'Release planning for the customer portal', 'Risk workshop for the solar panel project']);
   expect(await service('johan').assignedToMe()).toEqual([]);
-  expect(byUser.pmo).toHaveLength(3);
-  expect(byUser.owner).toHaveLength(3);
+  expect(byUser.pmo).toHaveLength(5);
+  expect(byUser.owner).toHaveLength(5);
   // Writes are the requester's and the PMO's: a visitor cannot change a request by id.
   const [first] = await service('pmo').open() as SparringRequestView[];
   await expect(spList(as.visitor as SPFI, site.url, 'sparringRequests').items.getById(first.id).update({ Title: 'hijacked' })).rejects.toMatchObject({ status: 404 });

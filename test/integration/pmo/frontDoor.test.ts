@@ -10,7 +10,7 @@ import '@pnp/sp/items';
 import { startSite, type Site } from './setup';
 import { provision } from '../../../src/provisioning/apply';
 import { seed } from '../../../src/provisioning/seed';
-import { getList, internalName, NEWS_PROMOTED_STATE, SITE_PAGES } from '../../../src/schema';
+import { getList, internalName, NEWS_LANGUAGE_FIELD, NEWS_PROMOTED_STATE, SITE_PAGES } from '../../../src/schema';
 import { SpFrontDoorService } from '../../../src/services/FrontDoorService';
 import { SpNewsService } from '../../../src/services/NewsService';
 import { profilePageKeys } from '../../../src/webparts/frontDoor/pageLinks';
@@ -18,6 +18,7 @@ import { NEWS_TEXT } from '../../../src/provisioning/demoTexts';
 import { isStale, REPORTING_PHASES } from '../../../src/model/portfolioMetrics';
 import type { Project } from '../../../src/model/portfolio';
 import { DEMO_NOW } from '../../fixtures/demoClock';
+import { isConflict } from '../../../src/components/errors';
 
 jest.setTimeout(180_000);
 
@@ -74,6 +75,34 @@ test('news are stored as SharePoint news posts: promoted site pages with a first
   expect(page.Description).toBe(news[0][SITE_PAGES.fields.description]);
 });
 
+const newsLanguages = async (): Promise<Map<string, unknown>> => {
+  const rows = await site.sp.web.getList(`/sites/pmo/${SITE_PAGES.url}`).items.select(SITE_PAGES.fields.title, NEWS_LANGUAGE_FIELD.internalName)
+    .filter(`${SITE_PAGES.fields.promotedState} eq ${NEWS_PROMOTED_STATE}`).top(5000)<Array<Record<string, unknown>>>();
+  return new Map(rows.map((r) => [String(r[SITE_PAGES.fields.title]), r[NEWS_LANGUAGE_FIELD.internalName]]));
+};
+
+test('provisioning adds the news language column to Site Pages once, as a normal indexed choice column', async () => {
+  const fields = (): Promise<Array<{ InternalName: string; TypeAsString: string; Indexed: boolean; Choices: string[] }>> =>
+    site.sp.web.getList(`/sites/pmo/${SITE_PAGES.url}`).fields.filter(`InternalName eq '${NEWS_LANGUAGE_FIELD.internalName}'`)
+      .select('InternalName', 'TypeAsString', 'Indexed', 'Choices')();
+  const [field] = await fields();
+  expect(field).toMatchObject({ TypeAsString: 'Choice', Indexed: true, Choices: ['en-US', 'sv-SE', 'da-DK', 'nl-NL'] });
+  const again = await provision(site.sp);
+  expect(again.upToDate).toBe(true);
+  expect(await fields()).toHaveLength(1);
+});
+
+test('each seeded news post carries its language; a reader whose language has no news gets the site\'s', async () => {
+  const tags = await newsLanguages();
+  expect(tags.size).toBe(NEWS_TEXT['sv-SE'].length);
+  for (const n of NEWS_TEXT['sv-SE']) expect(tags.get(n.title)).toBe('sv-SE');
+  const visitor = await site.as('visitor');
+  // Only Swedish posts so far: a Danish reader reads the Swedish site's news rather than nothing.
+  const danish = await new SpNewsService(visitor, SITE_URL()).latest(10, 'da-DK');
+  expect(danish.map((n) => n.title).sort()).toEqual(NEWS_TEXT['sv-SE'].map((n) => n.title).sort());
+  expect(new Set(danish.map((n) => n.language))).toEqual(new Set(['sv-SE']));
+});
+
 test('the seed runs again without adding; with --language all it adds the other three languages only', async () => {
   expect((await seed(site.sp, 'demo', undefined, { now: DEMO_NOW + 3600_000 })).added).toEqual({});
   const more = await seed(site.sp, 'demo', undefined, { now: DEMO_NOW + 3600_000, language: 'all' });
@@ -86,6 +115,23 @@ test('the seed runs again without adding; with --language all it adds the other 
   const keys = texts.map((t) => `${String(t[language])}|${String(t.Title)}`);
   expect(new Set(keys).size).toBe(keys.length);
   expect((await seed(site.sp, 'demo', undefined, { now: DEMO_NOW + 7200_000, language: 'all' })).added).toEqual({});
+  const tags = await newsLanguages();
+  for (const lang of ['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as const) for (const n of NEWS_TEXT[lang]) expect(tags.get(n.title)).toBe(lang);
+});
+
+test('with news in all four languages, each reader gets their own language only, newest first', async () => {
+  const visitor = await site.as('visitor');
+  const news = new SpNewsService(visitor, SITE_URL());
+  for (const lang of ['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as const) {
+    const shown = await news.latest(10, lang);
+    expect(shown.map((n) => n.title).sort()).toEqual(NEWS_TEXT[lang].map((n) => n.title).sort());
+    const dates = shown.map((n) => Date.parse(n.firstPublished ?? ''));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  }
+  // A language PMO Hub does not write in reads English, as the UI does.
+  expect((await news.latest(10, 'fi-FI')).map((n) => n.language)).toEqual(NEWS_TEXT['en-US'].map(() => 'en-US'));
+  // Without a reader's language: the site's (Swedish).
+  expect(new Set((await news.latest(10)).map((n) => n.language))).toEqual(new Set(['sv-SE']));
 });
 
 test('the front door service reads the visitor\'s language, falls back to English, and keeps the profile\'s texts', async () => {
@@ -127,8 +173,8 @@ test('key figures are computed from what the lists hold, as a visitor may read t
 
 test('the news service returns the latest posts, newest first, to a visitor', async () => {
   const visitor = await site.as('visitor');
-  const latest = await new SpNewsService(visitor, SITE_URL()).latest(4);
-  expect(latest).toHaveLength(4);
+  const latest = await new SpNewsService(visitor, SITE_URL()).latest(2, 'en-US');
+  expect(latest).toHaveLength(2);
   const dates = latest.map((n) => Date.parse(n.firstPublished ?? ''));
   expect(dates).toEqual([...dates].sort((a, b) => b - a));
   expect(latest[0].url).toMatch(/^\/sites\/pmo\/SitePages\/.+\.aspx$/);
@@ -144,4 +190,31 @@ test('SharePoint refuses a visitor who writes the front door or posts news by ha
   expect(await status(pmo.web.getList(`/sites/pmo/${getList('frontDoor').url}`).items.add({
     Title: 'PMO text', [internalName('frontDoor', 'section')]: 'Purpose', [internalName('frontDoor', 'language')]: 'en-US'
   }))).toBe(200);
+});
+
+test('the PMO may edit the front door from Home and a visitor may not: SharePoint\'s effective permissions decide, and what was typed is stored', async () => {
+  const pmo = new SpFrontDoorService(await site.as('pmo'), SITE_URL(), profilePageKeys);
+  const visitor = new SpFrontDoorService(await site.as('visitor'), SITE_URL(), profilePageKeys);
+  const leader = new SpFrontDoorService(await site.as('leader'), SITE_URL(), profilePageKeys);
+  expect([await pmo.canEdit(), await leader.canEdit(), await visitor.canEdit()]).toEqual([true, false, false]);
+  expect(pmo.listUrl()).toBe(`/sites/pmo/${getList('frontDoor').url}`);
+
+  const role = (await pmo.content('sv-SE')).roles[0];
+  const typed = 'Styrgruppen "beslutar" – <b>inte</b> PMO:s \'rådgivare\' 🚀 åäö';
+  // The visitor's hand-made write of the same item is refused by SharePoint, not by the UI.
+  await expect(visitor.saveText({ ...role, title: 'Besökare' })).rejects.toMatchObject({ status: 403 });
+  const saved = await pmo.saveText({ ...role, title: typed, body: 'Rad 1\nRad 2 & <i>mer</i>', sortOrder: 12 });
+  const raw = await site.sp.web.getList(`/sites/pmo/${getList('frontDoor').url}`).items.getById(role.id)
+    .select('Title', internalName('frontDoor', 'body'), internalName('frontDoor', 'sortOrder'), internalName('frontDoor', 'section'), internalName('frontDoor', 'language'))<Record<string, unknown>>();
+  expect(raw.Title).toBe(typed);
+  expect(raw[internalName('frontDoor', 'body')]).toBe('Rad 1\nRad 2 & <i>mer</i>');
+  expect(raw[internalName('frontDoor', 'sortOrder')]).toBe(12);
+  // What the panel does not edit is left as the PMO set it in the list.
+  expect([raw[internalName('frontDoor', 'section')], raw[internalName('frontDoor', 'language')]]).toEqual(['Role', 'sv-SE']);
+  expect((await pmo.content('sv-SE')).roles.find((r) => r.id === role.id)?.title).toBe(typed);
+
+  // A save with the ETag read before someone else's change is a conflict, never a silent overwrite.
+  const stale = await pmo.saveText({ ...role, title: 'Gammal' }).then(() => undefined, (e: unknown) => e);
+  expect(isConflict(stale)).toBe(true);
+  expect((await pmo.saveText({ ...saved, title: 'Gammal' }, { overwrite: false })).title).toBe('Gammal');
 });

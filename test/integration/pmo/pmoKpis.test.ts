@@ -94,7 +94,9 @@ describe('PMO KPIs from SharePoint', () => {
   });
 
   it('the sparring waiting time is the median from request to the session the PMO booked in its assignment', async () => {
-    // The seed assigns but books no session: the PMO books one, as in the sparring web part.
+    // The seed books sessions days after its day: the KPI has a waiting time before anyone books more.
+    expect(Object.values(series(pmo, 'sparringWaitDays')).some((v) => v !== undefined)).toBe(true);
+    // The PMO books one more, as in the sparring web part.
     const sparring = new SpSparringRequestService(site.pmoSp, site.url);
     const assigned = (await sparring.open()).find((r) => r.status === 'Assigned');
     expect(assigned).toBeDefined();
@@ -121,6 +123,21 @@ describe('PMO KPIs from SharePoint', () => {
       else expect(got).toBeCloseTo(m, 6);
     }
     expect(measured).toBeGreaterThan(0);
+  });
+
+  it('lessons reused: of the lessons logged in a quarter, the share another project applied (their Reused in column)', async () => {
+    const own = `${col('lessonsLearned', 'project')}Id`;
+    const reusedIn = `${col('lessonsLearned', 'reusedIn')}Id`;
+    const lessons = await restAll('lessonsLearned', ['Created', own, reusedIn]);
+    for (const q of pmo.quarters) {
+      const logged = lessons.filter((l) => quarter(str(l.Created)!) === q);
+      const travelled = logged.filter((l) => ((l[reusedIn] as number[] | undefined) ?? []).some((p) => p !== l[own])).length;
+      expect(series(pmo, 'lessonsReused')[q]).toBe(logged.length ? travelled / logged.length : undefined);
+    }
+    // The seed records reuse of some lessons, not all: a share strictly between 0 and 1.
+    const now = series(pmo, 'lessonsReused')[quarter(TODAY)];
+    expect(now).toBeGreaterThan(0);
+    expect(now).toBeLessThan(1);
   });
 
   it('status reports on time: the published reports in the months the running projects owed one', async () => {

@@ -9,6 +9,7 @@ import type { INewsService } from '../../../src/services/NewsService';
 import { arrangeContent } from '../../../src/services/FrontDoorService';
 import type { FrontDoorText, KeyFigures, NewsPost } from '../../../src/model/frontDoor';
 import type { CommunityEvent } from '../../../src/model/community';
+import type { SiteTimeZone } from '../../../src/services/siteTimeZone';
 import { pageLinks } from '../../../src/webparts/frontDoor/pageLinks';
 import { loadAmdFile } from '../loc/amd';
 import { commonStrings } from '../statusReports/fakes';
@@ -40,7 +41,20 @@ const EVENTS: CommunityEvent[] = [
 
 class FakeFrontDoor implements IFrontDoorService {
   public calls = 0;
+  public saved: FrontDoorText[] = [];
+  public editor = false;
+  public zone: SiteTimeZone = { iana: 'UTC', description: '(UTC) Coordinated Universal Time' };
   public constructor(private readonly texts: FrontDoorText[], private readonly figures: () => Promise<KeyFigures>, private readonly fail = 0, private readonly profile = 'excellence') {}
+  public timeZone(): Promise<SiteTimeZone> { return Promise.resolve(this.zone); }
+  public canEdit(): Promise<boolean> { return Promise.resolve(this.editor); }
+  public listUrl(): string { return '/sites/pmo/Lists/PMOFrontDoor'; }
+  public saveText(t: FrontDoorText): Promise<FrontDoorText> {
+    this.saved.push(t);
+    const i = this.texts.findIndex((x) => x.id === t.id);
+    // Kept as the list would store it, so the reload shows it.
+    this.texts[i] = { ...t, etag: '"2"' };
+    return Promise.resolve(this.texts[i]);
+  }
   public content(locale: string): ReturnType<IFrontDoorService['content']> {
     this.calls++;
     if (this.calls <= this.fail) return Promise.reject(Object.assign(new Error('boom'), { status: 500 }));
@@ -102,9 +116,58 @@ describe('FrontDoor', () => {
   });
 });
 
+describe('FrontDoor for the PMO', () => {
+  it('offers a visitor no edit command and no link to the list', async () => {
+    render(<FrontDoor service={new FakeFrontDoor(TEXTS.map((t) => ({ ...t })), () => Promise.resolve(FIGURES))} strings={s} common={c} locale="sv-SE" links={links} staleDays={30} />);
+    await screen.findByRole('heading', { level: 2, name: 'PMO hjälper våra projekt att lyckas' });
+    expect(screen.queryAllByRole('button', { name: /^Edit/ })).toHaveLength(0);
+    expect(screen.queryByRole('link', { name: s.EditInList })).toBeNull();
+  });
+
+  it('lets someone SharePoint lets edit the list change a text in place, and Home shows it as typed', async () => {
+    const sv = loc('sv-se');
+    const service = new FakeFrontDoor(TEXTS.map((t) => ({ ...t })), () => Promise.resolve(FIGURES));
+    service.editor = true;
+    render(<FrontDoor service={service} strings={sv} common={c} locale="sv-SE" links={links} staleDays={30} />);
+    await screen.findByRole('heading', { level: 2, name: 'PMO hjälper våra projekt att lyckas' });
+    expect(screen.getByRole('link', { name: sv.EditInList }).getAttribute('href')).toBe('/sites/pmo/Lists/PMOFrontDoor');
+    // One command per text, each named after the text it edits.
+    expect(screen.getAllByRole('button', { name: /^Redigera ”/ })).toHaveLength(5);
+    fireEvent.click(screen.getByRole('button', { name: 'Redigera ”Styrgrupp”' }));
+    const heading = await screen.findByRole('textbox', { name: sv.FieldHeading });
+    const typed = 'Styrgruppen "beslutar" – <b>inte</b> PMO 🚀';
+    fireEvent.change(heading, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: sv.Save }));
+    await screen.findByText(sv.ErrorRequired);
+    expect(service.saved).toHaveLength(0);
+    fireEvent.change(heading, { target: { value: typed } });
+    fireEvent.change(screen.getByRole('textbox', { name: sv.FieldOrder }), { target: { value: 'tio' } });
+    fireEvent.click(screen.getByRole('button', { name: sv.Save }));
+    await screen.findByText(c.NumberInvalid.replace('{0}', '10'));
+    fireEvent.change(screen.getByRole('textbox', { name: sv.FieldOrder }), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: sv.Save }));
+    await screen.findByText(sv.TextSaved);
+    expect(service.saved.map((t) => [t.title, t.sortOrder, t.section, t.language])).toEqual([[typed, 12, 'Role', 'sv-SE']]);
+    // Shown as text, not markup.
+    expect((await screen.findByRole('rowheader', { name: typed })).querySelector('b')).toBeNull();
+  });
+
+  it('shows event times on the site\'s clock, whatever the browser\'s zone', async () => {
+    const service = new FakeFrontDoor(TEXTS, () => Promise.resolve(FIGURES));
+    service.zone = { iana: 'Asia/Tokyo', description: '(UTC+09:00) Osaka, Sapporo, Tokyo' };
+    render(<FrontDoor service={service} strings={s} common={c} locale="en-GB" links={links} staleDays={30} />);
+    const meetings = await screen.findByRole('region', { name: s.EventsHeading });
+    // 09:00 UTC is 18:00 in Tokyo.
+    expect(within(meetings).getByText(/20 November 2026.*18:00 · Stockholm/)).toBeTruthy();
+    expect(within(meetings).getByText('Times in the site\'s time zone: (UTC+09:00) Osaka, Sapporo, Tokyo')).toBeTruthy();
+  });
+});
+
 class FakeNews implements INewsService {
+  public zone: SiteTimeZone = { iana: 'Europe/Amsterdam', description: '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna' };
   public constructor(private readonly answer: () => Promise<NewsPost[]>) {}
   public latest(): Promise<NewsPost[]> { return this.answer(); }
+  public timeZone(): Promise<SiteTimeZone> { return Promise.resolve(this.zone); }
 }
 
 describe('News', () => {
@@ -115,6 +178,29 @@ describe('News', () => {
     expect(link.getAttribute('href')).toBe('/sites/pmo/SitePages/Status.aspx');
     expect(screen.getByText('Gepubliceerd op 14 november 2026')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Laatste nieuws' })).toBeTruthy();
+  });
+
+  it('dates a post by the site\'s calendar: late evening UTC is the next day in Tokyo', async () => {
+    const news = new FakeNews(() => Promise.resolve([{ id: 4, title: 'Late post', url: '/sites/pmo/SitePages/Late.aspx', firstPublished: '2026-11-14T23:30:00Z' }]));
+    news.zone = { iana: 'Asia/Tokyo', description: '(UTC+09:00) Osaka, Sapporo, Tokyo' };
+    render(<News news={news} strings={s} common={c} locale="en-GB" count={4} />);
+    await screen.findByText('Published 15 November 2026');
+  });
+
+  it('shows no date rather than a wrong one when the site\'s zone is not one the browser knows; the meetings say why', async () => {
+    const news = new FakeNews(() => Promise.resolve([{ id: 4, title: 'Post', url: '/sites/pmo/SitePages/P.aspx', firstPublished: '2026-11-14T23:30:00Z' }]));
+    news.timeZone = (): Promise<SiteTimeZone> => Promise.reject(new Error('The site\'s time zone "(UTC-05:00) Eastern Time (US & Canada)" is not one this browser knows.'));
+    const { unmount } = render(<News news={news} strings={s} common={c} locale="en-US" count={4} />);
+    await screen.findByRole('link', { name: 'Post' });
+    expect(screen.queryByText(/^Published/)).toBeNull();
+    unmount();
+    const service = new FakeFrontDoor(TEXTS, () => Promise.resolve(FIGURES));
+    service.timeZone = (): Promise<SiteTimeZone> => Promise.reject(new Error('unknown zone'));
+    render(<FrontDoor service={service} strings={s} common={c} locale="en-US" links={links} staleDays={30} />);
+    await screen.findByText(s.EventsLoadError);
+    // The rest of Home is there.
+    expect(screen.getByRole('heading', { level: 2, name: 'The PMO helps our projects succeed' })).toBeTruthy();
+    expect(screen.queryByText('Kvartalsvis utmaningsmöte K4 2026')).toBeNull();
   });
 
   it('has empty and error states', async () => {

@@ -57,4 +57,17 @@ describe('PMO KPIs', () => {
     expect(kpi(s, 'sparringWaitDays')).toEqual({ '2026-Q1': 4, '2026-Q2': undefined });
     expect(kpi(s, 'lessonsLogged')).toEqual({ '2026-Q1': 0, '2026-Q2': 1 });
   });
+
+  it('counts a lesson as reused when another project applied it, as a share of the quarter\'s lessons', () => {
+    const s = pmoKpis(input({
+      lessons: [
+        { created: '2026-01-10T08:00:00Z', project: 1, reusedIn: [2] },
+        // Applied only in its own project: the project learning, not the lesson travelling.
+        { created: '2026-02-10T08:00:00Z', project: 3, reusedIn: [3] },
+        { created: '2026-03-10T08:00:00Z', project: 1 },
+        { created: '2026-03-11T08:00:00Z', reusedIn: [4, 5] }
+      ]
+    }));
+    expect(kpi(s, 'lessonsReused')).toEqual({ '2026-Q1': 0.5, '2026-Q2': undefined });
+  });
 });

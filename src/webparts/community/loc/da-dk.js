@@ -159,6 +159,7 @@ define([], function () {
     "CategoryGovernance": "Styring",
     "CategoryMethod": "Metode",
     "CategoryOther": "Andet",
-    "AskExpertButton": "Bed om sparring: {0}"
+    "AskExpertButton": "Bed om sparring: {0}",
+    "ReusedIn": "Genbrugt i: {0}"
   };
 });

@@ -159,6 +159,7 @@ define([], function () {
     "CategoryGovernance": "Governance",
     "CategoryMethod": "Method",
     "CategoryOther": "Other",
-    "AskExpertButton": "Ask for sparring: {0}"
+    "AskExpertButton": "Ask for sparring: {0}",
+    "ReusedIn": "Reused in: {0}"
   };
 });

@@ -143,6 +143,7 @@ declare interface ICommunityWebPartStrings {
   FieldTags: string;
   TagsHint: string;
   TagsList: string;
+  ReusedIn: string;
   WhatHappened: string;
   Recommendation: string;
   LessonsForTemplate: string;

@@ -159,6 +159,7 @@ define([], function () {
     "CategoryGovernance": "Governance",
     "CategoryMethod": "Methode",
     "CategoryOther": "Overig",
-    "AskExpertButton": "Sparring aanvragen: {0}"
+    "AskExpertButton": "Sparring aanvragen: {0}",
+    "ReusedIn": "Hergebruikt in: {0}"
   };
 });

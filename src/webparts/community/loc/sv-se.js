@@ -159,6 +159,7 @@ define([], function () {
     "CategoryGovernance": "Styrning",
     "CategoryMethod": "Metod",
     "CategoryOther": "Övrigt",
-    "AskExpertButton": "Be om sparring: {0}"
+    "AskExpertButton": "Be om sparring: {0}",
+    "ReusedIn": "Återanvänd i: {0}"
   };
 });

@@ -1,14 +1,16 @@
 import * as React from 'react';
-import { Link, MessageBar, MessageBarType, Persona, PersonaSize, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
+import { ActionButton, Link, MessageBar, MessageBarType, Persona, PersonaSize, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import { SERVICE_AREAS } from '../../../schema';
 import type { CommunityEvent } from '../../../model/community';
-import type { FrontDoorContent, GovernanceRole, KeyFigures, ServiceArea } from '../../../model/frontDoor';
+import type { FrontDoorContent, FrontDoorText, GovernanceRole, KeyFigures, ServiceArea } from '../../../model/frontDoor';
+import type { SiteTimeZone } from '../../../services/siteTimeZone';
 import type { IFrontDoorService } from '../../../services/FrontDoorService';
 import { useLoader } from '../../../components/useLoader';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { format } from '../../../components/text';
 import { formatLocaleNumber } from '../../../components/localeNumber';
 import { srOnly } from '../../../components/srOnly';
+import { FrontDoorTextPanel } from './FrontDoorTextPanel';
 
 /** A hub page a quick link opens: its server-relative URL by page key (from the hub's page list). */
 export type PageLinks = Partial<Record<'projects' | 'templates' | 'community' | 'portfolio', string>>;
@@ -52,12 +54,27 @@ const ROLE_LABEL: Record<GovernanceRole, keyof IFrontDoorWebPartStrings> = {
   SteeringGroup: 'RoleSteeringGroup', Sponsor: 'RoleSponsor', ProjectLeader: 'RoleProjectLeader', Pmo: 'RolePmo'
 };
 
-function when(iso: string, locale: string): string {
+/** A stored UTC moment on the site's wall clock (its regional settings), never the browser's. */
+export function when(iso: string, locale: string, timeZone: string): string {
   const d = new Date(iso);
-  return isNaN(d.getTime()) ? '' : d.toLocaleString(locale, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
-function Hero(props: { content: FrontDoorContent; links: PageLinks; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses> }): JSX.Element {
+/** Opens the edit panel of a text; undefined for people SharePoint does not let edit the list. */
+type OnEdit = ((t: FrontDoorText) => void) | undefined;
+
+/** The PMO's way into a text from where it is shown; its name says which text it edits. */
+function EditButton(props: { text: FrontDoorText; onEdit: OnEdit; strings: IFrontDoorWebPartStrings }): JSX.Element {
+  const { text, onEdit, strings: s } = props;
+  if (!onEdit) return <></>;
+  return (
+    <ActionButton iconProps={{ iconName: 'Edit' }} aria-label={format(s.EditTextLabel, text.title)} onClick={() => onEdit(text)} styles={{ root: { height: 28, padding: 0 } }}>
+      {s.EditText}
+    </ActionButton>
+  );
+}
+
+function Hero(props: { content: FrontDoorContent; links: PageLinks; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses>; onEdit: OnEdit }): JSX.Element {
   const { content: c, strings: s, links } = props;
   const quick: Array<[string | undefined, string, string]> = [
     [links.projects, s.QuickReportStatus, 'ReportDocument'], [links.templates, s.QuickFindTemplate, 'Page'],
@@ -68,6 +85,7 @@ function Hero(props: { content: FrontDoorContent; links: PageLinks; strings: IFr
       <Stack tokens={{ childrenGap: 12 }}>
         <Text variant="xxLarge" as="h2" id="pmo-front-door-purpose">{c.purpose?.title || s.PurposeHeading}</Text>
         {c.purpose?.body && <p className={props.classes.text}>{c.purpose.body}</p>}
+        {c.purpose && <EditButton text={c.purpose} onEdit={props.onEdit} strings={s} />}
         <nav aria-label={s.QuickLinks}>
           <ul className={props.classes.links}>
             {quick.filter(([href]) => !!href).map(([href, label]) => (
@@ -80,8 +98,8 @@ function Hero(props: { content: FrontDoorContent; links: PageLinks; strings: IFr
   );
 }
 
-function Services(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses> }): JSX.Element {
-  const { content: c, strings: s, classes } = props;
+function Services(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses>; onEdit: OnEdit }): JSX.Element {
+  const { content: c, strings: s, classes, onEdit } = props;
   const areas = SERVICE_AREAS.filter((a) => c.services.some((t) => t.serviceArea === a));
   const other = c.services.filter((t) => !t.serviceArea);
   return (
@@ -94,19 +112,19 @@ function Services(props: { content: FrontDoorContent; strings: IFrontDoorWebPart
               <Text variant="large" as="h3">{s[AREA_LABEL[a]]}</Text>
               <ul>
                 {c.services.filter((t) => t.serviceArea === a).map((t) => (
-                  <li key={t.id}><strong>{t.title}</strong>{t.body && <span>: {t.body}</span>}</li>
+                  <li key={t.id}><strong>{t.title}</strong>{t.body && <span>: {t.body}</span>} <EditButton text={t} onEdit={onEdit} strings={s} /></li>
                 ))}
               </ul>
             </li>
           ))}
-          {other.map((t) => <li key={t.id} className={classes.card}><Text variant="large" as="h3">{t.title}</Text><p className={classes.text}>{t.body}</p></li>)}
+          {other.map((t) => <li key={t.id} className={classes.card}><Text variant="large" as="h3">{t.title}</Text><p className={classes.text}>{t.body}</p><EditButton text={t} onEdit={onEdit} strings={s} /></li>)}
         </ul>
       </Stack>
     </section>
   );
 }
 
-function Roles(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses> }): JSX.Element {
+function Roles(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses>; onEdit: OnEdit }): JSX.Element {
   const { content: c, strings: s } = props;
   return (
     <section aria-labelledby="pmo-front-door-roles">
@@ -119,7 +137,7 @@ function Roles(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStr
             {c.roles.map((r) => (
               <tr key={r.id}>
                 <th scope="row">{r.title || (r.governanceRole ? s[ROLE_LABEL[r.governanceRole]] : '')}</th>
-                <td><p className={props.classes.text}>{r.body}</p></td>
+                <td><p className={props.classes.text}>{r.body}</p><EditButton text={r} onEdit={props.onEdit} strings={s} /></td>
               </tr>
             ))}
           </tbody>
@@ -129,7 +147,7 @@ function Roles(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStr
   );
 }
 
-function Team(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses> }): JSX.Element {
+function Team(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStrings; classes: ReturnType<typeof useClasses>; onEdit: OnEdit }): JSX.Element {
   const { content: c, strings: s, classes } = props;
   return (
     <section aria-labelledby="pmo-front-door-team">
@@ -144,6 +162,7 @@ function Team(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStri
                 {t.body && <p className={classes.text}>{t.body}</p>}
                 {/* The name says whom the mail goes to and keeps the visible address in it (WCAG 2.5.3). */}
                 {t.contact?.email && <Link href={`mailto:${t.contact.email}`} aria-label={`${format(s.MailTo, name)}: ${t.contact.email}`}>{t.contact.email}</Link>}
+                <EditButton text={t} onEdit={props.onEdit} strings={s} />
               </li>
             );
           })}
@@ -153,7 +172,7 @@ function Team(props: { content: FrontDoorContent; strings: IFrontDoorWebPartStri
   );
 }
 
-function Events(props: { events: CommunityEvent[]; link?: string; strings: IFrontDoorWebPartStrings; locale: string; classes: ReturnType<typeof useClasses> }): JSX.Element {
+function Events(props: { events: CommunityEvent[]; timeZone: SiteTimeZone; link?: string; strings: IFrontDoorWebPartStrings; locale: string; classes: ReturnType<typeof useClasses> }): JSX.Element {
   const { strings: s, classes } = props;
   return (
     <section aria-labelledby="pmo-front-door-events">
@@ -164,10 +183,11 @@ function Events(props: { events: CommunityEvent[]; link?: string; strings: IFron
           {props.events.map((e) => (
             <li key={e.id} className={classes.card}>
               <Text variant="mediumPlus" as="h3">{e.title}</Text>
-              <Text className={classes.meta} block={true}>{[when(e.startDate, props.locale), e.location].filter(Boolean).join(' · ')}</Text>
+              <Text className={classes.meta} block={true}>{[when(e.startDate, props.locale, props.timeZone.iana), e.location].filter(Boolean).join(' · ')}</Text>
             </li>
           ))}
         </ul>
+        {props.events.length > 0 && <Text className={classes.meta} variant="small">{format(s.TimesInZone, props.timeZone.description)}</Text>}
         {props.link && <Link href={props.link}>{s.AllEvents}</Link>}
       </Stack>
     </section>
@@ -203,6 +223,10 @@ function Figures(props: { figures: KeyFigures; strings: IFrontDoorWebPartStrings
 interface Loaded {
   content: FrontDoorContent;
   events: CommunityEvent[];
+  /** Undefined when the site's zone is not one the browser knows: the meetings then show an error, not a wrong hour. */
+  timeZone: SiteTimeZone | undefined;
+  timeZoneError?: unknown;
+  canEdit: boolean;
   figures: KeyFigures | undefined;
   figuresError?: unknown;
 }
@@ -215,37 +239,57 @@ interface Loaded {
 export default function FrontDoor(props: IFrontDoorProps): JSX.Element {
   const { strings: s, common } = props;
   const classes = useClasses();
+  const [editing, setEditing] = React.useState<FrontDoorText | undefined>();
+  const [saved, setSaved] = React.useState(false);
   const now = props.now ?? ((): Date => new Date());
   const { state, reload } = useLoader<Loaded>(async () => {
     const at = now();
-    const [content, events, figures] = await Promise.all([
+    const [content, events, timeZone, canEdit, figures] = await Promise.all([
       props.service.content(props.locale),
       props.service.nextEvents(at, 3),
+      // A zone the browser cannot place costs the meetings, not the page.
+      props.service.timeZone().then((value) => ({ value }), (error: unknown) => ({ error })),
+      props.service.canEdit(),
       // A failed figure read costs the figures, not the page.
       props.service.keyFigures(at, props.staleDays).then((value) => ({ value }), (error: unknown) => ({ error }))
     ]);
-    return { content, events, figures: 'value' in figures ? figures.value : undefined, figuresError: 'error' in figures ? figures.error : undefined };
+    return {
+      content, events, canEdit,
+      timeZone: 'value' in timeZone ? timeZone.value : undefined, timeZoneError: 'error' in timeZone ? timeZone.error : undefined,
+      figures: 'value' in figures ? figures.value : undefined, figuresError: 'error' in figures ? figures.error : undefined };
   }, [props.service, props.locale, props.staleDays]);
 
   if (state.status === 'loading') return <LoadingState label={common.Loading} />;
   if (state.status === 'error') {
     return <ErrorState heading={s.FrontDoorTitle} title={s.LoadError} error={state.error} common={common} retryLabel={common.Retry} onRetry={reload} />;
   }
-  const { content, events, figures, figuresError } = state.value;
+  const { content, events, timeZone, timeZoneError, canEdit, figures, figuresError } = state.value;
+  const onEdit: OnEdit = canEdit ? (t) => { setSaved(false); setEditing(t); } : undefined;
   const links = props.links(content.pages);
   const empty = !content.purpose && !content.services.length && !content.roles.length && !content.team.length;
   return (
     <div className={classes.root}>
       <Stack tokens={{ childrenGap: 24 }}>
+        {saved && <MessageBar messageBarType={MessageBarType.success} role="status">{s.TextSaved}</MessageBar>}
         {content.fallback && !empty && <MessageBar messageBarType={MessageBarType.info}>{s.FallbackNote}</MessageBar>}
-        {empty ? <EmptyState icon="Info" message={s.NoContent} /> : <Hero content={content} links={links} strings={s} classes={classes} />}
-        {content.services.length > 0 && <Services content={content} strings={s} classes={classes} />}
-        {content.roles.length > 0 && <Roles content={content} strings={s} classes={classes} />}
-        {content.team.length > 0 && <Team content={content} strings={s} classes={classes} />}
-        <Events events={events} link={links.community} strings={s} locale={props.locale} classes={classes} />
+        {empty ? <EmptyState icon="Info" message={s.NoContent} /> : <Hero content={content} links={links} strings={s} classes={classes} onEdit={onEdit} />}
+        {content.services.length > 0 && <Services content={content} strings={s} classes={classes} onEdit={onEdit} />}
+        {content.roles.length > 0 && <Roles content={content} strings={s} classes={classes} onEdit={onEdit} />}
+        {content.team.length > 0 && <Team content={content} strings={s} classes={classes} onEdit={onEdit} />}
+        {timeZone && <Events events={events} timeZone={timeZone} link={links.community} strings={s} locale={props.locale} classes={classes} />}
+        {timeZoneError !== undefined && <ErrorState heading={s.EventsHeading} title={s.EventsLoadError} error={timeZoneError} common={common} retryLabel={common.Retry} onRetry={reload} />}
         {figures && <Figures figures={figures} strings={s} locale={props.locale} classes={classes} />}
         {figuresError !== undefined && <ErrorState heading={s.FiguresHeading} title={s.FiguresLoadError} error={figuresError} common={common} retryLabel={common.Retry} onRetry={reload} />}
+        {/* Adding, translating or reordering texts, and their section, language and contact, are the list's own forms. */}
+        {canEdit && <Link href={props.service.listUrl()}>{s.EditInList}</Link>}
       </Stack>
+      {editing && (
+        <FrontDoorTextPanel
+          text={editing} service={props.service} strings={s} common={common} locale={props.locale}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => { setEditing(undefined); setSaved(true); reload(); }}
+        />
+      )}
     </div>
   );
 }

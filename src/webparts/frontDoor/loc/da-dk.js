@@ -41,6 +41,22 @@ define([], function () {
     "SiteUrlDescription": "Lad feltet stå tomt for dette websted.",
     "SiteUrlInvalid": "Angiv en websteds-URL, der begynder med https://",
     "NewsCountLabel": "Antal nyheder",
-    "NewsCountInvalid": "Angiv et heltal fra 1 til 20."
+    "NewsCountInvalid": "Angiv et heltal fra 1 til 20.",
+    "EditText": "Rediger",
+    "EditTextLabel": "Rediger »{0}«",
+    "EditPanelHeading": "Rediger en tekst på forsiden",
+    "EditPanelNote": "Afsnit, sprog, kontakt og PMO-profiler ændres i listen.",
+    "FieldHeading": "Overskrift",
+    "FieldBody": "Tekst",
+    "FieldOrder": "Rækkefølge",
+    "Save": "Gem",
+    "Cancel": "Annuller",
+    "ErrorRequired": "Udfyld dette felt.",
+    "ErrorTooLong": "Teksten er for lang.",
+    "ErrorInvalid": "Værdien er ikke gyldig.",
+    "EditInList": "Alle tekster i listen PMO Front Door",
+    "TextSaved": "Gemt. Forsiden viser nu det, du skrev.",
+    "TimesInZone": "Tidspunkter i webstedets tidszone: {0}",
+    "EventsLoadError": "Mødetidspunkterne kunne ikke vises i webstedets tidszone."
   };
 });

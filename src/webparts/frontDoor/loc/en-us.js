@@ -41,6 +41,22 @@ define([], function () {
     "SiteUrlDescription": "Leave empty for this site.",
     "SiteUrlInvalid": "Enter a site URL starting with https://",
     "NewsCountLabel": "Number of news posts",
-    "NewsCountInvalid": "Enter a whole number from 1 to 20."
+    "NewsCountInvalid": "Enter a whole number from 1 to 20.",
+    "EditText": "Edit",
+    "EditTextLabel": "Edit “{0}”",
+    "EditPanelHeading": "Edit a front page text",
+    "EditPanelNote": "Section, language, contact and PMO profiles are set in the list.",
+    "FieldHeading": "Heading",
+    "FieldBody": "Text",
+    "FieldOrder": "Order",
+    "Save": "Save",
+    "Cancel": "Cancel",
+    "ErrorRequired": "Fill in this field.",
+    "ErrorTooLong": "This text is too long.",
+    "ErrorInvalid": "This value is not valid.",
+    "EditInList": "All texts in the PMO Front Door list",
+    "TextSaved": "Saved. Home now shows what you wrote.",
+    "TimesInZone": "Times in the site's time zone: {0}",
+    "EventsLoadError": "The meeting times could not be shown in the site's time zone."
   };
 });

@@ -41,6 +41,22 @@ declare interface IFrontDoorWebPartStrings {
   SiteUrlInvalid: string;
   NewsCountLabel: string;
   NewsCountInvalid: string;
+  EditText: string;
+  EditTextLabel: string;
+  EditPanelHeading: string;
+  EditPanelNote: string;
+  FieldHeading: string;
+  FieldBody: string;
+  FieldOrder: string;
+  Save: string;
+  Cancel: string;
+  ErrorRequired: string;
+  ErrorTooLong: string;
+  ErrorInvalid: string;
+  EditInList: string;
+  TextSaved: string;
+  TimesInZone: string;
+  EventsLoadError: string;
 }
 
 declare module 'FrontDoorWebPartStrings' {

@@ -41,6 +41,22 @@ define([], function () {
     "SiteUrlDescription": "Leeg laten voor deze site.",
     "SiteUrlInvalid": "Voer een site-URL in die met https:// begint",
     "NewsCountLabel": "Aantal nieuwsberichten",
-    "NewsCountInvalid": "Voer een geheel getal van 1 tot 20 in."
+    "NewsCountInvalid": "Voer een geheel getal van 1 tot 20 in.",
+    "EditText": "Bewerken",
+    "EditTextLabel": "‘{0}’ bewerken",
+    "EditPanelHeading": "Een tekst van de startpagina bewerken",
+    "EditPanelNote": "Sectie, taal, contactpersoon en PMO-profielen wijzigt u in de lijst.",
+    "FieldHeading": "Kop",
+    "FieldBody": "Tekst",
+    "FieldOrder": "Volgorde",
+    "Save": "Opslaan",
+    "Cancel": "Annuleren",
+    "ErrorRequired": "Vul dit veld in.",
+    "ErrorTooLong": "Deze tekst is te lang.",
+    "ErrorInvalid": "Deze waarde is niet geldig.",
+    "EditInList": "Alle teksten in de lijst PMO Front Door",
+    "TextSaved": "Opgeslagen. De startpagina toont nu wat u schreef.",
+    "TimesInZone": "Tijden in de tijdzone van de site: {0}",
+    "EventsLoadError": "De tijden van de bijeenkomsten konden niet in de tijdzone van de site worden getoond."
   };
 });

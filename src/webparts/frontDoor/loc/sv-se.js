@@ -41,6 +41,22 @@ define([], function () {
     "SiteUrlDescription": "Lämna tomt för den här webbplatsen.",
     "SiteUrlInvalid": "Ange en webbplats-URL som börjar med https://",
     "NewsCountLabel": "Antal nyheter",
-    "NewsCountInvalid": "Ange ett heltal från 1 till 20."
+    "NewsCountInvalid": "Ange ett heltal från 1 till 20.",
+    "EditText": "Redigera",
+    "EditTextLabel": "Redigera ”{0}”",
+    "EditPanelHeading": "Redigera en text på startsidan",
+    "EditPanelNote": "Avsnitt, språk, kontakt och PMO-profiler ändras i listan.",
+    "FieldHeading": "Rubrik",
+    "FieldBody": "Text",
+    "FieldOrder": "Ordning",
+    "Save": "Spara",
+    "Cancel": "Avbryt",
+    "ErrorRequired": "Fyll i det här fältet.",
+    "ErrorTooLong": "Texten är för lång.",
+    "ErrorInvalid": "Värdet är inte giltigt.",
+    "EditInList": "Alla texter i listan PMO Front Door",
+    "TextSaved": "Sparat. Startsidan visar nu det du skrev.",
+    "TimesInZone": "Tider i webbplatsens tidszon: {0}",
+    "EventsLoadError": "Mötestiderna kunde inte visas i webbplatsens tidszon."
   };
 });

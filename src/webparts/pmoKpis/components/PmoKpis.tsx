@@ -20,7 +20,7 @@ export interface IPmoKpisProps {
   today?: string;
 }
 
-type Named = 'DeliveredOnTime' | 'DeliveredOnBudget' | 'ReportsOnTime' | 'TemplateDownloads' | 'SparringRequests' | 'SparringWaitDays' | 'LessonsLogged';
+type Named = 'DeliveredOnTime' | 'DeliveredOnBudget' | 'ReportsOnTime' | 'TemplateDownloads' | 'SparringRequests' | 'SparringWaitDays' | 'LessonsLogged' | 'LessonsReused';
 const suffix = (k: PmoKpiKey): Named => (k.charAt(0).toUpperCase() + k.slice(1)) as Named;
 export const kpiName = (s: IPmoKpisWebPartStrings, k: PmoKpiKey): string => s[`Name${suffix(k)}`];
 export const kpiDefinition = (s: IPmoKpisWebPartStrings, k: PmoKpiKey): string => s[`Def${suffix(k)}`];

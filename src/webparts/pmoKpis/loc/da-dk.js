@@ -32,6 +32,8 @@ define([], function () {
     "DataGroupName": "Data",
     "SiteUrlLabel": "PMO-webstedets URL",
     "SiteUrlDescription": "Lad feltet være tomt for at bruge dette websted.",
-    "SiteUrlInvalid": "Angiv en fuld https://-adresse."
+    "SiteUrlInvalid": "Angiv en fuld https://-adresse.",
+    "NameLessonsReused": "Genbrugte erfaringer",
+    "DefLessonsReused": "Af erfaringerne registreret i kvartalet, andelen som et andet projekt siden har anvendt, sådan som PMO'et registrerer det på erfaringen (kolonnen Reused in)."
   };
 });

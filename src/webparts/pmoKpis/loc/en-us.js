@@ -32,6 +32,8 @@ define([], function () {
     "DataGroupName": "Data",
     "SiteUrlLabel": "PMO site URL",
     "SiteUrlDescription": "Leave empty to use this site.",
-    "SiteUrlInvalid": "Enter a full https:// address."
+    "SiteUrlInvalid": "Enter a full https:// address.",
+    "NameLessonsReused": "Lessons reused",
+    "DefLessonsReused": "Of the lessons learned logged in the quarter, the share that another project has since applied, as the PMO records it on the lesson (its Reused in column)."
   };
 });

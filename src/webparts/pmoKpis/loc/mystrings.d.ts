@@ -27,6 +27,8 @@ declare interface IPmoKpisWebPartStrings {
   DefSparringRequests: string;
   DefSparringWaitDays: string;
   DefLessonsLogged: string;
+  NameLessonsReused: string;
+  DefLessonsReused: string;
   PropertyPaneDescription: string;
   DataGroupName: string;
   SiteUrlLabel: string;

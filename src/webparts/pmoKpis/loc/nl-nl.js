@@ -32,6 +32,8 @@ define([], function () {
     "DataGroupName": "Gegevens",
     "SiteUrlLabel": "URL van de PMO-site",
     "SiteUrlDescription": "Laat leeg om deze site te gebruiken.",
-    "SiteUrlInvalid": "Voer een volledig https://-adres in."
+    "SiteUrlInvalid": "Voer een volledig https://-adres in.",
+    "NameLessonsReused": "Hergebruikte lessen",
+    "DefLessonsReused": "Van de lessen die in het kwartaal zijn vastgelegd, het aandeel dat een ander project sindsdien heeft toegepast, zoals het PMO dat bij de les vastlegt (de kolom Reused in)."
   };
 });

@@ -32,6 +32,8 @@ define([], function () {
     "DataGroupName": "Data",
     "SiteUrlLabel": "PMO-webbplatsens URL",
     "SiteUrlDescription": "Lämna tomt för att använda den här webbplatsen.",
-    "SiteUrlInvalid": "Ange en fullständig https://-adress."
+    "SiteUrlInvalid": "Ange en fullständig https://-adress.",
+    "NameLessonsReused": "Återanvända erfarenheter",
+    "DefLessonsReused": "Av erfarenheterna som registrerades under kvartalet, andelen som ett annat projekt sedan har tillämpat, så som PMO registrerar det på erfarenheten (kolumnen Reused in)."
   };
 });

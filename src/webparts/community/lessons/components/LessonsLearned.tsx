@@ -53,6 +53,8 @@ export function LessonCard(props: { lesson: LessonLearned; strings: ICommunityWe
       <p className={classes.text}>{l.whatHappened}</p>
       {l.recommendation && <><Text variant="smallPlus" as="strong">{s.Recommendation}</Text><p className={classes.text}>{l.recommendation}</p></>}
       {l.tags.length > 0 && <Text className={classes.meta}>{format(s.TagsList, l.tags.join(', '))}</Text>}
+      {/* Where the lesson travelled, as the PMO recorded it: what the "lessons reused" KPI counts. */}
+      {(l.reusedIn ?? []).length > 0 && <Text className={classes.meta}>{format(s.ReusedIn, (l.reusedIn ?? []).map((p) => p.title).join(', '))}</Text>}
     </Stack>
   );
 }
