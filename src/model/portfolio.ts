@@ -30,10 +30,17 @@ export interface Project extends ListItemBase {
   forecastEnd?: IsoDate;
   /** Empty when the project aligns to no objective. */
   strategicObjectives: LookupRef[];
+  /**
+   * The PMO's assessment, from Project Priorities (schema 9), not from the project item: filled in
+   * by `withPriorities` where a view shows it; absent where nothing read it.
+   */
   priorityScore?: number;
-  criteriaScores: CriteriaScores;
+  criteriaScores?: CriteriaScores;
+  /** The Project Priorities item the two come from (its ETag goes with a save); absent when unscored. */
+  priority?: { id: number; etag?: string };
   siteUrl?: Hyperlink;
-  // Copied from the latest published status report.
+  // Copied from the latest published status report by publishing: a cache the project's leader can
+  // write by hand (withLatestReports replaces it with the reports' own values once they are read).
   latestOverall?: Rag;
   latestSchedule?: Rag;
   latestCost?: Rag;
@@ -41,6 +48,31 @@ export interface Project extends ListItemBase {
   latestRisk?: Rag;
   latestPercentComplete?: number;
   latestReportDate?: IsoDate;
+}
+
+/** One item of Project Priorities: the PMO's scores of one project and their weighted total. */
+export interface ProjectPriority extends ListItemBase {
+  title?: string;
+  project: LookupRef;
+  criteriaScores: CriteriaScores;
+  priorityScore?: number;
+}
+
+/**
+ * The projects with the PMO's scores of each (from `priorities`, by project ID) in place of
+ * anything the project items said: a project without a priority item is unscored.
+ */
+export function withPriorities(projects: readonly Project[], priorities: readonly ProjectPriority[]): Project[] {
+  const byProject = new Map(priorities.map((p) => [p.project.id, p]));
+  return projects.map((p) => {
+    const found = byProject.get(p.id);
+    return {
+      ...p,
+      criteriaScores: found ? found.criteriaScores : {},
+      priorityScore: found ? found.priorityScore : undefined,
+      priority: found ? { id: found.id, etag: found.etag } : undefined
+    };
+  });
 }
 
 export interface StatusReport extends ListItemBase {

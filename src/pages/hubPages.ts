@@ -86,6 +86,9 @@ export const OKR_ALIAS: string = 'OkrWebPart';
 /** The PMO KPI web part's component id (its manifest's; checked by the same test). */
 export const PMO_KPIS_MANIFEST_ID: string = '25f68a81-491a-446d-913f-e0db82973da8';
 export const PMO_KPIS_ALIAS: string = 'PmoKpisWebPart';
+/** The benefits register's component id (its manifest's; checked by the same test). */
+export const BENEFITS_MANIFEST_ID: string = '11507537-728e-4846-af24-d9bd20123f3c';
+export const BENEFITS_ALIAS: string = 'BenefitsWebPart';
 
 /** The front door's web parts (their manifests'; checked by the same test). */
 export const FRONT_DOOR_MANIFEST_ID: string = '994fe718-3823-4a9c-abe4-69447dfc537a';
@@ -193,7 +196,9 @@ export const HUB_PAGES: HubPage[] = [
     profiles: ['portfolio', 'enterprise'],
     webParts: [
       { manifestId: OKR_MANIFEST_ID, alias: OKR_ALIAS, properties: { siteUrl: '' } },
-      { manifestId: PMO_KPIS_MANIFEST_ID, alias: PMO_KPIS_ALIAS, properties: { siteUrl: '' } }
+      { manifestId: PMO_KPIS_MANIFEST_ID, alias: PMO_KPIS_ALIAS, properties: { siteUrl: '' } },
+      // What the projects are for, measured: benefits realisation beside the objectives they serve.
+      { manifestId: BENEFITS_MANIFEST_ID, alias: BENEFITS_ALIAS, properties: { siteUrl: '', projectId: '' } }
     ]
   },
   {

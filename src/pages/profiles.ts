@@ -30,8 +30,8 @@ export const PMO_PROFILES: readonly ProfileDefinition[] = [
   {
     // Prioritises and controls the portfolio: adds the scoring model and strategic objectives with their key results.
     key: 'portfolio',
-    lists: ['strategicObjectives', 'keyResults', 'keyResultCheckIns', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads',
-      'portfolioViews', 'sharedPortfolioViews', 'frontDoor']
+    lists: ['strategicObjectives', 'keyResults', 'keyResultCheckIns', 'prioritisationCriteria', 'projectPriorities', 'projects', 'statusReports', 'risks', 'methodTemplates', 'templateDownloads',
+      'portfolioViews', 'sharedPortfolioViews', 'frontDoor', 'benefits', 'benefitMeasurements']
   },
   {
     // Strategy for the whole organisation: everything PMO Hub has.

@@ -15,6 +15,7 @@ import {
   computePlan, describeStep, groupPrincipalId, listServerUrl as listServerUrlOf, moderationAt, readSite, writesOf, type Plan, type SiteState, type Step
 } from './plan';
 import { applyProjectModel, PROJECT_MODEL_SINCE } from './projectModel';
+import { copyProjectPriorities, PROJECT_PRIORITIES_SINCE } from './projectPriorities';
 
 export interface ApplyOptions {
   /** Called once per step, before it runs. */
@@ -233,10 +234,13 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
   const writes = await applyPlan(sp, state, plan, options);
   const version = options.version ?? SCHEMA_VERSION;
   const has = (k: string): boolean => state.lists.has(k);
+  // After applyPlan: lists this run created count as there.
+  const hasNow = (k: string): boolean => has(k) || plan.steps.some((s) => s.kind === 'createList' && s.list.key === k);
   const migrated = (version >= 4
     ? (has('sparringRequests') && has('sparringAssignments') ? await shareAssignedRequests(sp, state.webPath) : 0)
       + (has('portfolioViews') && has('sharedPortfolioViews') ? await moveSharedViews(sp, state.webPath) : 0) : 0)
-    + (version >= PROJECT_MODEL_SINCE ? await applyProjectModel(sp, state.webPath) : 0);
+    + (version >= PROJECT_MODEL_SINCE ? await applyProjectModel(sp, state.webPath) : 0)
+    + (version >= PROJECT_PRIORITIES_SINCE && hasNow('projectPriorities') && hasNow('hubSettings') ? await copyProjectPriorities(sp, state.webPath) : 0);
   const newsWrites = version >= NEWS_LANGUAGE_FIELD.since ? await ensureNewsLanguageField(sp, state.webPath) : 0;
   let settingWrites = 0;
   let pageSteps: PageStep[] = [];

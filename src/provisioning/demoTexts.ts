@@ -105,7 +105,31 @@ const T: Record<string, Translations> = {
   'Review the risk log at every status report.': ['Gå igenom riskloggen vid varje statusrapport.', 'Gennemgå risikologgen ved hver statusrapport.', 'Herzie de risicolog bij elke statusrapportage.'],
   'Benefits owner named from day one': ['Nyttoägare utsedd från dag ett', 'Gevinstejer udpeget fra dag ét', 'Batenhouder vanaf dag één benoemd'],
   'Nobody followed up benefits after closure.': ['Ingen följde upp nyttan efter avslut.', 'Ingen fulgte op på gevinsterne efter afslutningen.', 'Niemand volgde de baten op na afsluiting.'],
-  'Name the benefits owner in the PID.': ['Ange nyttoägaren i projektdirektivet.', 'Angiv gevinstejeren i projektgrundlaget.', 'Benoem de batenhouder in het PID.']
+  'Name the benefits owner in the PID.': ['Ange nyttoägaren i projektdirektivet.', 'Angiv gevinstejeren i projektgrundlaget.', 'Benoem de batenhouder in het PID.'],
+  // Benefits (schema 10): titles, descriptions, units and measurement comments
+  'Fewer calls to customer service': ['Färre samtal till kundtjänst', 'Færre opkald til kundeservice', 'Minder telefoontjes naar klantenservice'],
+  'Errands done in the portal instead of by phone.': ['Ärenden görs i portalen i stället för per telefon.', 'Henvendelser klares i portalen i stedet for pr. telefon.', 'Klantvragen via het portaal in plaats van per telefoon.'],
+  'Lower cost of customer service': ['Lägre kostnad för kundtjänst', 'Lavere omkostninger til kundeservice', 'Lagere kosten klantenservice'],
+  'Fewer agent hours per errand once the portal is in use.': ['Färre handläggartimmar per ärende när portalen används.', 'Færre medarbejdertimer pr. henvendelse, når portalen er i brug.', 'Minder medewerkersuren per klantvraag zodra het portaal in gebruik is.'],
+  'Lower CO₂e from heating': ['Lägre CO₂e från uppvärmning', 'Lavere CO₂e fra opvarmning', 'Minder CO₂e door verwarming'],
+  'District heating instead of the oil boiler.': ['Fjärrvärme i stället för oljepannan.', 'Fjernvarme i stedet for oliefyret.', 'Stadsverwarming in plaats van de olieketel.'],
+  'Lower heating cost': ['Lägre uppvärmningskostnad', 'Lavere varmeudgifter', 'Lagere stookkosten'],
+  'No oil deliveries and no boiler service.': ['Inga oljeleveranser och ingen service av pannan.', 'Ingen olieleverancer og intet kedeleftersyn.', 'Geen olieleveringen en geen ketelonderhoud.'],
+  'Questions answered without an agent': ['Frågor besvarade utan handläggare', 'Spørgsmål besvaret uden medarbejder', 'Vragen beantwoord zonder medewerker'],
+  'Share of chats the bot closes on its own.': ['Andel chattar som boten avslutar själv.', 'Andel af chats, som botten selv afslutter.', 'Aandeel chats dat de bot zelf afhandelt.'],
+  'Hours saved searching for information': ['Sparade timmar på att söka information', 'Sparede timer på at søge information', 'Bespaarde uren aan zoeken naar informatie'],
+  'Staff find documents and news in one place.': ['Medarbetarna hittar dokument och nyheter på ett ställe.', 'Medarbejderne finder dokumenter og nyheder ét sted.', 'Medewerkers vinden documenten en nieuws op één plek.'],
+  'Fuel cost saved': ['Sparad bränslekostnad', 'Sparede brændstofudgifter', 'Bespaarde brandstofkosten'],
+  'Electricity instead of diesel for 120 company cars.': ['El i stället för diesel för 120 tjänstebilar.', 'El i stedet for diesel til 120 firmabiler.', 'Stroom in plaats van diesel voor 120 leaseauto\'s.'],
+  'Invoices handled without manual keying': ['Fakturor hanterade utan manuell inmatning', 'Fakturaer behandlet uden manuel indtastning', 'Facturen verwerkt zonder handmatige invoer'],
+  'Peppol invoices go straight into the ERP.': ['Peppol-fakturor går direkt in i affärssystemet.', 'Peppol-fakturaer går direkte ind i ERP-systemet.', 'Peppol-facturen gaan direct het ERP in.'],
+  'Lower invoice handling cost': ['Lägre kostnad för fakturahantering', 'Lavere omkostninger til fakturabehandling', 'Lagere kosten factuurverwerking'],
+  'Less scanning and fewer payment reminders.': ['Mindre skanning och färre betalningspåminnelser.', 'Mindre scanning og færre betalingspåmindelser.', 'Minder scannen en minder betalingsherinneringen.'],
+  'calls/month': ['samtal/månad', 'opkald/måned', 'gesprekken/maand'],
+  'hours/month': ['timmar/månad', 'timer/måned', 'uren/maand'],
+  'First measurement after go-live.': ['Första mätningen efter driftstart.', 'Første måling efter idriftsættelsen.', 'Eerste meting na de livegang.'],
+  'Steady improvement.': ['Stadig förbättring.', 'Støt forbedring.', 'Gestage verbetering.'],
+  'Latest figure from the monthly report.': ['Senaste siffran från månadsrapporten.', 'Seneste tal fra månedsrapporten.', 'Laatste cijfer uit het maandrapport.']
 };
 
 /** The text in the language, or the English text where no translation exists. */

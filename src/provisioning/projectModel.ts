@@ -9,6 +9,7 @@ import { readAll } from '../services/listItems';
 import { roleDefinitionId } from '../services/itemPermissions';
 import { addedId, folderFormValues, projectFolderLists, type FormResult } from '../services/projectFolders';
 import { listServerUrl } from './plan';
+import { httpStatus } from '../services/odata';
 
 /** The schema version that brought per-project folders and content approval on Status Reports. */
 export const PROJECT_MODEL_SINCE = 8;
@@ -16,7 +17,7 @@ export const PROJECT_MODEL_SINCE = 8;
 /** Operations per $batch: the size the seed uses too (@pnp/sp would split at 20 unless told). */
 const BATCH = 100;
 
-async function inBatches<T>(sp: SPFI, rows: readonly T[], op: (batched: SPFI, row: T) => Promise<unknown>): Promise<unknown[]> {
+export async function inBatches<T>(sp: SPFI, rows: readonly T[], op: (batched: SPFI, row: T) => Promise<unknown>): Promise<unknown[]> {
   const out: unknown[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
     const [batched, execute] = sp.batched({ maxRequests: BATCH });
@@ -57,7 +58,13 @@ export async function applyProjectModel(sp: SPFI, webPath: string): Promise<numb
     const roleId = await roleDefinitionId(sp, rule.role).catch(() => undefined);
     if (roleId === undefined) continue;
     const url = listServerUrl(webPath, list);
-    const moderated = (await sp.web.getList(url).select('EnableModeration')<{ EnableModeration: boolean }>()).EnableModeration;
+    // A list the site does not have (its profile leaves it out, or an older schema): nothing to do there.
+    const settings = await sp.web.getList(url).select('EnableModeration')<{ EnableModeration: boolean }>().catch((e: unknown) => {
+      if (httpStatus(e) === 404) return undefined;
+      throw e;
+    });
+    if (!settings) continue;
+    const moderated = settings.EnableModeration;
     const published = list.moderation ? internalName(key, 'published' as never) : undefined;
     const rows = await readAll(sp.web.getList(url).items.select(
       'Id', FILE_SYSTEM_OBJECT_TYPE.property, ITEM_PATH.url, ITEM_PATH.folder, 'HasUniqueRoleAssignments',

@@ -8,10 +8,10 @@ import '@pnp/sp/batching';
 import { FILE_SYSTEM_OBJECT_TYPE, ITEM_PATH, getList, groups, internalName, MODERATION_STATUS, type FieldKey, type ListKey, type ListSchema } from '../schema';
 import { toFormValues, toPayload } from '../services/mapping';
 import { readAll } from '../services/listItems';
-import { addedId, type FormResult } from '../services/projectFolders';
+import { addedId, shareProjectFolders, type FormResult } from '../services/projectFolders';
 import { listServerUrl } from './plan';
 import { applyItemPermissions, ensureNewsLanguageField } from './apply';
-import { applyProjectModel } from './projectModel';
+import { applyProjectModel, inBatches } from './projectModel';
 import { SpSparringRequestService } from '../services/SparringRequestService';
 import type { SparringStatus } from '../model/community';
 import '@pnp/sp/files';
@@ -145,6 +145,7 @@ export async function seed(sp: SPFI, scale: SeedScale, log: (line: string) => vo
   const criteria = await seedCriteria(ctx);
   const projects = await seedProjects(ctx, objectives, criteria);
   await seedStatusAndRisks(ctx, projects);
+  await seedBenefits(ctx, projects, objectives);
   await seedCommunity(ctx, projects, options.actAs);
   await seedTemplates(ctx, options.actAs);
   await seedFrontDoor(ctx);
@@ -359,6 +360,26 @@ function seedScores(criteria: Map<string, number>, rand: () => number): { criter
   return { criteriaScores, priorityScore: weight > 0 ? Math.round((total / weight) * 10000) / 100 : undefined };
 }
 
+type SeedScores = ReturnType<typeof seedScores>;
+
+/**
+ * The PMO's scores of newly added projects: items of Project Priorities (schema 9); on a site of an
+ * older schema (seeded before an upgrade test) the project columns that held them then, which the
+ * upgrade copies over.
+ */
+async function seedPriorities(ctx: Ctx, added: Array<{ project: number; code: string; scores: SeedScores }>, label: string): Promise<void> {
+  const rows = added.filter((r) => Object.keys(r.scores.criteriaScores).length > 0);
+  if (!rows.length) return;
+  if (await hasList(ctx, 'projectPriorities')) {
+    await addAll(ctx, 'projectPriorities', rows.map((r) => toPayload('projectPriorities', { title: r.code, project: r.project, ...r.scores })), label);
+    return;
+  }
+  const scores = internalName('projects', 'criteriaScores');
+  const total = internalName('projects', 'priorityScore');
+  await inBatches(ctx.sp, rows, (b, r) => b.web.getList(listServerUrl(ctx.webPath, getList('projects') as ListSchema)).items.getById(r.project)
+    .update({ [scores]: JSON.stringify(r.scores.criteriaScores), [total]: r.scores.priorityScore ?? null }));
+}
+
 interface SeededProject { id: number; code: string; phase: string; start: number; end: number; leader: Person }
 
 async function seedProjects(ctx: Ctx, objectives: Map<string, number>, criteria: Map<string, number>): Promise<SeededProject[]> {
@@ -376,6 +397,7 @@ async function seedProjects(ctx: Ctx, objectives: Map<string, number>, criteria:
   const all: SeededProject[] = [];
   const fresh: Array<Record<string, unknown>> = [];
   const freshMeta: SeededProject[] = [];
+  const freshScores: SeedScores[] = [];
   const scoreRand = rng(31);
   PROJECTS.forEach(([title, unit, programme, phase, method, leader, sponsor, description, budget], i) => {
     const code = `PMO-${String(2024 + (i % 3))}-${String(i + 1).padStart(3, '0')}`;
@@ -395,14 +417,93 @@ async function seedProjects(ctx: Ctx, objectives: Map<string, number>, criteria:
       startDate: isoDate(start), endDate: isoDate(end), budget: budget * 1000, actualCost: actual,
       forecastCost: forecast,
       strategicObjectives: (objectiveByProgramme[programme] ?? []).map((o) => objectives.get(o)).filter((x): x is number => x !== undefined),
-      ...scores,
       siteUrl: { url: `https://contoso.sharepoint.com/sites/${code.toLowerCase()}`, description: title }
     }));
     freshMeta.push(meta);
+    freshScores.push(scores);
   });
   const ids = await addAll(ctx, 'projects', fresh, 'projects');
   freshMeta.forEach((m, i) => { m.id = ids[i]; all.push(m); });
+  await seedPriorities(ctx, freshMeta.map((m, i) => ({ project: m.id, code: m.code, scores: freshScores[i] })), 'project priorities');
   return all;
+}
+
+/**
+ * Benefits of seven demo projects (schema 10), with owners from the business (the CFO, the CIO,
+ * the head of PMO, a business analyst who is only a visitor of the site), dated measurements from
+ * the seed's `now` and, per project, the folders shared with its leader and its benefit owners.
+ * Natural key: project and title.
+ */
+const BENEFITS: Array<{
+  project: number; title: string; description: string; objective?: string; owner: Person; category: string; unit: string;
+  baseline: number; target: number; status: string; targetDays: number; reached: number[]; lastAgo: number;
+}> = [
+  { project: 0, title: 'Fewer calls to customer service', description: 'Errands done in the portal instead of by phone.', objective: 'Digital first customer service',
+    owner: 'anna', category: 'Efficiency', unit: 'calls/month', baseline: 12000, target: 7000, status: 'OnTrack', targetDays: 300, reached: [0.2, 0.45, 0.6], lastAgo: 20 },
+  { project: 0, title: 'Lower cost of customer service', description: 'Fewer agent hours per errand once the portal is in use.', objective: 'Digital first customer service',
+    owner: 'karin', category: 'Financial', unit: 'SEK', baseline: 0, target: 1250000, status: 'Planned', targetDays: 420, reached: [], lastAgo: 0 },
+  { project: 3, title: 'Lower CO₂e from heating', description: 'District heating instead of the oil boiler.', objective: 'Net-zero operations by 2030',
+    owner: 'astrid', category: 'Strategic', unit: 't CO₂e', baseline: 85, target: 10, status: 'OnTrack', targetDays: 200, reached: [0.3, 0.7, 0.85], lastAgo: 25 },
+  { project: 3, title: 'Lower heating cost', description: 'No oil deliveries and no boiler service.', owner: 'karin', category: 'Financial', unit: 'SEK',
+    baseline: 0, target: 240000, status: 'Planned', targetDays: 330, reached: [], lastAgo: 0 },
+  { project: 5, title: 'Questions answered without an agent', description: 'Share of chats the bot closes on its own.', objective: 'Digital first customer service',
+    owner: 'erik', category: 'Customer', unit: '%', baseline: 0, target: 35, status: 'AtRisk', targetDays: 150, reached: [0.15, 0.3], lastAgo: 130 },
+  { project: 9, title: 'Hours saved searching for information', description: 'Staff find documents and news in one place.', owner: 'astrid', category: 'Efficiency',
+    unit: 'hours/month', baseline: 0, target: 900, status: 'Realised', targetDays: -30, reached: [0.4, 0.8, 1.05], lastAgo: 40 },
+  { project: 11, title: 'Fuel cost saved', description: 'Electricity instead of diesel for 120 company cars.', objective: 'Net-zero operations by 2030',
+    owner: 'karin', category: 'Financial', unit: 'SEK', baseline: 0, target: 1800000, status: 'OnTrack', targetDays: 500, reached: [0.1, 0.25, 0.4], lastAgo: 15 },
+  { project: 12, title: 'Invoices handled without manual keying', description: 'Peppol invoices go straight into the ERP.', owner: 'karin', category: 'Efficiency',
+    unit: '%', baseline: 20, target: 90, status: 'OnTrack', targetDays: 120, reached: [0.3, 0.6, 0.75], lastAgo: 30 },
+  { project: 12, title: 'Lower invoice handling cost', description: 'Less scanning and fewer payment reminders.', owner: 'erik', category: 'Financial', unit: 'SEK',
+    baseline: 0, target: 400000, status: 'Planned', targetDays: 240, reached: [], lastAgo: 0 }
+];
+const MEASUREMENT_COMMENTS = ['First measurement after go-live.', 'Steady improvement.', 'Latest figure from the monthly report.'];
+
+async function seedBenefits(ctx: Ctx, projects: SeededProject[], objectives: Map<string, number>): Promise<void> {
+  if (!await hasList(ctx, 'benefits') || !await hasList(ctx, 'benefitMeasurements')) return;
+  const projectField = `${internalName('benefits', 'project')}Id`;
+  const titleField = internalName('benefits', 'title');
+  const keyOf = (r: Record<string, unknown>): string => `${String(r[projectField])}|${String(r[titleField])}`;
+  const existing = await existingKeys(ctx, 'benefits', [projectField, titleField], keyOf);
+  const day = (offset: number): string => isoDate(ctx.today + offset * DAY);
+  const rows = BENEFITS.filter((b) => projects[b.project]?.id !== undefined).map((b) => {
+    const p = projects[b.project];
+    const last = b.reached.length ? b.baseline + (b.target - b.baseline) * b.reached[b.reached.length - 1] : undefined;
+    const round = (v: number): number => Math.round(v * 100) / 100;
+    return {
+      b, p,
+      values: {
+        title: tr(ctx.lang, b.title), description: tr(ctx.lang, b.description), project: p.id,
+        objective: b.objective ? objectives.get(b.objective) : undefined,
+        // Form values name people by e-mail (toFormValues).
+        owner: ctx.users.has(b.owner) ? { id: ctx.users.get(b.owner), email: PEOPLE[b.owner] } : undefined, category: b.category, unit: tr(ctx.lang, b.unit),
+        baseline: b.baseline, target: b.target, actual: last === undefined ? undefined : round(last),
+        baselineDate: day(-300), targetDate: day(b.targetDays), lastMeasured: b.reached.length ? day(-b.lastAgo) : undefined, status: b.status
+      } as Record<string, unknown>
+    };
+  });
+  const fresh = rows.filter((r) => !existing.has(`${r.p.id}|${String(r.values.title)}`));
+  if (!fresh.length) return;
+  await addAllForProjects(ctx, 'benefits', fresh.map((r) => r.values), 'benefits', []);
+  const ids = await existingKeys(ctx, 'benefits', [projectField, titleField], keyOf);
+  const measurements: Array<Record<string, unknown>> = [];
+  for (const r of fresh) {
+    const id = ids.get(`${r.p.id}|${String(r.values.title)}`);
+    if (id === undefined) continue;
+    // Spread back from the last measurement, a quarter or so apart.
+    r.b.reached.forEach((share, i) => {
+      const ago = r.b.lastAgo + (r.b.reached.length - 1 - i) * 110;
+      measurements.push({
+        title: `${String(r.values.title)} ${day(-ago)}`, benefit: id, project: r.p.id, measuredOn: day(-ago), value: Math.round((r.b.baseline + (r.b.target - r.b.baseline) * share) * 100) / 100,
+        comment: tr(ctx.lang, MEASUREMENT_COMMENTS[Math.min(i + MEASUREMENT_COMMENTS.length - r.b.reached.length, MEASUREMENT_COMMENTS.length - 1)])
+      });
+    });
+  }
+  await addAllForProjects(ctx, 'benefitMeasurements', measurements, 'benefit measurements', []);
+  // Bulk adds bypass the PMO's benefit save: give each project's folders its leader and benefit owners.
+  for (const p of new Set(fresh.map((r) => r.p))) {
+    await shareProjectFolders(ctx.sp, ctx.webPath, p.id, ctx.users.get(p.leader), ['benefits', 'benefitMeasurements']);
+  }
 }
 
 async function seedStatusAndRisks(ctx: Ctx, projects: SeededProject[]): Promise<void> {
@@ -659,6 +760,7 @@ async function seedLarge(ctx: Ctx, criteria: Map<string, number>): Promise<void>
   const leaders: Person[] = ['sanne', 'lars', 'ingrid', 'pieter', 'femke', 'johan'];
   const now = ctx.today;
   const fresh: Array<Record<string, unknown>> = [];
+  const freshScores: Array<{ code: string; scores: SeedScores }> = [];
   const scoreRand = rng(10031);
   for (let i = 1; i <= 10000; i++) {
     const code = `LRG-${String(i).padStart(5, '0')}`;
@@ -671,12 +773,13 @@ async function seedLarge(ctx: Ctx, criteria: Map<string, number>): Promise<void>
       startDate: isoDate(start), endDate: isoDate(start + (120 + Math.round(rand() * 600)) * DAY), budget: Math.round(rand() * 5000) * 1000,
       actualCost: Math.round(rand() * 4000) * 1000, forecastCost: Math.round(rand() * 5500) * 1000,
       latestOverall: overall, latestSchedule: rags[Math.floor(rand() * rags.length)], latestCost: rags[Math.floor(rand() * rags.length)],
-      latestScope: 'Green', latestRisk: rags[Math.floor(rand() * rags.length)], latestReportDate: isoDate(now - Math.round(rand() * 60) * DAY),
-      ...seedScores(criteria, scoreRand)
+      latestScope: 'Green', latestRisk: rags[Math.floor(rand() * rags.length)], latestReportDate: isoDate(now - Math.round(rand() * 60) * DAY)
     }));
+    freshScores.push({ code, scores: seedScores(criteria, scoreRand) });
   }
   const ids = await addAll(ctx, 'projects', fresh, 'large projects');
   if (!ids.length) return;
+  await seedPriorities(ctx, ids.map((id, i) => ({ project: id, ...freshScores[i] })), 'large project priorities');
   const reports: Array<Record<string, unknown>> = [];
   for (const id of ids) {
     for (let k = 0; k < 10; k++) {

@@ -64,7 +64,8 @@ export interface SiteScriptFile {
 const SCRIPT_GROUPS: readonly { name: string; lists: readonly string[] }[] = [
   {
     name: 'portfolio',
-    lists: ['strategicObjectives', 'keyResults', 'keyResultCheckIns', 'prioritisationCriteria', 'projects', 'statusReports', 'risks', 'portfolioViews', 'sharedPortfolioViews']
+    lists: ['strategicObjectives', 'keyResults', 'keyResultCheckIns', 'prioritisationCriteria', 'projects', 'projectPriorities', 'statusReports', 'risks', 'portfolioViews', 'sharedPortfolioViews',
+      'benefits', 'benefitMeasurements']
   },
   { name: 'methods', lists: ['methodTemplates', 'templateDownloads'] },
   { name: 'community', lists: ['communityEvents', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned', 'frontDoor'] },

@@ -6,6 +6,12 @@ import type { GroupKey, GroupSchema, ListRoleAssignment, RoleDefinitionSchema, R
  * permissions, ReadSecurity/WriteSecurity — so a REST call made by hand meets the same rules as
  * the UI. The UI only hides what SharePoint would refuse.
  *
+ * SharePoint has no column-level security: whoever may edit an item may write every column of it.
+ * So what only the PMO may decide lives in lists only the PMO writes (Project Priorities holds the
+ * scores that were on the project item until schema 9), and the latest-status columns a project's
+ * leader can write on their own project are a cache the portfolio checks against the published
+ * reports wherever it reads them (model/portfolioMetrics.withLatestReports).
+ *
  * SP.PermissionKind numbers (SPBasePermissions bit + 1), for PMO Hub's own permission levels:
  * https://learn.microsoft.com/previous-versions/office/sharepoint-server/ee536458(v=office.15)
  */

@@ -9,6 +9,7 @@ import { methodTemplates } from './methodTemplates';
 import { pmoExperts } from './pmoExperts';
 import { portfolioViews } from './portfolioViews';
 import { prioritisationCriteria } from './prioritisationCriteria';
+import { projectPriorities } from './projectPriorities';
 import { projects } from './projects';
 import { risks } from './risks';
 import { sparringRequests } from './sparringRequests';
@@ -19,6 +20,7 @@ import { strategicObjectives } from './strategicObjectives';
 import { templateDownloads } from './templateDownloads';
 import { hubSettings } from './hubSettings';
 import { frontDoor } from './frontDoor';
+import { benefits, benefitMeasurements } from './benefits';
 import type {
   FieldSchema,
   ListSchema,
@@ -39,6 +41,7 @@ export { SPARRING_STATUSES } from './sparringRequests';
 export { LESSON_CATEGORIES } from './lessonsLearned';
 export { FRONT_DOOR_SECTIONS, FRONT_DOOR_LANGUAGES, SERVICE_AREAS, GOVERNANCE_ROLES } from './frontDoor';
 export { SITE_PAGES, NEWS_PROMOTED_STATE, NEWS_LANGUAGE_FIELD } from './sitePages';
+export { BENEFIT_CATEGORIES, BENEFIT_STATUSES, OPEN_BENEFIT_STATUSES } from './benefits';
 export {
   communityEvents,
   keyResults,
@@ -48,6 +51,7 @@ export {
   pmoExperts,
   portfolioViews,
   prioritisationCriteria,
+  projectPriorities,
   projects,
   sharedPortfolioViews,
   risks,
@@ -57,7 +61,9 @@ export {
   strategicObjectives,
   templateDownloads,
   hubSettings,
-  frontDoor
+  frontDoor,
+  benefits,
+  benefitMeasurements
 };
 
 /**
@@ -74,6 +80,7 @@ const orderedLists = [
   keyResultCheckIns,
   prioritisationCriteria,
   projects,
+  projectPriorities,
   statusReports,
   risks,
   methodTemplates,
@@ -86,7 +93,9 @@ const orderedLists = [
   portfolioViews,
   sharedPortfolioViews,
   hubSettings,
-  frontDoor
+  frontDoor,
+  benefits,
+  benefitMeasurements
 ] as const;
 
 export const lists: readonly ListSchema[] = orderedLists;
@@ -151,6 +160,11 @@ export function getList<K extends ListKey>(key: K): ListOf<K> {
     throw new Error(`Unknown list '${key}'.`);
   }
   return list as ListOf<K>;
+}
+
+/** False for a column PMO Hub no longer reads or writes (`retired`): it stays on the site only. */
+export function inUse(field: FieldSchema): boolean {
+  return field.retired === undefined;
 }
 
 function findDeclaredField(list: ListSchema, fieldKey: string): FieldSchema | undefined {
@@ -226,7 +240,7 @@ export function selectFields<K extends ListKey>(listKey: K, fieldKeys?: readonly
     : systemFields
         .filter((f) => f.selectedByDefault && (!f.libraryOnly || list.template === 101))
         .map((f) => f.key)
-        .concat(list.fields.map((f) => f.key));
+        .concat(list.fields.filter(inUse).map((f) => f.key));
 
   for (const key of keys) {
     if (key === 'id') {

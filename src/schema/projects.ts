@@ -87,22 +87,25 @@ export const projects = defineList({
       key: 'strategicObjectives', internalName: 'PMOStrategicObjectives', displayName: 'Strategic objectives',
       type: 'LookupMulti', id: 'd844657f-863c-4213-a79a-9ea5b4ed0d1b', since: 1, lookupList: 'strategicObjectives'
     },
+    // Retired in schema 9: the PMO's prioritisation moved to Project Priorities, where only the PMO
+    // writes (a project's leader may edit every column of their project: SharePoint has no
+    // column-level security). The columns stay on the site with what they held; the upgrade copies
+    // it over, and nothing reads or writes them any more.
     {
-      // Weighted total of criteriaScores, stored so the portfolio can sort by it.
       key: 'priorityScore', internalName: 'PMOPriorityScore', displayName: 'Priority score', type: 'Number',
-      id: '4ef782ad-ae3f-4825-a8d6-83ddf29a8d2e', since: 1, indexed: true, min: 0, decimals: 2
+      id: '4ef782ad-ae3f-4825-a8d6-83ddf29a8d2e', since: 1, retired: 9, indexed: true, min: 0, decimals: 2
     },
     {
-      // JSON object: prioritisation criterion ID → score on that criterion's scale.
-      // Criteria are data, not columns, so the PMO can change its model without a schema upgrade.
       key: 'criteriaScores', internalName: 'PMOCriteriaScores', displayName: 'Criteria scores', type: 'Note',
-      id: '121dd40f-23bd-45c0-a639-e804d9d25cf4', since: 1, numLines: 3
+      id: '121dd40f-23bd-45c0-a639-e804d9d25cf4', since: 1, retired: 9, numLines: 3
     },
     {
       key: 'siteUrl', internalName: 'PMOSiteUrl', displayName: 'Project site', type: 'URL',
       id: '146e4bef-b3cf-4671-91b6-86eb693cab07', since: 1
     },
-    // Denormalised from the latest published status report (DESIGN rule 6).
+    // Denormalised from the latest published status report (DESIGN rule 6), written by publishing.
+    // A cache only: the project's leader can write them by hand (no column-level security), so the
+    // portfolio, once it has read the published reports, shows the latest of those instead.
     {
       key: 'latestOverall', internalName: 'PMOLatestOverall', displayName: 'Overall status', type: 'Choice',
       id: 'c4e504e3-d945-4735-8bef-b583e32cbff3', since: 1, indexed: true, choices: RAG_VALUES

@@ -48,6 +48,12 @@ interface FieldBase {
   readonly unique?: boolean;
   /** True for fields every list already has (Title): never created, only adjusted. */
   readonly builtIn?: boolean;
+  /**
+   * Schema version from which PMO Hub no longer reads or writes the column. It stays on the site
+   * (provisioned as before, never deleted: it holds data), but no selection, mapping or payload
+   * includes it, so a value written there by hand changes nothing anyone sees.
+   */
+  readonly retired?: number;
 }
 
 export interface TextFieldSchema extends FieldBase {
@@ -201,6 +207,11 @@ export interface ModerationSchema {
 export interface ProjectFoldersSchema {
   readonly since: number;
   readonly role: RoleKey;
+  /**
+   * Besides the leader, the people named in this person field of that list's items of the project
+   * get `role` on the folder too (a project's benefit owners). Kept by the PMO's saves.
+   */
+  readonly people?: { readonly list: string; readonly field: string };
 }
 
 export interface VersioningSchema {

@@ -12,7 +12,8 @@ import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnaps
 export interface IPortfolioService {
   /**
    * Every project with the portfolio's columns: the denormalised latest status, dates, money,
-   * unit, programme, leader, objectives and scores; no long texts. One read serves every
+   * unit, programme, leader and objectives; no long texts, and no priority scores (Project
+   * Priorities: the views that show them read them, `withPriorities`). One read serves every
    * portfolio web part on the page (see below).
    */
   loadProjects(): Promise<Project[]>;
@@ -28,7 +29,7 @@ export interface IPortfolioService {
 /** The columns portfolio views use. Description and the project site stay out: they are the bulk of each row. */
 export const PORTFOLIO_PROJECT_FIELDS: ReadonlyArray<FieldKey<'projects'>> = [
   'id', 'code', 'title', 'leader', 'sponsor', 'unit', 'programme', 'phase', 'method', 'startDate', 'endDate',
-  'budget', 'actualCost', 'forecastCost', 'forecastEnd', 'strategicObjectives', 'priorityScore', 'criteriaScores',
+  'budget', 'actualCost', 'forecastCost', 'forecastEnd', 'strategicObjectives',
   'latestOverall', 'latestSchedule', 'latestCost', 'latestScope', 'latestRisk', 'latestPercentComplete', 'latestReportDate'
 ];
 

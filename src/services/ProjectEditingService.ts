@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import { PermissionKind } from '@pnp/sp/security';
-import { getList, internalName, type ListKey, type ListSchema } from '../schema';
+import { getList, inUse, internalName, type ListKey, type ListSchema } from '../schema';
 import type { KeyResult, Project, StrategicObjective } from '../model/portfolio';
 import type { NewItem } from '../model/common';
 import type { EditRights, IProjectEditingService } from './editing';
@@ -25,6 +25,7 @@ export const LATEST_STATUS_KEYS: readonly string[] = [
 /** Every field key of the Projects list a project form may write. */
 function editableKeys(isNew: boolean): string[] {
   return (getList('projects') as ListSchema).fields
+    .filter(inUse)
     .map((f) => f.key)
     .filter((k) => isNew || LATEST_STATUS_KEYS.indexOf(k) < 0);
 }

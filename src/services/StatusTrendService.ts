@@ -9,12 +9,17 @@ import { toDateOnly } from './mapping';
 import { settle } from './odata';
 import { spList, type RawItem } from './listItems';
 import { PAGE_SIZE } from './ProjectService';
-import type { ReportPoint } from '../model/portfolioMetrics';
+import { keepLatest, type LatestReport, type ReportHistory, type ReportPoint } from '../model/portfolioMetrics';
 
 /** The report history behind the portfolio's status trend. */
 export interface IStatusTrendService {
   /** Every published report dated on or after `from` (`YYYY-MM-DD`): project, date and overall status only. */
   loadReportPoints(from: string): Promise<ReportPoint[]>;
+  /**
+   * The same read, with every project's latest published report however old (the rows are read
+   * anyway): what the portfolio shows as a project's latest status once the reports are in.
+   */
+  loadReportHistory(from: string): Promise<ReportHistory>;
 }
 
 /** SharePoint Online's limit of requests in one `$batch`. */
@@ -36,9 +41,10 @@ export interface PublishedReportRow {
  * pages' skiptokens (`Paged=TRUE&p_ID=<n>`) are known from the highest ID, so all pages go in one
  * `$batch` (per 100) instead of one request after another: one request for the highest ID, one
  * per 500,000 reports for the rest. Four lean columns per report; the date and `published` are
- * checked here.
+ * checked here. With `latest`, every project's latest published report (of any date) is kept
+ * there too, from the same rows.
  */
-export async function readPublishedReports(sp: SPFI, siteUrl: string, from: string): Promise<PublishedReportRow[]> {
+export async function readPublishedReports(sp: SPFI, siteUrl: string, from: string, latest?: Map<number, LatestReport>): Promise<PublishedReportRow[]> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw new Error(`Not a date: ${from}`);
   const list = (on: SPFI): ReturnType<typeof spList> => spList(on, siteUrl, 'statusReports');
   const newest = await list(sp).items.select('ID').orderBy('ID', false).top(1)<RawItem[]>();
@@ -71,7 +77,9 @@ export async function readPublishedReports(sp: SPFI, siteUrl: string, from: stri
         const reportDate = toDateOnly(raw[date]);
         const projectId = Number(raw[project]);
         const rag = raw[overall] as Rag | undefined;
-        if (raw[published] === true && projectId && reportDate && reportDate >= from) out.push({ projectId, reportDate, ...(rag ? { overall: rag } : {}) });
+        if (raw[published] !== true || !projectId || !reportDate) continue;
+        if (latest && rag) keepLatest(latest, { id, projectId, reportDate, overall: rag });
+        if (reportDate >= from) out.push({ projectId, reportDate, ...(rag ? { overall: rag } : {}) });
       }
     }
   }
@@ -82,7 +90,12 @@ export class SpStatusTrendService implements IStatusTrendService {
   public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
 
   public async loadReportPoints(from: string): Promise<ReportPoint[]> {
-    const rows = await readPublishedReports(this.sp, this.siteUrl, from);
-    return rows.filter((r): r is ReportPoint => !!r.overall);
+    return (await this.loadReportHistory(from)).points;
+  }
+
+  public async loadReportHistory(from: string): Promise<ReportHistory> {
+    const latest = new Map<number, LatestReport>();
+    const rows = await readPublishedReports(this.sp, this.siteUrl, from, latest);
+    return { points: rows.filter((r): r is ReportPoint => !!r.overall), latest };
   }
 }

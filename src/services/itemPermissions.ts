@@ -26,7 +26,15 @@ export async function roleDefinitionId(sp: SPFI, key: RoleKey): Promise<number> 
  * project's previous leader). Needs Manage Permissions (the PMO). Idempotent: a run after a
  * failure half-way ends the same way.
  */
-export async function shareItemWithPerson(sp: SPFI, listUrl: string, itemId: number, personId: number, roleId: number): Promise<void> {
+export function shareItemWithPerson(sp: SPFI, listUrl: string, itemId: number, personId: number, roleId: number): Promise<void> {
+  return shareItemWithPeople(sp, listUrl, itemId, [personId], roleId);
+}
+
+/**
+ * The same for a set of people (a project's leader and its benefit owners): exactly they hold
+ * `roleId` on the item afterwards, whoever held it before.
+ */
+export async function shareItemWithPeople(sp: SPFI, listUrl: string, itemId: number, personIds: readonly number[], roleId: number): Promise<void> {
   const item = sp.web.getList(listUrl).items.getById(itemId);
   await item.breakRoleInheritance(true, false);
   const assignments = await item.roleAssignments.expand('Member', 'RoleDefinitionBindings')<Array<{
@@ -36,11 +44,13 @@ export async function shareItemWithPerson(sp: SPFI, listUrl: string, itemId: num
   const target = batched.web.getList(listUrl).items.getById(itemId);
   const pending: Array<Promise<unknown>> = [];
   for (const ra of assignments) {
-    if (ra.PrincipalId === personId || ra.Member.PrincipalType !== USER) continue;
+    if (personIds.includes(ra.PrincipalId) || ra.Member.PrincipalType !== USER) continue;
     if (ra.RoleDefinitionBindings.some((b) => b.Id === roleId)) pending.push(settle(target.roleAssignments.remove(ra.PrincipalId, roleId)));
   }
-  if (!assignments.some((ra) => ra.PrincipalId === personId && ra.RoleDefinitionBindings.some((b) => b.Id === roleId))) {
-    pending.push(settle(target.roleAssignments.add(personId, roleId)));
+  for (const personId of new Set(personIds)) {
+    if (!assignments.some((ra) => ra.PrincipalId === personId && ra.RoleDefinitionBindings.some((b) => b.Id === roleId))) {
+      pending.push(settle(target.roleAssignments.add(personId, roleId)));
+    }
   }
   if (!pending.length) return;
   await execute();

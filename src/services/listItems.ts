@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { IItems } from '@pnp/sp/items';
-import { ITEM_PATH, getList, internalName, selectFields, type FieldKey, type ListKey, type ListSchema, type SelectExpand } from '../schema';
+import { ITEM_PATH, getList, inUse, internalName, selectFields, type FieldKey, type ListKey, type ListSchema, type SelectExpand } from '../schema';
 import type { ListItemBase } from '../model/common';
 import { ConflictError } from './errors';
 import { fromItem } from './mapping';
@@ -23,7 +23,7 @@ export function spList(sp: SPFI, siteUrl: string, key: ListKey): SpList {
 /** Every declared field of the list plus the given system fields (e.g. `author`). */
 export function selection<K extends ListKey>(key: K, extra: readonly FieldKey<K>[] = []): SelectExpand {
   const list = getList(key) as ListSchema;
-  const declared = list.fields.map((f) => f.key) as FieldKey<K>[];
+  const declared = list.fields.filter(inUse).map((f) => f.key) as FieldKey<K>[];
   const fields = selectFields(key, declared.concat(extra));
   // In a list of per-project folders, where an item lives decides who may change it (inProjectFolder).
   return list.projectFolders ? { ...fields, select: [...fields.select, ITEM_PATH.folder] } : fields;

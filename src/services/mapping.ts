@@ -1,4 +1,4 @@
-import { getList, systemFields, type FieldSchema, type ListKey, type ListSchema } from '../schema';
+import { getList, inUse, systemFields, type FieldSchema, type ListKey, type ListSchema } from '../schema';
 import type { Hyperlink, LookupRef, PersonRef } from '../model/common';
 
 /**
@@ -27,7 +27,7 @@ function lookup(v: unknown, shown: string): LookupRef | undefined {
  * text. Keyed by field key (never internal name).
  */
 const JSON_FIELDS: Record<string, readonly string[]> = {
-  projects: ['criteriaScores'],
+  projectPriorities: ['criteriaScores'],
   portfolioViews: ['filterDefinition']
 };
 
@@ -71,6 +71,7 @@ export function fromItem<T>(listKey: ListKey, raw: Raw): T {
   const out: Record<string, unknown> = { id: raw.Id ?? raw.ID };
   if (typeof raw['odata.etag'] === 'string') out.etag = raw['odata.etag'];
   for (const f of list.fields) {
+    if (!inUse(f)) continue;
     const v = raw[f.internalName];
     switch (f.type) {
       case 'User': out[f.key] = person(v); break;
@@ -87,7 +88,7 @@ export function fromItem<T>(listKey: ListKey, raw: Raw): T {
       case 'Number': case 'Currency': out[f.key] = typeof v === 'number' ? v : undefined; break;
       case 'Boolean': out[f.key] = v === true; break;
       default:
-        if (isJsonField(listKey, f.key)) out[f.key] = parseJson(v, listKey === 'projects' ? {} : undefined);
+        if (isJsonField(listKey, f.key)) out[f.key] = parseJson(v, listKey === 'projectPriorities' ? {} : undefined);
         else out[f.key] = v === null || v === undefined ? undefined : String(v);
     }
   }
@@ -103,6 +104,8 @@ export function toPayload(listKey: ListKey, values: Record<string, unknown>): Ra
   const out: Raw = {};
   for (const f of list.fields) {
     if (!(f.key in values)) continue;
+    // Nothing writes a retired column: a caller that tries is a bug, not a value to drop quietly.
+    if (!inUse(f)) throw new Error(`'${listKey}.${f.key}' is retired (schema ${String(f.retired)}): nothing writes it.`);
     const v = values[f.key];
     switch (f.type) {
       case 'User': case 'Lookup':

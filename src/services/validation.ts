@@ -1,5 +1,5 @@
 import { isJsonField } from './mapping';
-import { getList, type FieldSchema, type ListKey, type ListSchema } from '../schema';
+import { getList, inUse, type FieldSchema, type ListKey, type ListSchema } from '../schema';
 
 /**
  * Schema-driven validation before any request (DESIGN rule 8). The values of
@@ -90,6 +90,7 @@ export function validateFields(listKey: ListKey, values: Record<string, unknown>
   const errors: FieldErrors = {};
   for (const f of list.fields) {
     if (keys && keys.indexOf(f.key) < 0) continue;
+    if (!inUse(f)) continue;
     const v = values[f.key];
     const empty = isEmpty(v) || ((f.type === 'UserMulti' || f.type === 'LookupMulti' || f.type === 'MultiChoice') && Array.isArray(v) && v.length === 0);
     if (empty) {

@@ -246,8 +246,10 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await score.getByLabel(format(p.ScoreField, title, 5)).fill(t.score);
     await score.getByRole('button', { name: p.Save, exact: true }).click();
     await score.waitFor({ state: 'detached' });
+    // Stored in the project's item of Project Priorities (schema 9), not on the project item.
     const [project] = await restItems(hub, 'projects', `${col('projects', 'code')} eq ${odata(code)}`);
-    expect(JSON.parse(String(project[col('projects', 'criteriaScores')]))[String(crit.Id)]).toBe(3.5);
+    const [priority] = await restItems(hub, 'projectPriorities', `${col('projectPriorities', 'project')}Id eq ${String(project.Id)}`);
+    expect(JSON.parse(String(priority[col('projectPriorities', 'criteriaScores')]))[String(crit.Id)]).toBe(3.5);
 
     await reload(page, criteria(page));
     await page.getByRole('button', { name: format(p.EditCriterion, title), exact: true }).click();

@@ -26,26 +26,25 @@ interface Typed {
   amount: string; amountValue: number;
   whole: string; wholeValue: number;
   forecast: string; forecastValue: number;
-  score: string; scoreValue: number;
   start: string; end: string; forecastEnd: string; reportEnd: string; due: string;
   refused: string;
 }
 const TYPED: Record<HubLocale, Typed> = {
   'en-US': {
     amount: '1,250,000.50', amountValue: 1250000.5, whole: '980,000', wholeValue: 980000, forecast: '1,300,000.75', forecastValue: 1300000.75,
-    score: '7.5', scoreValue: 7.5, start: '1/15/2027', end: '12/31/2028', forecastEnd: '3/1/2029', reportEnd: '6/30/2029', due: '2/28/2027', refused: '1,5'
+    start: '1/15/2027', end: '12/31/2028', forecastEnd: '3/1/2029', reportEnd: '6/30/2029', due: '2/28/2027', refused: '1,5'
   },
   'sv-SE': {
     amount: '1 250 000,50', amountValue: 1250000.5, whole: '980 000', wholeValue: 980000, forecast: '1 300 000,75', forecastValue: 1300000.75,
-    score: '7,5', scoreValue: 7.5, start: '2027-01-15', end: '2028-12-31', forecastEnd: '2029-03-01', reportEnd: '2029-06-30', due: '2027-02-28', refused: '1.5'
+    start: '2027-01-15', end: '2028-12-31', forecastEnd: '2029-03-01', reportEnd: '2029-06-30', due: '2027-02-28', refused: '1.5'
   },
   'da-DK': {
     amount: '1.250.000,50', amountValue: 1250000.5, whole: '980.000', wholeValue: 980000, forecast: '1.300.000,75', forecastValue: 1300000.75,
-    score: '7,5', scoreValue: 7.5, start: '15.01.2027', end: '31.12.2028', forecastEnd: '01.03.2029', reportEnd: '30.06.2029', due: '28.02.2027', refused: '1.5'
+    start: '15.01.2027', end: '31.12.2028', forecastEnd: '01.03.2029', reportEnd: '30.06.2029', due: '28.02.2027', refused: '1.5'
   },
   'nl-NL': {
     amount: '1.250.000,50', amountValue: 1250000.5, whole: '980.000', wholeValue: 980000, forecast: '1.300.000,75', forecastValue: 1300000.75,
-    score: '7,5', scoreValue: 7.5, start: '15-01-2027', end: '31-12-2028', forecastEnd: '01-03-2029', reportEnd: '30-06-2029', due: '28-02-2027', refused: '1.5'
+    start: '15-01-2027', end: '31-12-2028', forecastEnd: '01-03-2029', reportEnd: '30-06-2029', due: '28-02-2027', refused: '1.5'
   }
 };
 const ISO = { start: '2027-01-15', end: '2028-12-31', forecastEnd: '2029-03-01', reportEnd: '2029-06-30', due: '2027-02-28' };
@@ -126,8 +125,9 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     await textbox(panel, s.Budget).fill(t.refused);
     await textbox(panel, s.ActualCost).fill(t.whole);
     await textbox(panel, s.ForecastCost).fill(t.forecast);
-    await textbox(panel, s.PriorityScore).fill(t.score);
     await textbox(panel, s.FieldSiteUrl).fill(project.site);
+    // The form no longer offers the PMO's priority score (Project Priorities, schema 9).
+    expect(await panel.getByLabel(s.PriorityScore).count()).toBe(0);
     await panel.getByRole('button', { name: s.Save, exact: true }).click();
     const example = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(1200000.5);
     await panel.getByText(format(s.ErrNotANumber, example), { exact: true }).waitFor();
@@ -143,11 +143,11 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
       programme: raw[col('projects', 'programme')], phase: raw[col('projects', 'phase')], method: raw[col('projects', 'method')],
       start: day(raw[col('projects', 'startDate')]), end: day(raw[col('projects', 'endDate')]), forecastEnd: day(raw[col('projects', 'forecastEnd')]),
       budget: raw[col('projects', 'budget')], actual: raw[col('projects', 'actualCost')], forecast: raw[col('projects', 'forecastCost')],
-      score: raw[col('projects', 'priorityScore')], site: (raw[col('projects', 'siteUrl')] as { Url?: string } | null)?.Url
+      site: (raw[col('projects', 'siteUrl')] as { Url?: string } | null)?.Url
     }).toEqual({
       title: project.title, description: project.description, unit: project.unit, programme: project.programme, phase: 'Planning', method: 'PRINCE2',
       start: ISO.start, end: ISO.end, forecastEnd: ISO.forecastEnd, budget: t.amountValue, actual: t.wholeValue, forecast: t.forecastValue,
-      score: t.scoreValue, site: project.site
+      site: project.site
     });
 
     await reload();
@@ -158,14 +158,15 @@ describe.each(['en-US', 'sv-SE', 'da-DK', 'nl-NL'] as HubLocale[])('%s', (locale
     const shown: Record<string, string> = {};
     for (const [key, label] of Object.entries({
       code: s.FieldCode, title: s.FieldTitle, description: s.Description, unit: s.ColumnUnit, programme: s.ColumnProgramme, start: s.Start, end: s.End,
-      forecastEnd: s.ForecastEnd, budget: s.Budget, actual: s.ActualCost, forecast: s.ForecastCost, score: s.PriorityScore, site: s.FieldSiteUrl
+      forecastEnd: s.ForecastEnd, budget: s.Budget, actual: s.ActualCost, forecast: s.ForecastCost, site: s.FieldSiteUrl
     })) shown[key] = await textbox(edit, label).inputValue();
     for (const key of ['budget', 'actual', 'forecast']) shown[key] = spaces(shown[key]);
     expect(shown).toEqual({
       code: project.code, title: project.title, description: project.description, unit: project.unit, programme: project.programme,
       start: t.start, end: t.end, forecastEnd: t.forecastEnd, budget: spaces(t.amount), actual: spaces(t.whole), forecast: spaces(t.forecast),
-      score: t.score, site: project.site
+      site: project.site
     });
+    expect(await edit.getByLabel(s.PriorityScore).count()).toBe(0);
     if (locale === 'da-DK') {
       await shot(page, 'forms-round-trip-project-da');
       expect(await axe(page)).toEqual([]);

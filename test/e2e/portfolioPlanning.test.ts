@@ -16,7 +16,7 @@ import { SpPortfolioRiskService } from '../../src/services/PortfolioRiskService'
 import { SpPrioritisationService } from '../../src/services/PrioritisationService';
 import { rankProjects } from '../../src/services/scoring';
 import { buildTimeline } from '../../src/webparts/portfolio/timeline/components/timelineModel';
-import type { PrioritisationCriterion, Project, Risk } from '../../src/model/portfolio';
+import { withPriorities, type PrioritisationCriterion, type Project, type Risk } from '../../src/model/portfolio';
 
 jest.setTimeout(40_000);
 
@@ -51,8 +51,11 @@ async function focusedLabel(page: Page): Promise<string> {
 beforeAll(async () => {
   hub = await startHub({ name: 'portfolio-planning' });
   const sp = await hub.sp('owner');
+  // The projects with the PMO's scores from Project Priorities, as the prioritisation view merges them.
   [projects, openRisks, criteria] = await Promise.all([
-    new SpPortfolioService(sp, hub.siteUrl, 'e2e').loadProjects(), new SpPortfolioRiskService(sp, hub.siteUrl).openRisks(), new SpPrioritisationService(sp, hub.siteUrl).criteria()
+    Promise.all([new SpPortfolioService(sp, hub.siteUrl, 'e2e').loadProjects(), new SpPrioritisationService(sp, hub.siteUrl).priorities()])
+      .then(([all, scores]) => withPriorities(all, scores)),
+    new SpPortfolioRiskService(sp, hub.siteUrl).openRisks(), new SpPrioritisationService(sp, hub.siteUrl).criteria()
   ]);
 }, 90_000);
 

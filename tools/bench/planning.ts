@@ -64,13 +64,18 @@ export async function roadmapAt10kProjects(): Promise<Results> {
     const { store } = server;
     const web = store.getWebByPath('/sites/pmo');
     const list = web ? store.getList(web, { url: `/sites/pmo/${getList('projects').url}` }) : undefined;
-    if (!web || !list) throw new Error('not provisioned');
+    const priorities = web ? store.getList(web, { url: `/sites/pmo/${getList('projectPriorities').url}` }) : undefined;
+    if (!web || !list || !priorities) throw new Error('not provisioned');
     const actor = { web, user: store.principals(web, 'user')[0] };
     store.tx(() => {
       for (const p of projects) {
-        store.insertItem(actor, list, store.coerceItemPayload(actor, list, toPayload('projects', {
+        const item = store.insertItem(actor, list, store.coerceItemPayload(actor, list, toPayload('projects', {
           code: p.code, title: p.title, phase: p.phase, unit: p.unit, programme: p.programme, startDate: p.startDate, endDate: p.endDate,
-          latestOverall: p.latestOverall, criteriaScores: p.criteriaScores
+          latestOverall: p.latestOverall
+        }), true));
+        // The PMO's scores live in Project Priorities (schema 9), one item per project.
+        store.insertItem(actor, priorities, store.coerceItemPayload(actor, priorities, toPayload('projectPriorities', {
+          title: p.code, project: item.id, criteriaScores: p.criteriaScores
         }), true));
       }
     });

@@ -33,7 +33,8 @@ export const TEAMS_ICONS: Record<string, string> = {
   FrontDoorWebPart: 'Home',
   NewsWebPart: 'News',
   OkrWebPart: 'Target',
-  PmoKpisWebPart: 'DataTrending'
+  PmoKpisWebPart: 'DataTrending',
+  BenefitsWebPart: 'Savings'
 };
 
 function svg(name: string, size: number): string {

@@ -5,12 +5,14 @@ import { SpProjectService, type IProjectService } from '../../services/ProjectSe
 import { SpProjectEditingService } from '../../services/ProjectEditingService';
 import { SpStatusReportService } from '../../services/StatusReportService';
 import { SpRiskService } from '../../services/RiskService';
+import { SpPrioritisationService } from '../../services/PrioritisationService';
 import { GraphPeopleService } from '../../services/PeopleService';
 import type { IPeopleService, IProjectEditingService } from '../../services/editing';
 import { drillDownOf, withoutDrillDown } from '../portfolio/shared/drillDown';
 import { DEFAULTS, type IProjectRegisterWebPartProps } from './settings';
 import type { WebPartComposition } from '../shared/composition';
 import { propertyPane } from './propertyPane';
+import type { IProjectBenefitsReader } from './components/ProjectBenefits';
 
 export interface ProjectRegisterStrings {
   register: IProjectRegisterWebPartStrings;
@@ -25,6 +27,8 @@ interface Services {
   people: IPeopleService;
   statusReports: SpStatusReportService;
   risks: SpRiskService;
+  benefits: () => Promise<IProjectBenefitsReader>;
+  priorities: SpPrioritisationService;
 }
 
 export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebPartProps, Services, ProjectRegisterStrings> = {
@@ -33,7 +37,10 @@ export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebP
     editing: new SpProjectEditingService(sp, siteUrl),
     people: new GraphPeopleService(sp, siteUrl, graph),
     statusReports: new SpStatusReportService(sp, siteUrl),
-    risks: new SpRiskService(sp, siteUrl)
+    risks: new SpRiskService(sp, siteUrl),
+    // Its own chunk, built when a project's details first show its benefits.
+    benefits: () => import(/* webpackChunkName: 'benefit-service' */ '../../services/BenefitService').then((m) => new m.SpBenefitService(sp, siteUrl)),
+    priorities: new SpPrioritisationService(sp, siteUrl)
   }),
   propertyPane: (strings, common) => propertyPane(strings.register, common),
   render: (s, properties, ctx) => {
@@ -42,7 +49,7 @@ export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebP
       statusReports: s.statusReports, risks: s.risks, editing: s.editing, people: s.people, statusStrings: ctx.strings.status, riskStrings: ctx.strings.risks
     };
     return React.createElement(ProjectRegister, {
-      service: s.service, editing: s.editing, people: s.people, controlLoop, strings: ctx.strings.register, common: ctx.common, locale: ctx.locale,
+      service: s.service, editing: s.editing, people: s.people, priorities: s.priorities, controlLoop, benefits: s.benefits, strings: ctx.strings.register, common: ctx.common, locale: ctx.locale,
       pageSize: p.pageSize, staleDays: p.staleDays, defaultPhase: p.defaultPhase || '',
       // A KPI tile of the portfolio overview links here with its filter in the URL.
       drillDown: drillDownOf(window.location.search),

@@ -20,6 +20,13 @@ import { toFormValues, toPayload } from '../../../src/services/mapping';
 import { addedId, type FormResult } from '../../../src/services/projectFolders';
 import { SpSparringRequestService } from '../../../src/services/SparringRequestService';
 import { SpRiskService } from '../../../src/services/RiskService';
+import { SpBenefitService } from '../../../src/services/BenefitService';
+import { SpPrioritisationService } from '../../../src/services/PrioritisationService';
+import { SpPortfolioService } from '../../../src/services/PortfolioService';
+import { SpStatusTrendService } from '../../../src/services/StatusTrendService';
+import { withPriorities } from '../../../src/model/portfolio';
+import { statusDistribution, withLatestReports } from '../../../src/model/portfolioMetrics';
+import { rankProjects } from '../../../src/services/scoring';
 
 jest.setTimeout(180_000);
 
@@ -52,6 +59,8 @@ const MATRIX: Record<ListKey, Record<Role, Row>> = {
   // Check-ins: the PMO records them; key results have no per-project owner SharePoint could check.
   keyResultCheckIns: CURATED,
   prioritisationCriteria: CURATED,
+  // Schema 9: the PMO's scores of each project, off the project item a leader may edit (tests below).
+  projectPriorities: CURATED,
   pmoExperts: CURATED,
   communityEvents: CURATED,
   // Schema 6: at the list's root a leader reads; they add, edit and publish only in the folders of
@@ -77,7 +86,11 @@ const MATRIX: Record<ListKey, Record<Role, Row>> = {
   // The site's set-up (PMO profile, page fingerprints): the PMO changes it, everyone on the site reads it.
   hubSettings: CURATED,
   // What Home says about the PMO: the PMO writes it, everyone on the site reads it.
-  frontDoor: CURATED
+  frontDoor: CURATED,
+  // Schema 10: at the list's root only the PMO writes; a project's leader and its benefit owners
+  // edit benefits and add measurements only in the project's folders (tests below).
+  benefits: CURATED,
+  benefitMeasurements: CURATED
 };
 
 let site: DemoSite;
@@ -86,8 +99,11 @@ const as = (r: Role): SPFI => sp[r] as SPFI;
 const userIds: Partial<Record<Role, number>> = {};
 let projectId = 0;
 let templateId = 0;
+let benefitId = 0;
 let seq = 0;
 let freePeople: number[] = [];
+/** Projects without a priority item: Project Priorities takes one item per project (a unique lookup). */
+const freeProjects: number[] = [];
 
 const list = (r: Role, key: ListKey): IList => as(r).web.getList(`/sites/pmo/${(getList(key) as ListSchema).url}`);
 
@@ -112,7 +128,7 @@ function valueFor(key: ListKey, f: FieldSchema): unknown {
     case 'DateTime': return '2026-06-01';
     // A unique person (an expert's entry) gets someone not yet used.
     case 'User': return { id: f.unique ? freePeople.shift() : userIds.owner };
-    case 'Lookup': return { id: f.lookupList === 'projects' ? projectId : f.lookupList === 'methodTemplates' ? templateId : 1 };
+    case 'Lookup': return { id: f.lookupList === 'projects' ? (f.unique ? freeProjects.shift() : projectId) : f.lookupList === 'methodTemplates' ? templateId : f.lookupList === 'benefits' ? benefitId : 1 };
     default: throw new Error(`No matrix value for ${key}.${f.key} (${f.type})`);
   }
 }
@@ -156,9 +172,14 @@ beforeAll(async () => {
   const rows = await list('owner', 'projects').items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
   projectId = rows.find((p) => p[leaderField] !== userIds.leader)?.Id as number;
   templateId = (await list('owner', 'methodTemplates').items.select('Id').top(1)<Array<{ Id: number }>>())[0].Id;
+  benefitId = (await list('owner', 'benefits').items.select('Id').filter(`${internalName('benefits', 'project')}Id gt 0`).top(1)<Array<{ Id: number }>>())[0].Id;
   const person = `${internalName('pmoExperts', 'person')}Id`;
   const experts = new Set((await list('owner', 'pmoExperts').items.select(person).top(5000)<Array<Record<string, number>>>()).map((x) => x[person]));
   freePeople = (await site.sp.web.siteUsers.select('Id')<Array<{ Id: number }>>()).map((u) => u.Id).filter((id) => !experts.has(id));
+  for (let i = 0; i < 4; i++) {
+    const added = await list('owner', 'projects').items.add(toPayload('projects', { code: `FREE-${i}-${Date.now().toString(36)}`, title: `Unscored ${i}`, phase: 'Idea' })) as { Id: number };
+    freeProjects.push(added.Id);
+  }
 });
 afterAll(async () => { await site.server.close(); });
 
@@ -244,6 +265,94 @@ describe('projects: a leader edits only the projects they lead (item permissions
     const theirs = status(items.getById(other).update({ Title: 'Batched hijack' }));
     await execute();
     expect([await mine, await theirs]).toEqual([200, 403]);
+  });
+});
+
+describe('project priorities: the PMO\'s assessment is out of a project leader\'s reach (schema 9)', () => {
+  const pp = (k: 'project' | 'priorityScore' | 'criteriaScores'): string => internalName('projectPriorities', k);
+  let own = 0;
+  let item = 0;
+  beforeAll(async () => {
+    const leaderField = `${internalName('projects', 'leader')}Id`;
+    const rows = await list('owner', 'projects').items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
+    own = rows.find((p) => p[leaderField] === userIds.leader)?.Id as number;
+    // The PMO scores Sanne's project through the service the prioritisation view uses.
+    const service = new SpPrioritisationService(as('pmo'), site.url);
+    const data = await service.load();
+    expect(data.rights.scoreProjects).toBe(true);
+    const project = withPriorities(await new SpPortfolioService(as('pmo'), site.url, 'matrix-pmo').loadProjects(), data.priorities).find((p) => p.id === own);
+    const criterion = data.criteria.find((c) => c.active && c.weight > 0) as { id: number };
+    const saved = await service.saveScores(project as never, { [String(criterion.id)]: 1 }, data.criteria);
+    item = (saved.priority as { id: number }).id;
+    expect(item).toBeGreaterThan(0);
+  });
+
+  test('issue 13 probe: a leader MERGEs the priority of the project they lead → 403; adds one → 403; in $batch too', async () => {
+    expect(await status(list('leader', 'projectPriorities').items.getById(item).update({ [pp('priorityScore')]: 100, [pp('criteriaScores')]: '{"1":5}' }))).toBe(403);
+    expect(await status(list('leader', 'projectPriorities').items.add({ [`${pp('project')}Id`]: freeProjects[0], [pp('priorityScore')]: 100 }))).toBe(403);
+    const [batched, execute] = as('leader').batched();
+    const merge = status(batched.web.getList(`/sites/pmo/${getList('projectPriorities').url}`).items.getById(item).update({ [pp('priorityScore')]: 100 }));
+    await execute();
+    expect(await merge).toBe(403);
+    expect((await list('owner', 'projectPriorities').items.getById(item).select(pp('priorityScore'))<Record<string, unknown>>())[pp('priorityScore')]).not.toBe(100);
+    // What the view offers a leader is what SharePoint allows: no scoring.
+    expect((await new SpPrioritisationService(as('leader'), site.url).rights()).scoreProjects).toBe(false);
+  });
+
+  test('one item per project: a second item for the same project is refused (unique lookup)', async () => {
+    expect(await status(list('pmo', 'projectPriorities').items.add({ [`${pp('project')}Id`]: own, [pp('priorityScore')]: 1 }))).toBe(409);
+  });
+
+  test('the retired project columns: still writable by the leader (no column-level security), read by nothing', async () => {
+    const stored = await list('owner', 'projectPriorities').items.getById(item).select(pp('priorityScore'), pp('criteriaScores'))<Record<string, unknown>>();
+    expect(await status(list('leader', 'projects').items.getById(own).update({
+      [internalName('projects', 'priorityScore')]: 100, [internalName('projects', 'criteriaScores')]: '{"1":5,"2":5,"3":5,"4":5}'
+    }))).toBe(200);
+    // What the portfolio and the prioritisation view show and rank by, as a visitor reads them.
+    const visitor = new SpPrioritisationService(as('visitor'), site.url);
+    const projects = withPriorities(await new SpPortfolioService(as('visitor'), site.url, 'matrix-visitor').loadProjects(), await visitor.priorities());
+    const mine = projects.find((p) => p.id === own);
+    expect(mine?.priorityScore).toBe(stored[pp('priorityScore')] ?? undefined);
+    expect(mine?.criteriaScores).toEqual(JSON.parse(String(stored[pp('criteriaScores')])));
+    const ranked = rankProjects(projects, await visitor.criteria()).find((r) => r.project.id === own);
+    expect(ranked?.total).toBe(stored[pp('priorityScore')] ?? undefined);
+    expect(ranked?.total).not.toBe(100);
+  });
+});
+
+describe('latest status: what the portfolio shows is the latest published report, whatever the project item says', () => {
+  test('a leader\'s forged latest-status MERGE on their own project changes the cached columns only', async () => {
+    const leaderField = `${internalName('projects', 'leader')}Id`;
+    const rows = await list('owner', 'projects').items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
+    const own = rows.find((p) => p[leaderField] === userIds.leader)?.Id as number;
+    // The project's latest published report, read directly (indexed project lookup).
+    const r = (k: 'project' | 'reportDate' | 'overall' | 'published'): string => internalName('statusReports', k);
+    const reports = (await list('owner', 'statusReports').items.select('Id', r('reportDate'), r('overall'), r('published'))
+      .filter(`${r('project')}Id eq ${own}`).top(5000)<Array<Record<string, unknown>>>()).filter((x) => x[r('published')] === true);
+    expect(reports.length).toBeGreaterThan(0);
+    const date = (x: Record<string, unknown>): string => String(x[r('reportDate')]).slice(0, 10);
+    reports.sort((a, b) => date(a).localeCompare(date(b)) || (a.Id as number) - (b.Id as number));
+    const latest = reports[reports.length - 1];
+    const truth = { overall: latest[r('overall')], date: date(latest) };
+    const forged = truth.overall === 'Green' ? 'Red' : 'Green';
+    expect(await status(list('leader', 'projects').items.getById(own).update({
+      [internalName('projects', 'latestOverall')]: forged, [internalName('projects', 'latestReportDate')]: '2026-12-31T12:00:00Z'
+    }))).toBe(200);
+    // As the PMO reads the portfolio: the cache says what the leader wrote…
+    const projects = await new SpPortfolioService(as('pmo'), site.url, 'matrix-latest').loadProjects();
+    expect(projects.find((p) => p.id === own)?.latestOverall).toBe(forged);
+    // …and once the published reports are in, the model says what the latest report says.
+    const history = await new SpStatusTrendService(as('pmo'), site.url).loadReportHistory('2025-01-01');
+    const checked = withLatestReports(projects, history.latest);
+    const shown = checked.projects.find((p) => p.id === own);
+    expect({ overall: shown?.latestOverall, date: shown?.latestReportDate }).toEqual(truth);
+    expect(checked.corrected).toBeGreaterThanOrEqual(1);
+    // The status distribution counts the project under its reported status.
+    const unit = shown?.unit ?? '';
+    const row = (ps: typeof projects): Record<string, number> | undefined => statusDistribution(ps.filter((p) => p.id === own), 'unit', 'en-US')
+      .find((x) => x.key === unit) as unknown as Record<string, number> | undefined;
+    expect(row(checked.projects)?.[truth.overall as string]).toBe(1);
+    expect(row(checked.projects)?.[forged]).toBe(0);
   });
 });
 
@@ -452,5 +561,80 @@ describe('portfolio views (priority 4 of issue 13) and the known gaps, stated so
     const { Id } = await list('leader', 'portfolioViews').items.add(flagged) as { Id: number };
     for (const r of ['pmo', 'visitor'] as Role[]) expect(await status(list(r, 'portfolioViews').items.getById(Id).select('Id')())).not.toBe(200);
     expect(await status(list('leader', 'sharedPortfolioViews').items.add(payload('sharedPortfolioViews')))).toBe(403);
+  });
+});
+
+describe('benefits (schema 10): a project\'s leader and its benefit owners record only in that project\'s folders', () => {
+  const url = (key: ListKey): string => `/sites/pmo/${(getList(key) as ListSchema).url}`;
+  const projectOf = `${internalName('benefits', 'project')}Id`;
+  const ownerOf = `${internalName('benefits', 'owner')}Id`;
+  let rows: Array<Record<string, unknown>> = [];
+  let leaders = new Map<number, number>();
+  let erik = 0;
+  const measurement = (benefit: number, project: number): ReturnType<typeof toFormValues> =>
+    toFormValues('benefitMeasurements', { title: `Matrix ${seq}`, benefit, project, measuredOn: '2026-11-20', value: 1250000.5, comment: `Matrix ${++seq}` });
+  const addIn = (r: Role, key: ListKey, project: number, v: ReturnType<typeof toFormValues>): Promise<number> =>
+    as(r).web.getList(url(key)).addValidateUpdateItemUsingPath(v, `${url(key)}/${project}`).then((res) => addedId(res as FormResult[]));
+  /** A seeded benefit whose project's leader is (or is not) `leader` and whose owner is (or is not) `owner`. */
+  const pick = (test: (project: number, owner: number | undefined) => boolean): { id: number; project: number } => {
+    const row = rows.find((b) => test(b[projectOf] as number, b[ownerOf] as number | undefined));
+    if (!row) throw new Error('no such seeded benefit');
+    return { id: row.Id as number, project: row[projectOf] as number };
+  };
+
+  beforeAll(async () => {
+    rows = await list('owner', 'benefits').items.select('Id', projectOf, ownerOf).filter(`${projectOf} gt 0`).top(5000)<Array<Record<string, unknown>>>();
+    const leaderField = `${internalName('projects', 'leader')}Id`;
+    const projects = await list('owner', 'projects').items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
+    leaders = new Map(projects.map((p) => [p.Id as number, p[leaderField] as number]));
+    erik = (await site.sp.web.siteUsers.getByEmail('erik.johansson@contoso.com')()).Id;
+  });
+
+  test('the project\'s leader: edits its benefits and adds measurements in its folders; another project\'s → 403; never adds a benefit or changes a measurement', async () => {
+    const own = pick((p) => leaders.get(p) === userIds.leader);
+    const other = pick((p) => leaders.get(p) !== userIds.leader && !rows.some((b) => b[projectOf] === p && b[ownerOf] === userIds.leader));
+    const actual = internalName('benefits', 'actual');
+    expect(await status(list('leader', 'benefits').items.getById(own.id).update({ [actual]: 7 }))).toBe(200);
+    expect(await status(list('leader', 'benefits').items.getById(other.id).update({ [actual]: 7 }))).toBe(403);
+    const mine = await addIn('leader', 'benefitMeasurements', own.project, measurement(own.id, own.project));
+    const stored = await list('owner', 'benefitMeasurements').items.getById(mine).select('FileDirRef', 'AuthorId', internalName('benefitMeasurements', 'value'))<Record<string, unknown>>();
+    expect(stored).toEqual(expect.objectContaining({ FileDirRef: `${url('benefitMeasurements')}/${own.project}`, AuthorId: userIds.leader, [internalName('benefitMeasurements', 'value')]: 1250000.5 }));
+    expect(await status(addIn('leader', 'benefitMeasurements', other.project, measurement(other.id, other.project)))).toBe(403);
+    // Defining a benefit is the PMO's; what was measured stays as reported.
+    expect(await status(addIn('leader', 'benefits', own.project, toFormValues('benefits', { title: 'Forged', project: own.project, category: 'Financial', unit: 'SEK', target: 1, status: 'Planned' })))).toBe(403);
+    expect(await status(list('leader', 'benefitMeasurements').items.getById(mine).update({ [internalName('benefitMeasurements', 'value')]: 9 }))).toBe(403);
+    expect(await status(list('leader', 'benefits').items.getById(own.id).delete())).toBe(403);
+    expect(await status(list('leader', 'benefitMeasurements').items.getById(mine).delete())).toBe(403);
+  });
+
+  test('a benefit owner who is only a visitor: records in the folders of the projects whose benefits they own, nowhere else; a new owner takes over', async () => {
+    const owned = pick((_p, owner) => owner === erik);
+    const elsewhere = pick((p) => !rows.some((b) => b[projectOf] === p && b[ownerOf] === erik));
+    expect(await status(addIn('visitor', 'benefitMeasurements', owned.project, measurement(owned.id, owned.project)))).toBe(200);
+    expect(await status(list('visitor', 'benefits').items.getById(owned.id).update({ [internalName('benefits', 'status')]: 'AtRisk' }))).toBe(200);
+    expect(await status(addIn('visitor', 'benefitMeasurements', elsewhere.project, measurement(elsewhere.id, elsewhere.project)))).toBe(403);
+    expect(await status(list('visitor', 'benefits').items.getById(elsewhere.id).update({ [internalName('benefits', 'status')]: 'AtRisk' }))).toBe(403);
+    // The PMO hands every benefit Erik owns in that project to Karin: Erik's folder rights there go with it.
+    const service = new SpBenefitService(as('pmo'), site.url);
+    const karin = (await site.sp.web.ensureUser('karin.holm@contoso.com')).Id;
+    for (const b of (await service.forProject(owned.project)).filter((x) => x.owner?.id === erik)) {
+      await service.saveBenefit({ ...b, owner: { id: karin, title: 'Karin Holm', email: 'karin.holm@contoso.com' } });
+    }
+    expect(await status(addIn('visitor', 'benefitMeasurements', owned.project, measurement(owned.id, owned.project)))).toBe(403);
+    expect(await status(list('visitor', 'benefits').items.getById(owned.id).update({ [internalName('benefits', 'status')]: 'OnTrack' }))).toBe(403);
+    // The project's leader keeps theirs.
+    const leaderSp = leaders.get(owned.project) === userIds.leader ? as('leader') : undefined;
+    if (leaderSp) expect(await status(addIn('leader', 'benefitMeasurements', owned.project, measurement(owned.id, owned.project)))).toBe(200);
+  });
+
+  test('in $batch too: own folder added, another\'s refused on its own', async () => {
+    const own = pick((p) => leaders.get(p) === userIds.leader);
+    const other = pick((p) => leaders.get(p) !== userIds.leader && !rows.some((b) => b[projectOf] === p && b[ownerOf] === userIds.leader));
+    const [batched, execute] = as('leader').batched();
+    const l = batched.web.getList(url('benefitMeasurements'));
+    const mine = status(l.addValidateUpdateItemUsingPath(measurement(own.id, own.project), `${url('benefitMeasurements')}/${own.project}`));
+    const theirs = status(l.addValidateUpdateItemUsingPath(measurement(other.id, other.project), `${url('benefitMeasurements')}/${other.project}`));
+    await execute();
+    expect([await mine, await theirs]).toEqual([200, 403]);
   });
 });

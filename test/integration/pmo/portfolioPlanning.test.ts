@@ -14,7 +14,7 @@ import { readAll, selection, spList } from '../../../src/services/listItems';
 import { fromItem } from '../../../src/services/mapping';
 import { ConflictError, ValidationError } from '../../../src/services/errors';
 import { rankProjects } from '../../../src/services/scoring';
-import type { Risk } from '../../../src/model/portfolio';
+import { withPriorities, type Project, type Risk } from '../../../src/model/portfolio';
 
 jest.setTimeout(180_000);
 
@@ -87,23 +87,38 @@ describe('prioritisation criteria and scores', () => {
     await expect(service(leaderSp).saveCriterion({ ...c, weight: 99 })).rejects.toMatchObject({ status: 403 });
   });
 
-  it('saves a project\'s scores and the priority score recomputed from them, with the project\'s ETag', async () => {
+  /** The portfolio's projects with the PMO's scores, as the prioritisation view merges them. */
+  const scoredProjects = async (key: string): Promise<Project[]> =>
+    withPriorities(await new SpPortfolioService(site.sp, site.url, key).loadProjects(), await service().priorities());
+
+  it('saves a project\'s scores and the priority score recomputed from them to Project Priorities, with that item\'s ETag', async () => {
     const criteria = await service().criteria();
-    const projects = await new SpPortfolioService(site.sp, site.url, 'planning-scores').loadProjects();
-    const p = projects.find((x) => x.phase === 'Idea') ?? projects[0];
+    const projects = await scoredProjects('planning-scores');
+    // An unscored project: its first scoring adds its item.
+    const p = projects.find((x) => !x.priority) as Project;
+    expect(p).toBeDefined();
     const active = criteria.filter((c) => c.active);
     const scores = Object.fromEntries(active.map((c, i) => [String(c.id), (i % 5) + 1]));
     const saved = await service(pmoSp).saveScores(p, scores, active);
     expect(saved.criteriaScores).toEqual(scores);
     const expected = rankProjects([{ ...p, criteriaScores: scores }], criteria)[0].total;
     expect(saved.priorityScore).toBe(expected);
-    const reread = (await new SpPortfolioService(site.sp, site.url, 'planning-scores-2').loadProjects()).find((x) => x.id === p.id)!;
+    const reread = (await scoredProjects('planning-scores-2')).find((x) => x.id === p.id)!;
     expect(reread.criteriaScores).toEqual(scores);
     expect(reread.priorityScore).toBe(expected);
-    // The version loaded before the save is stale now.
-    await expect(service(pmoSp).saveScores(p, scores, active)).rejects.toBeInstanceOf(ConflictError);
+    // Nothing of it on the project item: the retired columns stay empty.
+    const raw = await spList(site.sp, site.url, 'projects').items.getById(p.id).select(internalName('projects', 'priorityScore'))<Record<string, unknown>>();
+    expect(raw[internalName('projects', 'priorityScore')] ?? null).toBeNull();
+    // The version loaded before the save is stale now: loaded unscored, the project has an item now.
+    const stale = await service(pmoSp).saveScores(p, scores, active).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as ConflictError<Project>).theirs).toMatchObject({ id: p.id, criteriaScores: scores, priority: reread.priority });
+    // …and, with its ETag, a second save over an older one too.
+    const newer = await service(pmoSp).saveScores(reread, scores, active);
+    await expect(service(pmoSp).saveScores(reread, scores, active)).rejects.toBeInstanceOf(ConflictError);
+    expect(newer.priority?.etag).not.toBe(reread.priority?.etag);
     // Emptying every score clears the stored priority score rather than keeping a stale one.
-    const cleared = await service(pmoSp).saveScores(reread, {}, active);
+    const cleared = await service(pmoSp).saveScores(newer, {}, active);
     expect(cleared.criteriaScores).toEqual({});
     expect(cleared.priorityScore).toBeUndefined();
     const before = site.server.stats.total;
@@ -113,11 +128,11 @@ describe('prioritisation criteria and scores', () => {
 
   it('scores of a criterion that is not being saved are kept; bad JSON in criteriaScores counts as unscored', async () => {
     const criteria = await service().criteria();
-    const projects = await new SpPortfolioService(site.sp, site.url, 'planning-json').loadProjects();
-    const p = projects[3];
-    // Hand-edited garbage in the multi-line column.
-    await spList(site.sp, site.url, 'projects').items.getById(p.id).update({ [internalName('projects', 'criteriaScores')]: '{"1": oops' });
-    const broken = (await new SpPortfolioService(site.sp, site.url, 'planning-json-2').loadProjects()).find((x) => x.id === p.id)!;
+    const p = (await scoredProjects('planning-json')).find((x) => x.priority) as Project;
+    // Hand-edited garbage in the multi-line column of its Project Priorities item.
+    await spList(site.sp, site.url, 'projectPriorities').items.getById((p.priority as { id: number }).id)
+      .update({ [internalName('projectPriorities', 'criteriaScores')]: '{"1": oops' });
+    const broken = (await scoredProjects('planning-json-2')).find((x) => x.id === p.id)!;
     expect(broken.criteriaScores).toEqual({});
     expect(rankProjects([broken], criteria)[0].rank).toBeUndefined();
     const first = criteria[0];

@@ -5,7 +5,9 @@
  * and the size the seed uses. `seed --scale large` runs it over 10,000 projects (20,000 folders).
  */
 import { startDemoSite, type DemoSite } from './setup';
-import { applyProjectModel } from '../../../src/provisioning/projectModel';
+import { applyProjectModel, inBatches } from '../../../src/provisioning/projectModel';
+import { copyProjectPriorities, PRIORITIES_COPIED_SETTING } from '../../../src/provisioning/projectPriorities';
+import { internalName } from '../../../src/schema';
 import { projectFolderLists } from '../../../src/services/projectFolders';
 import { listServerUrl } from '../../../src/provisioning/plan';
 import { readAll } from '../../../src/services/listItems';
@@ -44,4 +46,28 @@ test('a folder per new project in each folder list, with its own permissions, in
   }
   // Idempotent: the second run writes nothing.
   expect(await applyProjectModel(site.sp, '/sites/pmo')).toBe(0);
+});
+
+test('schema 9: the scores of many projects copied to Project Priorities in $batch requests of up to 100 adds; a second run writes nothing', async () => {
+  const projects = site.sp.web.getList(listServerUrl('/sites/pmo', getList('projects') as ListSchema));
+  const added = (await readAll(projects.items.select('Id').orderBy('ID', true))).map((r) => r.Id as number).slice(-PROJECTS);
+  // Scored the schema 8 way, on the project items (what a site upgraded from schema 8 holds).
+  await inBatches(site.sp, added, (b, id) => b.web.getList(listServerUrl('/sites/pmo', getList('projects') as ListSchema)).items.getById(id)
+    .update({ [internalName('projects', 'criteriaScores')]: `{"1":${id % 5}}`, [internalName('projects', 'priorityScore')]: id % 100 }));
+  // As on a site where the copy has not run yet.
+  const settings = site.sp.web.getList(listServerUrl('/sites/pmo', getList('hubSettings') as ListSchema));
+  const marker = await settings.items.select('Id').filter(`Title eq '${PRIORITIES_COPIED_SETTING}'`).top(1)<Array<{ Id: number }>>();
+  expect(marker).toHaveLength(1);
+  await settings.items.getById(marker[0].Id).delete();
+
+  const before = site.server.stats.byKind.batch ?? 0;
+  const writes = await copyProjectPriorities(site.sp, '/sites/pmo');
+  const batches = (site.server.stats.byKind.batch ?? 0) - before;
+  expect(writes).toBe(PROJECTS + 1);
+  expect(batches).toBe(Math.ceil(PROJECTS / 100));
+  const project = `${internalName('projectPriorities', 'project')}Id`;
+  const items = await readAll(site.sp.web.getList(listServerUrl('/sites/pmo', getList('projectPriorities') as ListSchema)).items.select(project, internalName('projectPriorities', 'priorityScore')));
+  const copied = new Map(items.map((i) => [i[project] as number, i[internalName('projectPriorities', 'priorityScore')]]));
+  expect(added.filter((id) => copied.get(id) !== id % 100)).toEqual([]);
+  expect(await copyProjectPriorities(site.sp, '/sites/pmo')).toBe(0);
 });

@@ -15,6 +15,7 @@ import { toFormValues, toPayload } from '../../../src/services/mapping';
 import { SpProjectEditingService } from '../../../src/services/ProjectEditingService';
 import { SpStatusReportService } from '../../../src/services/StatusReportService';
 import { SpRiskService } from '../../../src/services/RiskService';
+import { SpPrioritisationService } from '../../../src/services/PrioritisationService';
 import { mayChangeItem } from '../../../src/components/rights';
 
 jest.setTimeout(60_000);
@@ -92,9 +93,14 @@ describe('provisioning a site', () => {
     expect(plan.steps.filter((s) => s.kind === 'shareItem')).toHaveLength(leaders.length);
     expect(plan.steps.filter((s) => s.kind === 'addListRole').length).toBeGreaterThan(0);
     expect(plan.steps.filter((s) => s.kind === 'removeListRole').length).toBeGreaterThan(0);
-    // Sparring Assignments (schema 4) is new: created with its view and permissions; so are PMO Front Door (schema 6)
-    // and Key Result Check-ins (schema 7), in schema order.
-    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['keyResultCheckIns', 'sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor']);
+    // Sparring Assignments (schema 4) is new: created with its view and permissions; so are PMO Front Door (schema 6),
+    // Key Result Check-ins (schema 7), Project Priorities (schema 9), Benefits and Benefit Measurements (schema 10),
+    // in schema order.
+    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['keyResultCheckIns', 'projectPriorities', 'sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor', 'benefits', 'benefitMeasurements']);
+    // The seed scored projects the schema 1 way, on the project items.
+    const scoredOnProjects = (await projects.items.select('Id', internalName('projects', 'criteriaScores'), internalName('projects', 'priorityScore')).top(5000)<Array<Record<string, unknown>>>())
+      .filter((p) => typeof p[internalName('projects', 'priorityScore')] === 'number');
+    expect(scoredOnProjects.length).toBeGreaterThan(0);
     // PMO Hub Settings (schema 5) indexes its built-in Title: an updateField.
     expect(new Set(plan.steps.map((s) => s.kind))).toEqual(new Set(['createField', 'createRoleDefinition', 'createList', 'createView', 'breakInheritance', 'addListRole', 'removeListRole', 'shareItem', 'updateField', 'updateList']));
     const upgrade = await provision(site.sp);
@@ -107,8 +113,10 @@ describe('provisioning a site', () => {
       .filter((r) => typeof r[expertField] === 'number' && r.Id !== forged.Id);
     expect(assignedRequests.length).toBeGreaterThan(0);
     // …and the two seeded shared views moved to Shared Portfolio Views, where every leader reads them.
-    // Schema 6: each led project's folder in Status Reports and in Risks, created and given its leader.
-    expect(upgrade.migrated).toBe(assignedRequests.length + 2 + 4 * leaders.length);
+    // Schema 6: each led project's folder in Status Reports and in Risks, created and given its leader;
+    // schema 10 the same in Benefits and Benefit Measurements.
+    // Schema 9: each scored project's item in Project Priorities, and the setting that the copy is done.
+    expect(upgrade.migrated).toBe(assignedRequests.length + 2 + 8 * leaders.length + scoredOnProjects.length + 1);
     const views = await new SpPortfolioViewService(await site.as('leader'), site.url).load();
     expect(views.views.filter((v) => v.shared).map((v) => v.title).sort()).toEqual(['Green Transition programme', 'Red and amber projects']);
     expect((await lars.assignedToMe()).map((r) => r.id).sort()).toEqual(assignedRequests.map((r) => r.Id).sort());
@@ -201,6 +209,46 @@ describe('provisioning a site', () => {
     }
     expect((await provision(site.sp)).writes).toBe(0);
     expect((await provision(site.sp)).migrated).toBeUndefined();
+  }, 180_000);
+
+  it('upgrades a seeded schema 8 site to Project Priorities: every score copied as it was, the old columns kept, later runs copy nothing', async () => {
+    await provision(site.sp, { version: 8 });
+    await seedAsTheirAuthors(site);
+    const projects = site.sp.web.getList(`/sites/pmo/${getList('projects').url}`);
+    const [scores, total] = [internalName('projects', 'criteriaScores'), internalName('projects', 'priorityScore')];
+    // One hand-edited item: text that is not JSON, and a score; copied as it is, never dropped.
+    const { Id: odd } = await projects.items.add(toPayload('projects', { code: 'ODD-1', title: 'Hand-edited scores', phase: 'Idea' })) as { Id: number };
+    await projects.items.getById(odd).update({ [scores]: '{"1": 4, oops', [total]: 12.5 });
+    const read = async (): Promise<Array<Record<string, unknown>>> => projects.items.select('Id', scores, total).orderBy('ID', true).top(5000)<Array<Record<string, unknown>>>();
+    const before = await read();
+    const scored = before.filter((p) => typeof p[total] === 'number' || (typeof p[scores] === 'string' && p[scores] !== '' && p[scores] !== '{}'));
+    expect(scored.length).toBeGreaterThan(10);
+
+    // To schema 9 only: later schemas (the benefits' folders) migrate more, tested on their own.
+    const upgrade = await provision(site.sp, { version: 9 });
+    expect(upgrade.plan.steps.filter((s) => s.kind === 'createList').map((s) => s.list.key)).toEqual(['projectPriorities']);
+    // One item per scored project, and the setting that the copy is done; nothing else moved.
+    expect(upgrade.migrated).toBe(scored.length + 1);
+    const pp = (k: 'project' | 'criteriaScores' | 'priorityScore'): string => internalName('projectPriorities', k);
+    const items = await site.sp.web.getList(`/sites/pmo/${getList('projectPriorities').url}`).items
+      .select('Id', `${pp('project')}Id`, pp('criteriaScores'), pp('priorityScore')).top(5000)<Array<Record<string, unknown>>>();
+    expect(items.map((i) => ({ project: i[`${pp('project')}Id`], scores: i[pp('criteriaScores')], total: i[pp('priorityScore')] })).sort((a, b) => (a.project as number) - (b.project as number)))
+      .toEqual(scored.map((p) => ({ project: p.Id, scores: p[scores] ?? null, total: p[total] ?? null })));
+    // The old columns keep what they held.
+    expect(await read()).toEqual(before);
+    // The prioritisation view now reads the scores from there.
+    const { priorities } = await new SpPrioritisationService(await site.as('pmo'), site.url).load();
+    expect(priorities.find((p) => p.project.id === odd)).toMatchObject({ priorityScore: 12.5, criteriaScores: {} });
+
+    expect(await provision(site.sp, { version: 9 })).toMatchObject({ writes: 0, upToDate: true });
+    // The retired columns are writable by a project's leader: a later run must not turn what is
+    // written there into the PMO's scores.
+    const unscored = before.find((p) => !scored.includes(p)) as Record<string, unknown>;
+    await projects.items.getById(unscored.Id as number).update({ [total]: 99, [scores]: '{"1":5}' });
+    const again = await provision(site.sp, { version: 9 });
+    expect(again.migrated).toBeUndefined();
+    expect(again.upToDate).toBe(true);
+    expect((await site.sp.web.getList(`/sites/pmo/${getList('projectPriorities').url}`).items.select('Id').top(5000)<unknown[]>()).length).toBe(items.length);
   }, 180_000);
 
   it('reports a column of another type as a conflict and never overwrites it', async () => {

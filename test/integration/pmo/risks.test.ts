@@ -36,7 +36,7 @@ async function freshProject(): Promise<Project> {
   return new SpProjectEditingService(pmoSp, site.url).saveProject({
     leader,
     code: `RK-${seq}-${Math.random().toString(36).slice(2, 7)}`, title: `Risky ${seq}`, phase: 'Execution',
-    strategicObjectives: [], criteriaScores: {}
+    strategicObjectives: []
   });
 }
 

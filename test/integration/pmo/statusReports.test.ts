@@ -42,7 +42,7 @@ async function freshProject(sp: SPFI = pmoSp): Promise<Project> {
   return new SpProjectEditingService(sp, site.url).saveProject({
     leader,
     code: `SR-${seq}-${Math.random().toString(36).slice(2, 7)}`, title: `Reporting ${seq}`, phase: 'Execution',
-    startDate: '2026-01-01', endDate: '2026-12-31', budget: 500, strategicObjectives: [], criteriaScores: {}
+    startDate: '2026-01-01', endDate: '2026-12-31', budget: 500, strategicObjectives: []
   });
 }
 

@@ -32,7 +32,7 @@ import { parseLocaleTime, zonedToUtc } from '../../../src/components/dateTime';
 import { loadAmdFile } from '../../unit/loc/amd';
 import path from 'path';
 import type { CommunityEvent, PrioritisationCriterion } from '../../../src/model';
-import type { Project, StatusReport } from '../../../src/model';
+import { withPriorities, type Project, type StatusReport } from '../../../src/model';
 
 jest.setTimeout(120_000);
 
@@ -67,7 +67,7 @@ describe('status report (da-DK): comments and amounts through draft â†’ reopen â
     project = await new SpProjectEditingService(site.pmoSp, site.url).saveProject({
       leader: { id: me.Id, title: me.Title, email: me.Email },
       code: `RT-${Math.random().toString(36).slice(2, 7)}`, title: 'Round trip', phase: 'Execution',
-      startDate: '2026-01-01', endDate: '2027-12-31', budget: 2000000, forecastCost: 1250000.5, strategicObjectives: [], criteriaScores: {}
+      startDate: '2026-01-01', endDate: '2027-12-31', budget: 2000000, forecastCost: 1250000.5, strategicObjectives: []
     });
   });
 
@@ -216,13 +216,13 @@ describe('prioritisation (nl-NL criterion, da-DK scores, as the PMO)', () => {
 
     const da = planningStrings('da-DK');
     const criteria = (await service.criteria()).filter((x) => x.active) as PrioritisationCriterion[];
-    const [loaded] = await new SpPortfolioService(site.pmoSp, site.url, 'stored-as-typed').loadProjects();
+    const [loaded] = withPriorities(await new SpPortfolioService(site.pmoSp, site.url, 'stored-as-typed').loadProjects(), await service.priorities());
     const values = Object.fromEntries(criteria.map((x) => [String(x.id), x.id === criterion.id ? '3,5' : '']));
     const parsed = parseScoreForm(values, criteria, da, 'da-DK');
     expect(parsed.errors).toEqual({});
     const saved = await service.saveScores(loaded, parsed.scores, criteria);
-    const rawProject = await restItem('projects', loaded.id, 'pmo');
-    expect(JSON.parse(String(rawProject[col('projects', 'criteriaScores')]))[String(criterion.id)]).toBe(3.5);
+    const rawPriority = await restItem('projectPriorities', (saved.priority as { id: number }).id, 'pmo');
+    expect(JSON.parse(String(rawPriority[col('projectPriorities', 'criteriaScores')]))[String(criterion.id)]).toBe(3.5);
     expect(formOfScores(saved, criteria, 'da-DK')[String(criterion.id)]).toBe('3,5');
   });
 });

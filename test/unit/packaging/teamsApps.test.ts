@@ -33,7 +33,7 @@ function icon(name: string): PNG {
 describe('Teams app packages', () => {
   it('cover every web part that declares a Teams host, each under its own component id', () => {
     const teamsWebParts = webPartManifests().filter((w) => w.supportedHosts.some((h) => h.startsWith('Teams')));
-    expect(teamsWebParts.length).toBe(18);
+    expect(teamsWebParts.length).toBe(19);
     expect(apps.map((a) => a.id).sort()).toEqual(teamsWebParts.map((w) => w.id).sort());
   });
 

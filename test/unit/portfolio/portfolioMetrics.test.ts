@@ -1,6 +1,6 @@
 import type { Project } from '../../../src/model/portfolio';
 import {
-  budgetRows, isOverrun, portfolioKpis, share, statusDistribution, statusTrend, trendMonths, trendStart, type ReportPoint
+  budgetRows, isOverrun, keepLatest, portfolioKpis, share, statusDistribution, statusTrend, trendMonths, trendStart, withLatestReports, type LatestReport, type ReportPoint
 } from '../../../src/model/portfolioMetrics';
 import { drillDownOf, drillDownUrl, withoutDrillDown } from '../../../src/webparts/portfolio/shared/drillDown';
 import { EMPTY_FILTER, filterProjects, registerFilterOf } from '../../../src/webparts/projectRegister/components/registerModel';
@@ -123,5 +123,33 @@ describe('drill-down to the register', () => {
     expect(registerFilterOf({ filter: { version: 1, period: { from: '2026-01-01' } } }).ignored).toBe(true);
     const stale = filterProjects(projects, { ...EMPTY_FILTER, staleOnly: true }, undefined, (p) => p.id === 2);
     expect(stale.map((p) => p.id)).toEqual([2]);
+  });
+});
+
+describe('latest status from the published reports (withLatestReports)', () => {
+  const p = (id: number, over: Partial<Project> = {}): Project => ({ id, code: `P${id}`, title: `P${id}`, phase: 'Execution', strategicObjectives: [], ...over });
+  const latest = new Map<number, LatestReport>();
+  // Project 1: two reports on the same day; the one published later (higher ID) is the latest.
+  keepLatest(latest, { id: 5, projectId: 1, reportDate: '2026-11-01', overall: 'Amber' });
+  keepLatest(latest, { id: 9, projectId: 1, reportDate: '2026-11-01', overall: 'Red' });
+  keepLatest(latest, { id: 12, projectId: 1, reportDate: '2026-10-01', overall: 'Green' });
+  keepLatest(latest, { id: 3, projectId: 2, reportDate: '2026-11-10', overall: 'Green' });
+
+  it('keeps a cache that agrees, replaces one that does not and drops the columns the history does not carry', () => {
+    const projects = [
+      p(1, { latestOverall: 'Green', latestReportDate: '2026-12-01', latestSchedule: 'Green', latestPercentComplete: 90 }),
+      p(2, { latestOverall: 'Green', latestReportDate: '2026-11-10', latestSchedule: 'Amber' }),
+      // A status with no published report behind it.
+      p(3, { latestOverall: 'Green', latestReportDate: '2026-11-30' }),
+      p(4)
+    ];
+    const { projects: out, corrected } = withLatestReports(projects, latest);
+    expect(corrected).toBe(2);
+    expect(out[0]).toMatchObject({ latestOverall: 'Red', latestReportDate: '2026-11-01', latestSchedule: undefined, latestPercentComplete: undefined });
+    expect(out[1]).toBe(projects[1]);
+    expect(out[2]).toMatchObject({ latestOverall: undefined, latestReportDate: undefined });
+    expect(out[3]).toBe(projects[3]);
+    // What the charts count follows the reports.
+    expect(statusDistribution(out, 'phase', 'en-US')[0]).toMatchObject({ Red: 1, Green: 1, None: 2 });
   });
 });

@@ -3,9 +3,9 @@ import * as React from 'react';
 import { render, screen, fireEvent, waitFor, within } from '@testing-library/react';
 import { initializeIcons } from '@fluentui/react';
 import Prioritisation from '../../../src/webparts/portfolio/prioritisation/components/Prioritisation';
-import type { IPrioritisationService, PrioritisationRights } from '../../../src/services/PrioritisationService';
+import type { IPrioritisationService, PrioritisationData, PrioritisationRights } from '../../../src/services/PrioritisationService';
 import type { IPortfolioService } from '../../../src/services/PortfolioService';
-import type { CriteriaScores, PrioritisationCriterion, Project } from '../../../src/model/portfolio';
+import type { CriteriaScores, PrioritisationCriterion, Project, ProjectPriority } from '../../../src/model/portfolio';
 import type { NewItem } from '../../../src/model/common';
 import { ValidationError } from '../../../src/services/errors';
 import { loadAmdFile } from '../loc/amd';
@@ -20,15 +20,28 @@ const c = commonStrings();
 const project = (id: number, code: string, scores: CriteriaScores): Project =>
   ({ id, code, title: `Project ${code}`, phase: 'Execution', strategicObjectives: [], criteriaScores: scores, etag: '"1"' });
 
+/**
+ * The portfolio's projects as the project items would give them if their leaders had written the
+ * retired score columns by hand: top marks everywhere. The view must rank by Project Priorities.
+ */
 class FakePortfolio implements IPortfolioService {
   public constructor(private readonly projects: Project[]) {}
-  public loadProjects(): Promise<Project[]> { return Promise.resolve(this.projects); }
+  public loadProjects(): Promise<Project[]> { return Promise.resolve(this.projects.map((p) => ({ ...p, criteriaScores: { 1: 5, 2: 5 }, priorityScore: 100 }))); }
   public invalidate(): void { /* nothing shared in a test */ }
 }
 
 class FakePrioritisation implements IPrioritisationService {
   public saved: Array<PrioritisationCriterion | NewItem<PrioritisationCriterion>> = [];
-  public constructor(private list: PrioritisationCriterion[], private readonly granted: PrioritisationRights) {}
+  /** @param scored the PMO's scores, as Project Priorities holds them: one item per scored project. */
+  public constructor(private list: PrioritisationCriterion[], private readonly granted: PrioritisationRights, private readonly scored: Project[] = projects) {}
+  public load(): Promise<PrioritisationData> {
+    return Promise.all([this.criteria(), this.priorities(), this.rights()]).then(([criteria, priorities, rights]) => ({ criteria, priorities, rights }));
+  }
+  public priorities(): Promise<ProjectPriority[]> {
+    return Promise.resolve(this.scored.filter((p) => Object.keys(p.criteriaScores ?? {}).length > 0)
+      .map((p) => ({ id: 1000 + p.id, etag: '"1"', project: { id: p.id, title: p.title }, criteriaScores: p.criteriaScores ?? {} })));
+  }
+  public priorityOf(id: number): Promise<ProjectPriority | undefined> { return this.priorities().then((all) => all.find((p) => p.project.id === id)); }
   public rights(): Promise<PrioritisationRights> { return Promise.resolve(this.granted); }
   public criteria(): Promise<PrioritisationCriterion[]> { return Promise.resolve(this.list); }
   public saveCriterion(x: PrioritisationCriterion | NewItem<PrioritisationCriterion>): Promise<PrioritisationCriterion> {
@@ -95,7 +108,7 @@ describe('Prioritisation', () => {
 
   it('shows the first 10 ranked projects of a long portfolio, all on request, and back', async () => {
     const many = Array.from({ length: 23 }, (_, i) => project(100 + i, `P${String(i + 1).padStart(2, '0')}`, { 1: (i % 5) + 1, 2: 3 }));
-    render(<Prioritisation portfolio={new FakePortfolio(many)} service={new FakePrioritisation(criteria, { editCriteria: false, scoreProjects: false })}
+    render(<Prioritisation portfolio={new FakePortfolio(many)} service={new FakePrioritisation(criteria, { editCriteria: false, scoreProjects: false }, many)}
       filter={{ version: 1 }} strings={s} common={c} locale="en-US" easeCriteria="Effort" />);
     const table = await screen.findByRole('table', { name: 'Ranked projects' });
     expect(within(table).getAllByRole('rowheader')).toHaveLength(10);

@@ -92,6 +92,23 @@ describe('ProjectRegister', () => {
     expect(within(dialog).getByText('No published status report for more than 30 days')).toBeTruthy();
   });
 
+  it('shows the PMO\'s priority score from Project Priorities in the details, not a value on the project item', async () => {
+    // A value on the project item (a retired column a leader could write) must not show.
+    const forged = [project(1, { title: 'Ny kundportal', priorityScore: 99 })];
+    const asked: number[] = [];
+    const priorities = {
+      priorities: async () => [],
+      priorityOf: async (id: number) => { asked.push(id); return { id: 40, project: { id, title: 'Ny kundportal' }, criteriaScores: { 1: 3 }, priorityScore: 61.5 }; }
+    };
+    render(<ProjectRegister service={new FakeProjectService(forged)} priorities={priorities} strings={strings('en-us')} common={common('en-us')} locale="en-us"
+      pageSize={50} staleDays={30} today={new Date('2026-11-15T00:00:00Z')} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open details of Ny kundportal' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText('61.5');
+    expect(within(dialog).queryByText('99')).toBeNull();
+    expect(asked).toEqual([1]);
+  });
+
   it('"My projects" keeps what the signed-in user leads', async () => {
     mount(new FakeProjectService(demo));
     await screen.findByText('Ny kundportal');

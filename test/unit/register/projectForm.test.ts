@@ -42,7 +42,7 @@ describe('dates', () => {
 });
 
 describe('project form model', () => {
-  const base: Project = { id: 7, etag: '"3"', code: 'PMO-007', title: 'T', phase: 'Execution', strategicObjectives: [{ id: 1, title: 'O1' }], criteriaScores: { 2: 3 }, budget: 100, latestOverall: 'Red' };
+  const base: Project = { id: 7, etag: '"3"', code: 'PMO-007', title: 'T', phase: 'Execution', strategicObjectives: [{ id: 1, title: 'O1' }], criteriaScores: { 2: 3 }, priorityScore: 60, budget: 100, latestOverall: 'Red' };
 
   it('requires code and title, end after start, non-negative money, http(s) URLs', () => {
     const d = { ...emptyDraft(), startDate: '2026-05-01', endDate: '2026-04-30', forecastEnd: '2026-01-01', budget: '-1', actualCost: 'abc', siteUrl: ['javascript', 'alert(1)'].join(':') };
@@ -51,10 +51,11 @@ describe('project form model', () => {
     expect(validateDraft({ ...emptyDraft(), code: 'X'.repeat(33), title: 'Y' }, 'en-US', M).code).toBe('long 32');
   });
 
-  it('keeps id, ETag and criteria scores, and leaves the latest-status fields out', () => {
+  it('keeps id and ETag, and leaves out the latest-status fields and the PMO\'s scores (Project Priorities)', () => {
     const saved = fromDraft({ ...toDraft(base, 'sv-SE'), budget: '1 500,5' }, 'sv-SE', base, {}) as Project;
-    expect(saved).toMatchObject({ id: 7, etag: '"3"', code: 'PMO-007', budget: 1500.5, criteriaScores: { 2: 3 } });
+    expect(saved).toMatchObject({ id: 7, etag: '"3"', code: 'PMO-007', budget: 1500.5 });
     expect('latestOverall' in saved).toBe(false);
+    expect(['criteriaScores' in saved, 'priorityScore' in saved]).toEqual([false, false]);
   });
 
   it('knows when the user changed something', () => {
@@ -64,7 +65,7 @@ describe('project form model', () => {
   });
 
   it('lists only the fields that differ in a conflict', () => {
-    const labels = Object.fromEntries(['code', 'title', 'description', 'leader', 'sponsor', 'unit', 'programme', 'phase', 'method', 'startDate', 'endDate', 'forecastEnd', 'budget', 'actualCost', 'forecastCost', 'strategicObjectives', 'priorityScore', 'siteUrl'].map((k) => [k, k])) as FieldLabels;
+    const labels = Object.fromEntries(['code', 'title', 'description', 'leader', 'sponsor', 'unit', 'programme', 'phase', 'method', 'startDate', 'endDate', 'forecastEnd', 'budget', 'actualCost', 'forecastCost', 'strategicObjectives', 'siteUrl'].map((k) => [k, k])) as FieldLabels;
     const c = { PhaseExecution: 'Execution', PhaseClosing: 'Closing' } as IPmoHubCommonStrings;
     const rows = conflictRows({ ...base, title: 'Mine' }, { ...base, title: 'Theirs', phase: 'Closing' }, labels, 'en-US', c);
     expect(rows.map((r) => [r.label, r.mine, r.theirs])).toEqual([['title', 'Mine', 'Theirs'], ['phase', 'Execution', 'Closing']]);

@@ -34,6 +34,7 @@ import type {
   PmoExpert,
   PortfolioView,
   PrioritisationCriterion,
+  ProjectPriority,
   Project,
   Risk,
   SparringRequest,
@@ -42,11 +43,13 @@ import type {
   TemplateDownload
 } from '../../../src/model';
 import type { FrontDoorText } from '../../../src/model/frontDoor';
+import type { Benefit, BenefitMeasurement } from '../../../src/model/benefits';
 
 // Compile-time (npm run typecheck): every domain property is a schema key (declared or
 // system) or the ETag, and every declared field has a domain property.
 // `inProjectFolder` is SharePoint's own FileDirRef read by the services (listItems.inProjectFolder), not a column.
-type Extra<M, K extends ListKey> = Exclude<keyof M, DeclaredFieldKey<K> | SystemFieldKey | 'etag' | 'inProjectFolder'>;
+// 'priority': a project's Project Priorities item (schema 9), not a column of Projects.
+type Extra<M, K extends ListKey> = Exclude<keyof M, DeclaredFieldKey<K> | SystemFieldKey | 'etag' | 'inProjectFolder' | 'priority'>;
 type Missing<M, K extends ListKey> = Exclude<DeclaredFieldKey<K>, keyof M>;
 type Matches<M, K extends ListKey> = [Extra<M, K>, Missing<M, K>] extends [never, never] ? true : false;
 const modelMatchesSchema: [
@@ -64,8 +67,11 @@ const modelMatchesSchema: [
   Matches<LessonLearned, 'lessonsLearned'>,
   Matches<PortfolioView, 'portfolioViews'>,
   Matches<PrioritisationCriterion, 'prioritisationCriteria'>,
-  Matches<FrontDoorText, 'frontDoor'>
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Matches<ProjectPriority, 'projectPriorities'>,
+  Matches<FrontDoorText, 'frontDoor'>,
+  Matches<Benefit, 'benefits'>,
+  Matches<BenefitMeasurement, 'benefitMeasurements'>
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MULTI_TYPES = ['MultiChoice', 'UserMulti', 'LookupMulti'];
@@ -91,6 +97,8 @@ describe('schema', () => {
     expect(modelMatchesSchema.every(Boolean)).toBe(true);
     expect(lists.map((l) => l.key).sort()).toEqual(
       [
+        'benefitMeasurements',
+        'benefits',
         'communityEvents',
         'frontDoor',
         'hubSettings',
@@ -101,6 +109,7 @@ describe('schema', () => {
         'pmoExperts',
         'portfolioViews',
         'prioritisationCriteria',
+        'projectPriorities',
         'projects',
         'risks',
         'sharedPortfolioViews',
@@ -317,8 +326,10 @@ describe('schema', () => {
     // Manage Permissions (Full Control: giving a leader a project, sharing a request, hiding a draft
     // template) or Override List Behaviors (Design: others' items under WriteSecurity 2), else Edit.
     // Personal portfolio views are private even from the PMO: Edit there, no override.
-    // Schema 8: the PMO permissions each project's folder in Status Reports and Risks (Manage Permissions).
-    const pmoRole = (l: ListSchema): string => (['projects', 'statusReports', 'risks', 'sparringRequests', 'sparringAssignments', 'methodTemplates'].includes(l.key) ? 'fullControl'
+    // Schema 8: the PMO permissions each project's folder in Status Reports and Risks (Manage Permissions);
+    // schema 10 the same in the benefits lists.
+    const pmoRole = (l: ListSchema): string => (['projects', 'statusReports', 'risks', 'sparringRequests', 'sparringAssignments', 'methodTemplates',
+      'benefits', 'benefitMeasurements'].includes(l.key) ? 'fullControl'
       : l.key !== 'portfolioViews' && (l.writeSecurity === 2 || l.readSecurity === 2) ? 'design' : 'edit');
     for (const list of lists) {
       expect([list.key, roleOf(list.key as ListKey, 'pmoOwners'), roleOf(list.key as ListKey, 'pmoMembers')]).toEqual([list.key, 'fullControl', pmoRole(list)]);
@@ -326,6 +337,13 @@ describe('schema', () => {
     // Leaders read the lists; they write in the folders of the projects they lead (projectReporting).
     expect(['projects', 'statusReports', 'risks'].map((k) => roleOf(k as ListKey, 'projectLeaders'))).toEqual(['read', 'read', 'read']);
     expect(getList('projects').itemPermissions).toEqual({ personField: 'leader', role: 'editItems', since: 4 });
+    // Schema 10: in a project's folder its leader and benefit owners edit benefits (never add or
+    // delete one) and add measurements (never change one); everyone else reads.
+    expect([getList('benefits').projectFolders, getList('benefitMeasurements').projectFolders]).toEqual([
+      { since: 10, role: 'editItems', people: { list: 'benefits', field: 'owner' } },
+      { since: 10, role: 'addItems', people: { list: 'benefits', field: 'owner' } }
+    ]);
+    expect(['benefits', 'benefitMeasurements'].map((k) => [roleOf(k as ListKey, 'projectLeaders'), roleOf(k as ListKey, 'visitors')])).toEqual([['read', 'read'], ['read', 'read']]);
     // The folder, not the author, decides who writes: a project's new leader takes over its items.
     expect([getList('statusReports').writeSecurity, getList('risks').writeSecurity]).toEqual([1, 1]);
     for (const key of ['sparringRequests', 'templateDownloads'] as ListKey[]) {
@@ -353,7 +371,7 @@ describe('helpers', () => {
     expect(() => getField('projects', 'nope' as DeclaredFieldKey<'projects'>)).toThrow(/Unknown field 'nope'/);
   });
 
-  it('selects every projects field with person and lookup projections', () => {
+  it('selects every projects field in use with person and lookup projections (not the columns retired in schema 9)', () => {
     expect(selectFields('projects')).toEqual({
       select: [
         'Id',
@@ -378,8 +396,6 @@ describe('helpers', () => {
         'PMOForecastEnd',
         'PMOStrategicObjectives/Id',
         'PMOStrategicObjectives/Title',
-        'PMOPriorityScore',
-        'PMOCriteriaScores',
         'PMOSiteUrl',
         'PMOLatestOverall',
         'PMOLatestSchedule',

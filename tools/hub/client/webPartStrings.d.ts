@@ -5,6 +5,7 @@
 /// <reference path="../../../src/webparts/templates/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/okr/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/pmoKpis/loc/mystrings.d.ts" />
+/// <reference path="../../../src/webparts/benefits/loc/mystrings.d.ts" />
 /// <reference path="../../../src/webparts/frontDoor/loc/mystrings.d.ts" />
 // The web parts' SPFx strings files as the hub bundles them (see loc.d.ts).
 
@@ -38,6 +39,10 @@ declare module '*/pmoKpis/loc/en-us.js' { const strings: IPmoKpisWebPartStrings;
 declare module '*/pmoKpis/loc/sv-se.js' { const strings: IPmoKpisWebPartStrings; export default strings; }
 declare module '*/pmoKpis/loc/da-dk.js' { const strings: IPmoKpisWebPartStrings; export default strings; }
 declare module '*/pmoKpis/loc/nl-nl.js' { const strings: IPmoKpisWebPartStrings; export default strings; }
+declare module '*/benefits/loc/en-us.js' { const strings: IBenefitsWebPartStrings; export default strings; }
+declare module '*/benefits/loc/sv-se.js' { const strings: IBenefitsWebPartStrings; export default strings; }
+declare module '*/benefits/loc/da-dk.js' { const strings: IBenefitsWebPartStrings; export default strings; }
+declare module '*/benefits/loc/nl-nl.js' { const strings: IBenefitsWebPartStrings; export default strings; }
 
 declare module '*/frontDoor/loc/en-us.js' { const strings: IFrontDoorWebPartStrings; export default strings; }
 declare module '*/frontDoor/loc/sv-se.js' { const strings: IFrontDoorWebPartStrings; export default strings; }

@@ -56,6 +56,11 @@ import kpisSv from '../../../src/webparts/pmoKpis/loc/sv-se.js';
 import kpisDa from '../../../src/webparts/pmoKpis/loc/da-dk.js';
 import kpisNl from '../../../src/webparts/pmoKpis/loc/nl-nl.js';
 import { pmoKpisComposition } from '../../../src/webparts/pmoKpis/composition';
+import benefitsEn from '../../../src/webparts/benefits/loc/en-us.js';
+import benefitsSv from '../../../src/webparts/benefits/loc/sv-se.js';
+import benefitsDa from '../../../src/webparts/benefits/loc/da-dk.js';
+import benefitsNl from '../../../src/webparts/benefits/loc/nl-nl.js';
+import { benefitsComposition } from '../../../src/webparts/benefits/composition';
 import frontDoorEn from '../../../src/webparts/frontDoor/loc/en-us.js';
 import frontDoorSv from '../../../src/webparts/frontDoor/loc/sv-se.js';
 import frontDoorDa from '../../../src/webparts/frontDoor/loc/da-dk.js';
@@ -85,6 +90,7 @@ const PORTFOLIO: ByLanguage<IPortfolioWebPartStrings> = { 'en-us': portfolioEn, 
 const PLANNING: ByLanguage<IPortfolioPlanningWebPartStrings> = { 'en-us': planningEn, 'sv-se': planningSv, 'da-dk': planningDa, 'nl-nl': planningNl };
 const OKR: ByLanguage<IOkrWebPartStrings> = { 'en-us': okrEn, 'sv-se': okrSv, 'da-dk': okrDa, 'nl-nl': okrNl };
 const PMO_KPIS: ByLanguage<IPmoKpisWebPartStrings> = { 'en-us': kpisEn, 'sv-se': kpisSv, 'da-dk': kpisDa, 'nl-nl': kpisNl };
+const BENEFITS: ByLanguage<IBenefitsWebPartStrings> = { 'en-us': benefitsEn, 'sv-se': benefitsSv, 'da-dk': benefitsDa, 'nl-nl': benefitsNl };
 const FRONT_DOOR: ByLanguage<IFrontDoorWebPartStrings> = { 'en-us': frontDoorEn, 'sv-se': frontDoorSv, 'da-dk': frontDoorDa, 'nl-nl': frontDoorNl };
 const REGISTER: ByLanguage<ProjectRegisterStrings> = {
   'en-us': { register: REGISTER_STRINGS['en-us'], status: STATUS['en-us'], risks: RISKS['en-us'] },
@@ -119,7 +125,8 @@ export const WEB_PARTS: Record<string, Registered> = {
   [ids.FRONT_DOOR_MANIFEST_ID]: { composition: frontDoorComposition, strings: FRONT_DOOR },
   [ids.NEWS_MANIFEST_ID]: { composition: newsComposition, strings: FRONT_DOOR },
   [ids.OKR_MANIFEST_ID]: { composition: okrComposition, strings: OKR },
-  [ids.PMO_KPIS_MANIFEST_ID]: { composition: pmoKpisComposition, strings: PMO_KPIS }
+  [ids.PMO_KPIS_MANIFEST_ID]: { composition: pmoKpisComposition, strings: PMO_KPIS },
+  [ids.BENEFITS_MANIFEST_ID]: { composition: benefitsComposition, strings: BENEFITS }
 };
 
 /**

@@ -60,6 +60,10 @@ declare interface IPortfolioWebPartStrings {
   TrendSummary: string;
   TrendFile: string;
   TrendLoading: string;
+  /** Shown until the published reports are read: the status shown is the register's cached one. */
+  StatusNotYetChecked: string;
+  /** {0}: projects whose cached status disagreed with their latest published report. */
+  StatusFromReports: string;
   ColumnUnit: string;
   ColumnPhase: string;
   ColumnProject: string;
@@ -70,6 +74,15 @@ declare interface IPortfolioWebPartStrings {
   NoUnit: string;
   NoProjectsInFilter: string;
   NoBudgetInFilter: string;
+  BenefitsTitle: string;
+  BenefitsSummary: string;
+  BenefitsFile: string;
+  BenefitsNone: string;
+  BenefitColumnUnit: string;
+  BenefitColumnCount: string;
+  BenefitColumnPlanned: string;
+  BenefitColumnRealised: string;
+  BenefitColumnShare: string;
   BudgetByUnitTitle: string;
   BudgetByProjectTitle: string;
   BudgetByUnitFile: string;

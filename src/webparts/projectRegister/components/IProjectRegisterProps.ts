@@ -1,6 +1,7 @@
 import type { IStatusReportService, IRiskService } from '../../../services/editing';
 import type { IProjectService } from '../../../services/ProjectService';
 import type { ProjectPhase } from '../../../model/portfolio';
+import type { IPrioritisationService } from '../../../services/PrioritisationService';
 import type { IPeopleService, IProjectEditingService } from '../../../services/editing';
 import type { DrillDown } from '../../portfolio/shared/drillDown';
 
@@ -22,6 +23,11 @@ export interface IProjectRegisterProps {
   editing?: IProjectEditingService;
   /** Person pickers of the form (Microsoft Graph search, site users). */
   people?: IPeopleService;
+  /**
+   * The PMO's priority scores (Project Priorities), read only where shown: the open project's when
+   * its details open, everyone's for an export. Without it neither shows a score.
+   */
+  priorities?: Pick<IPrioritisationService, 'priorities' | 'priorityOf'>;
   strings: IProjectRegisterWebPartStrings;
   common: IPmoHubCommonStrings;
   /** BCP 47, e.g. sv-SE: dates, numbers and sorting follow it. */
@@ -35,6 +41,8 @@ export interface IProjectRegisterProps {
   drillDown?: DrillDown;
   /** The user cleared the portfolio's filter: the host drops it from the page URL. */
   onClearDrillDown?: () => void;
+  /** A project's benefits in its details; built on first use. Absent: no benefits section. */
+  benefits?: () => Promise<import('./ProjectBenefits').IProjectBenefitsReader>;
   /** For tests: the day against which staleness is judged. */
   today?: Date;
   /** For tests: milliseconds before a typed project code is checked for uniqueness. */

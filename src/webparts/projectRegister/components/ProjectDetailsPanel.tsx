@@ -5,6 +5,11 @@ import { StatusPill } from '../../../components/StatusPill';
 import { formatAmount, formatDate } from '../../../components/format';
 import { format } from '../../../components/text';
 import { phaseLabel, methodLabel, ragLabels } from '../../../components/labels';
+import { lazyComponent } from '../../../components/lazyComponent';
+import type { IProjectBenefitsReader } from './ProjectBenefits';
+
+// The benefits section loads its code when a project's details first show it.
+const ProjectBenefits = lazyComponent(() => import(/* webpackChunkName: 'project-benefits' */ './ProjectBenefits').then((m) => m.default));
 
 export interface IProjectDetailsPanelProps {
   project?: Project;
@@ -18,6 +23,8 @@ export interface IProjectDetailsPanelProps {
   onEdit?: (project: Project) => void;
   onStatusReports?: (project: Project) => void;
   onRisks?: (project: Project) => void;
+  /** The project's benefits (and, at closing, those still to be realised); absent where the site has none. */
+  benefits?: () => Promise<IProjectBenefitsReader>;
 }
 
 /** Every field of a project, its latest status and a link to its site. All text is rendered as text, never HTML. */
@@ -89,6 +96,7 @@ export function ProjectDetailsPanel(props: IProjectDetailsPanelProps): JSX.Eleme
             ) : <Text>{s.NoReportYet}</Text>}
             {props.stale && <Text className={classes.stale}>{format(s.StaleTooltip, props.staleDays)}</Text>}
           </Stack>
+          {props.benefits && <ProjectBenefits reader={props.benefits} project={p} strings={s} common={c} locale={locale} />}
           {p.siteUrl && /^https?:\/\//i.test(p.siteUrl.url) && (
             <Link href={p.siteUrl.url} target="_blank" rel="noopener noreferrer">{s.OpenProjectSite}</Link>
           )}

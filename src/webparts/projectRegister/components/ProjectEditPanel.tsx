@@ -68,7 +68,7 @@ export function ProjectEditPanel(props: IProjectEditPanelProps): JSX.Element {
     code: s.FieldCode, title: s.FieldTitle, description: s.Description, leader: s.FilterLeader, sponsor: s.Sponsor, unit: s.ColumnUnit,
     programme: s.ColumnProgramme, phase: s.FilterPhase, method: s.Method, startDate: s.Start, endDate: s.End, forecastEnd: s.ForecastEnd,
     budget: s.Budget, actualCost: s.ActualCost, forecastCost: s.ForecastCost, strategicObjectives: s.StrategicObjectives,
-    priorityScore: s.PriorityScore, siteUrl: s.FieldSiteUrl
+    siteUrl: s.FieldSiteUrl
   };
 
   const resolvePerson = async (p: PickedPerson | undefined): Promise<PersonRef | undefined> => {
@@ -153,14 +153,14 @@ export function ProjectEditPanel(props: IProjectEditPanelProps): JSX.Element {
       disabled={saving}
     />
   );
-  const numberField = (f: 'budget' | 'actualCost' | 'forecastCost' | 'priorityScore'): JSX.Element => (
+  const numberField = (f: 'budget' | 'actualCost' | 'forecastCost'): JSX.Element => (
     <TextField
       label={labels[f]}
       value={draft[f]}
       onChange={(_, v) => set(f, v ?? '')}
       onBlur={touch(f)}
       inputMode="decimal"
-      description={f === 'priorityScore' ? undefined : format(s.NumberExample, example)}
+      description={format(s.NumberExample, example)}
       errorMessage={errorOf(f)}
       disabled={saving}
     />
@@ -269,7 +269,6 @@ export function ProjectEditPanel(props: IProjectEditPanelProps): JSX.Element {
         errorMessage={errorOf('strategicObjectives') ?? (objectivesFailed ? s.ObjectivesLoadFailed : undefined)}
         disabled={saving}
       />
-      {numberField('priorityScore')}
       <TextField label={labels.siteUrl} type="url" value={draft.siteUrl} placeholder={s.SiteUrlPlaceholder} onChange={(_, v) => set('siteUrl', v ?? '')} onBlur={touch('siteUrl')} errorMessage={errorOf('siteUrl')} disabled={saving} />
     </EditPanel>
   );

@@ -5,7 +5,7 @@ import {
   Icon, mergeStyleSets, useTheme, CommandBar, MessageBar, MessageBarType, type ICommandBarItemProps
 } from '@fluentui/react';
 import type { IProjectRegisterProps } from './IProjectRegisterProps';
-import type { Project, ProjectPhase } from '../../../model/portfolio';
+import { withPriorities, type Project, type ProjectPhase } from '../../../model/portfolio';
 import type { Rag } from '../../../model/common';
 import type { EditRights } from '../../../services/editing';
 import { PROJECT_PHASES, RAG_VALUES } from '../../../schema';
@@ -69,6 +69,15 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const [groupBy, setGroupBy] = React.useState<GroupKey>('none');
   const [page, setPage] = React.useState(0);
   const [openId, setOpenId] = React.useState<number | undefined>(undefined);
+  // The open project's priority score: the PMO's list, read when the details open (one indexed read).
+  const [openPriority, setOpenPriority] = React.useState<{ id: number; score?: number } | undefined>(undefined);
+  React.useEffect(() => {
+    if (openId === undefined || !props.priorities) return undefined;
+    let current = true;
+    // Without the score the details still show everything else: a failed read hides one row only.
+    props.priorities.priorityOf(openId).then((p) => { if (current) setOpenPriority({ id: openId, score: p?.priorityScore }); }, () => undefined);
+    return () => { current = false; };
+  }, [openId, props.priorities]);
   const today = React.useMemo(() => props.today ?? new Date(), [props.today]);
   const labels = ragLabels(c);
   const classes = mergeStyleSets({
@@ -91,7 +100,9 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const currentPage = Math.min(page, pageCount - 1);
   const start = currentPage * props.pageSize;
   const pageItems = grouped.items.slice(start, start + props.pageSize);
-  const open = openId === undefined ? undefined : projects.find((p) => p.id === openId);
+  const found = openId === undefined ? undefined : projects.find((p) => p.id === openId);
+  // Only Project Priorities says a project's score; nothing on the project item does.
+  const open = found && { ...found, priorityScore: openPriority?.id === found.id ? openPriority.score : undefined };
   const loopProject = loopTarget ? projects.find((p) => p.id === loopTarget.id) : undefined;
   const canAdd = !!(editing && people && rights?.projects.add);
   const canEdit = !!(editing && people && rights?.projects.edit);
@@ -105,7 +116,8 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
     setExporting(true);
     try {
       // The current view: every filtered project in the shown order (all pages, not just this one).
-      await exportTableAs(kind, exportTable(grouped.items, s, c), locale, exportFileName(s.ExportFileName, new Date(), kind), s.Title);
+      const rows = props.priorities ? withPriorities(grouped.items, await props.priorities.priorities()) : grouped.items;
+      await exportTableAs(kind, exportTable(rows, s, c), locale, exportFileName(s.ExportFileName, new Date(), kind), s.Title);
     } catch (e) {
       setExportError(format(s.ExportFailed, describeError(e, c)));
     } finally {
@@ -283,6 +295,7 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
         onEdit={mayEdit(open) ? (p) => { setAnnouncement(''); setEditTarget({ id: p.id }); } : undefined}
         onStatusReports={props.controlLoop ? (p) => setLoopTarget({ kind: 'statusReports', id: p.id }) : undefined}
         onRisks={props.controlLoop ? (p) => setLoopTarget({ kind: 'risks', id: p.id }) : undefined}
+        benefits={props.benefits}
         strings={s}
         common={c}
         locale={locale}

@@ -30,15 +30,17 @@ export interface ProjectDraft {
   budget: string;
   actualCost: string;
   forecastCost: string;
-  priorityScore: string;
   strategicObjectives: LookupRef[];
   siteUrl: string;
 }
 
-/** The fields the form edits, in form order (the latest-status fields come from publishing reports). */
+/**
+ * The fields the form edits, in form order. The latest-status fields come from publishing reports;
+ * the priority score is the PMO's, in Project Priorities (the prioritisation web part scores).
+ */
 export const EDITABLE_FIELDS = [
   'code', 'title', 'description', 'leader', 'sponsor', 'unit', 'programme', 'phase', 'method', 'startDate', 'endDate',
-  'forecastEnd', 'budget', 'actualCost', 'forecastCost', 'strategicObjectives', 'priorityScore', 'siteUrl'
+  'forecastEnd', 'budget', 'actualCost', 'forecastCost', 'strategicObjectives', 'siteUrl'
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
@@ -52,7 +54,7 @@ export const SHORT_TEXT_MAX = 100;
 export function emptyDraft(phase: ProjectPhase = 'Idea'): ProjectDraft {
   return {
     code: '', title: '', description: '', unit: '', programme: '', phase, method: '', budget: '', actualCost: '', forecastCost: '',
-    priorityScore: '', strategicObjectives: [], siteUrl: ''
+    strategicObjectives: [], siteUrl: ''
   };
 }
 
@@ -77,7 +79,6 @@ export function toDraft(p: Project, locale: string): ProjectDraft {
     budget: formatLocaleAmount(p.budget, locale),
     actualCost: formatLocaleAmount(p.actualCost, locale),
     forecastCost: formatLocaleAmount(p.forecastCost, locale),
-    priorityScore: formatLocaleNumber(p.priorityScore, locale),
     strategicObjectives: [...(p.strategicObjectives ?? [])],
     siteUrl: p.siteUrl?.url ?? ''
   };
@@ -120,7 +121,7 @@ export function validateDraft(d: ProjectDraft, locale: string, m: FormMessages):
   const start = isIsoDate(d.startDate) ? d.startDate : undefined;
   if (start && isIsoDate(d.endDate) && (d.endDate as string) < start) e.endDate = m.EndBeforeStart;
   if (start && isIsoDate(d.forecastEnd) && (d.forecastEnd as string) < start) e.forecastEnd = m.ForecastEndBeforeStart;
-  for (const k of [...MONEY, 'priorityScore' as const]) {
+  for (const k of MONEY) {
     const v = parseLocaleNumber(d[k], locale);
     if (v === undefined) continue;
     if (Number.isNaN(v)) e[k] = m.NotANumber;
@@ -131,7 +132,7 @@ export function validateDraft(d: ProjectDraft, locale: string, m: FormMessages):
 }
 
 /**
- * The project to save: the original (id, ETag, criteria scores) with the draft's values.
+ * The project to save: the original (id, ETag) with the draft's values.
  * The latest-status fields are left out: publishing a report owns them, and an overwrite
  * must not put back an older status. People must already be resolved to site users.
  */
@@ -154,9 +155,7 @@ export function fromDraft(d: ProjectDraft, locale: string, original: Project | u
     budget: num(d.budget),
     actualCost: num(d.actualCost),
     forecastCost: num(d.forecastCost),
-    priorityScore: num(d.priorityScore),
     strategicObjectives: d.strategicObjectives.map((o) => ({ id: o.id, title: o.title })),
-    criteriaScores: original?.criteriaScores ?? {},
     siteUrl: text(d.siteUrl) ? { url: d.siteUrl.trim(), description: original?.siteUrl?.description } : undefined
   };
   return original ? { id: original.id, etag: original.etag, ...values } : values;
@@ -192,8 +191,7 @@ export function displayValue(p: Partial<Project>, field: EditableField, locale: 
     case 'forecastEnd': return formatDate(p[field], locale);
     case 'budget':
     case 'actualCost':
-    case 'forecastCost':
-    case 'priorityScore': return formatLocaleNumber(p[field], locale);
+    case 'forecastCost': return formatLocaleNumber(p[field], locale);
     case 'strategicObjectives': return (p.strategicObjectives ?? []).map((o) => o.title).join(', ');
     case 'siteUrl': return p.siteUrl?.url ?? '';
     default: return (p[field] as string | undefined) ?? '';

@@ -130,6 +130,20 @@ define([], function () {
     "InvalidDate": "Angiv en gyldig dato.",
     "DateFormatHint": "Skriv en dato som {0}, eller vælg en i kalenderen.",
     "OpenStatusReports": "Statusrapporter",
-    "OpenRisks": "Risici"
+    "OpenRisks": "Risici",
+    "BenefitsHeading": "Gevinster",
+    "BenefitsNone": "Ingen gevinster registreret for projektet.",
+    "BenefitsLoadFailed": "Gevinsterne kunne ikke indlæses.",
+    "BenefitLine": "{0}: {1} af {2} {3} — {4}",
+    "BenefitOwnerLine": "Gevinstejer: {0}",
+    "BenefitNoOwner": "ingen gevinstejer endnu",
+    "BenefitsHandover": "Projektet er i fasen {0}: {1} gevinster er ikke realiseret endnu. Gevinstejerne overtager dem efter projektet.",
+    "BenefitsAllDone": "Projektet er i fasen {0}, og hver gevinst er realiseret eller lukket.",
+    "BenefitStatusPlanned": "Planlagt",
+    "BenefitStatusOnTrack": "På sporet",
+    "BenefitStatusAtRisk": "I risikozonen",
+    "BenefitStatusRealised": "Realiseret",
+    "BenefitStatusNotRealised": "Ikke realiseret",
+    "BenefitNotMeasured": "ikke målt"
   };
 });

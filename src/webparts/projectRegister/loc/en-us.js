@@ -130,6 +130,20 @@ define([], function () {
     "InvalidDate": "Enter a valid date.",
     "DateFormatHint": "Type a date like {0} or pick one from the calendar.",
     "OpenStatusReports": "Status reports",
-    "OpenRisks": "Risks"
+    "OpenRisks": "Risks",
+    "BenefitsHeading": "Benefits",
+    "BenefitsNone": "No benefits recorded for this project.",
+    "BenefitsLoadFailed": "The benefits could not be loaded.",
+    "BenefitLine": "{0}: {1} of {2} {3} — {4}",
+    "BenefitOwnerLine": "Benefit owner: {0}",
+    "BenefitNoOwner": "no benefit owner yet",
+    "BenefitsHandover": "The project is in phase {0}: {1} benefits are not yet realised. Their benefit owners take them over after the project.",
+    "BenefitsAllDone": "The project is in phase {0} and every benefit is realised or closed.",
+    "BenefitStatusPlanned": "Planned",
+    "BenefitStatusOnTrack": "On track",
+    "BenefitStatusAtRisk": "At risk",
+    "BenefitStatusRealised": "Realised",
+    "BenefitStatusNotRealised": "Not realised",
+    "BenefitNotMeasured": "not measured"
   };
 });

@@ -130,6 +130,20 @@ declare interface IProjectRegisterWebPartStrings {
   DateFormatHint: string;
   OpenStatusReports: string;
   OpenRisks: string;
+  BenefitsHeading: string;
+  BenefitsNone: string;
+  BenefitsLoadFailed: string;
+  BenefitLine: string;
+  BenefitOwnerLine: string;
+  BenefitNoOwner: string;
+  BenefitsHandover: string;
+  BenefitsAllDone: string;
+  BenefitStatusPlanned: string;
+  BenefitStatusOnTrack: string;
+  BenefitStatusAtRisk: string;
+  BenefitStatusRealised: string;
+  BenefitStatusNotRealised: string;
+  BenefitNotMeasured: string;
 }
 
 declare module 'ProjectRegisterWebPartStrings' {

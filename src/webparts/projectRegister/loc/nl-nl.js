@@ -130,6 +130,20 @@ define([], function () {
     "InvalidDate": "Voer een geldige datum in.",
     "DateFormatHint": "Typ een datum zoals {0} of kies er een in de kalender.",
     "OpenStatusReports": "Statusrapporten",
-    "OpenRisks": "Risico's"
+    "OpenRisks": "Risico's",
+    "BenefitsHeading": "Baten",
+    "BenefitsNone": "Geen baten vastgelegd voor dit project.",
+    "BenefitsLoadFailed": "De baten konden niet worden geladen.",
+    "BenefitLine": "{0}: {1} van {2} {3} — {4}",
+    "BenefitOwnerLine": "Batenhouder: {0}",
+    "BenefitNoOwner": "nog geen batenhouder",
+    "BenefitsHandover": "Het project is in fase {0}: {1} baten zijn nog niet gerealiseerd. De batenhouders nemen ze na het project over.",
+    "BenefitsAllDone": "Het project is in fase {0} en elke baat is gerealiseerd of afgesloten.",
+    "BenefitStatusPlanned": "Gepland",
+    "BenefitStatusOnTrack": "Op koers",
+    "BenefitStatusAtRisk": "Met risico",
+    "BenefitStatusRealised": "Gerealiseerd",
+    "BenefitStatusNotRealised": "Niet gerealiseerd",
+    "BenefitNotMeasured": "niet gemeten"
   };
 });

@@ -130,6 +130,20 @@ define([], function () {
     "InvalidDate": "Ange ett giltigt datum.",
     "DateFormatHint": "Skriv ett datum som {0} eller välj i kalendern.",
     "OpenStatusReports": "Statusrapporter",
-    "OpenRisks": "Risker"
+    "OpenRisks": "Risker",
+    "BenefitsHeading": "Nyttor",
+    "BenefitsNone": "Inga nyttor registrerade för projektet.",
+    "BenefitsLoadFailed": "Nyttorna kunde inte läsas in.",
+    "BenefitLine": "{0}: {1} av {2} {3} — {4}",
+    "BenefitOwnerLine": "Nyttoägare: {0}",
+    "BenefitNoOwner": "ingen nyttoägare ännu",
+    "BenefitsHandover": "Projektet är i fasen {0}: {1} nyttor är inte hemtagna ännu. Nyttoägarna tar över dem efter projektet.",
+    "BenefitsAllDone": "Projektet är i fasen {0} och varje nytta är hemtagen eller avslutad.",
+    "BenefitStatusPlanned": "Planerad",
+    "BenefitStatusOnTrack": "Enligt plan",
+    "BenefitStatusAtRisk": "I riskzonen",
+    "BenefitStatusRealised": "Hemtagen",
+    "BenefitStatusNotRealised": "Inte hemtagen",
+    "BenefitNotMeasured": "inte mätt"
   };
 });

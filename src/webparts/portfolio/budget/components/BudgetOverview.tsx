@@ -12,6 +12,11 @@ import { ReadAtNote } from '../../../../components/ReadAtNote';
 import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { Chart, Legend, ragColours, type ChartSeries } from '../../shared/Chart';
+import { lazyComponent } from '../../../../components/lazyComponent';
+import type { IBenefitTotalsReader } from '../../../../services/BenefitService';
+
+// Below the budget: its code loads when it first renders, so the Portfolio page's first load stays within its weight.
+const BenefitTotals = lazyComponent(() => import(/* webpackChunkName: 'benefit-totals' */ './BenefitTotals').then((m) => m.default));
 
 export interface IBudgetOverviewProps {
   service: IPortfolioService;
@@ -25,6 +30,8 @@ export interface IBudgetOverviewProps {
   tolerancePct: number;
   /** Projects shown per project: the largest overruns. */
   projectLimit: number;
+  /** The benefits of the filtered projects, planned and realised per unit; absent where the site has no benefits. */
+  benefits?: () => Promise<IBenefitTotalsReader>;
 }
 
 /** Budget, actual cost and forecast per unit or per project, overruns highlighted. */
@@ -37,6 +44,7 @@ export default function BudgetOverview(props: IBudgetOverviewProps): JSX.Element
   const { state, reload, asOf } = usePortfolioProjects(props.service, true);
   const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.value, filter) : []), [state, filter]);
   const rows = React.useMemo(() => budgetRows(projects, grouping, locale, props.projectLimit), [projects, grouping, locale, props.projectLimit]);
+  const projectIds = React.useMemo(() => new Set(projects.map((p) => p.id)), [projects]);
   const over = React.useMemo(() => rows.map((r) => isOverrun(r, props.tolerancePct)), [rows, props.tolerancePct]);
   const red = ragColours(theme).Red;
   const classes = React.useMemo(() => mergeStyleSets({
@@ -123,6 +131,7 @@ export default function BudgetOverview(props: IBudgetOverviewProps): JSX.Element
           </>
         )}
       </ChartFrame>
+      {props.benefits && <BenefitTotals reader={props.benefits} projectIds={projectIds} strings={s} common={c} locale={locale} />}
     </>
   );
 }

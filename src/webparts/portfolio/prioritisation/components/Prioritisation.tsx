@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { ActionButton, MessageBar, MessageBarType, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
-import type { PortfolioFilter, PrioritisationCriterion, Project } from '../../../../model/portfolio';
+import { withPriorities, type PortfolioFilter, type PrioritisationCriterion, type Project } from '../../../../model/portfolio';
 import type { IPortfolioService } from '../../../../services/PortfolioService';
-import { NO_PRIORITISATION_RIGHTS, type IPrioritisationService } from '../../../../services/PrioritisationService';
+import type { IPrioritisationService, PrioritisationRights } from '../../../../services/PrioritisationService';
 import { parseAxisTitles, prioritisationMatrix, rankProjects, scoringCriteria, weightShares, type RankedProject } from '../../../../services/scoring';
 import type { ExportTable } from '../../../../components/exportModel';
 import { ErrorState, LoadingState } from '../../../../components/States';
@@ -71,7 +71,10 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
   const { strings: s, common: c, locale } = props;
   const theme = useTheme();
   const { data, retry, set } = useLoad(
-    () => Promise.all([props.portfolio.loadProjects(), props.service.criteria(), props.service.rights().catch(() => NO_PRIORITISATION_RIGHTS)]).then(afterFirstScreen),
+    // The scores come from Project Priorities, the PMO's list, never from the project items (schema 9).
+    () => Promise.all([props.portfolio.loadProjects(), props.service.load()])
+      .then(([projects, own]): [Project[], PrioritisationCriterion[], PrioritisationRights] => [withPriorities(projects, own.priorities), own.criteria, own.rights])
+      .then(afterFirstScreen),
     [props.portfolio, props.service]
   );
   const [editing, setEditing] = React.useState<PrioritisationCriterion | 'new' | undefined>();

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { ChoiceGroup, Stack, useTheme } from '@fluentui/react';
+import { ChoiceGroup, MessageBar, MessageBarType, Stack, Text, useTheme } from '@fluentui/react';
 import type { BarChartOptions, LineChartOptions } from 'chartist';
 import type { PortfolioFilter, ProjectPhase } from '../../../../model/portfolio';
 import type { Rag } from '../../../../model/common';
@@ -11,7 +11,7 @@ import { format } from '../../../../components/text';
 import { phaseLabel, ragLabels } from '../../../../components/labels';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import {
-  statusDistribution, statusTrend, trendStart, type DistributionKey, type ReportPoint, type TrendRow
+  statusDistribution, statusTrend, trendStart, withLatestReports, type DistributionKey, type ReportHistory, type TrendRow
 } from '../../../../model/portfolioMetrics';
 import { ReadAtNote } from '../../../../components/ReadAtNote';
 import { useFirstScreenHold, usePortfolioProjects } from '../../shared/usePortfolioProjects';
@@ -42,9 +42,9 @@ const TREND_MONTHS = 12;
  * The report history of the window, read once; the page's filter is applied here, not in SharePoint.
  * Not before `enabled`: undefined until then, so the chart never shows an empty history as data.
  */
-function useReportPoints(service: IStatusTrendService, from: string, enabled: boolean): { state: LoadState<ReportPoint[] | undefined>; reload: () => void } {
+function useReportHistory(service: IStatusTrendService, from: string, enabled: boolean): { state: LoadState<ReportHistory | undefined>; reload: () => void } {
   // Asked only after the first screen is painted: 100,000 reports must not hold back the counts and bars.
-  return useLoader(() => (enabled ? afterFirstScreen(undefined).then(() => service.loadReportPoints(from)) : Promise.resolve(undefined)), [service, from, enabled]);
+  return useLoader(() => (enabled ? afterFirstScreen(undefined).then(() => service.loadReportHistory(from)) : Promise.resolve(undefined)), [service, from, enabled]);
 }
 
 function monthLabel(month: string, locale: string): string {
@@ -62,9 +62,14 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
   const { state, reload, asOf } = usePortfolioProjects(props.service);
   // The history is read after the projects: on one busy server (a local SharePoint, a throttled
   // tenant) the page's first render waits for the projects only, not for 100,000 reports too.
-  const trendLoad = useReportPoints(props.trend, trendStart(today, TREND_MONTHS), props.showTrend && state.status === 'ready');
-  const points = trendLoad.state.status === 'ready' ? trendLoad.state.value : undefined;
-  const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.value, filter) : []), [state, filter]);
+  const trendLoad = useReportHistory(props.trend, trendStart(today, TREND_MONTHS), props.showTrend && state.status === 'ready');
+  const history = trendLoad.state.status === 'ready' ? trendLoad.state.value : undefined;
+  const points = history?.points;
+  // The first screen shows the projects' cached latest status; once the published reports are in,
+  // each project's latest report replaces a cached value that disagrees with it (the cache is a
+  // column the project's leader can write by hand).
+  const checked = React.useMemo(() => (state.status === 'ready' && history ? withLatestReports(state.value, history.latest) : undefined), [state, history]);
+  const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(checked?.projects ?? state.value, filter) : []), [state, checked, filter]);
   // The status bars are the first screen: what is below waits until chartist has drawn them.
   const [barsDrawn, setBarsDrawn] = React.useState(false);
   const onBarsDrawn = React.useCallback(() => setBarsDrawn(true), []);
@@ -129,6 +134,10 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 24 }}>
       <ReadAtNote asOf={asOf} locale={props.locale} common={props.common} />
+      {props.showTrend && !checked && trendLoad.state.status !== 'error' && <Text variant="small" role="status">{s.StatusNotYetChecked}</Text>}
+      {checked && checked.corrected > 0 && (
+        <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>{format(s.StatusFromReports, checked.corrected)}</MessageBar>
+      )}
       <ChartFrame
         title={grouping === 'phase' ? s.StatusByPhaseTitle : s.StatusByUnitTitle}
         summary={format(s.StatusSummary, projects.length, rows.length)}
