@@ -41,9 +41,16 @@ build.configureWebpack.mergeConfig({
           all.forEach(function (group) {
             var files = [];
             group.chunks.forEach(function (chunk) { chunk.files.forEach(function (f) { if (/\.js$/.test(f)) files.push(f); }); });
-            var origins = (group.origins || []).map(function (o) {
-              return o.module && o.module.resource ? path.relative(__dirname, o.module.resource).split(path.sep).join('/') : undefined;
-            }).filter(Boolean);
+            var rel = function (file) { return path.relative(__dirname, file).split(path.sep).join('/'); };
+            var origins = [];
+            (group.origins || []).forEach(function (o) {
+              if (!o.module) return;
+              if (o.module.resource) { origins.push(rel(o.module.resource)); return; }
+              // A context module (a web part's strings, import() of ./loc/${file}.js): the modules importing it are the origins.
+              Array.from(compilation.moduleGraph.getIncomingConnections(o.module)).forEach(function (c) {
+                if (c.originModule && c.originModule.resource && origins.indexOf(rel(c.originModule.resource)) < 0) origins.push(rel(c.originModule.resource));
+              });
+            });
             var parents = group.getParents().map(function (p) { return all.indexOf(p); });
             groups.push({ name: group.name || null, entry: group.isInitial(), files: files, origins: origins, parents: parents });
           });

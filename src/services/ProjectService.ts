@@ -3,10 +3,13 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
-import { getList, selectFields, type ListSchema } from '../schema';
+import '@pnp/sp/batching';
+import { getList, internalName, selectFields, type ListSchema } from '../schema';
 import type { Project } from '../model/portfolio';
 import type { PersonRef } from '../model/common';
 import { fromItem } from './mapping';
+import { odataString } from './odata';
+import type { RawItem } from './listItems';
 import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnapshots';
 
 /** What the register and other project views need from SharePoint; components see only this. */
@@ -17,6 +20,41 @@ export interface IProjectService {
   rememberedProjects?(): Promise<{ projects: Project[]; readAt: Date } | undefined>;
   getProject(id: number): Promise<Project>;
   currentUser(): Promise<PersonRef>;
+}
+
+/** A project as a chooser offers it: enough to name it; the chosen one is then read whole (`getProject`). */
+export interface ProjectChoice { id: number; code: string; title: string }
+
+/** What a chooser offers before anything is typed: every project of a small list, else the user's own. */
+export interface ProjectChoices {
+  choices: ProjectChoice[];
+  /** True when `choices` is every project (a small list); false: only the user's own, find the others by code. */
+  complete: boolean;
+}
+
+/** A search by the start of the project code: what it found, or that the start matches too many to ask. */
+export type ProjectSearch = { status: 'found'; choices: ProjectChoice[] } | { status: 'tooBroad' };
+
+/**
+ * What a project chooser (status reports, risks) needs: never every project of a large list. Reading
+ * 10,000 projects to fill a dropdown cost each chooser two 5,000-row reads on every visit.
+ */
+export interface IProjectPickerService {
+  projectChoices(): Promise<ProjectChoices>;
+  /** Projects whose code starts with `codePrefix` (case-insensitive as SharePoint compares), first `SEARCH_RESULTS` by code. */
+  findProjects(codePrefix: string): Promise<ProjectSearch>;
+  getProject(id: number): Promise<Project>;
+}
+
+/** Up to this many projects a chooser offers them all, as before; past it, the user's own and a search. */
+export const ALL_CHOICES_UP_TO = 500;
+/** Matches a search shows: a dropdown of more is not read by anyone. */
+export const SEARCH_RESULTS = 50;
+
+/** SharePoint's answer to a query past the list view threshold (SPQueryThrottledException). */
+export function isThresholdRefusal(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /-2147024860|SPQueryThrottledException|list view threshold/i.test(text);
 }
 
 /** A page of at most 5,000 items: SharePoint's largest `$top`. */
@@ -32,7 +70,7 @@ export function listUrl(siteUrl: string, list: ListSchema): string {
   return `${sitePath(siteUrl)}/${list.url}`;
 }
 
-export class SpProjectService implements IProjectService {
+export class SpProjectService implements IProjectService, IProjectPickerService {
   private readonly projects: ListSchema = getList('projects');
 
   /** @param snapshots where the browser keeps the last read between visits, per user; without it every visit reads everything. */
@@ -82,4 +120,58 @@ export class SpProjectService implements IProjectService {
     const u = await this.sp.web.currentUser.select('Id', 'Title', 'Email')<{ Id: number; Title: string; Email: string }>();
     return { id: u.Id, title: u.Title, email: u.Email };
   }
+
+  /**
+   * One `$batch`: the list's item count, the signed-in user and the first projects by ID. A list of
+   * at most `ALL_CHOICES_UP_TO` projects is offered whole (one request); a larger one offers the
+   * user's own projects (the leader column is indexed, so the filter is threshold-safe while one
+   * person leads at most 5,000), a second request.
+   */
+  public async projectChoices(): Promise<ProjectChoices> {
+    const { select } = selectFields('projects', ['id', 'code', 'title']);
+    const [batched, execute] = this.sp.batched();
+    const list = batched.web.getList(listUrl(this.siteUrl, this.projects));
+    const countRead = list.select('ItemCount')<{ ItemCount: number }>();
+    const meRead = batched.web.currentUser.select('Id')<{ Id: number }>();
+    const firstRead = list.items.select(...select).orderBy('ID', true).top(ALL_CHOICES_UP_TO)<RawItem[]>();
+    await execute();
+    const [count, me, first] = await Promise.all([countRead, meRead, firstRead]);
+    // ItemCount includes items this user may not read: a trimmed small list is treated as large (own + search), never as complete when it is not.
+    if (count.ItemCount <= ALL_CHOICES_UP_TO) return { choices: first.map(choiceOf), complete: true };
+    try {
+      const own = await this.list().items.select(...select).filter(`${internalName('projects', 'leader')}Id eq ${Number(me.Id)}`)
+        .top(ALL_CHOICES_UP_TO)<RawItem[]>();
+      return { choices: own.map(choiceOf), complete: false };
+    } catch (e) {
+      // Someone leading more than 5,000 projects: SharePoint refuses the filter; the search still finds them.
+      if (isThresholdRefusal(e)) return { choices: [], complete: false };
+      throw e;
+    }
+  }
+
+  /**
+   * `startswith` on the project code, an indexed column: SharePoint narrows by the index, so this is
+   * answered at any list size while at most 5,000 codes start so [verify: SPO's use of an index for
+   * startswith]; a shorter start that matches more is refused (threshold) and reported as too broad.
+   * The title is not indexed: a search by title would be refused on a large list.
+   */
+  public async findProjects(codePrefix: string): Promise<ProjectSearch> {
+    const start = codePrefix.trim();
+    if (!start) return { status: 'found', choices: [] };
+    const { select } = selectFields('projects', ['id', 'code', 'title']);
+    const code = internalName('projects', 'code');
+    try {
+      const found = await this.list().items.select(...select).filter(`startswith(${code},${odataString(start)})`)
+        .orderBy(code, true).top(SEARCH_RESULTS)<RawItem[]>();
+      return { status: 'found', choices: found.map(choiceOf) };
+    } catch (e) {
+      if (isThresholdRefusal(e)) return { status: 'tooBroad' };
+      throw e;
+    }
+  }
+}
+
+function choiceOf(raw: RawItem): ProjectChoice {
+  const p = fromItem<Pick<Project, 'id' | 'code' | 'title'>>('projects', raw);
+  return { id: p.id, code: p.code, title: p.title };
 }

@@ -5,17 +5,17 @@ import '@pnp/sp/items';
 import type { RawItem } from './listItems';
 import { PAGE_SIZE } from './ProjectService';
 import { httpStatus } from './odata';
-import { afterPaint } from '../common/afterPaint';
+import { afterFirstScreen } from '../common/firstScreen';
 
 /**
  * Snapshot writes still under way, by key. A read's rows are handed over first and written after
- * the browser painted them (IndexedDB copies every row on the main thread: at 10,000 projects that
+ * the first screen is drawn and painted (IndexedDB copies every row on the main thread: at 10,000 projects that
  * held back the first render); a remembered read of the same key waits for the write.
  */
 const pendingWrites = new Map<string, Promise<void>>();
 
 function writeAfterPaint<T>(store: SnapshotStore, key: string, snapshot: ListSnapshot<T>): void {
-  const write = afterPaint(undefined).then(() => store.set(key, snapshot)).catch(() => undefined)
+  const write = afterFirstScreen(undefined).then(() => store.set(key, snapshot)).catch(() => undefined)
     .finally(() => { if (pendingWrites.get(key) === write) pendingWrites.delete(key); });
   pendingWrites.set(key, write);
 }

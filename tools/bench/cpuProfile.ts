@@ -9,14 +9,13 @@ interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: numb
  * (not for timing it: the profiler slows the page). The profile is written as a `.cpuprofile`
  * (opens in Chrome DevTools' Performance panel) with a summary of the top functions by self time.
  */
-export async function startCpuProfile(page: Page): Promise<() => Promise<unknown>> {
+export async function startCpuProfile(page: Page, file = process.env.PORTFOLIO_BENCH_PROFILE ?? 'bench-portfolio.cpuprofile'): Promise<() => Promise<unknown>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   return async () => {
     const { profile } = await cdp.send('Profiler.stop') as unknown as { profile: CpuProfile };
-    const file = process.env.PORTFOLIO_BENCH_PROFILE ?? 'bench-portfolio.cpuprofile';
     fs.writeFileSync(file, JSON.stringify(profile));
     const self = new Map<number, number>();
     profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));

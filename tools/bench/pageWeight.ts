@@ -14,6 +14,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import JSZip from 'jszip';
 import * as ts from 'typescript';
+import { locFileOf } from '../../src/webparts/shared/locStrings';
 
 /** What a hub page may load for its web parts, gzipped (issue 16): a third of Prosjektportalen's smallest web part. */
 export const PAGE_BUDGET_GZIP_KB: number = 250;
@@ -94,6 +95,12 @@ export async function readShippedPackage(sppkgFile: string, chunkGroupsFile: str
   return { gzipBytes, manifests, chunkGroups };
 }
 
+/** A web part's strings chunk (`<name>-strings-<file>-js`), in the language of `file` if given. */
+function isStringsChunk(group: ChunkGroup, file?: string): boolean {
+  const m = /-strings-([a-z]{2}-[a-z]{2})(?:-js)?$/.exec(group.name ?? '');
+  return !!m && (file === undefined || m[1] === file);
+}
+
 /** Web part classes are the modules that load chunks at first render; see the file comment. */
 function isWebPartClass(module: string): boolean {
   return /WebPart\.js$/.test(module);
@@ -122,7 +129,9 @@ export function pageWeight(pkg: ShippedPackage, webPartEntryModules: Map<string,
     if (!module) throw new Error(`config/config.json names no entry module for web part ${id}`);
     classes.add(module);
   }
-  const groups = pkg.chunkGroups;
+  // A web part's own strings are a chunk per language (src/webparts/shared/locStrings.ts): only the page's language loads.
+  const file = locFileOf(locale);
+  const groups = pkg.chunkGroups.map((g) => (isStringsChunk(g) && !isStringsChunk(g, file) ? { ...g, files: [] } : g));
   const atRender = new Set<number>();
   groups.forEach((group, i) => {
     if (!group.entry && group.origins.some((o) => classes.has(o) || (isWebPartClass(o) && !entryModules.has(o)))) atRender.add(i);

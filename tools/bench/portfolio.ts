@@ -56,7 +56,8 @@ function kindOf(url: string, body: string | null): string {
  * shows, and every SharePoint request the page made, by what it was for.
  */
 async function portfolioPage(runs: number): Promise<Results> {
-  const hub = await buildHub();
+  // Profiled, the bundle is not minified: the profile's summary then names the functions.
+  const hub = await buildHub({ minify: !process.env.PORTFOLIO_BENCH_PROFILE });
   const server = await startLocalSharePoint({ data: ':memory:', port: 0, staticHandler: hubStaticHandler(hub.outDir) });
   const url = `${server.url}/sites/pmo`;
   // Provisioned and seeded as `npm start` does, hub pages included (provisioning writes pages only with their texts).

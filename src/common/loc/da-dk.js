@@ -124,6 +124,12 @@ define([], function () {
     "TimeHint": "Timer og minutter, for eksempel {0}.",
     "TimeInvalid": "Det er ikke et klokkeslæt. Skriv det som {0}.",
     "TimeZoneNote": "Tidspunkterne er i webstedets tidszone: {0}.",
-    "NavStrategy": "Strategi"
+    "NavStrategy": "Strategi",
+    "ProjectSearchLabel": "Find et projekt ud fra dets kode",
+    "ProjectSearchPlaceholder": "Begyndelsen af projektkoden",
+    "ProjectSearching": "Søger…",
+    "ProjectSearchTooBroad": "Mere end 5.000 projektkoder begynder med »{0}«: skriv mere af koden.",
+    "ProjectSearchNone": "Ingen projektkode begynder med »{0}«.",
+    "ProjectSearchHint": "Listen viser de projekter, du leder. Find andre projekter ud fra begyndelsen af deres kode."
   };
 });

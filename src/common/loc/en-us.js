@@ -124,6 +124,12 @@ define([], function () {
     "TimeHint": "Hours and minutes, like {0}.",
     "TimeInvalid": "This is not a time. Type it like {0}.",
     "TimeZoneNote": "Times are in the site's time zone: {0}.",
-    "NavStrategy": "Strategy"
+    "NavStrategy": "Strategy",
+    "ProjectSearchLabel": "Find a project by its code",
+    "ProjectSearchPlaceholder": "Start of the project code",
+    "ProjectSearching": "Searching…",
+    "ProjectSearchTooBroad": "More than 5,000 project codes start with “{0}”: type more of the code.",
+    "ProjectSearchNone": "No project code starts with “{0}”.",
+    "ProjectSearchHint": "The list shows the projects you lead. Find any other project by the start of its code."
   };
 });

@@ -127,6 +127,12 @@ declare interface IPmoHubCommonStrings {
   TimeInvalid: string;
   TimeZoneNote: string;
   NavStrategy: string;
+  ProjectSearchLabel: string;
+  ProjectSearchPlaceholder: string;
+  ProjectSearching: string;
+  ProjectSearchTooBroad: string;
+  ProjectSearchNone: string;
+  ProjectSearchHint: string;
 }
 
 declare module 'PmoHubCommonStrings' {

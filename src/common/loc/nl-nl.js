@@ -124,6 +124,12 @@ define([], function () {
     "TimeHint": "Uren en minuten, bijvoorbeeld {0}.",
     "TimeInvalid": "Dit is geen tijd. Typ hem zoals {0}.",
     "TimeZoneNote": "Tijden zijn in de tijdzone van de site: {0}.",
-    "NavStrategy": "Strategie"
+    "NavStrategy": "Strategie",
+    "ProjectSearchLabel": "Een project zoeken op code",
+    "ProjectSearchPlaceholder": "Begin van de projectcode",
+    "ProjectSearching": "Zoeken…",
+    "ProjectSearchTooBroad": "Meer dan 5.000 projectcodes beginnen met ‘{0}’: typ meer van de code.",
+    "ProjectSearchNone": "Geen projectcode begint met ‘{0}’.",
+    "ProjectSearchHint": "De lijst toont de projecten die u leidt. Zoek andere projecten op het begin van hun code."
   };
 });

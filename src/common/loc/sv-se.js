@@ -124,6 +124,12 @@ define([], function () {
     "TimeHint": "Timmar och minuter, till exempel {0}.",
     "TimeInvalid": "Det här är inget klockslag. Skriv det som {0}.",
     "TimeZoneNote": "Tiderna gäller webbplatsens tidszon: {0}.",
-    "NavStrategy": "Strategi"
+    "NavStrategy": "Strategi",
+    "ProjectSearchLabel": "Hitta ett projekt med dess kod",
+    "ProjectSearchPlaceholder": "Början av projektkoden",
+    "ProjectSearching": "Söker…",
+    "ProjectSearchTooBroad": "Fler än 5 000 projektkoder börjar med ”{0}”: skriv mer av koden.",
+    "ProjectSearchNone": "Ingen projektkod börjar med ”{0}”.",
+    "ProjectSearchHint": "Listan visar projekten du leder. Hitta andra projekt med början av deras kod."
   };
 });

@@ -12,6 +12,7 @@ import type { IPmoHubWebPartProps } from './settings';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import type { WebPartComposition, WebPartEnvironment, WebPartRenderContext } from './composition';
 import { indexedDbSnapshots } from '../../services/listSnapshots';
+import { locFileOf, stringsOf, type LocFile } from './locStrings';
 
 /** One IndexedDB store for every PMO Hub web part on the page (see listSnapshots). */
 const browserSnapshots = indexedDbSnapshots();
@@ -40,12 +41,21 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
   private shell: Shell | undefined;
   private composition: AnyComposition<TProps> | undefined;
   private services: unknown;
+  private strings: unknown;
 
   /** The web part's composition, by `import()` with a chunk name: `import('./composition').then((m) => m.xComposition)`. */
   protected abstract loadComposition(): Promise<AnyComposition<TProps>>;
 
-  /** The web part's strings (its `*WebPartStrings` module). */
-  protected abstract get webPartStrings(): unknown;
+  /**
+   * The web part's strings in `file`'s language, by `import()` of its loc file (a chunk per language,
+   * see locStrings), e.g. `./loc/${file}.js` with a webpack chunk name ending in `-strings-[request]`.
+   */
+  protected abstract loadWebPartStrings(file: LocFile): Promise<unknown>;
+
+  /** The strings loaded in onInit. */
+  protected get webPartStrings(): unknown {
+    return this.strings;
+  }
 
   /**
    * The web part's property pane: its composition's, so the local hub's edit mode renders the same
@@ -57,10 +67,12 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    const [shell, composition] = await Promise.all([
+    const [shell, composition, strings] = await Promise.all([
       import(/* webpackChunkName: 'web-part-shell' */ './WebPartShell'),
-      this.loadComposition()
+      this.loadComposition(),
+      this.loadWebPartStrings(locFileOf(this.locale))
     ]);
+    this.strings = stringsOf(strings);
     this.shell = shell;
     this.composition = composition;
     const themeProvider = this.context.serviceScope.consume(SpThemeProvider.serviceKey);

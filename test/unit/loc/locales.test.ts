@@ -99,6 +99,15 @@ function rel(file: string): string {
 }
 
 const folders = locFolders(path.join(ROOT, 'src'));
+/** The web part classes (`*WebPart.ts`), which import their strings. */
+const webPartClasses: string[] = (function find(dir: string, out: string[]): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) find(full, out);
+    else if (/WebPart\.ts$/.test(e.name)) out.push(full);
+  }
+  return out;
+})(path.join(ROOT, 'src/webparts'), []);
 const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'config/config.json'), 'utf8')) as {
   localizedResources?: Record<string, string>;
 };
@@ -123,11 +132,25 @@ describe('localisation', () => {
       expect(declared.keys.length).toBeGreaterThan(0);
     });
 
-    it('is bundled through config/config.json localizedResources under its module name', () => {
+    it('is shipped: the common strings as a localized resource under their module name, a web part\'s own as a chunk per language its class imports', () => {
       requireDts();
       const declared = declaredStrings(dts);
       const mapped = (config.localizedResources || {})[declared.moduleName || ''];
-      expect(mapped).toBe(`lib/${rel(folder).replace(/^src\//, '')}/{locale}.js`);
+      if (rel(folder) === 'src/common/loc') {
+        expect(mapped).toBe(`lib/${rel(folder).replace(/^src\//, '')}/{locale}.js`);
+        return;
+      }
+      // Not a localized resource: SPFx would list it in every web part's manifest (see src/webparts/shared/locStrings.ts).
+      expect(mapped).toBeUndefined();
+      const importers = webPartClasses.filter((file) => {
+        const source = fs.readFileSync(file, 'utf8');
+        const m = /import\(\/\* webpackChunkName: '[\w-]+-strings-\[request\]' \*\/ `([^`$]+)\/\$\{file\}\.js`\)/g;
+        for (let hit = m.exec(source); hit; hit = m.exec(source)) {
+          if (path.resolve(path.dirname(file), hit[1]) === folder) return true;
+        }
+        return false;
+      });
+      expect(importers.length).toBeGreaterThan(0);
     });
 
     it.each(LOCALES)('%s.js has exactly the declared keys, each a non-empty string', (locale) => {

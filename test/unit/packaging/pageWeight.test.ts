@@ -68,6 +68,20 @@ describe('page weight arithmetic', () => {
     expect(pageWeight(pkg, entries, ['b'], 'en-US').onDemandGzipKb).toBe(25);
   });
 
+  it('counts a web part\'s strings chunk in the page\'s language only', () => {
+    const withStrings: ShippedPackage = {
+      ...pkg,
+      gzipBytes: new Map([...pkg.gzipBytes, ['b-en.js', 2 * KB], ['b-sv.js', 3 * KB]]),
+      chunkGroups: [...groups,
+        { name: 'b-strings-en-us-js', entry: false, files: ['b-en.js'], origins: ['lib/webparts/b/BWebPart.js'], parents: [0] },
+        { name: 'b-strings-sv-se-js', entry: false, files: ['b-sv.js'], origins: ['lib/webparts/b/BWebPart.js'], parents: [0] }]
+    };
+    expect(pageWeight(withStrings, entries, ['b'], 'sv-SE').files).toContain('b-sv.js');
+    expect(pageWeight(withStrings, entries, ['b'], 'sv-SE').files).not.toContain('b-en.js');
+    expect(pageWeight(withStrings, entries, ['b'], 'sv-SE').firstRenderGzipKb).toBe(40 + 60 + 2 + 20 + 1.5 + 3);
+    expect(pageWeight(withStrings, entries, ['b'], 'sv-SE').onDemandGzipKb).toBe(25);
+  });
+
   it('refuses a web part the package does not hold', () => {
     expect(() => pageWeight(pkg, entries, ['c'], 'en-US')).toThrow(/no web part c/);
   });
@@ -110,6 +124,20 @@ describe('sharepoint/solution/pmo-hub.sppkg as pages load it', () => {
     // The components are chunks of their own: the page loads more than the entry bundle.
     const entryKb = [...entryFiles].reduce((sum, f) => sum + (shipped.gzipBytes.get(f) ?? 0), 0) / 1024;
     expect(w.firstRenderGzipKb).toBeGreaterThan(entryKb + 10);
+  });
+
+  it('a page loads its own web parts\' strings in its language, and no other web part\'s', () => {
+    const projects = HUB_PAGES.find((p) => p.key === 'projects');
+    const portfolio = HUB_PAGES.find((p) => p.key === 'portfolio');
+    if (!projects || !portfolio) throw new Error('no Projects or Portfolio page');
+    const strings = (page: typeof projects, locale: string): string[] =>
+      pageWeight(shipped, entries, page.webParts.map((p) => p.manifestId), locale).files.filter((f) => /-strings-/.test(f)).map((f) => f.replace(/_[0-9a-f]+\.js$/, ''));
+    expect(strings(projects, 'sv-SE').sort()).toEqual(['chunk.project-register-strings-sv-se-js', 'chunk.risks-strings-sv-se-js', 'chunk.status-reports-strings-sv-se-js']);
+    expect(strings(portfolio, 'nl-NL').sort()).toEqual(['chunk.portfolio-planning-strings-nl-nl-js', 'chunk.portfolio-strings-nl-nl-js']);
+    // The manifests list only the strings every web part shares.
+    for (const m of shipped.manifests.values()) {
+      expect(Object.entries(m.loaderConfig.scriptResources).filter(([, r]) => r.type === 'localizedPath').map(([k]) => k)).toEqual(['PmoHubCommonStrings']);
+    }
   });
 
   it.each(HUB_PAGES.flatMap((p) => ['en-US', 'sv-SE', 'da-DK', 'nl-NL'].map((l) => [p.key, l, p] as const)))(

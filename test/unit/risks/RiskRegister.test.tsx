@@ -200,7 +200,8 @@ describe('the risks web part', () => {
     ]) {
       const { unmount } = render(<Risks projectService={projects} services={{ risks: new FakeRisks(demo) }} strings={riskStrings(locale)} common={commonStrings(locale)} locale={locale} />);
       expect(await screen.findByRole('heading', { name: title })).toBeTruthy();
-      fireEvent.click(screen.getByRole('combobox'));
+      // The choices are read after the first render.
+      fireEvent.click(await screen.findByRole('combobox'));
       fireEvent.click(await screen.findByRole('option', { name: 'PMO-001 · Ny kundportal' }));
       expect(await screen.findByRole('button', { name: (name: string) => name.endsWith(cell) })).toBeTruthy();
       unmount();

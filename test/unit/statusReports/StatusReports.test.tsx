@@ -291,6 +291,30 @@ describe('the status reports web part', () => {
     expect(await screen.findByText('HR summary')).toBeTruthy();
   });
 
+  it('on a large list offers the projects the user leads and finds any other by the start of its code', async () => {
+    // 600 projects (more than are offered whole), two of them led by the user (id 1).
+    const many = Array.from({ length: 600 }, (_, i) => project(100 + i, { code: `BIG-${100 + i}`, title: `Big ${100 + i}`, leader: i % 300 === 5 ? { id: 1, title: 'Me', email: 'me@contoso.com' } : { id: 2, title: 'Other', email: 'other@contoso.com' } }));
+    const service = new FakeProjects(many);
+    const reports = new FakeStatusReports([report(9, { project: { id: 512, title: 'Big 512' }, summary: 'Found by code' })]);
+    render(<StatusReports projectService={service} services={{ statusReports: reports, editing: new FakeRights() }} strings={s} common={c} locale="en-US" today={today} />);
+    expect(await screen.findByText('The list shows the projects you lead. Find any other project by the start of its code.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('combobox', { name: /^Project/ }));
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['BIG-105 · Big 105', 'BIG-405 · Big 405']);
+    fireEvent.click(screen.getByRole('option', { name: 'BIG-105 · Big 105' }));
+    expect(await screen.findByRole('button', { name: 'New status report' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find a project by its code' }), { target: { value: 'big-51' } });
+    await waitFor(() => expect(service.searches).toEqual(['big-51']), { timeout: 3000 });
+    fireEvent.click(screen.getByRole('combobox', { name: /^Project/ }));
+    // The found projects, and the chosen one still named.
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['BIG-105 · Big 105', 'BIG-510 · Big 510', 'BIG-511 · Big 511', 'BIG-512 · Big 512', 'BIG-513 · Big 513', 'BIG-514 · Big 514', 'BIG-515 · Big 515', 'BIG-516 · Big 516', 'BIG-517 · Big 517', 'BIG-518 · Big 518', 'BIG-519 · Big 519']);
+    fireEvent.click(screen.getByRole('option', { name: 'BIG-512 · Big 512' }));
+    expect(await screen.findByText('Found by code')).toBeTruthy();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find a project by its code' }), { target: { value: 'nothing' } });
+    expect(await screen.findByText('No project code starts with “nothing”.', undefined, { timeout: 3000 })).toBeTruthy();
+    // The chosen project stays named in the dropdown while the search finds nothing.
+    expect(screen.getByRole('combobox', { name: /^Project/ }).textContent).toContain('BIG-512 · Big 512');
+  });
+
   it('shows a configured project without a choice, and a clear error when it is missing', async () => {
     const { unmount } = render(<StatusReports projectService={new FakeProjects(projects)} services={{ statusReports: new FakeStatusReports([previous]) }} strings={s} common={c} locale="en-US" projectId={1} />);
     expect(await screen.findByText('Vendor is late')).toBeTruthy();

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { EditRights, IStatusReportService } from '../../../src/services/editing';
-import type { IProjectService } from '../../../src/services/ProjectService';
+import { ALL_CHOICES_UP_TO, SEARCH_RESULTS, type IProjectPickerService, type IProjectService, type ProjectChoices, type ProjectSearch } from '../../../src/services/ProjectService';
 import type { Project, StatusReport } from '../../../src/model/portfolio';
 import type { NewItem, PersonRef } from '../../../src/model/common';
 import { loadAmdFile } from '../loc/amd';
@@ -86,8 +86,26 @@ export class FakeStatusReports implements IStatusReportService {
   }
 }
 
-export class FakeProjects implements IProjectService {
-  public constructor(public projects: Project[], public failures: Error[] = []) {}
+/**
+ * The projects as SharePoint would offer them to a chooser: all of a small list; of a large one the
+ * user's own (leader id `meId`) and a code search that, like the threshold, refuses a start matching over 5,000.
+ */
+export class FakeProjects implements IProjectService, IProjectPickerService {
+  public searches: string[] = [];
+  public constructor(public projects: Project[], public failures: Error[] = [], public meId: number = 1) {}
+  public async projectChoices(): Promise<ProjectChoices> {
+    const e = this.failures.shift();
+    if (e) throw e;
+    const choice = (p: Project): { id: number; code: string; title: string } => ({ id: p.id, code: p.code, title: p.title });
+    if (this.projects.length <= ALL_CHOICES_UP_TO) return { choices: this.projects.map(choice), complete: true };
+    return { choices: this.projects.filter((p) => p.leader?.id === this.meId).map(choice), complete: false };
+  }
+  public async findProjects(start: string): Promise<ProjectSearch> {
+    this.searches.push(start);
+    const found = this.projects.filter((p) => p.code.toLowerCase().startsWith(start.trim().toLowerCase()));
+    if (found.length > 5000) return { status: 'tooBroad' };
+    return { status: 'found', choices: found.slice(0, SEARCH_RESULTS).map((p) => ({ id: p.id, code: p.code, title: p.title })) };
+  }
   public async loadProjects(): Promise<Project[]> {
     const e = this.failures.shift();
     if (e) throw e;

@@ -1,12 +1,12 @@
-import * as strings from 'CommunityWebPartStrings';
 import { PmoHubWebPart } from '../../shared/PmoHubWebPart';
 import type { IPmoHubWebPartProps } from '../../shared/settings';
 import type { AnyComposition } from '../../shared/PmoHubWebPart';
+import type { LocFile } from '../../shared/locStrings';
 
 /** Experts (photos and titles from Graph, batched) and sparring requests. */
 export default class ExpertDirectoryWebPart extends PmoHubWebPart<IPmoHubWebPartProps> {
-  protected get webPartStrings(): unknown {
-    return strings;
+  protected loadWebPartStrings(file: LocFile): Promise<unknown> {
+    return import(/* webpackChunkName: 'community-strings-[request]' */ `../loc/${file}.js`);
   }
 
   protected loadComposition(): Promise<AnyComposition<IPmoHubWebPartProps>> {

@@ -10,7 +10,11 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/States
 import { format } from '../../../components/text';
 import { formatLocaleNumber } from '../../../components/localeNumber';
 import { srOnly } from '../../../components/srOnly';
-import { FrontDoorTextPanel } from './FrontDoorTextPanel';
+import { lazyComponent } from '../../../components/lazyComponent';
+
+// The PMO's edit form is a chunk loaded when first opened: statically imported, its form core put
+// Home over the 250 KB page budget (261 KB gzipped) for every visitor.
+const FrontDoorTextPanel = lazyComponent(() => import(/* webpackChunkName: 'front-door-text-form' */ './FrontDoorTextPanel').then((m) => m.FrontDoorTextPanel));
 
 /** A hub page a quick link opens: its server-relative URL by page key (from the hub's page list). */
 export type PageLinks = Partial<Record<'projects' | 'templates' | 'community' | 'portfolio', string>>;

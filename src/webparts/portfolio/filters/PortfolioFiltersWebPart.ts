@@ -1,18 +1,18 @@
 import type { IDynamicDataCallables, IDynamicDataPropertyDefinition } from '@microsoft/sp-dynamic-data';
-import * as strings from 'PortfolioWebPartStrings';
 import type { PortfolioFilter } from '../../../model/portfolio';
 import { PmoHubWebPart, type AnyComposition } from '../../shared/PmoHubWebPart';
 import type { WebPartRenderContext } from '../../shared/composition';
 import { EMPTY_PORTFOLIO_FILTER, PORTFOLIO_FILTER_PROPERTY_ID } from '../../../model/portfolioFilter';
 import type { IPortfolioFiltersWebPartProps } from '../shared/portfolioSettings';
+import type { LocFile } from '../../shared/locStrings';
 
 /**
  * The page's filter bar and the SOURCE of the portfolio filter (SPFx dynamic data): the other
  * portfolio web parts connect their `filter` property to it and re-render when it changes.
  */
 export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFiltersWebPartProps> implements IDynamicDataCallables {
-  protected get webPartStrings(): unknown {
-    return strings;
+  protected loadWebPartStrings(file: LocFile): Promise<unknown> {
+    return import(/* webpackChunkName: 'portfolio-strings-[request]' */ `../loc/${file}.js`);
   }
 
   protected loadComposition(): Promise<AnyComposition<IPortfolioFiltersWebPartProps>> {
@@ -27,7 +27,7 @@ export default class PortfolioFiltersWebPart extends PmoHubWebPart<IPortfolioFil
   }
 
   public getPropertyDefinitions(): ReadonlyArray<IDynamicDataPropertyDefinition> {
-    return [{ id: PORTFOLIO_FILTER_PROPERTY_ID, title: strings.FilterPropertyTitle }];
+    return [{ id: PORTFOLIO_FILTER_PROPERTY_ID, title: (this.webPartStrings as IPortfolioWebPartStrings).FilterPropertyTitle }];
   }
 
   public getPropertyValue(propertyId: string): PortfolioFilter {

@@ -1,6 +1,6 @@
-import * as strings from 'PortfolioPlanningWebPartStrings';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import type { AnyComposition } from '../../shared/PmoHubWebPart';
+import type { LocFile } from '../../shared/locStrings';
 
 export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
   /** Titles of the effort / risk criteria (the matrix's ease axis), comma-separated. */
@@ -8,8 +8,8 @@ export interface IPrioritisationWebPartProps extends IPortfolioWebPartProps {
 }
 
 export default class PrioritisationWebPart extends PortfolioWebPart<IPrioritisationWebPartProps> {
-  protected get webPartStrings(): unknown {
-    return strings;
+  protected loadWebPartStrings(file: LocFile): Promise<unknown> {
+    return import(/* webpackChunkName: 'portfolio-planning-strings-[request]' */ `../loc-planning/${file}.js`);
   }
 
   protected loadComposition(): Promise<AnyComposition<IPrioritisationWebPartProps>> {

@@ -42,6 +42,8 @@ export interface IChartProps {
   options: BarChartOptions | LineChartOptions;
   /** Adds classes to drawn elements, e.g. to mark overruns: gets the series and point index. */
   classify?: (seriesIndex: number, index: number) => string | undefined;
+  /** Called each time chartist has drawn the chart (it draws in a timer of its own, after React's commit). */
+  onDrawn?: () => void;
 }
 
 /**
@@ -106,7 +108,7 @@ function lineOptionsFor(options: LineChartOptions, count: number, width: number)
 
 /** One chartist chart; redrawn when its data or options change, detached on unmount. */
 export function Chart(props: IChartProps): JSX.Element {
-  const { kind, labels, series, options, classify } = props;
+  const { kind, labels, series, options, classify, onDrawn } = props;
   const theme = useTheme();
   const ref = React.useRef<HTMLDivElement>(null);
   const className = React.useMemo(() => chartClass(theme), [theme]);
@@ -122,8 +124,9 @@ export function Chart(props: IChartProps): JSX.Element {
         if (extra) e.element?.addClass(extra);
       });
     }
+    if (onDrawn) chart.on('created', onDrawn);
     return () => { chart.detach(); host.innerHTML = ''; };
-  }, [kind, labels, series, options, classify]);
+  }, [kind, labels, series, options, classify, onDrawn]);
   return <div ref={ref} className={className} />;
 }
 

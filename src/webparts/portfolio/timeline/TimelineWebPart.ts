@@ -1,7 +1,7 @@
-import * as strings from 'PortfolioPlanningWebPartStrings';
 import type { TimelineGrouping, TimelineZoom } from './components/timelineModel';
 import { PortfolioWebPart, type IPortfolioWebPartProps } from '../shared/PortfolioWebPart';
 import type { AnyComposition } from '../../shared/PmoHubWebPart';
+import type { LocFile } from '../../shared/locStrings';
 
 export interface ITimelineWebPartProps extends IPortfolioWebPartProps {
   grouping: TimelineGrouping;
@@ -9,8 +9,8 @@ export interface ITimelineWebPartProps extends IPortfolioWebPartProps {
 }
 
 export default class TimelineWebPart extends PortfolioWebPart<ITimelineWebPartProps> {
-  protected get webPartStrings(): unknown {
-    return strings;
+  protected loadWebPartStrings(file: LocFile): Promise<unknown> {
+    return import(/* webpackChunkName: 'portfolio-planning-strings-[request]' */ `../loc-planning/${file}.js`);
   }
 
   protected loadComposition(): Promise<AnyComposition<ITimelineWebPartProps>> {

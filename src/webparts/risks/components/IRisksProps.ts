@@ -1,8 +1,8 @@
-import type { IProjectService } from '../../../services/ProjectService';
+import type { IProjectPickerService } from '../../../services/ProjectService';
 import type { IRiskServices } from './RiskRegister';
 
 export interface IRisksProps {
-  projectService: IProjectService;
+  projectService: IProjectPickerService;
   services: IRiskServices;
   strings: IRisksWebPartStrings;
   common: IPmoHubCommonStrings;

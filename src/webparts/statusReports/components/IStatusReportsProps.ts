@@ -1,8 +1,8 @@
-import type { IProjectService } from '../../../services/ProjectService';
+import type { IProjectPickerService } from '../../../services/ProjectService';
 import type { IStatusReportServices } from './ProjectStatusReports';
 
 export interface IStatusReportsProps {
-  projectService: IProjectService;
+  projectService: IProjectPickerService;
   services: IStatusReportServices;
   strings: IStatusReportsWebPartStrings;
   common: IPmoHubCommonStrings;

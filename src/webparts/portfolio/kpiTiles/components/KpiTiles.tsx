@@ -10,7 +10,7 @@ import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { ACTIVE_PHASES, portfolioKpis, share } from '../../../../model/portfolioMetrics';
 import { drillDownUrl, type DrillFocus } from '../../shared/drillDown';
 import { ReadAtNote } from '../../../../components/ReadAtNote';
-import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
+import { useFirstScreenHold, usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { ragColours } from '../../shared/Chart';
 import { RAG_ICONS } from '../../../../components/ragColours';
 import { srOnly } from '../../../../components/srOnly';
@@ -49,6 +49,8 @@ export default function KpiTiles(props: IKpiTilesProps): JSX.Element {
   const theme = useTheme();
   const headingId = React.useRef(`pmo-kpi-${Math.random().toString(36).slice(2, 10)}`).current;
   const { state, reload, asOf } = usePortfolioProjects(props.service);
+  // The tiles are the first screen: what is below waits until they are in.
+  useFirstScreenHold(state.status !== 'loading');
   const today = React.useMemo(() => props.today ?? new Date(), [props.today]);
   const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.value, filter) : []), [state, filter]);
   const k = React.useMemo(() => portfolioKpis(projects, props.staleDays, today), [projects, props.staleDays, today]);

@@ -12,7 +12,7 @@ import { describeError } from '../../../../components/errors';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
-import { afterPaint } from '../../../../common/afterPaint';
+import { afterFirstScreen } from '../../../../common/firstScreen';
 import { lazyComponent } from '../../../../components/lazyComponent';
 
 // The criterion and score forms load when first opened, not with the page.
@@ -74,7 +74,7 @@ export default function Prioritisation(props: IPrioritisationProps): JSX.Element
     // The scores come from Project Priorities, the PMO's list, never from the project items (schema 9).
     () => Promise.all([props.portfolio.loadProjects(), props.service.load()])
       .then(([projects, own]): [Project[], PrioritisationCriterion[], PrioritisationRights] => [withPriorities(projects, own.priorities), own.criteria, own.rights])
-      .then(afterPaint),
+      .then(afterFirstScreen),
     [props.portfolio, props.service]
   );
   const [editing, setEditing] = React.useState<PrioritisationCriterion | 'new' | undefined>();

@@ -13,7 +13,7 @@ import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { RiskHeatMap, bandLabel } from '../../../risks/components/RiskHeatMap';
 import { toggleCell, type CellFilter } from '../../../risks/components/riskModel';
 import { useLoad } from '../../planning/useLoad';
-import { afterPaint } from '../../../../common/afterPaint';
+import { afterFirstScreen } from '../../../../common/firstScreen';
 import { cellRisks, heatMapTable, portfolioRisks } from './portfolioRiskModel';
 import { ScrollFrame } from '../../../../components/ScrollFrame';
 import { ShowMoreRows, useCollapsedRows } from '../../../../components/ShowMoreRows';
@@ -34,7 +34,7 @@ const LIST_LIMIT = 200;
 export default function PortfolioRiskHeatMap(props: IPortfolioRiskHeatMapProps): JSX.Element {
   const { strings: s, common: c, locale } = props;
   const theme = useTheme();
-  const { data, retry } = useLoad(() => Promise.all([props.portfolio.loadProjects(), props.risks.openRisks()]).then(afterPaint), [props.portfolio, props.risks]);
+  const { data, retry } = useLoad(() => Promise.all([props.portfolio.loadProjects(), props.risks.openRisks()]).then(afterFirstScreen), [props.portfolio, props.risks]);
   const [cell, setCell] = React.useState<CellFilter | undefined>();
   const classes = React.useMemo(() => mergeStyleSets({
     table: {

@@ -14,9 +14,9 @@ import {
   statusDistribution, statusTrend, trendStart, withLatestReports, type DistributionKey, type ReportHistory, type TrendRow
 } from '../../../../model/portfolioMetrics';
 import { ReadAtNote } from '../../../../components/ReadAtNote';
-import { usePortfolioProjects } from '../../shared/usePortfolioProjects';
+import { useFirstScreenHold, usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { useLoader, type LoadState } from '../../../../components/useLoader';
-import { afterPaint } from '../../../../common/afterPaint';
+import { afterFirstScreen } from '../../../../common/firstScreen';
 import { ChartFrame } from '../../shared/ChartFrame';
 import { Chart, Legend, ragColours, seriesClassOf, type ChartSeries } from '../../shared/Chart';
 
@@ -44,7 +44,7 @@ const TREND_MONTHS = 12;
  */
 function useReportHistory(service: IStatusTrendService, from: string, enabled: boolean): { state: LoadState<ReportHistory | undefined>; reload: () => void } {
   // Asked only after the first screen is painted: 100,000 reports must not hold back the counts and bars.
-  return useLoader(() => (enabled ? afterPaint(undefined).then(() => service.loadReportHistory(from)) : Promise.resolve(undefined)), [service, from, enabled]);
+  return useLoader(() => (enabled ? afterFirstScreen(undefined).then(() => service.loadReportHistory(from)) : Promise.resolve(undefined)), [service, from, enabled]);
 }
 
 function monthLabel(month: string, locale: string): string {
@@ -70,6 +70,10 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
   // column the project's leader can write by hand).
   const checked = React.useMemo(() => (state.status === 'ready' && history ? withLatestReports(state.value, history.latest) : undefined), [state, history]);
   const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(checked?.projects ?? state.value, filter) : []), [state, checked, filter]);
+  // The status bars are the first screen: what is below waits until chartist has drawn them.
+  const [barsDrawn, setBarsDrawn] = React.useState(false);
+  const onBarsDrawn = React.useCallback(() => setBarsDrawn(true), []);
+  useFirstScreenHold(barsDrawn || state.status === 'error' || (state.status === 'ready' && projects.length === 0));
   const rows = React.useMemo(() => statusDistribution(projects, grouping, locale), [projects, grouping, locale]);
   const trend = React.useMemo<TrendRow[]>(() => (points
     ? statusTrend(points, new Set(projects.map((p) => p.id)), today, TREND_MONTHS) : []), [points, projects, today]);
@@ -145,7 +149,7 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
       >
         {projects.length === 0 ? <EmptyState message={s.NoProjectsInFilter} /> : (
           <>
-            <Chart kind="bar" labels={distribution.labels} series={distribution.series} options={barOptions} />
+            <Chart kind="bar" labels={distribution.labels} series={distribution.series} options={barOptions} onDrawn={onBarsDrawn} />
             <Legend items={legend} />
           </>
         )}

@@ -13,7 +13,7 @@ import { ChartFrame } from '../../shared/ChartFrame';
 import { ragColours } from '../../shared/Chart';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import { useLoad } from '../../planning/useLoad';
-import { afterPaint } from '../../../../common/afterPaint';
+import { afterFirstScreen } from '../../../../common/firstScreen';
 import {
   ROW_HEIGHT, TIMELINE_ZOOMS, buildTimeline, dayNumber, isoOfDay, nextRow, ticks, timeScale, timelineRows, visibleRange,
   type TimelineBar, type TimelineGrouping, type TimelineRow, type TimelineZoom
@@ -70,7 +70,7 @@ export default function Timeline(props: ITimelineProps): JSX.Element {
   const { strings: s, common: c, locale } = props;
   const theme = useTheme();
   const viewport = props.height ?? 480;
-  const { data, retry } = useLoad(() => props.portfolio.loadProjects().then(afterPaint), [props.portfolio]);
+  const { data, retry } = useLoad(() => props.portfolio.loadProjects().then(afterFirstScreen), [props.portfolio]);
   const [grouping, setGrouping] = React.useState<TimelineGrouping>(props.grouping);
   const [zoom, setZoom] = React.useState<TimelineZoom>(props.zoom);
   const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(new Set());
