@@ -6,7 +6,7 @@ import { FRONT_DOOR_LANGUAGES, getList, internalName } from '../schema';
 import type { CommunityEvent } from '../model/community';
 import type { ContentLanguage, FrontDoorContent, FrontDoorText, KeyFigures } from '../model/frontDoor';
 import type { Project } from '../model/portfolio';
-import { isActive, isStale, REPORTING_PHASES } from '../model/portfolioMetrics';
+import { isActive, isStale, REPORTING_PHASES } from '../model/projectPhases';
 import { PermissionKind } from '@pnp/sp/security';
 import { fromItem, toPayload } from './mapping';
 import { readAll, saveItem, selection, spList } from './listItems';

@@ -5,7 +5,7 @@ import { SpProjectService, type IProjectService } from '../../services/ProjectSe
 import { SpProjectEditingService } from '../../services/ProjectEditingService';
 import { SpStatusReportService } from '../../services/StatusReportService';
 import { SpRiskService } from '../../services/RiskService';
-import { SpPrioritisationService } from '../../services/PrioritisationService';
+import type { IPrioritisationService } from '../../services/PrioritisationService';
 import { GraphPeopleService } from '../../services/PeopleService';
 import type { IPeopleService, IProjectEditingService } from '../../services/editing';
 import { drillDownOf, withoutDrillDown } from '../portfolio/shared/drillDown';
@@ -28,20 +28,32 @@ interface Services {
   statusReports: SpStatusReportService;
   risks: SpRiskService;
   benefits: () => Promise<IProjectBenefitsReader>;
-  priorities: SpPrioritisationService;
+  priorities: Pick<IPrioritisationService, 'priorities' | 'priorityOf'>;
 }
 
 export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebPartProps, Services, ProjectRegisterStrings> = {
-  services: ({ sp, siteUrl, graph, snapshots }) => ({
-    service: new SpProjectService(sp, siteUrl, snapshots),
-    editing: new SpProjectEditingService(sp, siteUrl),
-    people: new GraphPeopleService(sp, siteUrl, graph),
-    statusReports: new SpStatusReportService(sp, siteUrl),
-    risks: new SpRiskService(sp, siteUrl),
-    // Its own chunk, built when a project's details first show its benefits.
-    benefits: () => import(/* webpackChunkName: 'benefit-service' */ '../../services/BenefitService').then((m) => new m.SpBenefitService(sp, siteUrl)),
-    priorities: new SpPrioritisationService(sp, siteUrl)
-  }),
+  services: ({ sp, siteUrl, graph, snapshots }) => {
+    // The PMO's scores are read only when a project's details open or the register is exported: the
+    // service (and its scoring) is a chunk of its own, not part of every page with a register.
+    let prioritisation: Promise<IPrioritisationService> | undefined;
+    const scores = (): Promise<IPrioritisationService> => {
+      prioritisation ??= import(/* webpackChunkName: 'prioritisation-service' */ '../../services/PrioritisationService')
+        .then((m) => new m.SpPrioritisationService(sp, siteUrl));
+      // A chunk that failed to load (a network blip) is asked for again next time.
+      prioritisation.catch(() => { prioritisation = undefined; });
+      return prioritisation;
+    };
+    return {
+      service: new SpProjectService(sp, siteUrl, snapshots),
+      editing: new SpProjectEditingService(sp, siteUrl),
+      people: new GraphPeopleService(sp, siteUrl, graph),
+      statusReports: new SpStatusReportService(sp, siteUrl),
+      risks: new SpRiskService(sp, siteUrl),
+      // Its own chunk, built when a project's details first show its benefits.
+      benefits: () => import(/* webpackChunkName: 'benefit-service' */ '../../services/BenefitService').then((m) => new m.SpBenefitService(sp, siteUrl)),
+      priorities: { priorities: () => scores().then((p) => p.priorities()), priorityOf: (id: number) => scores().then((p) => p.priorityOf(id)) }
+    };
+  },
   propertyPane: (strings, common) => propertyPane(strings.register, common),
   render: (s, properties, ctx) => {
     const p = { ...DEFAULTS, ...properties };

@@ -115,6 +115,8 @@ describe('benefits web part', () => {
     const fake = new FakeBenefits(data());
     render(<Benefits service={fake} strings={s} common={common('da-DK')} locale="da-DK" today="2026-11-20" />);
     fireEvent.click(await screen.findByRole('button', { name: s.AddBenefit }));
+    // The forms are a chunk loaded on the first click.
+    await screen.findByLabelText(s.FieldTitle, { selector: 'input,textarea' });
     type(s.FieldTitle, 'Lavere driftsomkostninger');
     fireEvent.click(screen.getByRole('combobox', { name: s.FieldProject }));
     fireEvent.click(await screen.findByRole('option', { name: 'PMO-007 Electric fleet' }));
@@ -132,6 +134,7 @@ describe('benefits web part', () => {
     const fake = new FakeBenefits(data());
     render(<Benefits service={fake} strings={s} common={common('nl-NL')} locale="nl-NL" today="2026-11-20" />);
     fireEvent.click(await screen.findByRole('button', { name: s.AddBenefit }));
+    await screen.findByLabelText(s.FieldTitle, { selector: 'input,textarea' });
     type(s.FieldTitle, 'X');
     type(s.FieldUnit, 'uren');
     type(s.FieldTarget, '1.5');
@@ -149,6 +152,7 @@ describe('benefits web part', () => {
     expect(screen.queryByRole('button', { name: s.AddBenefit })).toBeNull();
     expect(screen.queryByRole('button', { name: format(s.RecordFor, 'Hours saved searching') })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: format(s.RecordFor, 'Fuel cost saved') }));
+    await screen.findByLabelText(format(s.FieldValue, 'SEK'), { selector: 'input,textarea' });
     type(format(s.FieldValue, 'SEK'), '812 500,25');
     fireEvent.click(screen.getByRole('button', { name: s.Save }));
     await waitFor(() => expect(fake.recorded).toHaveLength(1));

@@ -15,8 +15,15 @@ import { format, todayIso } from '../../../components/text';
 import { ScrollFrame } from '../../../components/ScrollFrame';
 import { ChartFrame } from '../../portfolio/shared/ChartFrame';
 import { Chart, Legend } from '../../portfolio/shared/Chart';
-import { BenefitPanel, MeasurementPanel } from './BenefitPanels';
+import { lazyComponent } from '../../../components/lazyComponent';
+import type { IBenefitPanelProps, IMeasurementPanelProps } from './BenefitPanels';
 import { STATUSES, categoryLabel, statusLabel } from './benefitForm';
+
+// The forms (people picker, date fields, the edit-form core) are a chunk of their own, loaded when the
+// PMO or a leader first opens one: most readers of the Strategy page never do, and statically they made
+// it 264 KB gzipped, over the page budget.
+const BenefitPanel = lazyComponent<IBenefitPanelProps>(() => import(/* webpackChunkName: 'benefit-forms' */ './BenefitPanels').then((m) => m.BenefitPanel));
+const MeasurementPanel = lazyComponent<IMeasurementPanelProps>(() => import(/* webpackChunkName: 'benefit-forms' */ './BenefitPanels').then((m) => m.MeasurementPanel));
 
 export interface IBenefitsProps {
   service: IBenefitService;

@@ -23,9 +23,6 @@ import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { announceProjectChanged, useProjectChanges } from '../../../components/projectChanges';
 import { ProjectDetailsPanel } from './ProjectDetailsPanel';
-import { exportTable } from './registerExport';
-import { exportFileName } from '../../../components/exportModel';
-import { exportTableAs } from '../../../components/exportFiles';
 import { ScrollFrame } from '../../../components/ScrollFrame';
 import { ReadAtNote } from '../../../components/ReadAtNote';
 
@@ -117,6 +114,12 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
     try {
       // The current view: every filtered project in the shown order (all pages, not just this one).
       const rows = props.priorities ? withPriorities(grouped.items, await props.priorities.priorities()) : grouped.items;
+      // The export's code (CSV writer, table model, the XLSX writer behind it) loads on the click, not with every register.
+      const [{ exportTable }, { exportFileName }, { exportTableAs }] = await Promise.all([
+        import(/* webpackChunkName: 'register-export' */ './registerExport'),
+        import(/* webpackChunkName: 'register-export' */ '../../../components/exportModel'),
+        import(/* webpackChunkName: 'register-export' */ '../../../components/exportFiles')
+      ]);
       await exportTableAs(kind, exportTable(rows, s, c), locale, exportFileName(s.ExportFileName, new Date(), kind), s.Title);
     } catch (e) {
       setExportError(format(s.ExportFailed, describeError(e, c)));

@@ -2,7 +2,7 @@ import { PROJECT_PHASES, RAG_VALUES } from '../../../schema';
 import type { Project, ProjectPhase } from '../../../model/portfolio';
 import type { Rag } from '../../../model/common';
 import type { DrillDown } from '../../portfolio/shared/drillDown';
-import { isStale } from '../../../model/portfolioMetrics';
+import { isStale } from '../../../model/projectPhases';
 
 export { isStale };
 
