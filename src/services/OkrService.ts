@@ -5,7 +5,8 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import { PermissionKind } from '@pnp/sp/security';
-import { internalName } from '../schema';
+import { getList, internalName } from '../schema';
+import { sitePath } from './ProjectService';
 import type { NewItem } from '../model/common';
 import type { KeyResult, KeyResultCheckIn, Project, StrategicObjective } from '../model/portfolio';
 import { ValidationError } from './errors';
@@ -24,6 +25,11 @@ export interface OkrData {
   me?: number;
   /** SharePoint lets the user add check-ins and change key results (the PMO): never more than it would accept. */
   canCheckIn: boolean;
+  /**
+   * Where the PMO defines objectives and key results: their lists (server-relative), edited with
+   * SharePoint's own forms; the web part edits only progress (check-ins).
+   */
+  listUrls?: { objectives: string; keyResults: string };
 }
 
 export interface CheckInSaved {
@@ -75,7 +81,8 @@ export class SpOkrService implements IOkrService {
         return { ...project, strategicObjectives: project.strategicObjectives ?? [], criteriaScores: {} };
       }),
       me,
-      canCheckIn
+      canCheckIn,
+      listUrls: { objectives: `${sitePath(this.siteUrl)}/${getList('strategicObjectives').url}`, keyResults: `${sitePath(this.siteUrl)}/${getList('keyResults').url}` }
     };
   }
 

@@ -45,9 +45,14 @@ function keyResult(title: string): KeyResult {
 }
 
 describe('OKR check-ins in SharePoint', () => {
-  it('the seed gives every key result dated check-ins, the newest equal to its current value; the PMO may check in', () => {
+  it('the seed gives every key result dated check-ins, the newest equal to its current value; the PMO may check in', async () => {
     expect(data.objectives.length).toBeGreaterThanOrEqual(5);
     expect(data.canCheckIn).toBe(true);
+    // The PMO's links to where objectives and key results are defined open the lists SharePoint has.
+    for (const list of [data.listUrls?.objectives, data.listUrls?.keyResults]) {
+      const res = await fetch(`${site.url}/_api/web/GetList('${encodeURIComponent(String(list))}')?$select=Title`, { headers: { accept: 'application/json;odata=nometadata', 'X-PMOHub-User': 'pmo' } });
+      expect([list, res.status]).toEqual([list, 200]);
+    }
     for (const kr of data.keyResults) {
       const mine = data.checkIns.filter((c) => c.keyResult.id === kr.id).sort((a, b) => (a.checkInDate < b.checkInDate ? 1 : -1));
       expect(mine.length).toBe(4);

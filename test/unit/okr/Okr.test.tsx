@@ -38,6 +38,7 @@ function data(over: Partial<OkrData> = {}): OkrData {
     ],
     me: 9,
     canCheckIn: true,
+    listUrls: { objectives: '/sites/pmo/Lists/PMOStrategicObjectives', keyResults: '/sites/pmo/Lists/PMOKeyResults' },
     ...over
   };
 }
@@ -89,6 +90,14 @@ describe('OKR web part', () => {
     await screen.findByRole('heading', { name: 'Net-zero operations' });
     expect(screen.queryByRole('button', { name: /Stäm av/ })).toBeNull();
     expect(screen.queryByText(/Dina projekt bidrar/)).toBeNull();
+    expect(screen.queryByRole('link', { name: strings('sv-SE').EditObjectivesInList })).toBeNull();
+  });
+
+  it('the PMO finds where objectives and key results are defined: their lists, in its language', async () => {
+    const s = strings('nl-NL');
+    render(<Okr service={new FakeOkr(data())} strings={s} common={common('nl-NL')} locale="nl-NL" />);
+    expect((await screen.findByRole('link', { name: s.EditObjectivesInList })).getAttribute('href')).toBe('/sites/pmo/Lists/PMOStrategicObjectives');
+    expect(screen.getByRole('link', { name: s.EditKeyResultsInList }).getAttribute('href')).toBe('/sites/pmo/Lists/PMOKeyResults');
   });
 
   it('the PMO checks in in Danish: 1.234,5 t and confidence 75 reach the service as typed; the page shows the new value', async () => {

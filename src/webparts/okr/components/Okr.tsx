@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { ActionButton, MessageBar, MessageBarType, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
+import { ActionButton, Link, MessageBar, MessageBarType, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import type { BarChartOptions, LineChartOptions } from 'chartist';
 import type { IOkrService, OkrData } from '../../../services/OkrService';
 import type { KeyResult } from '../../../model/portfolio';
@@ -164,6 +164,12 @@ export default function Okr(props: IOkrProps): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 16 }} data-webpart="okr">
       <Text variant="xLarge" as="h2">{s.Title}</Text>
+      {data.canCheckIn && data.listUrls && (
+        <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 16 }}>
+          <Link href={data.listUrls.objectives}>{s.EditObjectivesInList}</Link>
+          <Link href={data.listUrls.keyResults}>{s.EditKeyResultsInList}</Link>
+        </Stack>
+      )}
       {mine.length > 0 && <MessageBar messageBarType={MessageBarType.info}>{format(s.MyProjectsServe, mine.length, o.objectives.length)}</MessageBar>}
       {notice && <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(undefined)} dismissButtonAriaLabel={c.Close}>{notice}</MessageBar>}
       <ChartFrame title={s.ProgressChartTitle} summary={format(s.ProgressChartSummary, o.objectives.length)} table={bars.table} fileBaseName={s.ProgressChartFile} locale={locale} common={c} headingLevel={3}>

@@ -1,5 +1,7 @@
 define([], function () {
   return {
+    "EditObjectivesInList": "Redigér mål i listen",
+    "EditKeyResultsInList": "Redigér nøgleresultater i listen",
     "Title": "Mål og nøgleresultater",
     "Loading": "Indlæser målene…",
     "NoObjectives": "Ingen strategiske mål endnu. PMO tilføjer dem i listen Strategiske mål.",

@@ -1,5 +1,7 @@
 define([], function () {
   return {
+    "EditObjectivesInList": "Edit objectives in their list",
+    "EditKeyResultsInList": "Edit key results in their list",
     "Title": "Objectives and key results",
     "Loading": "Loading the objectives…",
     "NoObjectives": "No strategic objectives yet. The PMO adds them in the Strategic Objectives list.",

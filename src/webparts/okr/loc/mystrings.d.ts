@@ -1,4 +1,6 @@
 declare interface IOkrWebPartStrings {
+  EditObjectivesInList: string;
+  EditKeyResultsInList: string;
   Title: string;
   Loading: string;
   NoObjectives: string;

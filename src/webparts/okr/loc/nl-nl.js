@@ -1,5 +1,7 @@
 define([], function () {
   return {
+    "EditObjectivesInList": "Doelen bewerken in de lijst",
+    "EditKeyResultsInList": "Kernresultaten bewerken in de lijst",
     "Title": "Doelen en kernresultaten",
     "Loading": "De doelen worden geladen…",
     "NoObjectives": "Nog geen strategische doelen. Het PMO voegt ze toe in de lijst Strategische doelen.",

@@ -1,5 +1,7 @@
 define([], function () {
   return {
+    "EditObjectivesInList": "Redigera mål i listan",
+    "EditKeyResultsInList": "Redigera nyckelresultat i listan",
     "Title": "Mål och nyckelresultat",
     "Loading": "Läser in målen…",
     "NoObjectives": "Inga strategiska mål ännu. PMO lägger till dem i listan Strategiska mål.",
