@@ -2,6 +2,7 @@
 // (already filtered) projects: unit-tested without SharePoint or a browser.
 import type { Project, ProjectPhase } from './portfolio';
 import type { Rag } from './common';
+import type { ReportPoint } from './latestStatus';
 import { PROJECT_PHASES } from '../schema';
 
 import { ACTIVE_PHASES, REPORTING_PHASES, isActive, isStale } from './projectPhases';
@@ -92,55 +93,6 @@ export function statusDistribution(projects: readonly Project[], by: Distributio
   const c = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   // Units without a name last; otherwise the biggest units first, where the PMO looks.
   return out.sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || b.total - a.total || c.compare(a.key, b.key));
-}
-
-/** The part of a status report the trend needs. */
-export interface ReportPoint {
-  projectId: number;
-  /** `YYYY-MM-DD` */
-  reportDate: string;
-  overall: Rag;
-}
-
-/** A project's latest published report (highest report date; of equal dates, the highest ID). */
-export interface LatestReport extends ReportPoint {
-  id: number;
-}
-
-/** What one read of the report history gives: the window's points and every project's latest report, however old. */
-export interface ReportHistory {
-  points: ReportPoint[];
-  latest: Map<number, LatestReport>;
-}
-
-/** Keeps `r` as the project's latest when it is later than what `latest` holds. */
-export function keepLatest(latest: Map<number, LatestReport>, r: LatestReport): void {
-  const had = latest.get(r.projectId);
-  if (!had || r.reportDate > had.reportDate || (r.reportDate === had.reportDate && r.id > had.id)) latest.set(r.projectId, r);
-}
-
-/**
- * The projects with their latest status as their published reports say. The project item's
- * latest-status columns are a cache written by publishing, and its leader can also write them by
- * hand (SharePoint has no column-level security); the reports are versioned and approved. Where
- * the cache disagrees with the latest published report (overall status or date), or claims a status
- * with no published report behind it, the report wins and the cache's other latest-* columns
- * (schedule, cost, scope, risk, percent: not in the history read) are dropped as unknown rather than
- * shown beside a status they do not belong to. `corrected` counts the projects so changed.
- */
-export function withLatestReports(projects: readonly Project[], latest: ReadonlyMap<number, LatestReport>): { projects: Project[]; corrected: number } {
-  let corrected = 0;
-  const out = projects.map((p) => {
-    const r = latest.get(p.id);
-    const agrees = r ? p.latestOverall === r.overall && p.latestReportDate === r.reportDate : p.latestOverall === undefined && p.latestReportDate === undefined;
-    if (agrees) return p;
-    corrected++;
-    return {
-      ...p, latestOverall: r?.overall, latestReportDate: r?.reportDate,
-      latestSchedule: undefined, latestCost: undefined, latestScope: undefined, latestRisk: undefined, latestPercentComplete: undefined
-    };
-  });
-  return { projects: out, corrected };
 }
 
 export interface TrendRow {

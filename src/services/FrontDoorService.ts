@@ -17,6 +17,7 @@ import type { SiteTimeZone } from './siteTimeZone';
 import { SpSiteTimeZoneService } from './siteTimeZone';
 import { sitePath } from './ProjectService';
 import { SpHubSettingsService } from './HubSettingsService';
+import { sharedLatestReports } from './StatusTrendService';
 
 export interface IFrontDoorService {
   /** The PMO's texts in the visitor's language (English when the PMO wrote none in it), for the site's profile. */
@@ -95,7 +96,11 @@ async function unlessMissing<T>(read: Promise<T>): Promise<T | undefined> {
 export class SpFrontDoorService implements IFrontDoorService {
   private readonly zone: SpSiteTimeZoneService;
 
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly pageKeys: (profile: string | undefined) => string[]) {
+  /** @param cacheKey shares the published reports' read with the page's other web parts (as PortfolioService's). */
+  public constructor(
+    private readonly sp: SPFI, private readonly siteUrl: string, private readonly pageKeys: (profile: string | undefined) => string[],
+    private readonly cacheKey: string = siteUrl
+  ) {
     this.zone = new SpSiteTimeZoneService(sp);
   }
 
@@ -143,12 +148,17 @@ export class SpFrontDoorService implements IFrontDoorService {
     return { ...arrangeContent(texts, locale, profile), pages: this.pageKeys(profile) };
   }
 
+  /**
+   * "Reports on time" counts a project by the date of its latest *published* report, read from
+   * the reports (shared with the page's other web parts), not by the project item's cached date,
+   * which its leader can write by hand.
+   */
   public async keyFigures(today: Date, staleDays: number): Promise<KeyFigures> {
     const phase = internalName('projects', 'phase');
-    const reported = internalName('projects', 'latestReportDate');
     const status = internalName('methodTemplates', 'status');
-    const [projects, templates, experts] = await Promise.all([
-      unlessMissing(readAll(spList(this.sp, this.siteUrl, 'projects').items.select('Id', phase, reported))),
+    const [projects, reports, templates, experts] = await Promise.all([
+      unlessMissing(readAll(spList(this.sp, this.siteUrl, 'projects').items.select('Id', phase))),
+      unlessMissing(sharedLatestReports(this.sp, this.siteUrl, this.cacheKey)),
       // Visitors see approved templates only (drafts carry their own permissions); count what is approved.
       unlessMissing(readAll(spList(this.sp, this.siteUrl, 'methodTemplates').items.select('Id', status))),
       unlessMissing(readAll(spList(this.sp, this.siteUrl, 'pmoExperts').items.select('Id')))
@@ -156,7 +166,7 @@ export class SpFrontDoorService implements IFrontDoorService {
     const figures: KeyFigures = {};
     if (projects) {
       Object.assign(figures, projectFigures(projects.map((r) => ({
-        phase: r[phase] as Project['phase'], latestReportDate: typeof r[reported] === 'string' ? (r[reported] as string).slice(0, 10) : undefined
+        phase: r[phase] as Project['phase'], latestReportDate: reports?.get(Number(r.Id ?? r.ID))?.reportDate
       })), today, staleDays));
     }
     if (templates) figures.approvedTemplates = templates.filter((r) => r[status] === 'Approved').length;

@@ -7,16 +7,25 @@ import type { Project } from '../model/portfolio';
 import { fromItem } from './mapping';
 import { PAGE_SIZE, listUrl } from './ProjectService';
 import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnapshots';
+import { withLatestReports } from '../model/latestStatus';
+import { forgetReportHistory, rememberedLatestReports, sharedLatestReports } from './StatusTrendService';
 
 /** What the portfolio web parts read from SharePoint; components see only this. */
 export interface IPortfolioService {
   /**
-   * Every project with the portfolio's columns: the denormalised latest status, dates, money,
-   * unit, programme, leader and objectives; no long texts, and no priority scores (Project
-   * Priorities: the views that show them read them, `withPriorities`). One read serves every
-   * portfolio web part on the page (see below).
+   * Every project with the portfolio's columns: latest status, dates, money, unit, programme,
+   * leader and objectives; no long texts, and no priority scores (Project Priorities: the views
+   * that show them read them, `withPriorities`). The latest status is the latest published
+   * report's, never the project item's cache (which its leader can write by hand): the
+   * published reports are read beside the projects. One read serves every portfolio web part on
+   * the page (see below).
    */
   loadProjects(): Promise<Project[]>;
+  /**
+   * How many projects' own latest-status columns disagreed with their latest published report in
+   * the last `loadProjects` (a forged or half-written cache: the reports' values were shown).
+   */
+  statusCorrections?(): Promise<number>;
   /** Forget the shared read, e.g. after a status report was published on the same page. */
   invalidate(): void;
   /**
@@ -38,7 +47,7 @@ export const PORTFOLIO_PROJECT_FIELDS: ReadonlyArray<FieldKey<'projects'>> = [
  * module, so a page with six portfolio web parts reads the projects once, not six times.
  */
 const SHARED_FOR_MS = 30_000;
-const shared = new Map<string, { at: number; projects: Promise<Project[]> }>();
+const shared = new Map<string, { at: number; projects: Promise<Project[]>; corrected: Promise<number> }>();
 
 export class SpPortfolioService implements IPortfolioService {
   /**
@@ -56,25 +65,42 @@ export class SpPortfolioService implements IPortfolioService {
     return `projects|${this.siteUrl}|${this.snapshots?.userKey ?? ''}`;
   }
 
+  /** Remembered projects with the latest reports remembered with them (never the items' own cache); none if either is missing. */
   public async rememberedProjects(): Promise<{ projects: Project[]; readAt: Date } | undefined> {
     if (!this.snapshots) return undefined;
     const { select, expand } = selectFields('projects', PORTFOLIO_PROJECT_FIELDS);
-    const hit = await rememberedRows<Project>(this.snapshots.store, this.snapshotKey, select, expand);
-    return hit && { projects: hit.rows, readAt: hit.readAt };
+    const [hit, reports] = await Promise.all([
+      rememberedRows<Project>(this.snapshots.store, this.snapshotKey, select, expand),
+      rememberedLatestReports(this.siteUrl, this.snapshots)
+    ]);
+    if (!hit || !reports) return undefined;
+    return { projects: withLatestReports(hit.rows, reports.latest).projects, readAt: hit.readAt < reports.readAt ? hit.readAt : reports.readAt };
   }
 
   public loadProjects(): Promise<Project[]> {
+    return this.sharedRead().projects;
+  }
+
+  public statusCorrections(): Promise<number> {
+    return this.sharedRead().corrected;
+  }
+
+  private sharedRead(): { projects: Promise<Project[]>; corrected: Promise<number> } {
     const hit = shared.get(this.cacheKey);
-    if (hit && Date.now() - hit.at < SHARED_FOR_MS) return hit.projects;
-    const projects = this.readProjects();
-    shared.set(this.cacheKey, { at: Date.now(), projects });
+    if (hit && Date.now() - hit.at < SHARED_FOR_MS) return hit;
+    const checked = Promise.all([this.readProjects(), sharedLatestReports(this.sp, this.siteUrl, this.cacheKey, this.snapshots)])
+      .then(([projects, latest]) => withLatestReports(projects, latest));
+    const entry = { at: Date.now(), projects: checked.then((c) => c.projects), corrected: checked.then((c) => c.corrected) };
+    shared.set(this.cacheKey, entry);
     // A failed read must not be served to the next web part: let it try again.
-    projects.catch(() => { if (shared.get(this.cacheKey)?.projects === projects) shared.delete(this.cacheKey); });
-    return projects;
+    checked.catch(() => { if (shared.get(this.cacheKey) === entry) shared.delete(this.cacheKey); });
+    entry.corrected.catch(() => undefined);
+    return entry;
   }
 
   public invalidate(): void {
     shared.delete(this.cacheKey);
+    forgetReportHistory(this.cacheKey);
   }
 
   private async readProjects(): Promise<Project[]> {

@@ -11,13 +11,20 @@ import { fromItem } from './mapping';
 import { odataString } from './odata';
 import type { RawItem } from './listItems';
 import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnapshots';
+import { withLatestReports } from '../model/latestStatus';
+import { rememberedLatestReports, sharedLatestReports } from './StatusTrendService';
 
 /** What the register and other project views need from SharePoint; components see only this. */
 export interface IProjectService {
-  /** Every project with the register's columns, read in pages of 5,000 by ID (safe past the list view threshold). */
+  /**
+   * Every project with the register's columns, read in pages of 5,000 by ID (safe past the list
+   * view threshold), with its latest status from its latest published report (read beside it, see
+   * StatusTrendService.sharedReportHistory), never from the item's cache its leader can write.
+   */
   loadProjects(onProgress?: (loaded: number) => void): Promise<Project[]>;
   /** What this browser read on an earlier visit (see listSnapshots), to show while `loadProjects` reads the changes since. */
   rememberedProjects?(): Promise<{ projects: Project[]; readAt: Date } | undefined>;
+  /** The project item as stored, latest-status cache included: what editing and publishing start from, not what views show. */
   getProject(id: number): Promise<Project>;
   currentUser(): Promise<PersonRef>;
 }
@@ -73,8 +80,14 @@ export function listUrl(siteUrl: string, list: ListSchema): string {
 export class SpProjectService implements IProjectService, IProjectPickerService {
   private readonly projects: ListSchema = getList('projects');
 
-  /** @param snapshots where the browser keeps the last read between visits, per user; without it every visit reads everything. */
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly snapshots?: { store: SnapshotStore; userKey: string }) {}
+  /**
+   * @param snapshots where the browser keeps the last read between visits, per user; without it every visit reads everything.
+   * @param cacheKey shares the published reports' read with the page's other web parts (as PortfolioService's).
+   */
+  public constructor(
+    private readonly sp: SPFI, private readonly siteUrl: string, private readonly snapshots?: { store: SnapshotStore; userKey: string },
+    private readonly cacheKey: string = siteUrl
+  ) {}
 
   private get snapshotKey(): string {
     return `register|${this.siteUrl}|${this.snapshots?.userKey ?? ''}`;
@@ -83,8 +96,12 @@ export class SpProjectService implements IProjectService, IProjectPickerService 
   public async rememberedProjects(): Promise<{ projects: Project[]; readAt: Date } | undefined> {
     if (!this.snapshots) return undefined;
     const { select, expand } = selectFields('projects');
-    const hit = await rememberedRows<Project>(this.snapshots.store, this.snapshotKey, select, expand);
-    return hit && { projects: hit.rows, readAt: hit.readAt };
+    const [hit, reports] = await Promise.all([
+      rememberedRows<Project>(this.snapshots.store, this.snapshotKey, select, expand),
+      rememberedLatestReports(this.siteUrl, this.snapshots)
+    ]);
+    if (!hit || !reports) return undefined;
+    return { projects: withLatestReports(hit.rows, reports.latest).projects, readAt: hit.readAt < reports.readAt ? hit.readAt : reports.readAt };
   }
 
   private list(): ReturnType<SPFI['web']['getList']> {
@@ -92,6 +109,14 @@ export class SpProjectService implements IProjectService, IProjectPickerService 
   }
 
   public async loadProjects(onProgress?: (loaded: number) => void): Promise<Project[]> {
+    const reports = sharedLatestReports(this.sp, this.siteUrl, this.cacheKey, this.snapshots);
+    // Not left unhandled while the projects are read: its failure is the one awaited below.
+    reports.catch(() => undefined);
+    const projects = await this.readProjects(onProgress);
+    return withLatestReports(projects, await reports).projects;
+  }
+
+  private async readProjects(onProgress?: (loaded: number) => void): Promise<Project[]> {
     const { select, expand } = selectFields('projects');
     if (this.snapshots) {
       const read = await readWithChanges<Project>({

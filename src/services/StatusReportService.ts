@@ -11,6 +11,7 @@ import type { IStatusReportService } from './editing';
 import { ConflictError, ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
 import { httpStatus, settle } from './odata';
+import { forgetReportHistory } from './StatusTrendService';
 import { ifMatch, inProjectFolder, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { sitePath } from './ProjectService';
 import { addInProjectFolder, addedId, ensureProjectFolder, missingFolder } from './projectFolders';
@@ -77,6 +78,16 @@ const written: Map<string, { id: number; etag?: string }> = new Map();
  */
 const undone: Map<string, { from: string; to: string }> = new Map();
 
+/** A report write, with the page's shared read of the published reports forgotten before and after it. */
+async function afterReportWrite<T>(write: Promise<T>): Promise<T> {
+  forgetReportHistory();
+  try {
+    return await write;
+  } finally {
+    forgetReportHistory();
+  }
+}
+
 export class SpStatusReportService implements IStatusReportService {
   public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
 
@@ -104,6 +115,11 @@ export class SpStatusReportService implements IStatusReportService {
   }
 
   public async saveDraft(report: StatusReport | NewItem<StatusReport>, options: { overwrite?: boolean } = {}): Promise<StatusReport> {
+    // A published report edited becomes a draft again: the page's shared report read is then out of date.
+    return afterReportWrite(this.writeDraft(report, options));
+  }
+
+  private async writeDraft(report: StatusReport | NewItem<StatusReport>, options: { overwrite?: boolean }): Promise<StatusReport> {
     const errors = validateReport(report);
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const id = 'id' in report && typeof report.id === 'number' ? report.id : undefined;
@@ -146,6 +162,11 @@ export class SpStatusReportService implements IStatusReportService {
    * project: the portfolio shows the newest report.
    */
   public async publish(report: StatusReport | NewItem<StatusReport>, project: Project, options: { overwrite?: boolean } = {}): Promise<{ report: StatusReport; project: Project }> {
+    // The page's views take the latest status from the published reports: read them again next time.
+    return afterReportWrite(this.publishNow(report, project, options));
+  }
+
+  private async publishNow(report: StatusReport | NewItem<StatusReport>, project: Project, options: { overwrite?: boolean }): Promise<{ report: StatusReport; project: Project }> {
     const errors = validateReport(report);
     if (!errors.project && report.project.id !== project.id) errors.project = 'invalid';
     if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -234,7 +255,7 @@ export class SpStatusReportService implements IStatusReportService {
     // The report we wrote earlier is gone (deleted meanwhile): forget it and publish anew.
     if (!given && pending && httpStatus(rw.error) === 404) {
       written.delete(this.pendingKey(project.id));
-      if (!pw || !pw.ok) return this.publish(report, project, options);
+      if (!pw || !pw.ok) return this.publishNow(report, project, options);
     }
 
     // The report was refused. Undo the project half if it went through.

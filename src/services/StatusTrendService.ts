@@ -3,13 +3,14 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
-import { internalName } from '../schema';
+import { getList, internalName } from '../schema';
 import type { Rag } from '../model/common';
 import { toDateOnly } from './mapping';
 import { settle } from './odata';
 import { spList, type RawItem } from './listItems';
-import { PAGE_SIZE } from './ProjectService';
-import { keepLatest, type LatestReport, type ReportHistory, type ReportPoint } from '../model/portfolioMetrics';
+import { PAGE_SIZE, listUrl } from './ProjectService';
+import { keepLatest, type LatestReport, type ReportHistory, type ReportPoint } from '../model/latestStatus';
+import { readChangeLog, readItemsById, rememberedShape, writeAfterPaint, type SnapshotStore } from './listSnapshots';
 
 /** The report history behind the portfolio's status trend. */
 export interface IStatusTrendService {
@@ -17,7 +18,7 @@ export interface IStatusTrendService {
   loadReportPoints(from: string): Promise<ReportPoint[]>;
   /**
    * The same read, with every project's latest published report however old (the rows are read
-   * anyway): what the portfolio shows as a project's latest status once the reports are in.
+   * anyway): what the portfolio shows as a project's latest status (see sharedReportHistory).
    */
   loadReportHistory(from: string): Promise<ReportHistory>;
 }
@@ -42,18 +43,24 @@ export interface PublishedReportRow {
  * `$batch` (per 100) instead of one request after another: one request for the highest ID, one
  * per 500,000 reports for the rest. Four lean columns per report; the date and `published` are
  * checked here. With `latest`, every project's latest published report (of any date) is kept
- * there too, from the same rows.
+ * there too, from the same rows, with its five other judgements (schedule, cost, scope, risk,
+ * percent complete: five more columns, about a third more to read). With `info`, the list's change
+ * token from before the read is put there (same first request).
  */
-export async function readPublishedReports(sp: SPFI, siteUrl: string, from: string, latest?: Map<number, LatestReport>): Promise<PublishedReportRow[]> {
+export async function readPublishedReports(
+  sp: SPFI, siteUrl: string, from: string, latest?: Map<number, LatestReport>, info?: { changeToken?: string }
+): Promise<PublishedReportRow[]> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw new Error(`Not a date: ${from}`);
   const list = (on: SPFI): ReturnType<typeof spList> => spList(on, siteUrl, 'statusReports');
-  const newest = await list(sp).items.select('ID').orderBy('ID', false).top(1)<RawItem[]>();
+  // The highest ID and the list's change token (for a later visit's delta, taken before the rows) in one `$batch`.
+  const [first, executeFirst] = sp.batched();
+  const newestRead = list(first).items.select('ID').orderBy('ID', false).top(1)<RawItem[]>();
+  const tokenRead = info ? list(first).select('CurrentChangeToken')<{ CurrentChangeToken: { StringValue: string } }>() : undefined;
+  await executeFirst();
+  const newest = await newestRead;
+  if (info && tokenRead) info.changeToken = (await tokenRead).CurrentChangeToken.StringValue;
   const maxId = Number(newest[0]?.ID ?? newest[0]?.Id ?? 0);
   if (!maxId) return [];
-  const project = `${internalName('statusReports', 'project')}Id`;
-  const date = internalName('statusReports', 'reportDate');
-  const overall = internalName('statusReports', 'overall');
-  const published = internalName('statusReports', 'published');
   const starts: number[] = [];
   for (let after = 0; after < maxId; after += PAGE_SIZE) starts.push(after);
   const out: PublishedReportRow[] = [];
@@ -61,7 +68,7 @@ export async function readPublishedReports(sp: SPFI, siteUrl: string, from: stri
     const [batched, execute] = sp.batched({ maxRequests: BATCH_MAX });
     const chunk = starts.slice(i, i + BATCH_MAX);
     const parts = chunk.map((after) => {
-      const page = list(batched).items.select('ID', project, date, overall, published).orderBy('ID', true).top(PAGE_SIZE);
+      const page = list(batched).items.select(...leanColumns(!!latest)).orderBy('ID', true).top(PAGE_SIZE);
       if (after > 0) page.query.set('$skiptoken', `Paged=TRUE&p_ID=${after}`);
       return settle(page<RawItem[]>());
     });
@@ -72,30 +79,192 @@ export async function readPublishedReports(sp: SPFI, siteUrl: string, from: stri
       if (!r.ok) throw r.error;
       for (const raw of r.value) {
         // Deleted IDs make a page run past its range into the next page's: those rows are the next page's.
-        const id = Number(raw.ID ?? raw.Id);
-        if (id > after + PAGE_SIZE) continue;
-        const reportDate = toDateOnly(raw[date]);
-        const projectId = Number(raw[project]);
-        const rag = raw[overall] as Rag | undefined;
-        if (raw[published] !== true || !projectId || !reportDate) continue;
-        if (latest && rag) keepLatest(latest, { id, projectId, reportDate, overall: rag });
-        if (reportDate >= from) out.push({ projectId, reportDate, ...(rag ? { overall: rag } : {}) });
+        if (Number(raw.ID ?? raw.Id) > after + PAGE_SIZE) continue;
+        const row = publishedRowOf(raw);
+        if (!row) continue;
+        if (latest) { const r = latestOf(raw); if (r) keepLatest(latest, r); }
+        if (row.reportDate >= from) out.push(row);
       }
     }
   }
   return out;
 }
 
+const LATEST_JUDGEMENTS = ['schedule', 'cost', 'scope', 'risk', 'percentComplete'] as const;
+
+/** The lean read's columns: whose report, its date, overall status and whether published; with `judgements`, the five others. */
+function leanColumns(judgements: boolean): string[] {
+  const base = ['ID', `${internalName('statusReports', 'project')}Id`, internalName('statusReports', 'reportDate'),
+    internalName('statusReports', 'overall'), internalName('statusReports', 'published')];
+  return judgements ? [...base, ...LATEST_JUDGEMENTS.map((k) => internalName('statusReports', k))] : base;
+}
+
+/** A published report's row; undefined for a draft or a row without project or date. */
+function publishedRowOf(raw: RawItem): PublishedReportRow | undefined {
+  const reportDate = toDateOnly(raw[internalName('statusReports', 'reportDate')]);
+  const projectId = Number(raw[`${internalName('statusReports', 'project')}Id`]);
+  const rag = raw[internalName('statusReports', 'overall')] as Rag | undefined;
+  if (raw[internalName('statusReports', 'published')] !== true || !projectId || !reportDate) return undefined;
+  return { projectId, reportDate, ...(rag ? { overall: rag } : {}) };
+}
+
+/** A published report as a project's latest status; undefined for a draft or one without an overall status. */
+function latestOf(raw: RawItem): LatestReport | undefined {
+  const row = publishedRowOf(raw);
+  if (!row || !row.overall) return undefined;
+  const out: LatestReport = { id: Number(raw.ID ?? raw.Id), projectId: row.projectId, reportDate: row.reportDate, overall: row.overall };
+  for (const k of LATEST_JUDGEMENTS) {
+    const v = raw[internalName('statusReports', k)];
+    if (v === null || v === undefined || v === '') continue;
+    if (k === 'percentComplete') out.percentComplete = Number(v);
+    else out[k] = v as Rag;
+  }
+  return out;
+}
+
+/** The shape remembered reads are written in: a change here makes older ones unusable. */
+const REMEMBERED_SHAPE = 'latest-published-reports-v1';
+/** Shared like the portfolio's project read (PortfolioService): one report read serves every web part of the page. */
+const SHARED_FOR_MS = 30_000;
+interface Shared<T> { at: number; value: Promise<T> }
+const sharedHistory = new Map<string, Shared<ReportHistory>>();
+const sharedLatest = new Map<string, Shared<Map<number, LatestReport>>>();
+
+/** Where the browser keeps each project's latest published report between visits, per site and user. */
+export interface ReportSnapshots { store: SnapshotStore; userKey: string }
+
+function rememberKey(siteUrl: string, snapshots: ReportSnapshots): string {
+  return `latestReports|${siteUrl}|${snapshots.userKey}`;
+}
+
+function shareFor<T>(map: Map<string, Shared<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  const hit = map.get(key);
+  if (hit && Date.now() - hit.at < SHARED_FOR_MS) return hit.value;
+  const value = read();
+  map.set(key, { at: Date.now(), value });
+  // A failed read must not be served to the next web part: let it try again.
+  value.catch(() => { if (map.get(key)?.value === value) map.delete(key); });
+  return value;
+}
+
+/**
+ * Every published report's point and every project's latest published report, read whole (2
+ * requests at 100,000 reports): what the trend needs. Once per page and user (`cacheKey`, as
+ * PortfolioService's).
+ */
+export function sharedReportHistory(sp: SPFI, siteUrl: string, cacheKey: string = siteUrl): Promise<ReportHistory> {
+  return shareFor(sharedHistory, cacheKey, () => readHistory(sp, siteUrl));
+}
+
+async function readHistory(sp: SPFI, siteUrl: string, info?: { changeToken?: string }): Promise<ReportHistory> {
+  const latest = new Map<number, LatestReport>();
+  const rows = await readPublishedReports(sp, siteUrl, '0000-01-01', latest, info);
+  return { points: rows.filter((r): r is ReportPoint => !!r.overall), latest };
+}
+
+/**
+ * Every project's latest published report: what the portfolio, the register and Home take a
+ * project's latest status from (never the project item's cache, which its leader can write).
+ * Once per page and user. With `snapshots`, the browser remembers the result with the list's
+ * change token, and the next visit reads only the reports changed since (delta below); otherwise,
+ * or when the change log cannot answer, every published report is read (and then shared with
+ * the trend, which needs them all).
+ */
+export function sharedLatestReports(sp: SPFI, siteUrl: string, cacheKey: string = siteUrl, snapshots?: ReportSnapshots): Promise<Map<number, LatestReport>> {
+  return shareFor(sharedLatest, cacheKey, async () => {
+    const key = snapshots && rememberKey(siteUrl, snapshots);
+    const remember = (latest: Map<number, LatestReport>, changeToken: string | undefined): void => {
+      if (snapshots && key && changeToken) {
+        writeAfterPaint(snapshots.store, key, { shape: REMEMBERED_SHAPE, changeToken, readAt: new Date().toISOString(), rows: [...latest.values()] });
+      }
+    };
+    if (snapshots && key) {
+      const snap = await rememberedSnapshot(snapshots.store, key);
+      const delta = snap && await latestSince(sp, siteUrl, snap);
+      if (delta) {
+        remember(delta.latest, delta.token);
+        return delta.latest;
+      }
+    }
+    const info: { changeToken?: string } = {};
+    const history = readHistory(sp, siteUrl, info);
+    // The whole history is read anyway: the page's trend takes it from here instead of reading it again.
+    sharedHistory.set(cacheKey, { at: Date.now(), value: history });
+    history.catch(() => { if (sharedHistory.get(cacheKey)?.value === history) sharedHistory.delete(cacheKey); });
+    const { latest } = await history;
+    remember(latest, info.changeToken);
+    return latest;
+  });
+}
+
+async function rememberedSnapshot(store: SnapshotStore, key: string): Promise<{ changeToken: string; rows: LatestReport[] } | undefined> {
+  await rememberedShape<LatestReport>(store, key, REMEMBERED_SHAPE);
+  const snap = await store.get<LatestReport>(key);
+  return snap && snap.shape === REMEMBERED_SHAPE && snap.changeToken ? { changeToken: snap.changeToken, rows: snap.rows } : undefined;
+}
+
+/**
+ * The remembered latest reports brought up to date from the list's change log: each changed
+ * report is read by ID (its project), and each project a changed or removed report belongs to
+ * — or was the latest of — has its reports read again by the indexed project lookup (one
+ * project's reports: far below 5,000), many to a `$batch`. Undefined when the change log cannot
+ * answer; the caller then reads everything.
+ */
+async function latestSince(sp: SPFI, siteUrl: string, snap: { changeToken: string; rows: LatestReport[] }): Promise<{ latest: Map<number, LatestReport>; token: string } | undefined> {
+  const url = listUrl(siteUrl, getList('statusReports'));
+  const log = await readChangeLog(sp, url, snap.changeToken);
+  if (!log) return undefined;
+  const latest = new Map(snap.rows.map((r) => [r.projectId, r]));
+  const projectOfLatest = new Map(snap.rows.map((r) => [r.id, r.projectId]));
+  const affected = new Set<number>();
+  for (const id of [...log.changed, ...log.deleted]) {
+    const p = projectOfLatest.get(id);
+    if (p !== undefined) affected.add(p);
+  }
+  const project = `${internalName('statusReports', 'project')}Id`;
+  const changed = await readItemsById(sp, url, [...log.changed], ['ID', project]);
+  for (const raw of changed.rows) if (Number(raw[project])) affected.add(Number(raw[project]));
+  const ids = [...affected];
+  for (let i = 0; i < ids.length; i += BATCH_MAX) {
+    const [batched, execute] = sp.batched({ maxRequests: BATCH_MAX });
+    const reads = ids.slice(i, i + BATCH_MAX).map((projectId) => spList(batched, siteUrl, 'statusReports').items
+      .select(...leanColumns(true)).filter(`${project} eq ${projectId}`).top(PAGE_SIZE)<RawItem[]>().then((rows) => ({ projectId, rows })));
+    await execute();
+    for (const { projectId, rows } of await Promise.all(reads)) {
+      latest.delete(projectId);
+      for (const raw of rows) {
+        const r = latestOf(raw);
+        if (r) keepLatest(latest, r);
+      }
+    }
+  }
+  return { latest, token: log.token };
+}
+
+/** Forget the shared report reads of `cacheKey`, or every one (a report was written on this page, or a retry). */
+export function forgetReportHistory(cacheKey?: string): void {
+  if (cacheKey === undefined) { sharedHistory.clear(); sharedLatest.clear(); return; }
+  sharedHistory.delete(cacheKey);
+  sharedLatest.delete(cacheKey);
+}
+
+/** Each project's latest published report as this browser read it on an earlier visit, and when. */
+export async function rememberedLatestReports(siteUrl: string, snapshots: ReportSnapshots | undefined): Promise<{ latest: Map<number, LatestReport>; readAt: Date } | undefined> {
+  if (!snapshots) return undefined;
+  const hit = await rememberedShape<LatestReport>(snapshots.store, rememberKey(siteUrl, snapshots), REMEMBERED_SHAPE);
+  return hit && { latest: new Map(hit.rows.map((r) => [r.projectId, r])), readAt: hit.readAt };
+}
+
 export class SpStatusTrendService implements IStatusTrendService {
-  public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
+  public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly cacheKey: string = siteUrl) {}
 
   public async loadReportPoints(from: string): Promise<ReportPoint[]> {
     return (await this.loadReportHistory(from)).points;
   }
 
   public async loadReportHistory(from: string): Promise<ReportHistory> {
-    const latest = new Map<number, LatestReport>();
-    const rows = await readPublishedReports(this.sp, this.siteUrl, from, latest);
-    return { points: rows.filter((r): r is ReportPoint => !!r.overall), latest };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) throw new Error(`Not a date: ${from}`);
+    const all = await sharedReportHistory(this.sp, this.siteUrl, this.cacheKey);
+    return { points: all.points.filter((p) => p.reportDate >= from), latest: all.latest };
   }
 }

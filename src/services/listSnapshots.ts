@@ -14,7 +14,7 @@ import { afterFirstScreen } from '../common/firstScreen';
  */
 const pendingWrites = new Map<string, Promise<void>>();
 
-function writeAfterPaint<T>(store: SnapshotStore, key: string, snapshot: ListSnapshot<T>): void {
+export function writeAfterPaint<T>(store: SnapshotStore, key: string, snapshot: ListSnapshot<T>): void {
   const write = afterFirstScreen(undefined).then(() => store.set(key, snapshot)).catch(() => undefined)
     .finally(() => { if (pendingWrites.get(key) === write) pendingWrites.delete(key); });
   pendingWrites.set(key, write);
@@ -109,10 +109,15 @@ function shapeOf(select: string[], expand: string[]): string {
 }
 
 /** The snapshot a visit can render from before asking SharePoint anything, if it fits the read. */
-export async function rememberedRows<T>(store: SnapshotStore, key: string, select: string[], expand: string[]): Promise<{ rows: T[]; readAt: Date } | undefined> {
+export function rememberedRows<T>(store: SnapshotStore, key: string, select: string[], expand: string[]): Promise<{ rows: T[]; readAt: Date } | undefined> {
+  return rememberedShape<T>(store, key, shapeOf(select, expand));
+}
+
+/** What was remembered under `key`, if it was written in `shape` (after any write still under way). */
+export async function rememberedShape<T>(store: SnapshotStore, key: string, shape: string): Promise<{ rows: T[]; readAt: Date } | undefined> {
   await pendingWrites.get(key);
   const snap = await store.get<T>(key);
-  if (!snap || snap.shape !== shapeOf(select, expand)) return undefined;
+  if (!snap || snap.shape !== shape) return undefined;
   return { rows: snap.rows, readAt: new Date(snap.readAt) };
 }
 
@@ -164,9 +169,21 @@ export async function readWithChanges<T>(spec: DeltaReadSpec<T>): Promise<DeltaR
 
 interface ChangeItem { ChangeType: number; ItemId: number; ChangeToken: { StringValue: string } }
 
-async function tryDelta<T>(spec: DeltaReadSpec<T>, snap: ListSnapshot<T & { id: number }>): Promise<{ rows: Array<T & { id: number }>; token: string; requests: number } | undefined> {
-  const list = spec.sp.web.getList(spec.listUrl);
-  let token = snap.changeToken;
+/** What a list's change log says since a token: the items changed and removed, and the token to go on from. */
+export interface ChangeLogRead {
+  changed: Set<number>;
+  deleted: Set<number>;
+  token: string;
+  requests: number;
+}
+
+/**
+ * The items changed and removed in a list since `token` (`getChanges`, 1,000 changes an answer);
+ * undefined when the change log cannot answer (a token older than it: SharePoint keeps about 60
+ * days; a list recreated) or past `MAX_DELTA_ITEMS`, where reading everything is cheaper.
+ */
+export async function readChangeLog(sp: SPFI, listUrl: string, token: string): Promise<ChangeLogRead | undefined> {
+  const list = sp.web.getList(listUrl);
   let requests = 0;
   const changed = new Set<number>();
   const deleted = new Set<number>();
@@ -178,7 +195,6 @@ async function tryDelta<T>(spec: DeltaReadSpec<T>, snap: ListSnapshot<T & { id: 
         SystemUpdate: true, FetchLimit: FETCH_LIMIT
       } as Parameters<typeof list.getChanges>[0]) as ChangeItem[];
     } catch {
-      // A token older than the change log (SharePoint keeps about 60 days), or a list recreated: read all.
       return undefined;
     }
     requests++;
@@ -190,24 +206,42 @@ async function tryDelta<T>(spec: DeltaReadSpec<T>, snap: ListSnapshot<T & { id: 
     if (changed.size + deleted.size > MAX_DELTA_ITEMS) return undefined;
     if (page.length < FETCH_LIMIT) break;
   }
+  return { changed, deleted, token, requests };
+}
+
+/**
+ * Items by ID, `ITEMS_PER_BATCH` to a `$batch` (a single-item read is safe at any list size); an
+ * item gone (404) or no longer readable by this user is left out.
+ */
+export async function readItemsById(sp: SPFI, listUrl: string, ids: readonly number[], select: string[], expand: string[] = []): Promise<{ rows: RawItem[]; requests: number }> {
+  const rows: RawItem[] = [];
+  let requests = 0;
+  for (let i = 0; i < ids.length; i += ITEMS_PER_BATCH) {
+    const [batched, execute] = sp.batched();
+    const batchList = batched.web.getList(listUrl);
+    const answers = ids.slice(i, i + ITEMS_PER_BATCH).map((id) => {
+      const q = batchList.items.getById(id).select(...select);
+      return (expand.length ? q.expand(...expand) : q)<RawItem>().then((raw) => raw, (e: unknown) => {
+        if (httpStatus(e) === 404) return undefined;
+        throw e;
+      });
+    });
+    await execute();
+    requests++;
+    for (const raw of await Promise.all(answers)) if (raw) rows.push(raw);
+  }
+  return { rows, requests };
+}
+
+async function tryDelta<T>(spec: DeltaReadSpec<T>, snap: ListSnapshot<T & { id: number }>): Promise<{ rows: Array<T & { id: number }>; token: string; requests: number } | undefined> {
+  const log = await readChangeLog(spec.sp, spec.listUrl, snap.changeToken);
+  if (!log) return undefined;
+  const { changed, deleted, token } = log;
   const byId = new Map(snap.rows.map((r) => [r.id, r]));
   for (const id of deleted) byId.delete(id);
   const ids = [...changed];
-  // Each changed item by its ID, many to a `$batch`: a single-item read is safe at any list size.
-  const read: RawItem[] = [];
-  for (let i = 0; i < ids.length; i += ITEMS_PER_BATCH) {
-    const [batched, execute] = spec.sp.batched();
-    const batchList = batched.web.getList(spec.listUrl);
-    const answers = ids.slice(i, i + ITEMS_PER_BATCH).map((id) =>
-      batchList.items.getById(id).select(...spec.select).expand(...spec.expand)<RawItem>().then((raw) => raw, (e: unknown) => {
-        // Gone (404) or no longer readable by this user: dropped below. Anything else is a failure.
-        if (httpStatus(e) === 404) return undefined;
-        throw e;
-      }));
-    await execute();
-    requests++;
-    for (const raw of await Promise.all(answers)) if (raw) read.push(raw);
-  }
+  const { rows: read, requests: byIdRequests } = await readItemsById(spec.sp, spec.listUrl, ids, spec.select, spec.expand);
+  const requests = log.requests + byIdRequests;
   const seen = new Set<number>();
   for (const raw of read) {
     const row = spec.map(raw);

@@ -32,7 +32,7 @@ interface Services {
 }
 
 export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebPartProps, Services, ProjectRegisterStrings> = {
-  services: ({ sp, siteUrl, graph, snapshots }) => {
+  services: ({ sp, siteUrl, graph, snapshots, cacheKey }) => {
     // The PMO's scores are read only when a project's details open or the register is exported: the
     // service (and its scoring) is a chunk of its own, not part of every page with a register.
     let prioritisation: Promise<IPrioritisationService> | undefined;
@@ -44,7 +44,7 @@ export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebP
       return prioritisation;
     };
     return {
-      service: new SpProjectService(sp, siteUrl, snapshots),
+      service: new SpProjectService(sp, siteUrl, snapshots, cacheKey),
       editing: new SpProjectEditingService(sp, siteUrl),
       people: new GraphPeopleService(sp, siteUrl, graph),
       statusReports: new SpStatusReportService(sp, siteUrl),

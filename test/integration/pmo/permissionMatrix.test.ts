@@ -23,9 +23,11 @@ import { SpRiskService } from '../../../src/services/RiskService';
 import { SpBenefitService } from '../../../src/services/BenefitService';
 import { SpPrioritisationService } from '../../../src/services/PrioritisationService';
 import { SpPortfolioService } from '../../../src/services/PortfolioService';
-import { SpStatusTrendService } from '../../../src/services/StatusTrendService';
+import { SpProjectService } from '../../../src/services/ProjectService';
+import { SpFrontDoorService } from '../../../src/services/FrontDoorService';
 import { withPriorities } from '../../../src/model/portfolio';
-import { statusDistribution, withLatestReports } from '../../../src/model/portfolioMetrics';
+import { statusDistribution } from '../../../src/model/portfolioMetrics';
+import { REPORTING_PHASES } from '../../../src/model/projectPhases';
 import { rankProjects } from '../../../src/services/scoring';
 
 jest.setTimeout(180_000);
@@ -320,39 +322,54 @@ describe('project priorities: the PMO\'s assessment is out of a project leader\'
   });
 });
 
-describe('latest status: what the portfolio shows is the latest published report, whatever the project item says', () => {
-  test('a leader\'s forged latest-status MERGE on their own project changes the cached columns only', async () => {
+describe('latest status: every view shows the latest published report, whatever the project item says', () => {
+  test('a leader\'s forged latest-status MERGE on their own project changes the item, and nothing anyone sees', async () => {
     const leaderField = `${internalName('projects', 'leader')}Id`;
     const rows = await list('owner', 'projects').items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
     const own = rows.find((p) => p[leaderField] === userIds.leader)?.Id as number;
     // The project's latest published report, read directly (indexed project lookup).
-    const r = (k: 'project' | 'reportDate' | 'overall' | 'published'): string => internalName('statusReports', k);
-    const reports = (await list('owner', 'statusReports').items.select('Id', r('reportDate'), r('overall'), r('published'))
+    const r = (k: 'project' | 'reportDate' | 'overall' | 'schedule' | 'percentComplete' | 'published'): string => internalName('statusReports', k);
+    const reports = (await list('owner', 'statusReports').items.select('Id', r('reportDate'), r('overall'), r('schedule'), r('percentComplete'), r('published'))
       .filter(`${r('project')}Id eq ${own}`).top(5000)<Array<Record<string, unknown>>>()).filter((x) => x[r('published')] === true);
     expect(reports.length).toBeGreaterThan(0);
     const date = (x: Record<string, unknown>): string => String(x[r('reportDate')]).slice(0, 10);
     reports.sort((a, b) => date(a).localeCompare(date(b)) || (a.Id as number) - (b.Id as number));
     const latest = reports[reports.length - 1];
-    const truth = { overall: latest[r('overall')], date: date(latest) };
+    const truth = {
+      overall: latest[r('overall')], schedule: latest[r('schedule')] ?? undefined, percent: latest[r('percentComplete')] ?? undefined, date: date(latest)
+    };
     const forged = truth.overall === 'Green' ? 'Red' : 'Green';
+    const forgedSchedule = truth.schedule === 'Green' ? 'Red' : 'Green';
+    const p = (k: 'latestOverall' | 'latestSchedule' | 'latestPercentComplete' | 'latestReportDate'): string => internalName('projects', k);
+    // SharePoint has no column-level security: the leader may write every column of their own project.
     expect(await status(list('leader', 'projects').items.getById(own).update({
-      [internalName('projects', 'latestOverall')]: forged, [internalName('projects', 'latestReportDate')]: '2026-12-31T12:00:00Z'
+      [p('latestOverall')]: forged, [p('latestSchedule')]: forgedSchedule, [p('latestPercentComplete')]: 99, [p('latestReportDate')]: '2026-12-31T12:00:00Z'
     }))).toBe(200);
-    // As the PMO reads the portfolio: the cache says what the leader wrote…
-    const projects = await new SpPortfolioService(as('pmo'), site.url, 'matrix-latest').loadProjects();
-    expect(projects.find((p) => p.id === own)?.latestOverall).toBe(forged);
-    // …and once the published reports are in, the model says what the latest report says.
-    const history = await new SpStatusTrendService(as('pmo'), site.url).loadReportHistory('2025-01-01');
-    const checked = withLatestReports(projects, history.latest);
-    const shown = checked.projects.find((p) => p.id === own);
-    expect({ overall: shown?.latestOverall, date: shown?.latestReportDate }).toEqual(truth);
-    expect(checked.corrected).toBeGreaterThanOrEqual(1);
+    const stored = await list('owner', 'projects').items.getById(own).select(p('latestOverall'))<Record<string, unknown>>();
+    expect(stored[p('latestOverall')]).toBe(forged);
+    const shownAs = (x: { latestOverall?: unknown; latestSchedule?: unknown; latestPercentComplete?: unknown; latestReportDate?: unknown } | undefined): unknown => ({
+      overall: x?.latestOverall, schedule: x?.latestSchedule, percent: x?.latestPercentComplete, date: x?.latestReportDate
+    });
+    // The portfolio as the PMO reads it, and the register as a visitor and as the leader reads it.
+    const portfolio = new SpPortfolioService(as('pmo'), site.url, 'matrix-latest-pmo');
+    const projects = await portfolio.loadProjects();
+    expect(shownAs(projects.find((x) => x.id === own))).toEqual(truth);
+    expect(await portfolio.statusCorrections()).toBeGreaterThanOrEqual(1);
+    for (const role of ['visitor', 'leader'] as const) {
+      const register = await new SpProjectService(as(role), site.url, undefined, `matrix-latest-${role}`).loadProjects();
+      expect(shownAs(register.find((x) => x.id === own))).toEqual(truth);
+    }
     // The status distribution counts the project under its reported status.
-    const unit = shown?.unit ?? '';
-    const row = (ps: typeof projects): Record<string, number> | undefined => statusDistribution(ps.filter((p) => p.id === own), 'unit', 'en-US')
-      .find((x) => x.key === unit) as unknown as Record<string, number> | undefined;
-    expect(row(checked.projects)?.[truth.overall as string]).toBe(1);
-    expect(row(checked.projects)?.[forged]).toBe(0);
+    const unit = projects.find((x) => x.id === own)?.unit ?? '';
+    const row = statusDistribution(projects.filter((x) => x.id === own), 'unit', 'en-US').find((x) => x.key === unit) as unknown as Record<string, number> | undefined;
+    expect(row?.[truth.overall as string]).toBe(1);
+    expect(row?.[forged]).toBe(0);
+    // Home's "reports on time": a forged report date of today does not make the project's reporting current.
+    expect(REPORTING_PHASES).toContain(projects.find((x) => x.id === own)?.phase);
+    const home = new SpFrontDoorService(as('visitor'), site.url, () => [], 'matrix-latest-home');
+    const today = new Date('2026-12-31T12:00:00Z');
+    const figures = await home.keyFigures(today, 1);
+    expect(figures.reportsOnTimePct).toBe(0);
   });
 });
 

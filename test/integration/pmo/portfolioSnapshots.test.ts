@@ -11,6 +11,8 @@ import { getList, internalName, selectFields } from '../../../src/schema';
 import { listUrl } from '../../../src/services/ProjectService';
 import { fromItem } from '../../../src/services/mapping';
 import type { Project } from '../../../src/model/portfolio';
+import { SpStatusReportService } from '../../../src/services/StatusReportService';
+import { spList } from '../../../src/services/listItems';
 
 jest.setTimeout(120_000);
 
@@ -63,9 +65,10 @@ describe('portfolio snapshots: render from the last visit, then read only the ch
     await projectsList.items.getById(gone.id).delete();
 
     const { value: second, requests: n } = await requests(() => portfolio(store).loadProjects());
-    // The change log (one page) and one $batch of the changed items — not the 2 pages of a full read.
-    expect(n).toBe(2);
-    const truth = await new SpProjectService(site.pmoSp, site.url).loadProjects();
+    // The change log (one page) and one $batch of the changed items — not the 2 pages of a full read —
+    // and the status reports' change log (nothing changed there: the latest reports as remembered).
+    expect(n).toBe(3);
+    const truth = await new SpProjectService(site.pmoSp, site.url, undefined, `truth-${visit}`).loadProjects();
     expect(second.map((p) => p.id)).toEqual(truth.map((p) => p.id));
     expect(second.find((p) => p.id === edited.id)!.budget).toBe(1234567.5);
     expect(second.find((p) => p.id === (added as { Id?: number; ID?: number }).Id)?.code).toBe('SNAP-1');
@@ -73,15 +76,15 @@ describe('portfolio snapshots: render from the last visit, then read only the ch
     // Unchanged rows stay exactly as read.
     expect(second.find((p) => p.id === first[0].id)).toEqual(first[0]);
 
-    // Nothing changed since: one request, the same rows.
+    // Nothing changed since: one request per list, the same rows.
     const { value: third, requests: m } = await requests(() => portfolio(store).loadProjects());
-    expect(m).toBe(1);
+    expect(m).toBe(2);
     expect(third).toEqual(second);
   });
 
   it('the register (all its columns) reads only the changes on a second visit too', async () => {
     const store = freshStore();
-    const register = (): SpProjectService => new SpProjectService(site.pmoSp, site.url, { store, userKey: 'pmo' });
+    const register = (): SpProjectService => { visit += 1; return new SpProjectService(site.pmoSp, site.url, { store, userKey: 'pmo' }, `visit-${visit}`); };
     expect(await register().rememberedProjects()).toBeUndefined();
     const first = await register().loadProjects();
     const edited = first[0];
@@ -89,9 +92,43 @@ describe('portfolio snapshots: render from the last visit, then read only the ch
       .update({ [internalName('projects', 'description')]: 'Beskrivning ändrad, å ä ö' });
     expect((await register().rememberedProjects())?.projects).toEqual(first);
     const { value: second, requests: n } = await requests(() => register().loadProjects());
-    expect(n).toBe(2);
+    expect(n).toBe(3);
     expect(second.find((p) => p.id === edited.id)!.description).toBe('Beskrivning ändrad, å ä ö');
-    expect(second).toEqual(await new SpProjectService(site.pmoSp, site.url).loadProjects());
+    expect(second).toEqual(await new SpProjectService(site.pmoSp, site.url, undefined, 'register-truth').loadProjects());
+  });
+
+  it('takes the latest status from the reports changed since: a publish, a deleted report and a forged cache, as a full read says', async () => {
+    const store = freshStore();
+    const full = async (): Promise<Project[]> => { visit += 1; return new SpPortfolioService(site.pmoSp, site.url, `full-${visit}`).loadProjects(); };
+    const first = await portfolio(store).loadProjects();
+    expect(first).toEqual(await full());
+    const target = first.find((p) => p.latestReportDate && p.phase === 'Execution') as Project;
+    const before = { overall: target.latestOverall, date: target.latestReportDate };
+    const reports = new SpStatusReportService(site.pmoSp, site.url);
+    const fresh = await new SpProjectService(site.pmoSp, site.url).getProject(target.id);
+    const { report } = await reports.publish({
+      project: { id: target.id, title: target.title }, reportDate: '2027-01-15', overall: before.overall === 'Red' ? 'Green' : 'Red',
+      schedule: 'Amber', cost: 'Green', scope: 'Green', risk: 'Amber', summary: 'Delta test', nextSteps: '', percentComplete: 55, published: false
+    }, fresh);
+    const afterPublish = await requests(() => portfolio(store).loadProjects());
+    // Projects: change log and the changed item. Reports: change log, the changed report by ID, its project's reports.
+    expect(afterPublish.requests).toBe(5);
+    expect(afterPublish.value.find((p) => p.id === target.id)).toMatchObject({ latestReportDate: '2027-01-15', latestPercentComplete: 55 });
+    expect(afterPublish.value).toEqual(await full());
+
+    // The latest report deleted: the one before it is the latest again (the project item still caches the deleted one).
+    await spList(site.pmoSp, site.url, 'statusReports').items.getById(report.id).delete();
+    const afterDelete = await portfolio(store).loadProjects();
+    expect(afterDelete.find((p) => p.id === target.id)).toMatchObject({ latestOverall: before.overall, latestReportDate: before.date });
+    expect(afterDelete).toEqual(await full());
+
+    // A cache written by hand changes the project item, not the status shown.
+    await spList(site.pmoSp, site.url, 'projects').items.getById(target.id).update({ [internalName('projects', 'latestOverall')]: 'Green', [internalName('projects', 'latestReportDate')]: '2027-02-01T12:00:00Z' });
+    const afterForgery = await portfolio(store).loadProjects();
+    expect(afterForgery.find((p) => p.id === target.id)).toMatchObject({ latestOverall: before.overall, latestReportDate: before.date });
+    expect(afterForgery).toEqual(await full());
+    // And a later visit renders at once from what it remembers: the reports' status, not the cache.
+    expect((await portfolio(store).rememberedProjects())?.projects.find((p) => p.id === target.id)?.latestOverall).toBe(before.overall);
   });
 
   it('keeps snapshots per user: a visitor never starts from what the PMO could read', async () => {

@@ -1,7 +1,8 @@
 import type { Project } from '../../../src/model/portfolio';
 import {
-  budgetRows, isOverrun, keepLatest, portfolioKpis, share, statusDistribution, statusTrend, trendMonths, trendStart, withLatestReports, type LatestReport, type ReportPoint
+  budgetRows, isOverrun, portfolioKpis, share, statusDistribution, statusTrend, trendMonths, trendStart
 } from '../../../src/model/portfolioMetrics';
+import { keepLatest, withLatestReports, withShownStatus, type LatestReport, type ReportPoint } from '../../../src/model/latestStatus';
 import { drillDownOf, drillDownUrl, withoutDrillDown } from '../../../src/webparts/portfolio/shared/drillDown';
 import { EMPTY_FILTER, filterProjects, registerFilterOf } from '../../../src/webparts/projectRegister/components/registerModel';
 
@@ -130,26 +131,36 @@ describe('latest status from the published reports (withLatestReports)', () => {
   const p = (id: number, over: Partial<Project> = {}): Project => ({ id, code: `P${id}`, title: `P${id}`, phase: 'Execution', strategicObjectives: [], ...over });
   const latest = new Map<number, LatestReport>();
   // Project 1: two reports on the same day; the one published later (higher ID) is the latest.
-  keepLatest(latest, { id: 5, projectId: 1, reportDate: '2026-11-01', overall: 'Amber' });
-  keepLatest(latest, { id: 9, projectId: 1, reportDate: '2026-11-01', overall: 'Red' });
+  keepLatest(latest, { id: 5, projectId: 1, reportDate: '2026-11-01', overall: 'Amber', schedule: 'Green' });
+  keepLatest(latest, { id: 9, projectId: 1, reportDate: '2026-11-01', overall: 'Red', schedule: 'Amber', cost: 'Red', percentComplete: 40 });
   keepLatest(latest, { id: 12, projectId: 1, reportDate: '2026-10-01', overall: 'Green' });
-  keepLatest(latest, { id: 3, projectId: 2, reportDate: '2026-11-10', overall: 'Green' });
+  keepLatest(latest, { id: 3, projectId: 2, reportDate: '2026-11-10', overall: 'Green', schedule: 'Amber' });
 
-  it('keeps a cache that agrees, replaces one that does not and drops the columns the history does not carry', () => {
+  it('takes every latest-* column from the latest report, whatever the item cached', () => {
     const projects = [
       p(1, { latestOverall: 'Green', latestReportDate: '2026-12-01', latestSchedule: 'Green', latestPercentComplete: 90 }),
       p(2, { latestOverall: 'Green', latestReportDate: '2026-11-10', latestSchedule: 'Amber' }),
       // A status with no published report behind it.
       p(3, { latestOverall: 'Green', latestReportDate: '2026-11-30' }),
-      p(4)
+      p(4),
+      // Overall status and date agree, a judgement beside them was forged.
+      p(2, { latestOverall: 'Green', latestReportDate: '2026-11-10', latestSchedule: 'Green' })
     ];
     const { projects: out, corrected } = withLatestReports(projects, latest);
-    expect(corrected).toBe(2);
-    expect(out[0]).toMatchObject({ latestOverall: 'Red', latestReportDate: '2026-11-01', latestSchedule: undefined, latestPercentComplete: undefined });
+    expect(corrected).toBe(3);
+    expect(out[0]).toMatchObject({ latestOverall: 'Red', latestReportDate: '2026-11-01', latestSchedule: 'Amber', latestCost: 'Red', latestPercentComplete: 40, latestScope: undefined });
     expect(out[1]).toBe(projects[1]);
     expect(out[2]).toMatchObject({ latestOverall: undefined, latestReportDate: undefined });
     expect(out[3]).toBe(projects[3]);
+    expect(out[4]).toMatchObject({ latestSchedule: 'Amber' });
     // What the charts count follows the reports.
-    expect(statusDistribution(out, 'phase', 'en-US')[0]).toMatchObject({ Red: 1, Green: 1, None: 2 });
+    expect(statusDistribution(out, 'phase', 'en-US')[0]).toMatchObject({ Red: 1, Green: 2, None: 2 });
+  });
+
+  it('keeps the status shown when an edit form hands back the item with its own cache', () => {
+    const shown = withLatestReports([p(1, { latestOverall: 'Green' })], latest).projects[0];
+    const stored = p(1, { title: 'Renamed', latestOverall: 'Green', latestReportDate: '2027-01-01', latestPercentComplete: 99 });
+    expect(withShownStatus(stored, shown)).toMatchObject({ title: 'Renamed', latestOverall: 'Red', latestReportDate: '2026-11-01', latestPercentComplete: 40 });
+    expect(withShownStatus(stored, undefined)).toMatchObject({ title: 'Renamed', latestOverall: undefined, latestReportDate: undefined });
   });
 });

@@ -61,7 +61,6 @@ define([], function () {
     "TrendSummary": "Projekter efter deres seneste publicerede status ved udgangen af hver måned.",
     "TrendFile": "statustrend",
     "TrendLoading": "Indlæser rapporthistorikken…",
-    "StatusNotYetChecked": "Status som projektregistret senest angav den; kontrolleres mod de publicerede rapporter…",
     "StatusFromReports": "{0} projekter viser status fra deres seneste publicerede rapport: registret angav noget andet.",
     "ColumnUnit": "Enhed",
     "ColumnPhase": "Fase",

@@ -61,7 +61,6 @@ define([], function () {
     "TrendSummary": "Projects by their latest published status at the end of each month.",
     "TrendFile": "status-trend",
     "TrendLoading": "Loading the report history…",
-    "StatusNotYetChecked": "Status as the project register last recorded it; checking it against the published reports…",
     "StatusFromReports": "{0} projects show the status of their latest published report: their register entry said otherwise.",
     "ColumnUnit": "Unit",
     "ColumnPhase": "Phase",

@@ -61,7 +61,6 @@ declare interface IPortfolioWebPartStrings {
   TrendFile: string;
   TrendLoading: string;
   /** Shown until the published reports are read: the status shown is the register's cached one. */
-  StatusNotYetChecked: string;
   /** {0}: projects whose cached status disagreed with their latest published report. */
   StatusFromReports: string;
   ColumnUnit: string;

@@ -61,7 +61,6 @@ define([], function () {
     "TrendSummary": "Projecten naar hun laatst gepubliceerde status aan het eind van elke maand.",
     "TrendFile": "statustrend",
     "TrendLoading": "Rapportgeschiedenis laden…",
-    "StatusNotYetChecked": "Status zoals het projectregister die laatst vastlegde; wordt gecontroleerd aan de gepubliceerde rapporten…",
     "StatusFromReports": "{0} projecten tonen de status van hun laatste gepubliceerde rapport: het register vermeldde iets anders.",
     "ColumnUnit": "Afdeling",
     "ColumnPhase": "Fase",

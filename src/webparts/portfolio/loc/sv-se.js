@@ -61,7 +61,6 @@ define([], function () {
     "TrendSummary": "Projekt efter sin senaste publicerade status i slutet av varje månad.",
     "TrendFile": "statustrend",
     "TrendLoading": "Läser in rapporthistoriken…",
-    "StatusNotYetChecked": "Status enligt projektregistret; kontrolleras mot de publicerade rapporterna…",
     "StatusFromReports": "{0} projekt visar status från sin senaste publicerade rapport: registret angav något annat.",
     "ColumnUnit": "Enhet",
     "ColumnPhase": "Fas",

@@ -12,7 +12,7 @@ export const statusChartsComposition = defineComposition<IStatusChartsWebPartPro
         PropertyPaneChoiceGroup('grouping', { label: strings.GroupingLabel, options: [{ key: 'unit', text: strings.ColumnUnit }, { key: 'phase', text: strings.ColumnPhase }] }),
         PropertyPaneToggle('showTrend', { label: strings.ShowTrendLabel })
   ]),
-  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), trend: new SpStatusTrendService(sp, siteUrl) }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpPortfolioService(sp, siteUrl, cacheKey, snapshots), trend: new SpStatusTrendService(sp, siteUrl, cacheKey) }),
   render: (s, properties, ctx) => React.createElement(StatusCharts, {
     service: s.service, trend: s.trend, filter: ctx.filter, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
     grouping: distributionKey(properties.grouping), showTrend: properties.showTrend !== false

@@ -22,6 +22,7 @@ import {
 import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { announceProjectChanged, useProjectChanges } from '../../../components/projectChanges';
+import { withShownStatus } from '../../../model/latestStatus';
 import { ProjectDetailsPanel } from './ProjectDetailsPanel';
 import { ScrollFrame } from '../../../components/ScrollFrame';
 import { ReadAtNote } from '../../../components/ReadAtNote';
@@ -333,7 +334,9 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
             units={facets.units}
             programmes={facets.programmes}
             codeCheckDelay={props.codeCheckDelay}
-            onSaved={(saved) => {
+            onSaved={(stored) => {
+              // What SharePoint hands back holds the item's own status cache: keep the reports' status shown.
+              const saved = withShownStatus(stored, editing_);
               upsert(saved);
               announceProjectChanged(saved);
               setEditTarget(undefined);

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { ChoiceGroup, MessageBar, MessageBarType, Stack, Text, useTheme } from '@fluentui/react';
+import { ChoiceGroup, MessageBar, MessageBarType, Stack, useTheme } from '@fluentui/react';
 import type { BarChartOptions, LineChartOptions } from 'chartist';
 import type { PortfolioFilter, ProjectPhase } from '../../../../model/portfolio';
 import type { Rag } from '../../../../model/common';
@@ -11,8 +11,9 @@ import { format } from '../../../../components/text';
 import { phaseLabel, ragLabels } from '../../../../components/labels';
 import { filterPortfolio } from '../../../../model/portfolioFilter';
 import {
-  statusDistribution, statusTrend, trendStart, withLatestReports, type DistributionKey, type ReportHistory, type TrendRow
+  statusDistribution, statusTrend, trendStart, type DistributionKey, type TrendRow
 } from '../../../../model/portfolioMetrics';
+import type { ReportHistory } from '../../../../model/latestStatus';
 import { ReadAtNote } from '../../../../components/ReadAtNote';
 import { useFirstScreenHold, usePortfolioProjects } from '../../shared/usePortfolioProjects';
 import { useLoader, type LoadState } from '../../../../components/useLoader';
@@ -47,6 +48,17 @@ function useReportHistory(service: IStatusTrendService, from: string, enabled: b
   return useLoader(() => (enabled ? afterFirstScreen(undefined).then(() => service.loadReportHistory(from)) : Promise.resolve(undefined)), [service, from, enabled]);
 }
 
+/** How many projects' cached latest status disagreed with their reports in the read shown (0 until known). */
+function useStatusCorrections(service: IPortfolioService, ready: boolean): number {
+  const [corrected, setCorrected] = React.useState(0);
+  React.useEffect(() => {
+    let live = true;
+    if (ready) service.statusCorrections?.().then((n) => { if (live) setCorrected(n); }, () => undefined);
+    return () => { live = false; };
+  }, [service, ready]);
+  return corrected;
+}
+
 function monthLabel(month: string, locale: string): string {
   const [y, m] = month.split('-').map(Number);
   return new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
@@ -65,11 +77,10 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
   const trendLoad = useReportHistory(props.trend, trendStart(today, TREND_MONTHS), props.showTrend && state.status === 'ready');
   const history = trendLoad.state.status === 'ready' ? trendLoad.state.value : undefined;
   const points = history?.points;
-  // The first screen shows the projects' cached latest status; once the published reports are in,
-  // each project's latest report replaces a cached value that disagrees with it (the cache is a
-  // column the project's leader can write by hand).
-  const checked = React.useMemo(() => (state.status === 'ready' && history ? withLatestReports(state.value, history.latest) : undefined), [state, history]);
-  const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(checked?.projects ?? state.value, filter) : []), [state, checked, filter]);
+  // The projects come with the latest status of their published reports (PortfolioService); how many
+  // projects' own cached status said otherwise (a leader can write it by hand) is told here.
+  const corrected = useStatusCorrections(props.service, state.status === 'ready' && !asOf);
+  const projects = React.useMemo(() => (state.status === 'ready' ? filterPortfolio(state.value, filter) : []), [state, filter]);
   // The status bars are the first screen: what is below waits until chartist has drawn them.
   const [barsDrawn, setBarsDrawn] = React.useState(false);
   const onBarsDrawn = React.useCallback(() => setBarsDrawn(true), []);
@@ -134,9 +145,8 @@ export default function StatusCharts(props: IStatusChartsProps): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 24 }}>
       <ReadAtNote asOf={asOf} locale={props.locale} common={props.common} />
-      {props.showTrend && !checked && trendLoad.state.status !== 'error' && <Text variant="small" role="status">{s.StatusNotYetChecked}</Text>}
-      {checked && checked.corrected > 0 && (
-        <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>{format(s.StatusFromReports, checked.corrected)}</MessageBar>
+      {corrected > 0 && (
+        <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>{format(s.StatusFromReports, corrected)}</MessageBar>
       )}
       <ChartFrame
         title={grouping === 'phase' ? s.StatusByPhaseTitle : s.StatusByUnitTitle}
