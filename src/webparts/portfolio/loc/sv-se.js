@@ -82,6 +82,8 @@ define([], function () {
     "BenefitColumnPlanned": "Planerat",
     "BenefitColumnRealised": "Hemtaget hittills",
     "BenefitColumnShare": "Andel hemtagen (%)",
+    "BenefitNotAdded": "läggs inte ihop",
+    "BenefitPercentNote": "Procentsatser läggs inte ihop: deras andel hemtagen är medelvärdet av hur långt varje nytta har kommit mot sitt mål.",
     "BudgetByUnitTitle": "Budget, utfall och prognos per enhet",
     "BudgetByProjectTitle": "Budget, utfall och prognos: största överskridandena",
     "BudgetByUnitFile": "budget-per-enhet",
