@@ -46,7 +46,7 @@ define([], function () {
     "ColumnRealised": "Realiseret indtil nu",
     "ColumnShare": "Andel realiseret",
     "NotAdded": "lægges ikke sammen",
-    "PercentNote": "Procenter lægges ikke sammen: én gevinsts 10 % og en andens 5 % er ikke 15 % af noget. Hver enkelt står i registret nedenfor; deres realiserede andel er gennemsnittet af, hvor langt hver er nået mod sit mål.",
+    "PercentNote": "Procenter lægges ikke sammen: deres realiserede andel er gennemsnittet af hver gevinsts fremskridt.",
     "ProjectHeading": "Gevinster i {0}",
     "ProjectShare": "{0} % af de planlagte gevinster realiseret indtil nu.",
     "ClosingHandover": "Projektet er i fasen {0}: {1} gevinster er ikke realiseret endnu. Gevinstejerne overtager dem: {2}.",

@@ -46,7 +46,7 @@ define([], function () {
     "ColumnRealised": "Realised so far",
     "ColumnShare": "Share realised",
     "NotAdded": "not added up",
-    "PercentNote": "Percentages are not added up: one benefit's 10 % and another's 5 % are not 15 % of anything. Each is listed in the register below; their share realised is the average of how far each one has come towards its target.",
+    "PercentNote": "Percentages are not added up: their share realised is the average of each benefit's progress.",
     "ProjectHeading": "Benefits of {0}",
     "ProjectShare": "{0} % of the planned benefits realised so far.",
     "ClosingHandover": "The project is in phase {0}: {1} benefits are not yet realised. Their benefit owners take them over: {2}.",

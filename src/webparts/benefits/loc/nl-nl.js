@@ -46,7 +46,7 @@ define([], function () {
     "ColumnRealised": "Tot nu toe gerealiseerd",
     "ColumnShare": "Aandeel gerealiseerd",
     "NotAdded": "niet opgeteld",
-    "PercentNote": "Percentages worden niet opgeteld: 10 % bij de ene baat en 5 % bij een andere zijn samen geen 15 % van iets. Elke baat staat hieronder in het register; hun gerealiseerde aandeel is het gemiddelde van hoe ver elke baat naar haar doel is gekomen.",
+    "PercentNote": "Percentages worden niet opgeteld: hun gerealiseerde aandeel is het gemiddelde van de voortgang van elke baat.",
     "ProjectHeading": "Baten van {0}",
     "ProjectShare": "{0} % van de geplande baten tot nu toe gerealiseerd.",
     "ClosingHandover": "Het project is in fase {0}: {1} baten zijn nog niet gerealiseerd. De batenhouders nemen ze over: {2}.",

@@ -46,7 +46,7 @@ define([], function () {
     "ColumnRealised": "Hemtaget hittills",
     "ColumnShare": "Andel hemtagen",
     "NotAdded": "läggs inte ihop",
-    "PercentNote": "Procentsatser läggs inte ihop: en nyttas 10 % och en annans 5 % är inte 15 % av något. Var och en står i registret nedan; deras andel hemtagen är medelvärdet av hur långt var och en har kommit mot sitt mål.",
+    "PercentNote": "Procentsatser läggs inte ihop: deras andel hemtagen är medelvärdet av varje nyttas framsteg.",
     "ProjectHeading": "Nyttor i {0}",
     "ProjectShare": "{0} % av den planerade nyttan hemtagen hittills.",
     "ClosingHandover": "Projektet är i fasen {0}: {1} nyttor är inte hemtagna ännu. Nyttoägarna tar över dem: {2}.",

@@ -83,7 +83,7 @@ define([], function () {
     "BenefitColumnRealised": "Tot nu toe gerealiseerd",
     "BenefitColumnShare": "Aandeel gerealiseerd (%)",
     "BenefitNotAdded": "niet opgeteld",
-    "BenefitPercentNote": "Percentages worden niet opgeteld: hun gerealiseerde aandeel is het gemiddelde van hoe ver elke baat naar haar doel is gekomen.",
+    "BenefitPercentNote": "Percentages worden niet opgeteld: hun gerealiseerde aandeel is het gemiddelde van de voortgang van elke baat.",
     "BudgetByUnitTitle": "Budget, werkelijk en prognose per afdeling",
     "BudgetByProjectTitle": "Budget, werkelijk en prognose: grootste overschrijdingen",
     "BudgetByUnitFile": "budget-per-afdeling",

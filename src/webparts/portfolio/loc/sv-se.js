@@ -83,7 +83,7 @@ define([], function () {
     "BenefitColumnRealised": "Hemtaget hittills",
     "BenefitColumnShare": "Andel hemtagen (%)",
     "BenefitNotAdded": "läggs inte ihop",
-    "BenefitPercentNote": "Procentsatser läggs inte ihop: deras andel hemtagen är medelvärdet av hur långt varje nytta har kommit mot sitt mål.",
+    "BenefitPercentNote": "Procentsatser läggs inte ihop: deras andel hemtagen är medelvärdet av varje nyttas framsteg.",
     "BudgetByUnitTitle": "Budget, utfall och prognos per enhet",
     "BudgetByProjectTitle": "Budget, utfall och prognos: största överskridandena",
     "BudgetByUnitFile": "budget-per-enhet",
