@@ -72,13 +72,22 @@ export function measurementOverdue(b: Pick<Benefit, 'status' | 'lastMeasured' | 
   return since !== undefined && days(since, today) > interval;
 }
 
-/** One unit's totals: what was planned (target − baseline) and what has been realised so far (actual − baseline). */
+/**
+ * One unit's totals: what was planned (target − baseline) and what has been realised so far
+ * (actual − baseline). For a percentage the amounts are not added up (`additive` false, planned and
+ * realised undefined): one benefit's +10 % satisfaction and another's +5 % on-time delivery are not
+ * +15 % of anything.
+ */
 export interface UnitTotal {
   unit: string;
   benefits: number;
-  planned: number;
-  realised: number;
-  /** realised / planned, 0…1 (capped at 1 per benefit); undefined when nothing was planned. */
+  additive: boolean;
+  planned: number | undefined;
+  realised: number | undefined;
+  /**
+   * 0…1, capped at 1 per benefit; undefined when nothing was planned. Amounts: realised / planned.
+   * Percentages: the mean of each benefit's progress, each benefit counting once.
+   */
   share: number | undefined;
 }
 
@@ -87,29 +96,44 @@ export function unitKey(unit: string): string {
   return unit.trim().toLocaleLowerCase();
 }
 
+/** Percent and percentage points as people type them in the four languages. */
+const PERCENT_UNITS = new Set(['percent', 'per cent', 'pct', 'procent', 'pp', 'p.p', 'percentage point', 'percentage points',
+  'procentenhet', 'procentenheter', 'procentpoint', 'procentpoints', 'procentpunt', 'procentpunten']);
+
+/** A rate, not an amount: "%", "% on time", "percent", "procent", "pp"… */
+export function isPercentUnit(unit: string): boolean {
+  const key = unitKey(unit).replace(/\.$/, '');
+  return key.startsWith('%') || PERCENT_UNITS.has(key);
+}
+
 /**
  * Planned and realised per unit, never across units. A benefit counts its gain over its baseline
  * (a benefit with no baseline counts from 0); realised is capped at planned per benefit (an
  * over-realised benefit does not hide another's shortfall) and floored at 0; a benefit marked
- * not realised still counts as planned but realises nothing.
+ * not realised still counts as planned but realises nothing. Percentages are counted, not added:
+ * their share is the mean of the benefits' progress.
  */
 export function totalsByUnit(list: readonly Benefit[]): UnitTotal[] {
-  const by = new Map<string, UnitTotal & { capped: number }>();
+  const by = new Map<string, { unit: string; benefits: number; planned: number; realised: number; capped: number; progress: number[] }>();
   for (const b of list) {
     const key = unitKey(b.unit);
     if (!key) continue;
     const from = b.baseline ?? 0;
     const planned = Math.abs(b.target - from);
     const gained = b.status === 'NotRealised' || b.actual === undefined ? 0 : (b.actual - from) * Math.sign(b.target - from);
-    const t = by.get(key) ?? { unit: b.unit.trim(), benefits: 0, planned: 0, realised: 0, share: undefined, capped: 0 };
+    const capped = Math.max(0, Math.min(planned, gained));
+    const t = by.get(key) ?? { unit: b.unit.trim(), benefits: 0, planned: 0, realised: 0, capped: 0, progress: [] };
     t.benefits += 1;
     t.planned += planned;
     t.realised += Math.max(0, gained);
-    t.capped += Math.max(0, Math.min(planned, gained));
+    t.capped += capped;
+    if (planned > 0) t.progress.push(capped / planned);
     by.set(key, t);
   }
   return [...by.values()]
-    .map(({ capped, ...t }) => ({ ...t, share: t.planned > 0 ? capped / t.planned : undefined }))
+    .map(({ capped, progress, ...t }): UnitTotal => (isPercentUnit(t.unit)
+      ? { unit: t.unit, benefits: t.benefits, additive: false, planned: undefined, realised: undefined, share: progress.length ? progress.reduce((a, p) => a + p, 0) / progress.length : undefined }
+      : { ...t, additive: true, share: t.planned > 0 ? capped / t.planned : undefined }))
     .sort((a, b) => b.benefits - a.benefits || a.unit.localeCompare(b.unit));
 }
 

@@ -1,6 +1,6 @@
 import type { SPFI } from '@pnp/sp';
 import {
-  fieldXml, getList, internalName, NEWS_LANGUAGE_FIELD, SCHEMA_VERSION, SITE_PAGES, SPARRING_STATUSES, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema
+  fieldXml, getList, internalName, NEWS_LANGUAGE_FIELD, SCHEMA_VERSION, SITE_PAGES, SITE_PAGES_INDEXED, SPARRING_STATUSES, viewFieldNames, viewQueryXml, xmlEscape, type ListSchema, type RoleDefinitionSchema, type ViewSchema
 } from '../schema';
 import { readAll } from '../services/listItems';
 import { httpStatus } from '../services/odata';
@@ -241,7 +241,7 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
       + (has('portfolioViews') && has('sharedPortfolioViews') ? await moveSharedViews(sp, state.webPath) : 0) : 0)
     + (version >= PROJECT_MODEL_SINCE ? await applyProjectModel(sp, state.webPath) : 0)
     + (version >= PROJECT_PRIORITIES_SINCE && hasNow('projectPriorities') && hasNow('hubSettings') ? await copyProjectPriorities(sp, state.webPath) : 0);
-  const newsWrites = version >= NEWS_LANGUAGE_FIELD.since ? await ensureNewsLanguageField(sp, state.webPath) : 0;
+  const newsWrites = version >= NEWS_LANGUAGE_FIELD.since ? await ensureNewsColumns(sp, state.webPath, version) : 0;
   let settingWrites = 0;
   let pageSteps: PageStep[] = [];
   let pagesWritten = 0;
@@ -270,23 +270,34 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
 }
 
 /**
- * PMO Hub's one column on SharePoint's own Site Pages library: the language of a news post
- * (schema/sitePages.ts). Added when missing, never changed otherwise; a site without Site Pages
- * (no modern pages) is left alone. Returns the writes made (0 or 1).
+ * PMO Hub's changes to SharePoint's own Site Pages library (schema/sitePages.ts): its one column,
+ * the language of a news post, added when missing; and, from schema 12, indexes on the columns the
+ * news read filters and sorts by. Nothing else of the library is touched; a site without Site
+ * Pages (no modern pages) is left alone. Returns the writes made.
  */
-export async function ensureNewsLanguageField(sp: SPFI, webPath: string): Promise<number> {
+export async function ensureNewsColumns(sp: SPFI, webPath: string, version: number = SCHEMA_VERSION): Promise<number> {
   const fields = sp.web.getList(`${webPath.replace(/\/+$/, '')}/${SITE_PAGES.url}`).fields;
-  let found: Array<{ InternalName: string }>;
+  const toIndex = version >= SITE_PAGES_INDEXED.since ? SITE_PAGES_INDEXED.fields : [];
+  let found: Array<{ InternalName: string; Indexed: boolean; TypeAsString: string }>;
   try {
-    found = await fields.filter(`InternalName eq '${NEWS_LANGUAGE_FIELD.internalName}'`).select('InternalName')<Array<{ InternalName: string }>>();
+    found = await fields.filter([NEWS_LANGUAGE_FIELD.internalName, ...toIndex].map((n) => `InternalName eq '${n}'`).join(' or '))
+      .select('InternalName', 'Indexed', 'TypeAsString')<Array<{ InternalName: string; Indexed: boolean; TypeAsString: string }>>();
   } catch (e) {
     if (httpStatus(e) === 404) return 0;
     throw e;
   }
-  if (found.length) return 0;
-  // AddFieldInternalNameHint (8): keep the schema's internal name.
-  await fields.createFieldAsXml({ SchemaXml: fieldXml(NEWS_LANGUAGE_FIELD), Options: 8 });
-  return 1;
+  let writes = 0;
+  if (!found.some((f) => f.InternalName === NEWS_LANGUAGE_FIELD.internalName)) {
+    // AddFieldInternalNameHint (8): keep the schema's internal name.
+    await fields.createFieldAsXml({ SchemaXml: fieldXml(NEWS_LANGUAGE_FIELD), Options: 8 });
+    writes++;
+  }
+  for (const f of found) {
+    if (!toIndex.includes(f.InternalName) || f.Indexed) continue;
+    await fields.getByInternalNameOrTitle(f.InternalName).update({ Indexed: true }, fieldClass(f.TypeAsString));
+    writes++;
+  }
+  return writes;
 }
 
 /**

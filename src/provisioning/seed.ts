@@ -10,7 +10,7 @@ import { toFormValues, toPayload } from '../services/mapping';
 import { readAll } from '../services/listItems';
 import { addedId, shareProjectFolders, type FormResult } from '../services/projectFolders';
 import { listServerUrl } from './plan';
-import { applyItemPermissions, ensureNewsLanguageField } from './apply';
+import { applyItemPermissions, ensureNewsColumns } from './apply';
 import { applyProjectModel, inBatches } from './projectModel';
 import { SpSparringRequestService } from '../services/SparringRequestService';
 import type { SparringStatus } from '../model/community';
@@ -911,8 +911,8 @@ async function seedFrontDoor(ctx: Ctx): Promise<void> {
 async function seedNews(ctx: Ctx): Promise<void> {
   const f = SITE_PAGES.fields;
   const lang = NEWS_LANGUAGE_FIELD.internalName;
-  // The column the posts' language is written in; provisioning adds it, a seed on an older site too.
-  await ensureNewsLanguageField(ctx.sp, ctx.webPath);
+  // The column the posts' language is written in and the indexes the news read needs; provisioning adds them, a seed on an older site too.
+  await ensureNewsColumns(ctx.sp, ctx.webPath);
   const pages = ctx.sp.web.getList(`${ctx.webPath.replace(/\/+$/, '')}/${SITE_PAGES.url}`);
   const existing = new Map<string, { id: number; language: unknown }>();
   for await (const page of pages.items.select('Id', f.title, lang).filter(`${f.promotedState} eq ${NEWS_PROMOTED_STATE}`).top(5000)) {

@@ -40,7 +40,7 @@ export { COMPETENCIES, CERTIFICATIONS, EXPERT_AVAILABILITIES } from './pmoExpert
 export { SPARRING_STATUSES } from './sparringRequests';
 export { LESSON_CATEGORIES } from './lessonsLearned';
 export { FRONT_DOOR_SECTIONS, FRONT_DOOR_LANGUAGES, SERVICE_AREAS, GOVERNANCE_ROLES } from './frontDoor';
-export { SITE_PAGES, NEWS_PROMOTED_STATE, NEWS_LANGUAGE_FIELD } from './sitePages';
+export { SITE_PAGES, SITE_PAGES_INDEXED, NEWS_PROMOTED_STATE, NEWS_LANGUAGE_FIELD } from './sitePages';
 export { BENEFIT_CATEGORIES, BENEFIT_STATUSES, OPEN_BENEFIT_STATUSES } from './benefits';
 export {
   communityEvents,
@@ -70,7 +70,7 @@ export {
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 11;
+export const SCHEMA_VERSION: number = 12;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.

@@ -24,6 +24,18 @@ export const SITE_PAGES = {
 export const NEWS_PROMOTED_STATE = 2;
 
 /**
+ * SharePoint's own Site Pages columns that the news read filters by (PromotedState) and sorts by
+ * (FirstPublishedDate): provisioning indexes them (schema 12), because past 5,000 pages SharePoint
+ * Online refuses a filter or a sort on a column without an index (the list view threshold). The
+ * filter on PromotedState then narrows to the news posts, so the read holds while a site has at
+ * most 5,000 of them. Indexing an existing SharePoint column changes nothing else about it.
+ */
+export const SITE_PAGES_INDEXED = {
+  since: 12,
+  fields: [SITE_PAGES.fields.promotedState, SITE_PAGES.fields.firstPublishedDate] as readonly string[]
+};
+
+/**
  * The language a news post is written in: PMO Hub's own column on Site Pages, added by
  * provisioning when missing (a normal list column, nothing else of the library is changed), and
  * set by whoever writes the post. Not SharePoint's `_SPTranslationLanguage`: that column belongs

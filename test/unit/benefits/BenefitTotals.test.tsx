@@ -34,3 +34,15 @@ it('a site without benefits shows nothing', async () => {
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(container.textContent).toBe('');
 });
+
+it('percentages are counted, not added up: the cells say so, the share is the mean progress, and a note says why', async () => {
+  const pct = (id: number, baseline: number, target: number, actual?: number): Benefit => ({ ...b(id, 7, '%', target, actual), baseline });
+  const list = [pct(1, 70, 80, 75), pct(2, 10, 5, 5), b(3, 7, 'EUR', 1000, 250)];
+  render(<BenefitTotals reader={() => Promise.resolve({ portfolioBenefits: () => Promise.resolve(list) })} projectIds={new Set([7])}
+    strings={strings} common={common} locale="nl-NL" />);
+  const table = await screen.findByRole('table', { name: strings.BenefitsTitle });
+  const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
+  expect(rows).toContain(`%2${strings.BenefitNotAdded}${strings.BenefitNotAdded}75`);
+  expect(rows).toContain('EUR11.00025025');
+  expect(screen.getByText(strings.BenefitPercentNote)).toBeTruthy();
+});

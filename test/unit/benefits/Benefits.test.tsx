@@ -89,6 +89,22 @@ describe('benefits web part', () => {
     ]);
   });
 
+  it('percentages in the totals are counted, not added up, in Swedish with the reason under the table', async () => {
+    const s = strings('sv-SE');
+    const d = data();
+    const percent = [
+      { id: 11, title: 'Nöjda kunder', project: { id: 7, title: 'Electric fleet' }, category: 'Customer' as const, unit: '%', baseline: 70, target: 80, actual: 75, status: 'OnTrack' as const },
+      { id: 12, title: 'Sena leveranser', project: { id: 7, title: 'Electric fleet' }, category: 'Quality' as const, unit: '%', baseline: 10, target: 5, actual: 5, status: 'OnTrack' as const }
+    ];
+    render(<Benefits service={new FakeBenefits({ ...d, benefits: [...d.benefits, ...percent] })} strings={s} common={common('sv-SE')} locale="sv-SE" today="2026-11-20" />);
+    const totals = await screen.findByRole('table', { name: s.TotalsCaption });
+    const row = within(totals).getAllByRole('row').find((r) => r.textContent?.startsWith('%'));
+    expect(row?.textContent).toBe(`%2${s.NotAdded}${s.NotAdded}75 %`);
+    expect(screen.getByText(s.PercentNote)).toBeTruthy();
+    // Each is still in the register with its own values.
+    expect(screen.getByRole('row', { name: /^Nöjda kunder/ }).textContent).toContain('80 %');
+  });
+
   it('a benefit\'s measurements are read when its history is opened, and shown as a trend with its table', async () => {
     const s = strings('en-US');
     const fake = new FakeBenefits(data());

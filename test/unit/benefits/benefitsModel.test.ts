@@ -4,7 +4,7 @@
  * trend's order.
  */
 import {
-  benefitProgress, benefitsByProject, filterBenefits, latestMeasurement, measurementOverdue, measurementTrend, realisedShare, totalsByUnit,
+  benefitProgress, benefitsByProject, filterBenefits, isPercentUnit, latestMeasurement, measurementOverdue, measurementTrend, realisedShare, totalsByUnit,
   type Benefit, type BenefitMeasurement
 } from '../../../src/model/benefits';
 
@@ -38,7 +38,7 @@ describe('totals per unit', () => {
 
   it('never adds different units; the same unit however it is typed is one', () => {
     expect(totals.map((t) => t.unit).sort()).toEqual(['SEK', 'calls/month', 'hours/month']);
-    expect(of('SEK')).toMatchObject({ benefits: 3, planned: 2500, realised: 1900 });
+    expect(of('SEK')).toMatchObject({ benefits: 3, additive: true, planned: 2500, realised: 1900 });
     expect(of('hours/month')).toMatchObject({ benefits: 1, planned: 900, realised: 450, share: 0.5 });
   });
   it('caps what a benefit realises at its plan in the share, so one over-realised benefit does not hide another\'s shortfall; not realised counts nothing', () => {
@@ -53,6 +53,34 @@ describe('totals per unit', () => {
     expect(byProject.get(7)?.open.map((x) => x.id)).toEqual([1, 2, 3, 5]);
     expect(byProject.get(8)).toMatchObject({ share: 1, open: [] });
     expect(realisedShare([b({ target: 100 })])).toBeUndefined();
+  });
+});
+
+describe('percentages', () => {
+  // Satisfaction from 70 % to 80 % (at 75 %), late deliveries from 10 % down to 5 % (reached), a third not measured yet.
+  const list = [
+    b({ id: 1, unit: '%', baseline: 70, target: 80, actual: 75 }),
+    b({ id: 2, unit: '%', baseline: 10, target: 5, actual: 5 }),
+    b({ id: 3, unit: '% ', baseline: 50, target: 60 }),
+    b({ id: 4, unit: 'SEK', baseline: 0, target: 1000, actual: 250 })
+  ];
+  const percent = totalsByUnit(list).find((t) => t.unit === '%');
+
+  it('are counted, never added: 10 and 5 and 10 percentage points planned are not 25 % of anything', () => {
+    expect(percent).toMatchObject({ unit: '%', benefits: 3, additive: false, planned: undefined, realised: undefined });
+  });
+  it('their share realised is the mean of each benefit\'s progress, each benefit counting once', () => {
+    expect(percent?.share).toBeCloseTo((0.5 + 1 + 0) / 3);
+    // An over-realised percentage does not lift the others: progress is capped per benefit.
+    expect(totalsByUnit([b({ unit: '%', baseline: 0, target: 10, actual: 30 }), b({ unit: '%', baseline: 0, target: 10, actual: 0 })])[0].share).toBeCloseTo(0.5);
+    expect(totalsByUnit([b({ unit: '%', baseline: 5, target: 5 })])[0].share).toBeUndefined();
+  });
+  it('amounts beside them are still added up', () => {
+    expect(totalsByUnit(list).find((t) => t.unit === 'SEK')).toMatchObject({ additive: true, planned: 1000, realised: 250, share: 0.25 });
+  });
+  it('knows a percentage however it is typed, in the four languages', () => {
+    for (const u of ['%', ' % ', '% on time', 'percent', 'Per cent', 'pct.', 'procent', 'pp', 'percentage points', 'procentenheter', 'procentpoint', 'procentpunten']) expect(isPercentUnit(u)).toBe(true);
+    for (const u of ['SEK', 'EUR', 'hours/month', 'kr', 'calls/month', 'persons', '']) expect(isPercentUnit(u)).toBe(false);
   });
 });
 

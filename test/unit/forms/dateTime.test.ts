@@ -73,8 +73,38 @@ describe('the site time zone', () => {
     expect(ianaOfSharePointZone({ Description: '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna', Id: 4, Information: { Bias: -60 } })).toBe('Europe/Amsterdam');
     expect(ianaOfSharePointZone({ Description: '(UTC+04:00) Abu Dhabi, Muscat', Information: { Bias: -240, DaylightBias: 0 } })).toBe('Asia/Muscat');
     expect(ianaOfSharePointZone({ Description: '(UTC-10:00) Somewhere without summer time', Information: { Bias: 600, DaylightBias: 0 } })).toBe('Etc/GMT+10');
-    // A zone with daylight saving and no city: a fixed offset would be an hour off every summer.
-    expect(() => ianaOfSharePointZone({ Description: '(UTC-05:00) Eastern Time (US and Canada)', Id: 10, Information: { Bias: 300, DaylightBias: -60 } })).toThrow(/not one this browser knows/);
+    // An unknown zone with daylight saving and no city: a fixed offset would be an hour off every summer.
+    expect(() => ianaOfSharePointZone({ Description: '(UTC-05:00) Somewhere with summer time', Information: { Bias: 300, DaylightBias: -60 } })).toThrow(/not one this browser knows/);
     expect(() => ianaOfSharePointZone({ Description: '(UTC+05:45) Somewhere', Information: { Bias: -345 } })).toThrow(/not one this browser knows/);
+  });
+
+  it('knows the zones whose name is no city by SharePoint\'s id of them', () => {
+    const zone = (Id: number, Description: string, Bias: number, DaylightBias = -60): string => ianaOfSharePointZone({ Id, Description, Information: { Bias, DaylightBias, StandardBias: 0 } });
+    expect(zone(10, '(UTC-05:00) Eastern Time (US and Canada)', 300)).toBe('America/New_York');
+    expect(zone(11, '(UTC-06:00) Central Time (US and Canada)', 360)).toBe('America/Chicago');
+    expect(zone(12, '(UTC-07:00) Mountain Time (US and Canada)', 420)).toBe('America/Denver');
+    expect(zone(13, '(UTC-08:00) Pacific Time (US and Canada)', 480)).toBe('America/Los_Angeles');
+    expect(zone(9, '(UTC-04:00) Atlantic Time (Canada)', 240)).toBe('America/Halifax');
+    expect(zone(14, '(UTC-09:00) Alaska', 540)).toBe('America/Anchorage');
+    expect(zone(38, '(UTC-07:00) Arizona', 420, 0)).toBe('America/Phoenix');
+    expect(zone(36, '(UTC-06:00) Saskatchewan', 360, 0)).toBe('America/Regina');
+    // The id is the same whatever the site's language; the name is translated (a German site's Eastern zone).
+    expect(zone(10, '(UTC-05:00) EST (Eastern Standard Time - USA, Kanada)', 300)).toBe('America/New_York');
+    // Chihuahua left UTC-07:00 in 2022; the zone SharePoint still names after it is Mazatlan's.
+    expect(zone(77, '(UTC-07:00) Chihuahua, La Paz, Mazatlan', 420, 0)).toBe('America/Mazatlan');
+    // An id not in the table still goes by its cities.
+    expect(zone(4, '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna', -60)).toBe('Europe/Amsterdam');
+  });
+
+  it('a New York site\'s 14:00 meeting is 18:00 UTC in summer and 19:00 UTC in winter, and is shown as 14:00 again', () => {
+    const newYork = ianaOfSharePointZone({ Id: 10, Description: '(UTC-05:00) Eastern Time (US and Canada)', Information: { Bias: 300, DaylightBias: -60, StandardBias: 0 } });
+    expect(zonedToUtc('2027-07-01', '14:00', newYork)).toBe('2027-07-01T18:00:00.000Z');
+    expect(zonedToUtc('2027-01-15', '14:00', newYork)).toBe('2027-01-15T19:00:00.000Z');
+    expect(utcToZoned('2027-07-01T18:00:00Z', newYork)).toEqual({ date: '2027-07-01', time: '14:00' });
+    expect(utcToZoned('2027-01-15T19:00:00Z', newYork)).toEqual({ date: '2027-01-15', time: '14:00' });
+    // The Sunday clocks go forward (14 March 2027): the same 09:00 is 14:00 UTC before, 13:00 UTC after.
+    expect(zonedToUtc('2027-03-13', '09:00', newYork)).toBe('2027-03-13T14:00:00.000Z');
+    expect(zonedToUtc('2027-03-14', '09:00', newYork)).toBe('2027-03-14T13:00:00.000Z');
+    expect(formatZonedDateTime('2027-07-01T18:00:00Z', 'en-US', newYork).replace(/\s/g, ' ')).toContain('2:00 PM');
   });
 });

@@ -125,7 +125,7 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
   const columns = selected ? 9 : 10;
   const withUnit = (v: number | undefined, unit: string): string => (v === undefined ? '–' : `${n(v)} ${unit}`.trim());
 
-  const totals = (rows: UnitTotal[]): JSX.Element => (
+  const totals = (rows: UnitTotal[]): JSX.Element => (<>
     <ScrollFrame label={s.TotalsHeading}>
       <table className={css.table}>
         <caption className="ms-screenReaderOnly">{s.TotalsCaption}</caption>
@@ -136,14 +136,15 @@ export default function Benefits(props: IBenefitsProps): JSX.Element {
         <tbody>
           {rows.map((t) => (
             <tr key={t.unit}>
-              <th scope="row">{t.unit}</th><td className={css.num}>{n(t.benefits, 0)}</td><td className={css.num}>{n(t.planned)}</td>
-              <td className={css.num}>{n(t.realised)}</td><td className={css.num}>{t.share === undefined ? '–' : format(s.ProgressOf, n(pct(t.share), 1))}</td>
+              <th scope="row">{t.unit}</th><td className={css.num}>{n(t.benefits, 0)}</td><td className={css.num}>{t.additive ? n(t.planned) : s.NotAdded}</td>
+              <td className={css.num}>{t.additive ? n(t.realised) : s.NotAdded}</td><td className={css.num}>{t.share === undefined ? '–' : format(s.ProgressOf, n(pct(t.share), 1))}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </ScrollFrame>
-  );
+    {rows.some((t) => !t.additive) && <Text block={true} as="p" variant="small">{s.PercentNote}</Text>}
+  </>);
 
   const projectSection = (): JSX.Element | undefined => {
     if (!selected) return undefined;

@@ -45,6 +45,8 @@ define([], function () {
     "ColumnPlanned": "Planlagt",
     "ColumnRealised": "Realiseret indtil nu",
     "ColumnShare": "Andel realiseret",
+    "NotAdded": "lægges ikke sammen",
+    "PercentNote": "Procenter lægges ikke sammen: deres realiserede andel er gennemsnittet af hver gevinsts fremskridt.",
     "ProjectHeading": "Gevinster i {0}",
     "ProjectShare": "{0} % af de planlagte gevinster realiseret indtil nu.",
     "ClosingHandover": "Projektet er i fasen {0}: {1} gevinster er ikke realiseret endnu. Gevinstejerne overtager dem: {2}.",

@@ -45,6 +45,8 @@ define([], function () {
     "ColumnPlanned": "Planned",
     "ColumnRealised": "Realised so far",
     "ColumnShare": "Share realised",
+    "NotAdded": "not added up",
+    "PercentNote": "Percentages are not added up: their share realised is the average of each benefit's progress.",
     "ProjectHeading": "Benefits of {0}",
     "ProjectShare": "{0} % of the planned benefits realised so far.",
     "ClosingHandover": "The project is in phase {0}: {1} benefits are not yet realised. Their benefit owners take them over: {2}.",

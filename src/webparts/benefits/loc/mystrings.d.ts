@@ -44,6 +44,8 @@ declare interface IBenefitsWebPartStrings {
   ColumnPlanned: string;
   ColumnRealised: string;
   ColumnShare: string;
+  NotAdded: string;
+  PercentNote: string;
   ProjectHeading: string;
   ProjectShare: string;
   ClosingHandover: string;

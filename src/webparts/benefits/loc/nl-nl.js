@@ -45,6 +45,8 @@ define([], function () {
     "ColumnPlanned": "Gepland",
     "ColumnRealised": "Tot nu toe gerealiseerd",
     "ColumnShare": "Aandeel gerealiseerd",
+    "NotAdded": "niet opgeteld",
+    "PercentNote": "Percentages worden niet opgeteld: hun gerealiseerde aandeel is het gemiddelde van de voortgang van elke baat.",
     "ProjectHeading": "Baten van {0}",
     "ProjectShare": "{0} % van de geplande baten tot nu toe gerealiseerd.",
     "ClosingHandover": "Het project is in fase {0}: {1} baten zijn nog niet gerealiseerd. De batenhouders nemen ze over: {2}.",

@@ -45,6 +45,8 @@ define([], function () {
     "ColumnPlanned": "Planerat",
     "ColumnRealised": "Hemtaget hittills",
     "ColumnShare": "Andel hemtagen",
+    "NotAdded": "läggs inte ihop",
+    "PercentNote": "Procentsatser läggs inte ihop: deras andel hemtagen är medelvärdet av varje nyttas framsteg.",
     "ProjectHeading": "Nyttor i {0}",
     "ProjectShare": "{0} % av den planerade nyttan hemtagen hittills.",
     "ClosingHandover": "Projektet är i fasen {0}: {1} nyttor är inte hemtagna ännu. Nyttoägarna tar över dem: {2}.",

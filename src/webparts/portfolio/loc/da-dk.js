@@ -81,6 +81,8 @@ define([], function () {
     "BenefitColumnPlanned": "Planlagt",
     "BenefitColumnRealised": "Realiseret indtil nu",
     "BenefitColumnShare": "Andel realiseret (%)",
+    "BenefitNotAdded": "lægges ikke sammen",
+    "BenefitPercentNote": "Procenter lægges ikke sammen: deres realiserede andel er gennemsnittet af hver gevinsts fremskridt.",
     "BudgetByUnitTitle": "Budget, forbrug og prognose pr. enhed",
     "BudgetByProjectTitle": "Budget, forbrug og prognose: største overskridelser",
     "BudgetByUnitFile": "budget-pr-enhed",

@@ -81,6 +81,8 @@ define([], function () {
     "BenefitColumnPlanned": "Planned",
     "BenefitColumnRealised": "Realised so far",
     "BenefitColumnShare": "Share realised (%)",
+    "BenefitNotAdded": "not added up",
+    "BenefitPercentNote": "Percentages are not added up: their share realised is the average of each benefit's progress.",
     "BudgetByUnitTitle": "Budget, actual and forecast by unit",
     "BudgetByProjectTitle": "Budget, actual and forecast: largest overruns",
     "BudgetByUnitFile": "budget-by-unit",

@@ -82,6 +82,8 @@ declare interface IPortfolioWebPartStrings {
   BenefitColumnPlanned: string;
   BenefitColumnRealised: string;
   BenefitColumnShare: string;
+  BenefitNotAdded: string;
+  BenefitPercentNote: string;
   BudgetByUnitTitle: string;
   BudgetByProjectTitle: string;
   BudgetByUnitFile: string;

@@ -81,6 +81,8 @@ define([], function () {
     "BenefitColumnPlanned": "Gepland",
     "BenefitColumnRealised": "Tot nu toe gerealiseerd",
     "BenefitColumnShare": "Aandeel gerealiseerd (%)",
+    "BenefitNotAdded": "niet opgeteld",
+    "BenefitPercentNote": "Percentages worden niet opgeteld: hun gerealiseerde aandeel is het gemiddelde van de voortgang van elke baat.",
     "BudgetByUnitTitle": "Budget, werkelijk en prognose per afdeling",
     "BudgetByProjectTitle": "Budget, werkelijk en prognose: grootste overschrijdingen",
     "BudgetByUnitFile": "budget-per-afdeling",

@@ -81,6 +81,8 @@ define([], function () {
     "BenefitColumnPlanned": "Planerat",
     "BenefitColumnRealised": "Hemtaget hittills",
     "BenefitColumnShare": "Andel hemtagen (%)",
+    "BenefitNotAdded": "läggs inte ihop",
+    "BenefitPercentNote": "Procentsatser läggs inte ihop: deras andel hemtagen är medelvärdet av varje nyttas framsteg.",
     "BudgetByUnitTitle": "Budget, utfall och prognos per enhet",
     "BudgetByProjectTitle": "Budget, utfall och prognos: största överskridandena",
     "BudgetByUnitFile": "budget-per-enhet",

@@ -1,8 +1,9 @@
 import * as React from 'react';
+import { Text } from '@fluentui/react';
 import type { BarChartOptions } from 'chartist';
 import type { IBenefitTotalsReader } from '../../../../services/BenefitService';
 import { totalsByUnit } from '../../../../model/benefits';
-import type { ExportTable } from '../../../../components/exportModel';
+import type { ExportCell, ExportTable } from '../../../../components/exportModel';
 import { useLoader } from '../../../../components/useLoader';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/States';
 import { format } from '../../../../components/text';
@@ -36,9 +37,12 @@ export default function BenefitTotals(props: IBenefitTotalsProps): JSX.Element {
   const share = (v: number | undefined): number | undefined => (v === undefined ? undefined : Math.round(v * 1000) / 10);
   const table: ExportTable = {
     headers: [s.BenefitColumnUnit, s.BenefitColumnCount, s.BenefitColumnPlanned, s.BenefitColumnRealised, s.BenefitColumnShare],
-    rows: rows.map((r) => [
-      { kind: 'text' as const, value: r.unit }, { kind: 'number' as const, value: r.benefits }, { kind: 'number' as const, value: r.planned },
-      { kind: 'number' as const, value: r.realised }, r.share === undefined ? { kind: 'empty' as const } : { kind: 'number' as const, value: share(r.share) as number }
+    rows: rows.map((r): ExportCell[] => [
+      { kind: 'text', value: r.unit }, { kind: 'number', value: r.benefits },
+      // Percentages are counted, not added up: the cell says so rather than show a sum that means nothing.
+      r.planned === undefined ? { kind: 'text', value: s.BenefitNotAdded } : { kind: 'number', value: r.planned },
+      r.realised === undefined ? { kind: 'text', value: s.BenefitNotAdded } : { kind: 'number', value: r.realised },
+      r.share === undefined ? { kind: 'empty' } : { kind: 'number', value: share(r.share) as number }
     ])
   };
   const options: BarChartOptions = {
@@ -51,7 +55,10 @@ export default function BenefitTotals(props: IBenefitTotalsProps): JSX.Element {
     <ChartFrame title={s.BenefitsTitle} summary={format(s.BenefitsSummary, number.format(rows.reduce((a, r) => a + r.benefits, 0)), rows.length)}
       table={table} fileBaseName={s.BenefitsFile} locale={locale} common={c}>
       {rows.length === 0 ? <EmptyState message={s.BenefitsNone} /> : (
-        <Chart kind="bar" labels={shown.map((r) => r.unit)} series={[{ name: s.BenefitColumnShare, className: 'ct-series-actual', data: shown.map((r) => share(r.share) ?? 0) }]} options={options} />
+        <>
+          <Chart kind="bar" labels={shown.map((r) => r.unit)} series={[{ name: s.BenefitColumnShare, className: 'ct-series-actual', data: shown.map((r) => share(r.share) ?? 0) }]} options={options} />
+          {rows.some((r) => !r.additive) && <Text block={true} as="p" variant="small">{s.BenefitPercentNote}</Text>}
+        </>
       )}
     </ChartFrame>
   );
