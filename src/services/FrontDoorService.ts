@@ -17,7 +17,6 @@ import type { SiteTimeZone } from './siteTimeZone';
 import { SpSiteTimeZoneService } from './siteTimeZone';
 import { sitePath } from './ProjectService';
 import { SpHubSettingsService } from './HubSettingsService';
-import { sharedLatestReports } from './StatusTrendService';
 
 export interface IFrontDoorService {
   /** The PMO's texts in the visitor's language (English when the PMO wrote none in it), for the site's profile. */
@@ -158,7 +157,8 @@ export class SpFrontDoorService implements IFrontDoorService {
     const status = internalName('methodTemplates', 'status');
     const [projects, reports, templates, experts] = await Promise.all([
       unlessMissing(readAll(spList(this.sp, this.siteUrl, 'projects').items.select('Id', phase))),
-      unlessMissing(sharedLatestReports(this.sp, this.siteUrl, this.cacheKey)),
+      // Its own chunk: Home's first render does not wait for the report reader's code.
+      unlessMissing(import(/* webpackChunkName: 'latest-reports' */ './StatusTrendService').then((m) => m.sharedLatestReports(this.sp, this.siteUrl, this.cacheKey))),
       // Visitors see approved templates only (drafts carry their own permissions); count what is approved.
       unlessMissing(readAll(spList(this.sp, this.siteUrl, 'methodTemplates').items.select('Id', status))),
       unlessMissing(readAll(spList(this.sp, this.siteUrl, 'pmoExperts').items.select('Id')))

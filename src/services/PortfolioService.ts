@@ -8,7 +8,8 @@ import { fromItem } from './mapping';
 import { PAGE_SIZE, listUrl } from './ProjectService';
 import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnapshots';
 import { withLatestReports } from '../model/latestStatus';
-import { forgetReportHistory, rememberedLatestReports, sharedLatestReports } from './StatusTrendService';
+import { rememberedLatestReports, sharedLatestReports } from './StatusTrendService';
+import { forgetReportHistory } from './reportShare';
 
 /** What the portfolio web parts read from SharePoint; components see only this. */
 export interface IPortfolioService {

@@ -12,7 +12,6 @@ import { odataString } from './odata';
 import type { RawItem } from './listItems';
 import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnapshots';
 import { withLatestReports } from '../model/latestStatus';
-import { rememberedLatestReports, sharedLatestReports } from './StatusTrendService';
 
 /** What the register and other project views need from SharePoint; components see only this. */
 export interface IProjectService {
@@ -77,6 +76,14 @@ export function listUrl(siteUrl: string, list: ListSchema): string {
   return `${sitePath(siteUrl)}/${list.url}`;
 }
 
+/**
+ * The published reports' reader, a chunk of its own: the register (also on Home) starts its
+ * project read without waiting for it, and the page's first load stays within its budget.
+ */
+function reportReader(): Promise<typeof import('./StatusTrendService')> {
+  return import(/* webpackChunkName: 'latest-reports' */ './StatusTrendService');
+}
+
 export class SpProjectService implements IProjectService, IProjectPickerService {
   private readonly projects: ListSchema = getList('projects');
 
@@ -96,9 +103,10 @@ export class SpProjectService implements IProjectService, IProjectPickerService 
   public async rememberedProjects(): Promise<{ projects: Project[]; readAt: Date } | undefined> {
     if (!this.snapshots) return undefined;
     const { select, expand } = selectFields('projects');
+    const snapshots = this.snapshots;
     const [hit, reports] = await Promise.all([
-      rememberedRows<Project>(this.snapshots.store, this.snapshotKey, select, expand),
-      rememberedLatestReports(this.siteUrl, this.snapshots)
+      rememberedRows<Project>(snapshots.store, this.snapshotKey, select, expand),
+      reportReader().then((m) => m.rememberedLatestReports(this.siteUrl, snapshots))
     ]);
     if (!hit || !reports) return undefined;
     return { projects: withLatestReports(hit.rows, reports.latest).projects, readAt: hit.readAt < reports.readAt ? hit.readAt : reports.readAt };
@@ -109,7 +117,7 @@ export class SpProjectService implements IProjectService, IProjectPickerService 
   }
 
   public async loadProjects(onProgress?: (loaded: number) => void): Promise<Project[]> {
-    const reports = sharedLatestReports(this.sp, this.siteUrl, this.cacheKey, this.snapshots);
+    const reports = reportReader().then((m) => m.sharedLatestReports(this.sp, this.siteUrl, this.cacheKey, this.snapshots));
     // Not left unhandled while the projects are read: its failure is the one awaited below.
     reports.catch(() => undefined);
     const projects = await this.readProjects(onProgress);

@@ -11,7 +11,7 @@ import type { IStatusReportService } from './editing';
 import { ConflictError, ValidationError } from './errors';
 import { fromItem, toPayload } from './mapping';
 import { httpStatus, settle } from './odata';
-import { forgetReportHistory } from './StatusTrendService';
+import { forgetReportHistory } from './reportShare';
 import { ifMatch, inProjectFolder, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { sitePath } from './ProjectService';
 import { addInProjectFolder, addedId, ensureProjectFolder, missingFolder } from './projectFolders';

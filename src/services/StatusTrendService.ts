@@ -10,6 +10,7 @@ import { settle } from './odata';
 import { spList, type RawItem } from './listItems';
 import { PAGE_SIZE, listUrl } from './ProjectService';
 import { keepLatest, type LatestReport, type ReportHistory, type ReportPoint } from '../model/latestStatus';
+import { shareFor, sharedHistory, sharedLatest } from './reportShare';
 import { readChangeLog, readItemsById, rememberedShape, writeAfterPaint, type SnapshotStore } from './listSnapshots';
 
 /** The report history behind the portfolio's status trend. */
@@ -124,27 +125,11 @@ function latestOf(raw: RawItem): LatestReport | undefined {
 
 /** The shape remembered reads are written in: a change here makes older ones unusable. */
 const REMEMBERED_SHAPE = 'latest-published-reports-v1';
-/** Shared like the portfolio's project read (PortfolioService): one report read serves every web part of the page. */
-const SHARED_FOR_MS = 30_000;
-interface Shared<T> { at: number; value: Promise<T> }
-const sharedHistory = new Map<string, Shared<ReportHistory>>();
-const sharedLatest = new Map<string, Shared<Map<number, LatestReport>>>();
-
 /** Where the browser keeps each project's latest published report between visits, per site and user. */
 export interface ReportSnapshots { store: SnapshotStore; userKey: string }
 
 function rememberKey(siteUrl: string, snapshots: ReportSnapshots): string {
   return `latestReports|${siteUrl}|${snapshots.userKey}`;
-}
-
-function shareFor<T>(map: Map<string, Shared<T>>, key: string, read: () => Promise<T>): Promise<T> {
-  const hit = map.get(key);
-  if (hit && Date.now() - hit.at < SHARED_FOR_MS) return hit.value;
-  const value = read();
-  map.set(key, { at: Date.now(), value });
-  // A failed read must not be served to the next web part: let it try again.
-  value.catch(() => { if (map.get(key)?.value === value) map.delete(key); });
-  return value;
 }
 
 /**
@@ -241,19 +226,14 @@ async function latestSince(sp: SPFI, siteUrl: string, snap: { changeToken: strin
   return { latest, token: log.token };
 }
 
-/** Forget the shared report reads of `cacheKey`, or every one (a report was written on this page, or a retry). */
-export function forgetReportHistory(cacheKey?: string): void {
-  if (cacheKey === undefined) { sharedHistory.clear(); sharedLatest.clear(); return; }
-  sharedHistory.delete(cacheKey);
-  sharedLatest.delete(cacheKey);
-}
-
 /** Each project's latest published report as this browser read it on an earlier visit, and when. */
 export async function rememberedLatestReports(siteUrl: string, snapshots: ReportSnapshots | undefined): Promise<{ latest: Map<number, LatestReport>; readAt: Date } | undefined> {
   if (!snapshots) return undefined;
   const hit = await rememberedShape<LatestReport>(snapshots.store, rememberKey(siteUrl, snapshots), REMEMBERED_SHAPE);
   return hit && { latest: new Map(hit.rows.map((r) => [r.projectId, r])), readAt: hit.readAt };
 }
+
+export { forgetReportHistory } from './reportShare';
 
 export class SpStatusTrendService implements IStatusTrendService {
   public constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly cacheKey: string = siteUrl) {}

@@ -3,8 +3,6 @@ import ProjectRegister from './components/ProjectRegister';
 import type { IControlLoop } from './components/IProjectRegisterProps';
 import { SpProjectService, type IProjectService } from '../../services/ProjectService';
 import { SpProjectEditingService } from '../../services/ProjectEditingService';
-import { SpStatusReportService } from '../../services/StatusReportService';
-import { SpRiskService } from '../../services/RiskService';
 import type { IPrioritisationService } from '../../services/PrioritisationService';
 import { GraphPeopleService } from '../../services/PeopleService';
 import type { IPeopleService, IProjectEditingService } from '../../services/editing';
@@ -25,8 +23,7 @@ interface Services {
   service: IProjectService;
   editing: IProjectEditingService;
   people: IPeopleService;
-  statusReports: SpStatusReportService;
-  risks: SpRiskService;
+  controlLoop: IControlLoop['services'];
   benefits: () => Promise<IProjectBenefitsReader>;
   priorities: Pick<IPrioritisationService, 'priorities' | 'priorityOf'>;
 }
@@ -43,12 +40,21 @@ export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebP
       prioritisation.catch(() => { prioritisation = undefined; });
       return prioritisation;
     };
+    // A chunk of its own, built once, when someone first opens a project's status reports or risks.
+    let loop: ReturnType<IControlLoop['services']> | undefined;
+    const loopServices = (): ReturnType<IControlLoop['services']> => {
+      loop ??= Promise.all([
+        import(/* webpackChunkName: 'control-loop-services' */ '../../services/StatusReportService'),
+        import(/* webpackChunkName: 'control-loop-services' */ '../../services/RiskService')
+      ]).then(([reports, risks]) => ({ statusReports: new reports.SpStatusReportService(sp, siteUrl), risks: new risks.SpRiskService(sp, siteUrl) }));
+      loop.catch(() => { loop = undefined; });
+      return loop;
+    };
     return {
       service: new SpProjectService(sp, siteUrl, snapshots, cacheKey),
       editing: new SpProjectEditingService(sp, siteUrl),
       people: new GraphPeopleService(sp, siteUrl, graph),
-      statusReports: new SpStatusReportService(sp, siteUrl),
-      risks: new SpRiskService(sp, siteUrl),
+      controlLoop: loopServices,
       // Its own chunk, built when a project's details first show its benefits.
       benefits: () => import(/* webpackChunkName: 'benefit-service' */ '../../services/BenefitService').then((m) => new m.SpBenefitService(sp, siteUrl)),
       priorities: { priorities: () => scores().then((p) => p.priorities()), priorityOf: (id: number) => scores().then((p) => p.priorityOf(id)) }
@@ -58,7 +64,7 @@ export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebP
   render: (s, properties, ctx) => {
     const p = { ...DEFAULTS, ...properties };
     const controlLoop: IControlLoop = {
-      statusReports: s.statusReports, risks: s.risks, editing: s.editing, people: s.people, statusStrings: ctx.strings.status, riskStrings: ctx.strings.risks
+      services: s.controlLoop, editing: s.editing, people: s.people, statusStrings: ctx.strings.status, riskStrings: ctx.strings.risks
     };
     return React.createElement(ProjectRegister, {
       service: s.service, editing: s.editing, people: s.people, priorities: s.priorities, controlLoop, benefits: s.benefits, strings: ctx.strings.register, common: ctx.common, locale: ctx.locale,

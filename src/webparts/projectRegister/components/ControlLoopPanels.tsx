@@ -4,6 +4,8 @@ import type { Project } from '../../../model/portfolio';
 import { StatusReportPanel } from '../../statusReports/components/StatusReportPanel';
 import { RiskRegister } from '../../risks/components/RiskRegister';
 import type { IControlLoop } from './IProjectRegisterProps';
+import { useLoader } from '../../../components/useLoader';
+import { ErrorState, LoadingState } from '../../../components/States';
 
 export interface IControlLoopPanelsProps {
   loop: IControlLoop;
@@ -21,11 +23,22 @@ export interface IControlLoopPanelsProps {
  */
 export default function ControlLoopPanels(props: IControlLoopPanelsProps): JSX.Element {
   const { loop, project: p } = props;
+  const { state, reload } = useLoader(loop.services, [loop.services]);
+  if (state.status !== 'ready') {
+    return (
+      <Panel isOpen={true} type={PanelType.large} onDismiss={props.onDismiss} headerText={`${p.code} · ${p.title}`} closeButtonAriaLabel={props.common.Close}>
+        {state.status === 'error'
+          ? <ErrorState title={props.common.ErrorTitle} error={state.error} common={props.common} retryLabel={props.common.Retry} onRetry={reload} />
+          : <LoadingState label={props.common.Loading} />}
+      </Panel>
+    );
+  }
+  const { statusReports, risks } = state.value;
   if (props.kind === 'statusReports') {
     return (
       <StatusReportPanel
         project={p}
-        services={{ statusReports: loop.statusReports, editing: loop.editing }}
+        services={{ statusReports, editing: loop.editing }}
         strings={loop.statusStrings}
         common={props.common}
         locale={props.locale}
@@ -46,7 +59,7 @@ export default function ControlLoopPanels(props: IControlLoopPanelsProps): JSX.E
     >
       <RiskRegister
         project={p}
-        services={{ risks: loop.risks, editing: loop.editing, people: loop.people }}
+        services={{ risks, editing: loop.editing, people: loop.people }}
         strings={loop.riskStrings}
         common={props.common}
         locale={props.locale}

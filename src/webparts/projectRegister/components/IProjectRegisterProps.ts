@@ -7,8 +7,8 @@ import type { DrillDown } from '../../portfolio/shared/drillDown';
 
 /** The rest of the control loop, reachable from a project's details: its status reports and risks. */
 export interface IControlLoop {
-  statusReports: IStatusReportService;
-  risks: IRiskService;
+  /** Built on first use: the reporting and risk services are a chunk of their own, not part of every page with a register. */
+  services: () => Promise<{ statusReports: IStatusReportService; risks: IRiskService }>;
   editing?: IProjectEditingService;
   people?: IPeopleService;
   statusStrings: IStatusReportsWebPartStrings;
