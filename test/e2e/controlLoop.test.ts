@@ -18,6 +18,7 @@ import { formatDate } from '../../src/components/format';
 import { formatShortDate } from '../../src/components/dates';
 import { scoreBand } from '../../src/webparts/risks/components/riskModel';
 import type { Project, Risk } from '../../src/model/portfolio';
+import { internalName } from '../../src/schema';
 
 jest.setTimeout(30_000);
 
@@ -27,9 +28,15 @@ const PROJECTS_API = "/_api/web/lists/getbytitle('Projects')/items";
 let hub: Hub;
 let projects: Project[] = [];
 
-/** The register as stored now, read as the owner through the web parts' own service. */
+let reads = 0;
+/**
+ * The register as stored now, read as the owner through the web parts' own service — as a new
+ * page would: its own key, so the published reports are read again rather than shared with the
+ * previous read (which a publish in the browser cannot make this process forget).
+ */
 async function stored(): Promise<Project[]> {
-  return new SpProjectService(await hub.sp('owner'), hub.siteUrl).loadProjects();
+  reads += 1;
+  return new SpProjectService(await hub.sp('owner'), hub.siteUrl, undefined, `stored-${reads}`).loadProjects();
 }
 
 async function storedProject(id: number): Promise<Project> {
@@ -407,6 +414,27 @@ describe('a visitor', () => {
     const expected = visitor.problems.filter((x) => /status of 403/.test(x));
     expect(expected.length).toBeLessThanOrEqual(1);
     visitor.problems.splice(0, visitor.problems.length, ...visitor.problems.filter((x) => !/status of 403/.test(x)));
+  });
+
+  it('sees a project\'s latest published report, not the status its leader wrote into the project item by hand', async () => {
+    // Sanne leads it; SharePoint has no column-level security, so her MERGE of the cached column is stored.
+    const target = demoProject('Mobilapp för fältservice');
+    const truth = (await storedProject(target.id)).latestOverall;
+    expect(truth).toBeDefined();
+    const forged = truth === 'Green' ? 'Red' : 'Green';
+    const merge = await hub.rest('leader', 'POST', `${PROJECTS_API}(${target.id})`, { [internalName('projects', 'latestOverall')]: forged }, { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' });
+    expect(merge.status).toBe(204);
+    const item = await hub.rest<Record<string, unknown>>('owner', 'GET', `${PROJECTS_API}(${target.id})?$select=${internalName('projects', 'latestOverall')}`);
+    expect(item.body[internalName('projects', 'latestOverall')]).toBe(forged);
+    // A visitor opening the Projects page now sees what the latest published report says.
+    const other = await openSession('visitor');
+    try {
+      await waitForStatus(other.page, target.title, truth as string);
+      expect(await statusCell(other.page, target.title).getByText(forged, { exact: true }).count()).toBe(0);
+      expect(other.problems).toEqual([]);
+    } finally {
+      await other.context.close();
+    }
   });
 
   it('filters the risk list with the heat map, and shows all again', async () => {
