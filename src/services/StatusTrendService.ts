@@ -62,6 +62,7 @@ export async function readPublishedReports(
   if (info && tokenRead) info.changeToken = (await tokenRead).CurrentChangeToken.StringValue;
   const maxId = Number(newest[0]?.ID ?? newest[0]?.Id ?? 0);
   if (!maxId) return [];
+  const columns = reportColumns();
   const starts: number[] = [];
   for (let after = 0; after < maxId; after += PAGE_SIZE) starts.push(after);
   const out: PublishedReportRow[] = [];
@@ -81,9 +82,13 @@ export async function readPublishedReports(
       for (const raw of r.value) {
         // Deleted IDs make a page run past its range into the next page's: those rows are the next page's.
         if (Number(raw.ID ?? raw.Id) > after + PAGE_SIZE) continue;
-        const row = publishedRowOf(raw);
+        const row = publishedRowOf(raw, columns);
         if (!row) continue;
-        if (latest) { const r = latestOf(raw); if (r) keepLatest(latest, r); }
+        if (latest) {
+          // Only a report later than the project's latest so far is built whole.
+          const had = latest.get(row.projectId);
+          if (!had || row.reportDate >= had.reportDate) { const r = latestOf(raw, columns, row); if (r) keepLatest(latest, r); }
+        }
         if (row.reportDate >= from) out.push(row);
       }
     }
@@ -93,29 +98,48 @@ export async function readPublishedReports(
 
 const LATEST_JUDGEMENTS = ['schedule', 'cost', 'scope', 'risk', 'percentComplete'] as const;
 
+/** The lean read's internal names, looked up once per read (a read maps 100,000 rows). */
+interface ReportColumns {
+  project: string;
+  date: string;
+  overall: string;
+  published: string;
+  judgements: Array<[typeof LATEST_JUDGEMENTS[number], string]>;
+}
+
+let columnsOnce: ReportColumns | undefined;
+function reportColumns(): ReportColumns {
+  columnsOnce ??= {
+    project: `${internalName('statusReports', 'project')}Id`, date: internalName('statusReports', 'reportDate'),
+    overall: internalName('statusReports', 'overall'), published: internalName('statusReports', 'published'),
+    judgements: LATEST_JUDGEMENTS.map((k) => [k, internalName('statusReports', k)])
+  };
+  return columnsOnce;
+}
+
 /** The lean read's columns: whose report, its date, overall status and whether published; with `judgements`, the five others. */
 function leanColumns(judgements: boolean): string[] {
-  const base = ['ID', `${internalName('statusReports', 'project')}Id`, internalName('statusReports', 'reportDate'),
-    internalName('statusReports', 'overall'), internalName('statusReports', 'published')];
-  return judgements ? [...base, ...LATEST_JUDGEMENTS.map((k) => internalName('statusReports', k))] : base;
+  const c = reportColumns();
+  const base = ['ID', c.project, c.date, c.overall, c.published];
+  return judgements ? [...base, ...c.judgements.map(([, name]) => name)] : base;
 }
 
 /** A published report's row; undefined for a draft or a row without project or date. */
-function publishedRowOf(raw: RawItem): PublishedReportRow | undefined {
-  const reportDate = toDateOnly(raw[internalName('statusReports', 'reportDate')]);
-  const projectId = Number(raw[`${internalName('statusReports', 'project')}Id`]);
-  const rag = raw[internalName('statusReports', 'overall')] as Rag | undefined;
-  if (raw[internalName('statusReports', 'published')] !== true || !projectId || !reportDate) return undefined;
+function publishedRowOf(raw: RawItem, c: ReportColumns = reportColumns()): PublishedReportRow | undefined {
+  if (raw[c.published] !== true) return undefined;
+  const reportDate = toDateOnly(raw[c.date]);
+  const projectId = Number(raw[c.project]);
+  const rag = raw[c.overall] as Rag | undefined;
+  if (!projectId || !reportDate) return undefined;
   return { projectId, reportDate, ...(rag ? { overall: rag } : {}) };
 }
 
 /** A published report as a project's latest status; undefined for a draft or one without an overall status. */
-function latestOf(raw: RawItem): LatestReport | undefined {
-  const row = publishedRowOf(raw);
+function latestOf(raw: RawItem, c: ReportColumns = reportColumns(), row: PublishedReportRow | undefined = publishedRowOf(raw, c)): LatestReport | undefined {
   if (!row || !row.overall) return undefined;
   const out: LatestReport = { id: Number(raw.ID ?? raw.Id), projectId: row.projectId, reportDate: row.reportDate, overall: row.overall };
-  for (const k of LATEST_JUDGEMENTS) {
-    const v = raw[internalName('statusReports', k)];
+  for (const [k, name] of c.judgements) {
+    const v = raw[name];
     if (v === null || v === undefined || v === '') continue;
     if (k === 'percentComplete') out.percentComplete = Number(v);
     else out[k] = v as Rag;
