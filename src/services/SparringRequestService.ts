@@ -16,6 +16,7 @@ import { PAGE_SIZE } from './ProjectService';
 import { hasPermission, httpStatus, settle, type PermissionMask } from './odata';
 import { validateFields, type FieldErrors } from './validation';
 import { SpSiteTimeZoneService, type ISiteTimeZoneService, type SiteTimeZone } from './siteTimeZone';
+import { onceUntilFailure } from '../common/once';
 
 /** A request as the UI shows it: with when it was asked (SharePoint's Created). */
 export interface SparringRequestView extends SparringRequest {
@@ -95,26 +96,19 @@ const MANAGING_ROLE_TYPES = [4, 5, 6];
 const READER = 2;
 
 export class SpSparringRequestService implements ISparringRequestService {
-  private me: Promise<PersonRef> | undefined;
-
   private readonly zone: SpSiteTimeZoneService;
+  /** Read once per service; a failed read is tried again. */
+  private readonly currentUser: () => Promise<PersonRef>;
 
   public constructor(private readonly sp: SPFI, private readonly siteUrl: string) {
     this.zone = new SpSiteTimeZoneService(sp);
+    this.currentUser = onceUntilFailure(() => sp.web.currentUser.select('Id', 'Title', 'Email')<{ Id: number; Title: string; Email: string }>()
+      .then((u) => ({ id: u.Id, title: u.Title, email: u.Email })));
   }
 
   /** A session is scheduled in the site's time zone (its regional settings). */
   public timeZone(): Promise<SiteTimeZone> {
     return this.zone.timeZone();
-  }
-
-  private currentUser(): Promise<PersonRef> {
-    if (!this.me) {
-      this.me = this.sp.web.currentUser.select('Id', 'Title', 'Email')<{ Id: number; Title: string; Email: string }>()
-        .then((u) => ({ id: u.Id, title: u.Title, email: u.Email }));
-      this.me.catch(() => { this.me = undefined; });
-    }
-    return this.me;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { onceUntilFailure } from '../common/once';
 
 /**
  * What the services need of a Graph client: `api()`. Both `@microsoft/microsoft-graph-client`'s
@@ -15,13 +16,6 @@ export type GraphClientSource = GraphClientLike | (() => Promise<GraphClientLike
  * call rejects, so a service without Graph degrades instead of breaking at construction.
  */
 export function lazyGraphClient(source: GraphClientSource | undefined): () => Promise<GraphClientLike> {
-  let client: Promise<GraphClientLike> | undefined;
-  return () => {
-    if (!source) return Promise.reject(new Error('No Microsoft Graph client is configured.'));
-    if (!client) {
-      client = typeof source === 'function' ? source() : Promise.resolve(source);
-      client.catch(() => { client = undefined; });
-    }
-    return client;
-  };
+  if (!source) return () => Promise.reject(new Error('No Microsoft Graph client is configured.'));
+  return onceUntilFailure(() => (typeof source === 'function' ? source() : Promise.resolve(source)));
 }

@@ -1,6 +1,7 @@
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/regional-settings';
+import { onceUntilFailure } from '../common/once';
 
 /** The site's time zone (Site settings → Regional settings): times are typed and shown in it. */
 export interface SiteTimeZone {
@@ -84,16 +85,14 @@ export function ianaOfSharePointZone(info: SpTimeZoneInfo): string {
 
 /** Reads the regional settings once per service: they change when an admin changes them, not per form. */
 export class SpSiteTimeZoneService implements ISiteTimeZoneService {
-  private cached: Promise<SiteTimeZone> | undefined;
+  private readonly read: () => Promise<SiteTimeZone>;
 
-  public constructor(private readonly sp: SPFI) {}
+  public constructor(sp: SPFI) {
+    this.read = onceUntilFailure(() => sp.web.regionalSettings.timeZone.select('Description', 'Id', 'Information')<SpTimeZoneInfo>()
+      .then((info) => ({ iana: ianaOfSharePointZone(info), description: info.Description })));
+  }
 
   public timeZone(): Promise<SiteTimeZone> {
-    if (!this.cached) {
-      this.cached = this.sp.web.regionalSettings.timeZone.select('Description', 'Id', 'Information')<SpTimeZoneInfo>()
-        .then((info) => ({ iana: ianaOfSharePointZone(info), description: info.Description }));
-      this.cached.catch(() => { this.cached = undefined; });
-    }
-    return this.cached;
+    return this.read();
   }
 }

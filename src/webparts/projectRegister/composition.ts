@@ -10,6 +10,7 @@ import { drillDownOf, withoutDrillDown } from '../portfolio/shared/drillDown';
 import { DEFAULTS, type IProjectRegisterWebPartProps } from './settings';
 import type { WebPartComposition } from '../shared/composition';
 import { propertyPane } from './propertyPane';
+import { onceUntilFailure } from '../../common/once';
 import type { IProjectBenefitsReader } from './components/ProjectBenefits';
 
 export interface ProjectRegisterStrings {
@@ -32,24 +33,13 @@ export const projectRegisterComposition: WebPartComposition<IProjectRegisterWebP
   services: ({ sp, siteUrl, graph, snapshots, cacheKey }) => {
     // The PMO's scores are read only when a project's details open or the register is exported: the
     // service (and its scoring) is a chunk of its own, not part of every page with a register.
-    let prioritisation: Promise<IPrioritisationService> | undefined;
-    const scores = (): Promise<IPrioritisationService> => {
-      prioritisation ??= import(/* webpackChunkName: 'prioritisation-service' */ '../../services/PrioritisationService')
-        .then((m) => new m.SpPrioritisationService(sp, siteUrl));
-      // A chunk that failed to load (a network blip) is asked for again next time.
-      prioritisation.catch(() => { prioritisation = undefined; });
-      return prioritisation;
-    };
+    const scores = onceUntilFailure(() => import(/* webpackChunkName: 'prioritisation-service' */ '../../services/PrioritisationService')
+      .then((m): IPrioritisationService => new m.SpPrioritisationService(sp, siteUrl)));
     // A chunk of its own, built once, when someone first opens a project's status reports or risks.
-    let loop: ReturnType<IControlLoop['services']> | undefined;
-    const loopServices = (): ReturnType<IControlLoop['services']> => {
-      loop ??= Promise.all([
-        import(/* webpackChunkName: 'control-loop-services' */ '../../services/StatusReportService'),
-        import(/* webpackChunkName: 'control-loop-services' */ '../../services/RiskService')
-      ]).then(([reports, risks]) => ({ statusReports: new reports.SpStatusReportService(sp, siteUrl), risks: new risks.SpRiskService(sp, siteUrl) }));
-      loop.catch(() => { loop = undefined; });
-      return loop;
-    };
+    const loopServices: IControlLoop['services'] = onceUntilFailure(() => Promise.all([
+      import(/* webpackChunkName: 'control-loop-services' */ '../../services/StatusReportService'),
+      import(/* webpackChunkName: 'control-loop-services' */ '../../services/RiskService')
+    ]).then(([reports, risks]) => ({ statusReports: new reports.SpStatusReportService(sp, siteUrl), risks: new risks.SpRiskService(sp, siteUrl) })));
     return {
       service: new SpProjectService(sp, siteUrl, snapshots, cacheKey),
       editing: new SpProjectEditingService(sp, siteUrl),
