@@ -17,6 +17,7 @@ import type { SiteTimeZone } from './siteTimeZone';
 import { SpSiteTimeZoneService } from './siteTimeZone';
 import { sitePath } from './ProjectService';
 import { SpHubSettingsService } from './HubSettingsService';
+import type { ReportSnapshots } from './StatusTrendService';
 
 export interface IFrontDoorService {
   /** The PMO's texts in the visitor's language (English when the PMO wrote none in it), for the site's profile. */
@@ -95,10 +96,13 @@ async function unlessMissing<T>(read: Promise<T>): Promise<T | undefined> {
 export class SpFrontDoorService implements IFrontDoorService {
   private readonly zone: SpSiteTimeZoneService;
 
-  /** @param cacheKey shares the published reports' read with the page's other web parts (as PortfolioService's). */
+  /**
+   * @param cacheKey shares the published reports' read with the page's other web parts (as PortfolioService's).
+   * @param snapshots where the browser remembers each project's latest report, so a later visit reads only the changes.
+   */
   public constructor(
     private readonly sp: SPFI, private readonly siteUrl: string, private readonly pageKeys: (profile: string | undefined) => string[],
-    private readonly cacheKey: string = siteUrl
+    private readonly cacheKey: string = siteUrl, private readonly snapshots?: ReportSnapshots
   ) {
     this.zone = new SpSiteTimeZoneService(sp);
   }
@@ -158,7 +162,7 @@ export class SpFrontDoorService implements IFrontDoorService {
     const [projects, reports, templates, experts] = await Promise.all([
       unlessMissing(readAll(spList(this.sp, this.siteUrl, 'projects').items.select('Id', phase))),
       // Its own chunk: Home's first render does not wait for the report reader's code.
-      unlessMissing(import(/* webpackChunkName: 'latest-reports' */ './StatusTrendService').then((m) => m.sharedLatestReports(this.sp, this.siteUrl, this.cacheKey))),
+      unlessMissing(import(/* webpackChunkName: 'latest-reports' */ './StatusTrendService').then((m) => m.sharedLatestReports(this.sp, this.siteUrl, this.cacheKey, this.snapshots))),
       // Visitors see approved templates only (drafts carry their own permissions); count what is approved.
       unlessMissing(readAll(spList(this.sp, this.siteUrl, 'methodTemplates').items.select('Id', status))),
       unlessMissing(readAll(spList(this.sp, this.siteUrl, 'pmoExperts').items.select('Id')))

@@ -15,7 +15,7 @@ export interface IFrontDoorWebPartProps extends IPmoHubWebPartProps {
 
 export const frontDoorComposition = defineComposition<IFrontDoorWebPartProps, IFrontDoorWebPartStrings>()({
   propertyPane: (strings) => siteDataPane(strings),
-  services: ({ sp, siteUrl, cacheKey }) => ({ service: new SpFrontDoorService(sp, siteUrl, profilePageKeys, cacheKey), siteUrl }),
+  services: ({ sp, siteUrl, cacheKey, snapshots }) => ({ service: new SpFrontDoorService(sp, siteUrl, profilePageKeys, cacheKey, snapshots), siteUrl }),
   render: (s, properties, ctx) => React.createElement(FrontDoor, {
     service: s.service, strings: ctx.strings, common: ctx.common, locale: ctx.locale,
     links: (pages) => pageLinks(s.siteUrl, pages), staleDays: Number(properties.staleDays) > 0 ? Number(properties.staleDays) : 30

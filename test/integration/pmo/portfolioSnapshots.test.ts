@@ -12,6 +12,7 @@ import { listUrl } from '../../../src/services/ProjectService';
 import { fromItem } from '../../../src/services/mapping';
 import type { Project } from '../../../src/model/portfolio';
 import { SpStatusReportService } from '../../../src/services/StatusReportService';
+import { SpFrontDoorService } from '../../../src/services/FrontDoorService';
 import { spList } from '../../../src/services/listItems';
 
 jest.setTimeout(120_000);
@@ -129,6 +130,18 @@ describe('portfolio snapshots: render from the last visit, then read only the ch
     expect(afterForgery).toEqual(await full());
     // And a later visit renders at once from what it remembers: the reports' status, not the cache.
     expect((await portfolio(store).rememberedProjects())?.projects.find((p) => p.id === target.id)?.latestOverall).toBe(before.overall);
+  });
+
+  it('Home\'s "reports on time" remembers the latest reports too: a later visit asks the change log instead of every report', async () => {
+    const store = freshStore();
+    const home = (): SpFrontDoorService => { visit += 1; return new SpFrontDoorService(site.pmoSp, site.url, () => [], `home-${visit}`, { store, userKey: 'pmo' }); };
+    const today = new Date();
+    const first = await requests(() => home().keyFigures(today, 30));
+    const again = await requests(() => home().keyFigures(today, 30));
+    // The reports' highest ID and change token, then the pages' $batch (2) → the change log (1).
+    expect(again.requests).toBe(first.requests - 1);
+    expect(again.value).toEqual(first.value);
+    expect(first.value.reportsOnTimePct).toBeGreaterThan(0);
   });
 
   it('keeps snapshots per user: a visitor never starts from what the PMO could read', async () => {
