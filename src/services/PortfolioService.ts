@@ -8,7 +8,7 @@ import { fromItem } from './mapping';
 import { PAGE_SIZE, listUrl } from './ProjectService';
 import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnapshots';
 import { withLatestReports } from '../model/latestStatus';
-import { rememberedLatestReports, sharedLatestReports } from './StatusTrendService';
+import { sharedLatestReports, withRememberedReports } from './StatusTrendService';
 import { forgetReportHistory } from './reportShare';
 
 /** What the portfolio web parts read from SharePoint; components see only this. */
@@ -70,12 +70,7 @@ export class SpPortfolioService implements IPortfolioService {
   public async rememberedProjects(): Promise<{ projects: Project[]; readAt: Date } | undefined> {
     if (!this.snapshots) return undefined;
     const { select, expand } = selectFields('projects', PORTFOLIO_PROJECT_FIELDS);
-    const [hit, reports] = await Promise.all([
-      rememberedRows<Project>(this.snapshots.store, this.snapshotKey, select, expand),
-      rememberedLatestReports(this.siteUrl, this.snapshots)
-    ]);
-    if (!hit || !reports) return undefined;
-    return { projects: withLatestReports(hit.rows, reports.latest).projects, readAt: hit.readAt < reports.readAt ? hit.readAt : reports.readAt };
+    return withRememberedReports(rememberedRows<Project>(this.snapshots.store, this.snapshotKey, select, expand), this.siteUrl, this.snapshots);
   }
 
   public loadProjects(): Promise<Project[]> {

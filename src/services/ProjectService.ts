@@ -104,12 +104,8 @@ export class SpProjectService implements IProjectService, IProjectPickerService 
     if (!this.snapshots) return undefined;
     const { select, expand } = selectFields('projects');
     const snapshots = this.snapshots;
-    const [hit, reports] = await Promise.all([
-      rememberedRows<Project>(snapshots.store, this.snapshotKey, select, expand),
-      reportReader().then((m) => m.rememberedLatestReports(this.siteUrl, snapshots))
-    ]);
-    if (!hit || !reports) return undefined;
-    return { projects: withLatestReports(hit.rows, reports.latest).projects, readAt: hit.readAt < reports.readAt ? hit.readAt : reports.readAt };
+    const { withRememberedReports } = await reportReader();
+    return withRememberedReports(rememberedRows<Project>(snapshots.store, this.snapshotKey, select, expand), this.siteUrl, snapshots);
   }
 
   private list(): ReturnType<SPFI['web']['getList']> {

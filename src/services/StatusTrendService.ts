@@ -10,7 +10,8 @@ import { toDateOnly } from './mapping';
 import { settle } from './odata';
 import { spList, type RawItem } from './listItems';
 import { PAGE_SIZE, listUrl } from './ProjectService';
-import { keepLatest, type LatestReport, type ReportHistory, type ReportPoint } from '../model/latestStatus';
+import { keepLatest, withLatestReports, type LatestReport, type ReportHistory, type ReportPoint } from '../model/latestStatus';
+import type { Project } from '../model/portfolio';
 import { shareFor, sharedHistory, sharedLatest } from './reportShare';
 import { readChangeLog, readItemsById, rememberedShape, writeAfterPaint, type SnapshotStore } from './listSnapshots';
 
@@ -195,8 +196,8 @@ export function sharedLatestReports(sp: SPFI, siteUrl: string, cacheKey: string 
       }
     };
     if (snapshots && key) {
-      const snap = await rememberedSnapshot(snapshots.store, key);
-      const delta = snap && await latestSince(sp, siteUrl, snap);
+      const snap = await rememberedShape<LatestReport>(snapshots.store, key, REMEMBERED_SHAPE);
+      const delta = snap?.changeToken ? await latestSince(sp, siteUrl, snap) : undefined;
       if (delta) {
         remember(delta.latest, delta.token);
         return delta.latest;
@@ -211,12 +212,6 @@ export function sharedLatestReports(sp: SPFI, siteUrl: string, cacheKey: string 
     remember(latest, info.changeToken);
     return latest;
   });
-}
-
-async function rememberedSnapshot(store: SnapshotStore, key: string): Promise<{ changeToken: string; rows: LatestReport[] } | undefined> {
-  await rememberedShape<LatestReport>(store, key, REMEMBERED_SHAPE);
-  const snap = await store.get<LatestReport>(key);
-  return snap && snap.shape === REMEMBERED_SHAPE && snap.changeToken ? { changeToken: snap.changeToken, rows: snap.rows } : undefined;
 }
 
 /**
@@ -257,11 +252,17 @@ async function latestSince(sp: SPFI, siteUrl: string, snap: { changeToken: strin
   return { latest, token: log.token };
 }
 
-/** Each project's latest published report as this browser read it on an earlier visit, and when. */
-export async function rememberedLatestReports(siteUrl: string, snapshots: ReportSnapshots | undefined): Promise<{ latest: Map<number, LatestReport>; readAt: Date } | undefined> {
-  if (!snapshots) return undefined;
-  const hit = await rememberedShape<LatestReport>(snapshots.store, rememberKey(siteUrl, snapshots), REMEMBERED_SHAPE);
-  return hit && { latest: new Map(hit.rows.map((r) => [r.projectId, r])), readAt: hit.readAt };
+/**
+ * Projects as this browser remembered them (`remembered`), with the latest published reports it
+ * remembered applied — never the items' own cache; none when either is missing. Dated by the older.
+ */
+export async function withRememberedReports(
+  remembered: Promise<{ rows: Project[]; readAt: Date } | undefined>, siteUrl: string, snapshots: ReportSnapshots
+): Promise<{ projects: Project[]; readAt: Date } | undefined> {
+  const [hit, reports] = await Promise.all([remembered, rememberedShape<LatestReport>(snapshots.store, rememberKey(siteUrl, snapshots), REMEMBERED_SHAPE)]);
+  if (!hit || !reports) return undefined;
+  const latest = new Map(reports.rows.map((r) => [r.projectId, r]));
+  return { projects: withLatestReports(hit.rows, latest).projects, readAt: hit.readAt < reports.readAt ? hit.readAt : reports.readAt };
 }
 
 export { forgetReportHistory } from './reportShare';

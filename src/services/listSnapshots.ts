@@ -114,11 +114,11 @@ export function rememberedRows<T>(store: SnapshotStore, key: string, select: str
 }
 
 /** What was remembered under `key`, if it was written in `shape` (after any write still under way). */
-export async function rememberedShape<T>(store: SnapshotStore, key: string, shape: string): Promise<{ rows: T[]; readAt: Date } | undefined> {
+export async function rememberedShape<T>(store: SnapshotStore, key: string, shape: string): Promise<{ rows: T[]; readAt: Date; changeToken: string } | undefined> {
   await pendingWrites.get(key);
   const snap = await store.get<T>(key);
   if (!snap || snap.shape !== shape) return undefined;
-  return { rows: snap.rows, readAt: new Date(snap.readAt) };
+  return { rows: snap.rows, readAt: new Date(snap.readAt), changeToken: snap.changeToken };
 }
 
 /**
