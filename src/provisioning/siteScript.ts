@@ -70,7 +70,7 @@ const SCRIPT_GROUPS: readonly { name: string; lists: readonly string[] }[] = [
   { name: 'methods', lists: ['methodTemplates', 'templateDownloads'] },
   { name: 'community', lists: ['communityEvents', 'pmoExperts', 'sparringRequests', 'sparringAssignments', 'lessonsLearned', 'frontDoor'] },
   // The list only; its content (profile, page fingerprints) is written by `pmo-hub provision`.
-  { name: 'settings', lists: ['hubSettings'] }
+  { name: 'settings', lists: ['hubSettings', 'hubSnapshots'] }
 ];
 
 const SIMPLE_FIELD_TYPES: readonly string[] = ['Text', 'Note', 'Number', 'Boolean', 'User', 'DateTime'];

@@ -21,6 +21,7 @@ import { templateDownloads } from './templateDownloads';
 import { hubSettings } from './hubSettings';
 import { frontDoor } from './frontDoor';
 import { benefits, benefitMeasurements } from './benefits';
+import { hubSnapshots } from './hubSnapshots';
 import type {
   FieldSchema,
   ListSchema,
@@ -63,14 +64,15 @@ export {
   hubSettings,
   frontDoor,
   benefits,
-  benefitMeasurements
+  benefitMeasurements,
+  hubSnapshots
 };
 
 /**
  * Raised whenever a list, field or view is added or changed; each of those carries
  * the version that introduced it in `since`, so an upgrade can tell what is new.
  */
-export const SCHEMA_VERSION: number = 12;
+export const SCHEMA_VERSION: number = 13;
 
 // Lookup targets come before the lists that point at them, so provisioning and
 // site scripts can simply walk the array.
@@ -95,7 +97,8 @@ const orderedLists = [
   hubSettings,
   frontDoor,
   benefits,
-  benefitMeasurements
+  benefitMeasurements,
+  hubSnapshots
 ] as const;
 
 export const lists: readonly ListSchema[] = orderedLists;

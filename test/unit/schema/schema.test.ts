@@ -102,6 +102,7 @@ describe('schema', () => {
         'communityEvents',
         'frontDoor',
         'hubSettings',
+        'hubSnapshots',
         'keyResultCheckIns',
         'keyResults',
         'lessonsLearned',
