@@ -15,7 +15,7 @@ import { indexedDbSnapshots } from '../../services/listSnapshots';
 import { siteAwareSnapshotsFor } from '../../services/siteSnapshots';
 import { locFileOf, stringsOf, type LocFile } from './locStrings';
 
-/** One IndexedDB store for every PMO Hub web part on the page (see listSnapshots); where it has nothing yet, the site's snapshot files (siteSnapshots). */
+/** One IndexedDB store for every PMO Hub web part on the page (see listSnapshots). */
 const browserSnapshots = indexedDbSnapshots();
 import { EMPTY_PORTFOLIO_FILTER } from '../../model/portfolioFilter';
 

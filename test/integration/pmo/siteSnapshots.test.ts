@@ -14,8 +14,8 @@ import { SpPortfolioService } from '../../../src/services/PortfolioService';
 import { SpProjectService, listUrl } from '../../../src/services/ProjectService';
 import { SpStatusReportService } from '../../../src/services/StatusReportService';
 import { indexedDbSnapshots, snapshotWrites, type ListSnapshot } from '../../../src/services/listSnapshots';
-import { siteAwareSnapshots, type SiteAwareStore, type SmallMemory } from '../../../src/services/siteSnapshots';
-import { siteSnapshotFiles } from '../../../src/services/siteSnapshotFiles';
+import { siteAwareSnapshots, type SiteAwareStore } from '../../../src/services/siteSnapshots';
+import { snapshotFiles, withWritePolicy, type SmallMemory } from '../../../src/services/siteSnapshotFiles';
 import { getList, internalName } from '../../../src/schema';
 import type { Project } from '../../../src/model/portfolio';
 
@@ -29,7 +29,7 @@ function browser(site: DemoSite, sp: SPFI, user: string): SiteAwareStore {
   n += 1;
   const m = new Map<string, string>();
   const memory: SmallMemory = { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => { m.set(k, v); } };
-  const store = siteAwareSnapshots(indexedDbSnapshots(`site-snapshots-test-${n}`), async () => siteSnapshotFiles(sp, site.url), { siteUrl: site.url, userKey: user, memory });
+  const store = siteAwareSnapshots(indexedDbSnapshots(`site-snapshots-test-${n}`), async () => withWritePolicy(snapshotFiles(sp, site.url), { siteUrl: site.url, userKey: user, memory }), site.url);
   return { ...store, siteWrites: () => settled(store) };
 }
 
@@ -151,7 +151,7 @@ describe('site snapshots: a new browser starts from what a PMO member read, then
     const folder = site.leaderSp.web.getFolderByServerRelativePath(library());
     await expect(folder.files.addUsingPath('projects.json.gz', new Uint8Array([1, 2, 3]).buffer as ArrayBuffer, { Overwrite: true }))
       .rejects.toMatchObject({ status: 403 });
-    expect(await siteSnapshotFiles(site.leaderSp, site.url).mayWrite()).toBe(false);
-    expect(await siteSnapshotFiles(site.pmoSp, site.url).mayWrite()).toBe(true);
+    expect(await snapshotFiles(site.leaderSp, site.url).mayWrite()).toBe(false);
+    expect(await snapshotFiles(site.pmoSp, site.url).mayWrite()).toBe(true);
   });
 });

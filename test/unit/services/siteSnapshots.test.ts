@@ -3,8 +3,8 @@
 // at most hourly, and a failed upload never breaks the page. Fakes for the browser and the files;
 // the files against the local SharePoint: test/integration/pmo/siteSnapshots.test.ts.
 import type { ListSnapshot, SnapshotStore } from '../../../src/services/listSnapshots';
-import { SITE_REWRITE_AFTER_MS, siteAwareSnapshots, type SiteAwareStore, type SmallMemory } from '../../../src/services/siteSnapshots';
-import type { SiteSnapshotFiles } from '../../../src/services/siteSnapshotFiles';
+import { siteAwareSnapshots, type SiteAwareStore } from '../../../src/services/siteSnapshots';
+import { SITE_REWRITE_AFTER_MS, withWritePolicy, type SmallMemory, type SnapshotFiles } from '../../../src/services/siteSnapshotFiles';
 
 const SITE = 'https://contoso.sharepoint.com/sites/pmo';
 const snap = (readAt: string, rows: number[] = [1]): ListSnapshot<number> => ({ shape: 's', changeToken: '1;3;x;1;-1', readAt, rows });
@@ -23,7 +23,7 @@ function setUp(options: { may?: boolean; siteFile?: ListSnapshot<number>; failWr
     set: async <T>(k: string, s: ListSnapshot<T>) => { browser.set(k, s as ListSnapshot<unknown>); }
   };
   const calls = { reads: [] as string[], writes: [] as string[], rightsChecks: 0 };
-  const files: SiteSnapshotFiles = {
+  const files: SnapshotFiles = {
     read: async <T>(kind: string) => { calls.reads.push(kind); return options.siteFile as ListSnapshot<T> | undefined; },
     write: async (kind: string) => { if (options.failWrite) throw Object.assign(new Error('Access denied'), { status: 403 }); calls.writes.push(kind); },
     mayWrite: async () => { calls.rightsChecks += 1; return options.may ?? false; }
@@ -31,7 +31,7 @@ function setUp(options: { may?: boolean; siteFile?: ListSnapshot<number>; failWr
   const m = new Map<string, string>();
   const memory: SmallMemory = { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => { m.set(k, v); } };
   let now = Date.parse('2026-12-07T09:00:00Z');
-  const make = (): SiteAwareStore => siteAwareSnapshots(store, async () => files, { siteUrl: SITE, userKey: 'i:0#.f|membership|anna@contoso.com', memory, now: () => now });
+  const make = (): SiteAwareStore => siteAwareSnapshots(store, async () => withWritePolicy(files, { siteUrl: SITE, userKey: 'i:0#.f|membership|anna@contoso.com', memory, now: () => now }), SITE);
   return { browser, calls, make, tick: (ms: number) => { now += ms; } };
 }
 
