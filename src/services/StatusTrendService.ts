@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import { InjectHeaders } from '@pnp/queryable';
-import { getList, internalName } from '../schema';
+import { MODERATION_STATUS, getList, internalName } from '../schema';
 import type { Rag } from '../model/common';
 import { toDateOnly } from './mapping';
 import { settle } from './odata';
@@ -128,13 +128,22 @@ function reportColumns(): ReportColumns {
 /** The lean read's columns: whose report, its date, overall status and whether published; with `judgements`, the five others. */
 function leanColumns(judgements: boolean): string[] {
   const c = reportColumns();
-  const base = ['ID', c.project, c.date, c.overall, c.published];
+  const base = ['ID', c.project, c.date, c.overall, c.published, MODERATION_STATUS.property];
   return judgements ? [...base, ...c.judgements.map(([, name]) => name)] : base;
 }
 
-/** A published report's row; undefined for a draft or a row without project or date. */
+/**
+ * A published report's row; undefined for a draft or a row without project or date. Published
+ * means approved too: the PMO (approvers) and the project's leader read a report's newest version,
+ * and a report marked published by a hand-made write that nobody approved is pending — readers
+ * see the last approved version or nothing. Counting only approved rows shows everyone the same
+ * latest status, and keeps a draft out of what a PMO member's browser leaves for others (siteSnapshots).
+ * A list without content approval (sites before schema 8) has no status: its rows count.
+ */
 function publishedRowOf(raw: RawItem, c: ReportColumns = reportColumns()): PublishedReportRow | undefined {
   if (raw[c.published] !== true) return undefined;
+  const moderation = raw[MODERATION_STATUS.property];
+  if (typeof moderation === 'number' && moderation !== MODERATION_STATUS.approved) return undefined;
   const reportDate = toDateOnly(raw[c.date]);
   const projectId = Number(raw[c.project]);
   const rag = raw[c.overall] as Rag | undefined;

@@ -377,6 +377,33 @@ describe('latest status: every view shows the latest published report, whatever 
     const figures = await home.keyFigures(today, 1);
     expect(figures.reportsOnTimePct).toBe(0);
   });
+
+  test('a report marked published by a hand-made write that nobody approved is pending: the PMO, who reads its newest version, counts it no more than a visitor', async () => {
+    const leaderField = `${internalName('projects', 'leader')}Id`;
+    const rows = await list('owner', 'projects').items.select('Id', leaderField).top(5000)<Array<Record<string, unknown>>>();
+    const own = rows.find((p) => p[leaderField] === userIds.leader)?.Id as number;
+    const shown = async (role: Role, key: string): Promise<unknown> => {
+      const projects = await new SpPortfolioService(as(role), site.url, `${key}-${role}`).loadProjects();
+      const p = projects.find((x) => x.id === own);
+      return { overall: p?.latestOverall, date: p?.latestReportDate };
+    };
+    const before = await shown('visitor', 'matrix-pending-before');
+    expect(await shown('pmo', 'matrix-pending-before')).toEqual(before);
+    // Dated after every report of the project and marked published, but added without approving:
+    // content approval keeps it Pending, so it is nobody's published report yet.
+    const forged = (before as { overall?: string }).overall === 'Red' ? 'Green' : 'Red';
+    const folder = `/sites/pmo/${(getList('statusReports') as ListSchema).url}/${own}`;
+    const id = addedId(await as('leader').web.getList(`/sites/pmo/${(getList('statusReports') as ListSchema).url}`).addValidateUpdateItemUsingPath(toFormValues('statusReports', {
+      title: `Unapproved ${++seq}`, project: own, reportDate: '2026-12-30', overall: forged, schedule: 'Green', cost: 'Green', scope: 'Green', risk: 'Green',
+      summary: 'Marked published by hand', published: true
+    }), folder) as FormResult[]);
+    const stored = await list('pmo', 'statusReports').items.getById(id).select(internalName('statusReports', 'published'), 'OData__ModerationStatus')<Record<string, unknown>>();
+    expect(stored[internalName('statusReports', 'published')]).toBe(true);
+    expect(stored.OData__ModerationStatus).toBe(2);
+    expect(await shown('pmo', 'matrix-pending-after')).toEqual(before);
+    expect(await shown('visitor', 'matrix-pending-after')).toEqual(before);
+    expect(await status(list('owner', 'statusReports').items.getById(id).delete())).toBe(200);
+  });
 });
 
 describe('status reports and risks: a leader writes and publishes only in the folders of the projects they lead', () => {
