@@ -14,6 +14,11 @@ import { afterFirstScreen } from '../common/firstScreen';
  */
 const pendingWrites = new Map<string, Promise<void>>();
 
+/** Settles once every snapshot write started so far has (tests, and the bench's pause between visits). */
+export async function snapshotWrites(): Promise<void> {
+  await Promise.all([...pendingWrites.values()]);
+}
+
 export function writeAfterPaint<T>(store: SnapshotStore, key: string, snapshot: ListSnapshot<T>): void {
   const write = afterFirstScreen(undefined).then(() => store.set(key, snapshot)).catch(() => undefined)
     .finally(() => { if (pendingWrites.get(key) === write) pendingWrites.delete(key); });

@@ -12,9 +12,10 @@ import type { IPmoHubWebPartProps } from './settings';
 import type { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import type { WebPartComposition, WebPartEnvironment, WebPartRenderContext } from './composition';
 import { indexedDbSnapshots } from '../../services/listSnapshots';
+import { siteAwareSnapshotsFor } from '../../services/siteSnapshots';
 import { locFileOf, stringsOf, type LocFile } from './locStrings';
 
-/** One IndexedDB store for every PMO Hub web part on the page (see listSnapshots). */
+/** One IndexedDB store for every PMO Hub web part on the page (see listSnapshots); where it has nothing yet, the site's snapshot files (siteSnapshots). */
 const browserSnapshots = indexedDbSnapshots();
 import { EMPTY_PORTFOLIO_FILTER } from '../../model/portfolioFilter';
 
@@ -91,7 +92,7 @@ export abstract class PmoHubWebPart<TProps extends IPmoHubWebPartProps> extends 
     // SPFx's Graph client has its own copy of @microsoft/microsoft-graph-client's typings.
     return {
       sp, siteUrl, graph: () => this.context.msGraphClientFactory.getClient('3') as unknown as Promise<GraphClientLike>,
-      snapshots: { store: browserSnapshots, userKey: this.context.pageContext.user.loginName }
+      snapshots: { store: siteAwareSnapshotsFor(browserSnapshots, sp, siteUrl, this.context.pageContext.user.loginName), userKey: this.context.pageContext.user.loginName }
     };
   }
 

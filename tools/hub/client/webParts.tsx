@@ -66,6 +66,7 @@ import frontDoorSv from '../../../src/webparts/frontDoor/loc/sv-se.js';
 import frontDoorDa from '../../../src/webparts/frontDoor/loc/da-dk.js';
 import frontDoorNl from '../../../src/webparts/frontDoor/loc/nl-nl.js';
 import { indexedDbSnapshots } from '../../../src/services/listSnapshots';
+import { siteAwareSnapshotsFor } from '../../../src/services/siteSnapshots';
 
 // The local hub as an SPFx host: for each web part, the composition written beside its SPFx
 // class, the strings files SPFx would load for the user's language, and what the hub's page
@@ -167,7 +168,7 @@ export function WebPartHost({ manifestId, properties, context }: HostProps): JSX
   const services = React.useMemo(
     () => entry?.composition.services({
       sp: spFromUrl(siteUrl), siteUrl, graph: localGraphClient, cacheKey: `${siteUrl}|${context.userKey}`,
-      snapshots: { store: browserSnapshots, userKey: context.userKey }
+      snapshots: { store: siteAwareSnapshotsFor(browserSnapshots, spFromUrl(siteUrl), siteUrl, context.userKey), userKey: context.userKey }
     }),
     [entry, siteUrl, context.userKey]);
   const { filter, setFilter } = usePageFilter();
