@@ -16,6 +16,12 @@ export interface ProfileDefinition {
   lists: readonly ListKey[];
 }
 
+/**
+ * Lists every profile gets whatever its pages: the site's set-up, and the snapshots the register
+ * and the portfolio render from first (schema 13) — every profile has the register.
+ */
+const SITE_LISTS: readonly ListKey[] = ['hubSettings', 'hubSnapshots'];
+
 export const PMO_PROFILES: readonly ProfileDefinition[] = [
   {
     // Supports project leaders: the register, reporting, risks, templates, sparring and lessons.
@@ -36,7 +42,7 @@ export const PMO_PROFILES: readonly ProfileDefinition[] = [
   {
     // Strategy for the whole organisation: everything PMO Hub has.
     key: 'enterprise',
-    lists: schemaLists.map((l) => l.key as ListKey).filter((k) => k !== 'hubSettings')
+    lists: schemaLists.map((l) => l.key as ListKey).filter((k) => !SITE_LISTS.includes(k))
   },
   {
     // Methods, training and community: templates, the meeting cycle, experts and lessons.
@@ -62,9 +68,9 @@ export function profileDefinition(key: PmoProfile): ProfileDefinition {
   return PMO_PROFILES.find((p) => p.key === key) as ProfileDefinition;
 }
 
-/** The profile's lists with every list they look up (transitively), and the settings list, in schema order. */
+/** The profile's lists with every list they look up (transitively), and the site's own lists, in schema order. */
 export function profileLists(key: PmoProfile): ListSchema[] {
-  const wanted = new Set<string>([...profileDefinition(key).lists, 'hubSettings']);
+  const wanted = new Set<string>([...profileDefinition(key).lists, ...SITE_LISTS]);
   let grew = true;
   while (grew) {
     grew = false;

@@ -73,6 +73,34 @@ describe('upload and download', () => {
     expect(await file('once.txt').getText()).toBe('two');
   });
 
+  test('a name that differs only in case is the same file: refused without Overwrite, replaced with it, never a second file [verify: SPO keeps the first name]', async () => {
+    await folder().files.addUsingPath('Case.json.gz', 'first');
+    expect((await httpError(folder().files.addUsingPath('case.JSON.gz', 'second', { Overwrite: false }))).status).toBe(400);
+    const info = await folder().files.addUsingPath('CASE.json.gz', 'second', { Overwrite: true });
+    expect(info.Name).toBe('Case.json.gz');
+    expect(await file('Case.json.gz').getText()).toBe('second');
+    const names = (await folder().files.select('Name')()).map((f: { Name: string }) => f.Name).filter((n) => n.toLowerCase() === 'case.json.gz');
+    expect(names).toEqual(['Case.json.gz']);
+    // EnsureUniqueFileName sees the collision too and picks another name.
+    expect((await folder().files.addUsingPath('case.json.gz', 'third', { EnsureUniqueFileName: true })).Name.toLowerCase()).not.toBe('case.json.gz');
+    await folder().folders.addUsingPath('Snapshots');
+    await folder().folders.addUsingPath('snapshots');
+    expect((await folder().folders.select('Name')()).map((f: { Name: string }) => f.Name).filter((n) => n.toLowerCase() === 'snapshots')).toEqual(['Snapshots']);
+  });
+
+  test('in a library that keeps no versions, an overwrite replaces the bytes: still 1.0, no history, a new ETag', async () => {
+    await sp.web.lists.add('NoVersions', '', 101, false, { EnableVersioning: false });
+    const lib = sp.web.getFolderByServerRelativePath(`${SITE}/NoVersions`);
+    const first = await lib.files.addUsingPath('latest.json.gz', bytes(3000, 1));
+    const content = bytes(3000, 2);
+    const second = await lib.files.addUsingPath('latest.json.gz', content, { Overwrite: true });
+    expect([first.UIVersionLabel, second.UIVersionLabel]).toEqual(['1.0', '1.0']);
+    expect(second.ETag).not.toBe(first.ETag);
+    const stored = sp.web.getFileByServerRelativePath(`${SITE}/NoVersions/latest.json.gz`);
+    expect(await stored.versions()).toEqual([]);
+    expect(Buffer.from(await stored.getBuffer()).equals(content)).toBe(true);
+  });
+
   test('EnsureUniqueFileName picks a free name', async () => {
     const info = await folder().files.addUsingPath('once.txt', 'three', { EnsureUniqueFileName: true });
     expect(info.Name).toBe('once1.txt');

@@ -14,7 +14,10 @@ import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
+import { gzipSync } from 'zlib';
+import { createHash, randomBytes } from 'crypto';
 import { startDemoSite, type DemoSite } from './setup';
+import { digestFor } from '../local-sharepoint/helpers';
 import { getList, internalName, lists, type ChoiceFieldSchema, type FieldSchema, type ListKey, type ListSchema } from '../../../src/schema';
 import { toFormValues, toPayload } from '../../../src/services/mapping';
 import { addedId, type FormResult } from '../../../src/services/projectFolders';
@@ -92,7 +95,10 @@ const MATRIX: Record<ListKey, Record<Role, Row>> = {
   // Schema 10: at the list's root only the PMO writes; a project's leader and its benefit owners
   // edit benefits and add measurements only in the project's folders (tests below).
   benefits: CURATED,
-  benefitMeasurements: CURATED
+  benefitMeasurements: CURATED,
+  // Schema 13, a library: the files a PMO member's browser leaves of what the portfolio and the
+  // register read. Only the PMO writes what every reader renders first (file by file below).
+  hubSnapshots: CURATED
 };
 
 let site: DemoSite;
@@ -680,5 +686,83 @@ describe('benefits (schema 10): a project\'s leader and its benefit owners recor
     const theirs = status(l.addValidateUpdateItemUsingPath(measurement(other.id, other.project), `${url('benefitMeasurements')}/${other.project}`));
     await execute();
     expect([await mine, await theirs]).toEqual([200, 403]);
+  });
+});
+
+describe('PMO Hub Snapshots (schema 13): the PMO writes the files every site member renders from, and they read back byte for byte', () => {
+  const folder = `/sites/pmo/${(getList('hubSnapshots') as ListSchema).url}`;
+  const api = '/sites/pmo/_api/web';
+  const path = (p: string): string => encodeURIComponent(p.replace(/'/g, "''"));
+  const uploadUrl = (name: string): string => `${api}/getFolderByServerRelativePath(decodedurl='${path(folder)}')/files/addUsingPath(decodedurl='${path(name)}',overwrite=true)`;
+  const fileUrl = (name: string): string => `${api}/getFileByServerRelativePath(decodedurl='${path(`${folder}/${name}`)}')`;
+  /** The demo user each role signs in as (the owner is the server's default user). */
+  const ALIAS: Record<Role, string | undefined> = { owner: undefined, pmo: 'pmo', leader: 'leader', visitor: 'visitor', expert: 'thomas' };
+  interface Answer { status: number; type: string | null; encoding: string | null; length: number; sha256: string }
+  const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+  /** What a browser's upload is: gzip of data no two runs share, so a byte lost or changed shows. */
+  const snapshotBytes = (): Buffer => gzipSync(Buffer.concat([Buffer.from('{"projects":['), randomBytes(96 * 1024), Buffer.from(']}')]));
+
+  /**
+   * A hand-made REST call as `r`: writes carry r's own form digest and, like @pnp's file upload,
+   * `Content-Type: application/json` over a binary body (the server must not parse it).
+   */
+  async function rest(r: Role, method: 'GET' | 'POST' | 'DELETE', url: string, body?: Buffer, extra: Record<string, string> = {}): Promise<Answer> {
+    const alias = ALIAS[r];
+    const headers: Record<string, string> = { accept: 'application/json;odata=nometadata', ...(alias ? { 'X-PMOHub-User': alias } : {}), ...extra };
+    if (method !== 'GET') {
+      headers['X-RequestDigest'] = await digestFor(site.server, '/sites/pmo', alias);
+      headers['Content-Type'] = 'application/json;charset=utf-8';
+    }
+    const res = await fetch(`${site.server.url}${url}`, { method, headers, body });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { status: res.status, type: res.headers.get('content-type'), encoding: res.headers.get('content-encoding'), length: bytes.length, sha256: sha256(bytes) };
+  }
+  const read = (r: Role, name: string): Promise<Answer> => rest(r, 'GET', `${fileUrl(name)}/$value`);
+  /**
+   * A file as it must be served: its very bytes (length and hash, which jest compares at once),
+   * as binary, with no Content-Encoding that would make a browser's fetch unzip it on the way.
+   * [verify] SharePoint Online's Content-Type for a .gz file's $value (octet-stream, as for every file here).
+   */
+  const served = (bytes: Buffer): Answer => ({ status: 200, type: 'application/octet-stream', encoding: null, length: bytes.length, sha256: sha256(bytes) });
+
+  test.each(['owner', 'pmo'] as Role[])('%s uploads a snapshot, overwrites it and deletes it; every reader gets exactly the bytes sent', async (r) => {
+    const name = `projects-${r}.json.gz`;
+    const first = snapshotBytes();
+    expect((await rest(r, 'POST', uploadUrl(name), first)).status).toBe(200);
+    expect(await read(r, name)).toEqual(served(first));
+    const second = snapshotBytes();
+    expect((await rest(r, 'POST', uploadUrl(name), second)).status).toBe(200);
+    for (const reader of ['owner', 'pmo', 'leader', 'visitor'] as Role[]) expect([reader, await read(reader, name)]).toEqual([reader, served(second)]);
+    // No versions kept: only the newest counts, and a few megabytes rewritten hourly would pile up.
+    expect(await list('owner', 'hubSnapshots').select('EnableVersioning')()).toMatchObject({ EnableVersioning: false });
+    expect((await rest(r, 'DELETE', fileUrl(name))).status).toBe(200);
+    expect((await read('owner', name)).status).toBe(404);
+  });
+
+  test.each(['leader', 'visitor'] as Role[])('%s reads what the PMO uploaded, byte for byte, but cannot upload, overwrite, replace or delete a snapshot', async (r) => {
+    const name = `register-${r}.json.gz`;
+    const pmo = snapshotBytes();
+    expect((await rest('pmo', 'POST', uploadUrl(name), pmo)).status).toBe(200);
+    expect(await read(r, name)).toEqual(served(pmo));
+    const forged = snapshotBytes();
+    // A new file, the PMO's file by upload over it, and by replacing its content (@pnp's setContent).
+    expect((await rest(r, 'POST', uploadUrl(`latestReports-${r}.json.gz`), forged)).status).toBe(403);
+    expect((await read('owner', `latestReports-${r}.json.gz`)).status).toBe(404);
+    expect((await rest(r, 'POST', uploadUrl(name), forged)).status).toBe(403);
+    expect((await rest(r, 'POST', `${fileUrl(name)}/$value`, forged, { 'X-HTTP-Method': 'PUT' })).status).toBe(403);
+    expect((await rest(r, 'DELETE', fileUrl(name))).status).toBe(403);
+    expect((await rest(r, 'POST', `${fileUrl(name)}/recycle`)).status).toBe(403);
+    expect(await read('visitor', name)).toEqual(served(pmo));
+  });
+
+  test('an outsider in no group of the site (an external expert) reads none of it', async () => {
+    const name = 'latestReports.json.gz';
+    expect((await rest('pmo', 'POST', uploadUrl(name), snapshotBytes())).status).toBe(200);
+    for (const url of [`${fileUrl(name)}/$value`, fileUrl(name), `${api}/getFolderByServerRelativePath(decodedurl='${path(folder)}')/files`]) {
+      const got = await rest('expert', 'GET', url);
+      // 404 where SharePoint hides that the file exists, 403 where the library itself is closed to them.
+      expect([url, [403, 404].includes(got.status), got.type === 'application/octet-stream']).toEqual([url, true, false]);
+    }
+    expect((await rest('expert', 'POST', uploadUrl('expert.json.gz'), snapshotBytes())).status).toBe(403);
   });
 });

@@ -4,6 +4,8 @@ import '@pnp/sp/fields';
 import '@pnp/sp/items';
 import '@pnp/sp/views';
 import '@pnp/sp/site-users/web';
+import '@pnp/sp/site-groups/web';
+import '@pnp/sp/security';
 import { startSite, type Site } from './setup';
 import { provision, WriteLimitReached } from '../../../src/provisioning/apply';
 import { computePlan, readSite, writesOf } from '../../../src/provisioning/plan';
@@ -19,6 +21,28 @@ import { SpPrioritisationService } from '../../../src/services/PrioritisationSer
 import { mayChangeItem } from '../../../src/components/rights';
 
 jest.setTimeout(60_000);
+
+/** Each principal's permission levels on a list, by the principal's title. */
+async function rolesOn(site: Site, url: string): Promise<Record<string, string[]>> {
+  const ras = await site.sp.web.getList(`/sites/pmo/${url}`).roleAssignments.expand('Member', 'RoleDefinitionBindings')<Array<{
+    Member: { Title: string }; RoleDefinitionBindings: Array<{ Name: string }>;
+  }>>();
+  return Object.fromEntries(ras.map((ra) => [ra.Member.Title, ra.RoleDefinitionBindings.map((r) => r.Name).sort()]));
+}
+
+/**
+ * listRoles([]) on a list with its own permissions: PMO Owners Full Control, PMO Members Edit, Project
+ * Leaders and the site's visitors Read; whoever else the site gave a level keeps it (inheritance was
+ * broken by copying), nobody gets more.
+ */
+async function expectedRoles(site: Site): Promise<Record<string, string[]>> {
+  const web = await site.sp.web.roleAssignments.expand('Member', 'RoleDefinitionBindings')<Array<{ Member: { Title: string }; RoleDefinitionBindings: Array<{ Name: string }> }>>();
+  const visitors = (await site.sp.web.associatedVisitorGroup.select('Title')<{ Title: string }>()).Title;
+  return {
+    ...Object.fromEntries(web.map((ra) => [ra.Member.Title, ra.RoleDefinitionBindings.map((r) => r.Name).filter((n) => n !== 'Limited Access').sort()])),
+    'PMO Owners': ['Full Control'], 'PMO Members': ['Edit'], 'Project Leaders': ['Read'], [visitors]: ['Read']
+  };
+}
 
 describe('provisioning a site', () => {
   let site: Site;
@@ -50,7 +74,8 @@ describe('provisioning a site', () => {
       for (const v of schema.views) expect(views.map((x) => x.Title)).toContain(v.title);
     }
     const groups = await site.sp.web.siteGroups.select('Title')<Array<{ Title: string }>>();
-    expect(groups.map((g) => g.Title)).toEqual(expect.arrayContaining(['PMO Owners', 'PMO Members', 'Project Leaders']));
+    expect(groups.map((g) => g.Title)).toEqual(expect.arrayContaining(['PMO Owners', 'PMO Members', 'Project Leaders']));    // Schema 13's library, made on a new site with the same roles as an upgraded one gets (next tests).
+    expect(await rolesOn(site, getList('hubSnapshots').url)).toEqual(await expectedRoles(site));
   });
 
   it('an interrupted run completes when run again, then reports the site up to date', async () => {
@@ -96,8 +121,8 @@ describe('provisioning a site', () => {
     expect(plan.steps.filter((s) => s.kind === 'removeListRole').length).toBeGreaterThan(0);
     // Sparring Assignments (schema 4) is new: created with its view and permissions; so are PMO Front Door (schema 6),
     // Key Result Check-ins (schema 7), Project Priorities (schema 9), Benefits and Benefit Measurements (schema 10),
-    // in schema order.
-    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['keyResultCheckIns', 'projectPriorities', 'sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor', 'benefits', 'benefitMeasurements']);
+    // PMO Hub Snapshots (schema 13), in schema order.
+    expect(plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))).toEqual(['keyResultCheckIns', 'projectPriorities', 'sparringAssignments', 'sharedPortfolioViews', 'hubSettings', 'frontDoor', 'benefits', 'benefitMeasurements', 'hubSnapshots']);
     // The seed scored projects the schema 1 way, on the project items.
     const scoredOnProjects = (await projects.items.select('Id', internalName('projects', 'criteriaScores'), internalName('projects', 'priorityScore')).top(5000)<Array<Record<string, unknown>>>())
       .filter((p) => typeof p[internalName('projects', 'priorityScore')] === 'number');
@@ -251,6 +276,56 @@ describe('provisioning a site', () => {
     expect(again.upToDate).toBe(true);
     expect((await site.sp.web.getList(`/sites/pmo/${getList('projectPriorities').url}`).items.select('Id').top(5000)<unknown[]>()).length).toBe(items.length);
   }, 180_000);
+
+  it('upgrades a seeded schema 12 site to 13: only the PMO Hub Snapshots library is added, with its own roles; nothing else changes', async () => {
+    await provision(site.sp, { version: 12 });
+    await seedAsTheirAuthors(site);
+    const snapshots = getList('hubSnapshots');
+    // What every other list is: the site's state as provisioning reads it (columns, views, settings,
+    // permissions), and each item's id, time and whether it has its own permissions.
+    const others = async (): Promise<unknown> => {
+      const state = await readSite(site.sp);
+      state.lists.delete('hubSnapshots');
+      const items: Record<string, unknown> = {};
+      for (const l of lists.filter((x) => x.key !== 'hubSnapshots')) {
+        items[l.key] = await site.sp.web.getList(`/sites/pmo/${l.url}`).items.select('Id', 'Modified', 'HasUniqueRoleAssignments').orderBy('ID', true).top(5000)<unknown[]>();
+      }
+      return { lists: [...state.lists.entries()], webRoles: [...state.webRoles.entries()], groups: [...state.groups.entries()], items };
+    };
+    const before = await others();
+    const plan = computePlan(await readSite(site.sp));
+    // The library, its indexed Title, its view, its own permissions and the four groups' levels: nothing on any other list.
+    expect(plan.steps.map((s) => [s.kind, 'list' in s ? s.list.key : ''])).toEqual([
+      ['createList', 'hubSnapshots'], ['updateField', 'hubSnapshots'], ['createView', 'hubSnapshots'], ['breakInheritance', 'hubSnapshots'],
+      ['addListRole', 'hubSnapshots'], ['addListRole', 'hubSnapshots'], ['addListRole', 'hubSnapshots'], ['addListRole', 'hubSnapshots']
+    ]);
+    const upgrade = await provision(site.sp);
+    expect(upgrade.writes).toBe(plan.steps.reduce((n, s) => n + writesOf(s), 0));
+    expect(upgrade.migrated).toBeUndefined();
+    const library = site.sp.web.getList(`/sites/pmo/${snapshots.url}`);
+    expect(await library.select('Title', 'BaseTemplate', 'EnableVersioning', 'HasUniqueRoleAssignments')()).toMatchObject({
+      Title: 'PMO Hub Snapshots', BaseTemplate: 101, EnableVersioning: false, HasUniqueRoleAssignments: true
+    });
+    expect(await rolesOn(site, snapshots.url)).toEqual(await expectedRoles(site));
+    // Everything that was there is as it was: lists, columns, views, permissions, items.
+    expect(await others()).toEqual(before);
+    expect(await provision(site.sp)).toMatchObject({ writes: 0, upToDate: true });
+  }, 180_000);
+
+  it('gives a schema 12 site of the smallest profiles the library too: their register renders from it', async () => {
+    for (const profile of ['operational', 'excellence'] as const) {
+      const other = await startSite();
+      try {
+        await provision(other.sp, { version: 12, profile });
+        const upgrade = await provision(other.sp);
+        expect([profile, upgrade.plan.steps.filter((s) => s.kind === 'createList').map((s) => (s.kind === 'createList' ? s.list.key : ''))]).toEqual([profile, ['hubSnapshots']]);
+        expect(await rolesOn(other, getList('hubSnapshots').url)).toEqual(await expectedRoles(other));
+        expect((await provision(other.sp)).writes).toBe(0);
+      } finally {
+        await other.server.close();
+      }
+    }
+  });
 
   it('reports a column of another type as a conflict and never overwrites it', async () => {
     await provision(site.sp);

@@ -12,10 +12,10 @@ describe('PMO profiles', () => {
     expect(profileLists(DEFAULT_PROFILE).map((l) => l.key)).toEqual(lists.map((l) => l.key));
   });
 
-  it('get every list their lists look up, and the settings list', () => {
+  it('get every list their lists look up, the settings list, and the snapshots their register renders from first', () => {
     for (const profile of PMO_PROFILES) {
       const keys = new Set(profileLists(profile.key).map((l) => l.key));
-      expect(keys.has('hubSettings')).toBe(true);
+      expect([profile.key, keys.has('hubSettings'), keys.has('hubSnapshots'), keys.has('projects')]).toEqual([profile.key, true, true, true]);
       for (const list of profileLists(profile.key)) {
         for (const f of list.fields) {
           const target = (f as { lookupList?: string }).lookupList;

@@ -149,6 +149,19 @@ function writeContent(ctx: ApiContext, list: List, item: Item, content: Buffer, 
   });
 }
 
+/**
+ * The file or folder in `folder` whose name is `name` as SharePoint compares names: without regard
+ * to case (`Projects.json.gz` and `projects.json.gz` are one file there; an upload of either over the
+ * other overwrites it or, without Overwrite, is refused). The exact name first, through the index.
+ */
+function sameNameIn(ctx: ApiContext, list: List, folder: string, name: string): number | undefined {
+  const exact = ctx.store.db.prepare('SELECT id FROM items WHERE list_id = ? AND folder = ? AND leaf = ?').get(list.id, folder, name) as { id: number } | undefined;
+  if (exact) return exact.id;
+  const wanted = name.toLowerCase();
+  const rows = ctx.store.db.prepare('SELECT id, leaf FROM items WHERE list_id = ? AND folder = ?').all(list.id, folder) as Array<{ id: number; leaf: string }>;
+  return rows.find((r) => r.leaf.toLowerCase() === wanted)?.id;
+}
+
 function addFile(ctx: ApiContext, folderPath: string, seg: Segment): LocalResponse {
   post(ctx);
   const { store, actor } = ctx;
@@ -160,7 +173,7 @@ function addFile(ctx: ApiContext, folderPath: string, seg: Segment): LocalRespon
   const overwrite = arg(seg, 'Overwrite') === true;
   const unique = arg(seg, 'EnsureUniqueFileName') === true;
   const folder = found.leaf ? `${found.folder}/${found.leaf}` : list.url;
-  const existingId = (n: string): number | undefined => (store.db.prepare('SELECT id FROM items WHERE list_id = ? AND folder = ? AND leaf = ?').get(list.id, folder, n) as { id: number } | undefined)?.id;
+  const existingId = (n: string): number | undefined => sameNameIn(ctx, list, folder, n);
   let existing = existingId(name);
   if (existing !== undefined && unique) {
     const dot = name.lastIndexOf('.');
@@ -414,7 +427,7 @@ function createFolder(ctx: ApiContext, parentPath: string, name: string): string
   validateName(name);
   const parent = folderOf(ctx, parentPath);
   const folder = parent.leaf ? `${parent.folder}/${parent.leaf}` : parent.list.url;
-  const exists = store.db.prepare('SELECT 1 FROM items WHERE list_id = ? AND folder = ? AND leaf = ?').get(parent.list.id, folder, name);
+  const exists = sameNameIn(ctx, parent.list, folder, name) !== undefined;
   if (!exists) {
     store.demandAdd(actor, parent.list, folder);
     store.tx(() => store.insertItem(actor, parent.list, {}, { folder, leaf: name, fsType: 1 }));
