@@ -33,8 +33,10 @@ export function siteAwareSnapshots(browser: SnapshotStore, site: () => Promise<S
   };
   return {
     async get<T>(key: string): Promise<ListSnapshot<T> | undefined> {
-      const own = await browser.get<T>(key);
       const kind = siteWide(key);
+      // The files' chunk loads while the browser's own copy is looked up: a new browser needs it next.
+      if (kind) site().catch(() => undefined);
+      const own = await browser.get<T>(key);
       if (own || !kind) return own;
       // Shared by the page's web parts and by a read's remembered first screen and its delta: one download a file.
       if (!reads.has(kind)) reads.set(kind, site().then((s) => s.read<unknown>(kind)).catch(() => undefined));

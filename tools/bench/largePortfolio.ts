@@ -1,4 +1,4 @@
-import { getList, internalName, type FieldKey } from '../../src/schema';
+import { MODERATION_STATUS, getList, internalName, type FieldKey } from '../../src/schema';
 import type { LocalSharePoint } from '../local-sharepoint/src/server';
 import type { FieldValue } from '../local-sharepoint/src/store/types';
 
@@ -8,7 +8,7 @@ const RAGS = ['Green', 'Green', 'Green', 'Amber', 'Amber', 'Red'];
 const DAY = 86_400_000;
 
 /**
- * The `large` seed's shape (10,000 projects, 10 published reports each: 100,000) written
+ * The `large` seed's shape (10,000 projects, 10 published and approved reports each: 100,000) written
  * straight into the store of a provisioned site: the REST path would take minutes and is not
  * what these tests measure. Deterministic; report dates run up to `today`.
  */
@@ -47,7 +47,9 @@ export function insertLargePortfolio(server: LocalSharePoint, today: Date, proje
         const o = RAGS[Math.floor(rand() * RAGS.length)];
         store.insertItem(actor, reportList, {
           [r('title')]: `LRG ${id}`, [r('project')]: id, [r('reportDate')]: iso(t), [r('overall')]: o, [r('schedule')]: o, [r('cost')]: 'Green',
-          [r('scope')]: 'Green', [r('risk')]: o, [r('summary')]: 'On track.', [r('published')]: true
+          [r('scope')]: 'Green', [r('risk')]: o, [r('summary')]: 'On track.', [r('published')]: true,
+          // Published means approved, as the seed and the publish path write it (content approval, schema 8).
+          [MODERATION_STATUS.internalName]: MODERATION_STATUS.approved
         });
       }
     }

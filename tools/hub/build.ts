@@ -40,13 +40,20 @@ export async function buildHub(options: HubBuildOptions = {}): Promise<HubBuildR
   const started = Date.now();
   const outDir = options.outDir ?? HUB_DIST_DIR;
   fs.mkdirSync(outDir, { recursive: true });
+  // Chunk names carry their hash: an earlier build's chunks would pile up beside the new ones.
+  fs.rmSync(path.join(outDir, 'chunks'), { recursive: true, force: true });
   await build({
     entryPoints: [path.join(__dirname, 'client', 'main.tsx')],
-    outfile: path.join(outDir, HUB_BUNDLE),
+    // Split as SPFx splits the web parts: the page loads the hub and the chunks of its own web parts
+    // (each composition is an import() in webParts.tsx), not every web part's code on every page.
+    outdir: outDir,
+    entryNames: HUB_BUNDLE.replace(/\.js$/, ''),
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'browser',
-    format: 'iife',
-    target: 'es2019',
+    format: 'esm',
+    target: 'es2020',
     minify: options.minify ?? true,
     sourcemap: true,
     // React and Fluent drop their development checks only when NODE_ENV is a literal.

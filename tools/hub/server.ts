@@ -48,7 +48,7 @@ function shell(styleNonce: string): string {
 <meta name="pmohub-style-nonce" content="${styleNonce}">
 <title>PMO Hub</title>
 <link rel="icon" href="${HUB_ASSETS}${HUB_FAVICON}" type="image/svg+xml">
-<script src="${HUB_ASSETS}${HUB_BUNDLE}" defer></script>
+<script type="module" src="${HUB_ASSETS}${HUB_BUNDLE}"></script>
 </head>
 <body>
 <div id="root"></div>

@@ -14,7 +14,7 @@ import { SpHubSettingsService } from '../../../src/services/HubSettingsService';
 import { PROFILE_SETTING } from '../../../src/provisioning/pages';
 import { COMMON_STRINGS, LANGUAGES, format, initialLanguage, languageInfo, saveLanguage, type HubLanguage } from './strings';
 import { DEMO_ROLES, actAs, currentUserAlias, loadDemoUsers, photoUrl, roleLabel, type DemoUser } from './demoUsers';
-import { WebPartHost, propertyPaneOf, type HubWebPartContext } from './webParts';
+import { WebPartHost, hasWebPart, propertyPaneOf, type HubWebPartContext } from './webParts';
 import { PropertyPanePanel } from './propertyPane';
 import { FilterScope, PageFilterProvider } from './pageFilter';
 import { AddHere, AddSection, EditBar, NewPageDialog, Toolbox, WebPartToolbar, controlFor, draftOf, webPartTitle } from './editMode';
@@ -310,7 +310,7 @@ function Hub(): JSX.Element {
                           : (
                             <div key={control.id} className={classes.webPart} data-sp-webpart-id={control.manifestId} data-sp-webpart-instance={control.id}>
                               {draft && <WebPartToolbar common={c} tag={lang.tag} control={{ ...control, alias: '' }} draft={draft} onChange={setDraft}
-                                onEditProperties={propertyPaneOf(control.manifestId, context) ? () => setPaneFor(control.id) : undefined} />}
+                                onEditProperties={hasWebPart(control.manifestId) ? () => setPaneFor(control.id) : undefined} />}
                               {/* Keyed by user: a new user starts the web part afresh, as a new sign-in would. */}
                               <ErrorBoundary key={me.alias} title={c.ErrorTitle} retryLabel={c.Retry} common={c}>
                                 <FilterScope source={control.filterSource} publishAs={control.manifestId === PORTFOLIO_FILTERS_MANIFEST_ID ? control.id : undefined}>

@@ -6,20 +6,8 @@ import { spFromUrl } from '../../../src/services/sp';
 import type { GraphClientLike } from '../../../src/services/PeopleService';
 import type { WebPartComposition } from '../../../src/webparts/shared/composition';
 import * as ids from '../../../src/pages/hubPages';
-import { projectRegisterComposition, type ProjectRegisterStrings } from '../../../src/webparts/projectRegister/composition';
-import { statusReportsComposition } from '../../../src/webparts/statusReports/composition';
-import { risksComposition } from '../../../src/webparts/risks/composition';
-import { templatesComposition } from '../../../src/webparts/templates/composition';
-import { communityEventsComposition, expertDirectoryComposition, lessonsLearnedComposition } from '../../../src/webparts/community/shared/compositions';
-import { portfolioFiltersComposition } from '../../../src/webparts/portfolio/filters/composition';
-import { kpiTilesComposition } from '../../../src/webparts/portfolio/kpiTiles/composition';
-import { statusChartsComposition } from '../../../src/webparts/portfolio/statusCharts/composition';
-import { budgetComposition } from '../../../src/webparts/portfolio/budget/composition';
-import { timelineComposition } from '../../../src/webparts/portfolio/timeline/composition';
-import { portfolioRiskHeatMapComposition } from '../../../src/webparts/portfolio/riskHeatMap/composition';
-import { prioritisationComposition } from '../../../src/webparts/portfolio/prioritisation/composition';
-import { frontDoorComposition } from '../../../src/webparts/frontDoor/composition';
-import { newsComposition } from '../../../src/webparts/frontDoor/newsComposition';
+import { HUB_PAGES } from '../../../src/pages/hubPages';
+import type { ProjectRegisterStrings } from '../../../src/webparts/projectRegister/composition';
 import { usePageFilter } from './pageFilter';
 import { REGISTER_STRINGS, format, type HubLanguage, type HubLanguageInfo } from './strings';
 import statusReportsEn from '../../../src/webparts/statusReports/loc/en-us.js';
@@ -50,17 +38,14 @@ import okrEn from '../../../src/webparts/okr/loc/en-us.js';
 import okrSv from '../../../src/webparts/okr/loc/sv-se.js';
 import okrDa from '../../../src/webparts/okr/loc/da-dk.js';
 import okrNl from '../../../src/webparts/okr/loc/nl-nl.js';
-import { okrComposition } from '../../../src/webparts/okr/composition';
 import kpisEn from '../../../src/webparts/pmoKpis/loc/en-us.js';
 import kpisSv from '../../../src/webparts/pmoKpis/loc/sv-se.js';
 import kpisDa from '../../../src/webparts/pmoKpis/loc/da-dk.js';
 import kpisNl from '../../../src/webparts/pmoKpis/loc/nl-nl.js';
-import { pmoKpisComposition } from '../../../src/webparts/pmoKpis/composition';
 import benefitsEn from '../../../src/webparts/benefits/loc/en-us.js';
 import benefitsSv from '../../../src/webparts/benefits/loc/sv-se.js';
 import benefitsDa from '../../../src/webparts/benefits/loc/da-dk.js';
 import benefitsNl from '../../../src/webparts/benefits/loc/nl-nl.js';
-import { benefitsComposition } from '../../../src/webparts/benefits/composition';
 import frontDoorEn from '../../../src/webparts/frontDoor/loc/en-us.js';
 import frontDoorSv from '../../../src/webparts/frontDoor/loc/sv-se.js';
 import frontDoorDa from '../../../src/webparts/frontDoor/loc/da-dk.js';
@@ -100,35 +85,95 @@ const REGISTER: ByLanguage<ProjectRegisterStrings> = {
   'nl-nl': { register: REGISTER_STRINGS['nl-nl'], status: STATUS['nl-nl'], risks: RISKS['nl-nl'] }
 };
 
-interface Registered {
+/** A web part as the hub renders it: its composition and its strings in every language. */
+interface Loaded {
   // Each entry pairs a composition with its own strings; the registry only passes them through.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   composition: WebPartComposition<any, any, any>;
   strings: ByLanguage<unknown>;
 }
 
+interface Registered {
+  /** The composition's module, a chunk of its own (as SPFx loads it in onInit): a page loads only its own web parts' code. */
+  load: () => Promise<Loaded>;
+}
+
+/** Web parts loaded so far, by manifest id: what render and the property pane read synchronously. */
+const loadedWebParts = new Map<string, Loaded>();
+
+function lazy(load: () => Promise<Loaded>): Registered {
+  let once: Promise<Loaded> | undefined;
+  return { load: () => (once ??= load().catch((e: unknown) => { once = undefined; throw e; })) };
+}
+
 /** The web parts the hub can render, by manifest id. */
 export const WEB_PARTS: Record<string, Registered> = {
-  [ids.PROJECT_REGISTER_MANIFEST_ID]: { composition: projectRegisterComposition, strings: REGISTER },
-  [ids.STATUS_REPORTS_MANIFEST_ID]: { composition: statusReportsComposition, strings: STATUS },
-  [ids.RISKS_MANIFEST_ID]: { composition: risksComposition, strings: RISKS },
-  [ids.TEMPLATES_MANIFEST_ID]: { composition: templatesComposition, strings: TEMPLATES },
-  [ids.COMMUNITY_EVENTS_MANIFEST_ID]: { composition: communityEventsComposition, strings: COMMUNITY },
-  [ids.EXPERT_DIRECTORY_MANIFEST_ID]: { composition: expertDirectoryComposition, strings: COMMUNITY },
-  [ids.LESSONS_LEARNED_MANIFEST_ID]: { composition: lessonsLearnedComposition, strings: COMMUNITY },
-  [ids.PORTFOLIO_FILTERS_MANIFEST_ID]: { composition: portfolioFiltersComposition, strings: PORTFOLIO },
-  [ids.KPI_TILES_MANIFEST_ID]: { composition: kpiTilesComposition, strings: PORTFOLIO },
-  [ids.STATUS_CHARTS_MANIFEST_ID]: { composition: statusChartsComposition, strings: PORTFOLIO },
-  [ids.BUDGET_MANIFEST_ID]: { composition: budgetComposition, strings: PORTFOLIO },
-  [ids.TIMELINE_MANIFEST_ID]: { composition: timelineComposition, strings: PLANNING },
-  [ids.PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID]: { composition: portfolioRiskHeatMapComposition, strings: PLANNING },
-  [ids.PRIORITISATION_MANIFEST_ID]: { composition: prioritisationComposition, strings: PLANNING },
-  [ids.FRONT_DOOR_MANIFEST_ID]: { composition: frontDoorComposition, strings: FRONT_DOOR },
-  [ids.NEWS_MANIFEST_ID]: { composition: newsComposition, strings: FRONT_DOOR },
-  [ids.OKR_MANIFEST_ID]: { composition: okrComposition, strings: OKR },
-  [ids.PMO_KPIS_MANIFEST_ID]: { composition: pmoKpisComposition, strings: PMO_KPIS },
-  [ids.BENEFITS_MANIFEST_ID]: { composition: benefitsComposition, strings: BENEFITS }
+  [ids.PROJECT_REGISTER_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-project-register' */ '../../../src/webparts/projectRegister/composition')).projectRegisterComposition, strings: REGISTER })),
+  [ids.STATUS_REPORTS_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-status-reports' */ '../../../src/webparts/statusReports/composition')).statusReportsComposition, strings: STATUS })),
+  [ids.RISKS_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-risks' */ '../../../src/webparts/risks/composition')).risksComposition, strings: RISKS })),
+  [ids.TEMPLATES_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-templates' */ '../../../src/webparts/templates/composition')).templatesComposition, strings: TEMPLATES })),
+  [ids.COMMUNITY_EVENTS_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-community-events' */ '../../../src/webparts/community/shared/compositions')).communityEventsComposition, strings: COMMUNITY })),
+  [ids.EXPERT_DIRECTORY_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-expert-directory' */ '../../../src/webparts/community/shared/compositions')).expertDirectoryComposition, strings: COMMUNITY })),
+  [ids.LESSONS_LEARNED_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-lessons-learned' */ '../../../src/webparts/community/shared/compositions')).lessonsLearnedComposition, strings: COMMUNITY })),
+  [ids.PORTFOLIO_FILTERS_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-portfolio-filters' */ '../../../src/webparts/portfolio/filters/composition')).portfolioFiltersComposition, strings: PORTFOLIO })),
+  [ids.KPI_TILES_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-kpi-tiles' */ '../../../src/webparts/portfolio/kpiTiles/composition')).kpiTilesComposition, strings: PORTFOLIO })),
+  [ids.STATUS_CHARTS_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-status-charts' */ '../../../src/webparts/portfolio/statusCharts/composition')).statusChartsComposition, strings: PORTFOLIO })),
+  [ids.BUDGET_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-budget' */ '../../../src/webparts/portfolio/budget/composition')).budgetComposition, strings: PORTFOLIO })),
+  [ids.TIMELINE_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-timeline' */ '../../../src/webparts/portfolio/timeline/composition')).timelineComposition, strings: PLANNING })),
+  [ids.PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-portfolio-risk-heat-map' */ '../../../src/webparts/portfolio/riskHeatMap/composition')).portfolioRiskHeatMapComposition, strings: PLANNING })),
+  [ids.PRIORITISATION_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-prioritisation' */ '../../../src/webparts/portfolio/prioritisation/composition')).prioritisationComposition, strings: PLANNING })),
+  [ids.FRONT_DOOR_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-front-door' */ '../../../src/webparts/frontDoor/composition')).frontDoorComposition, strings: FRONT_DOOR })),
+  [ids.NEWS_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-news' */ '../../../src/webparts/frontDoor/newsComposition')).newsComposition, strings: FRONT_DOOR })),
+  [ids.OKR_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-okr' */ '../../../src/webparts/okr/composition')).okrComposition, strings: OKR })),
+  [ids.PMO_KPIS_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-pmo-kpis' */ '../../../src/webparts/pmoKpis/composition')).pmoKpisComposition, strings: PMO_KPIS })),
+  [ids.BENEFITS_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-benefits' */ '../../../src/webparts/benefits/composition')).benefitsComposition, strings: BENEFITS }))
 };
+
+/** Loads a web part's chunk and keeps it for render; a failure is left to the web part's own load, which reports it. */
+function preload(manifestId: string): void {
+  WEB_PARTS[manifestId]?.load().then((l) => { loadedWebParts.set(manifestId, l); }, () => undefined);
+}
+
+/**
+ * Starts loading the web parts a hub page is provisioned with, from its file name in the address,
+ * while the page's own definition is still being read: SharePoint Online names a page's components
+ * in the page it serves, so SPFx starts loading them at once too. A page edited since loads its
+ * other web parts when they render, as before.
+ */
+export function preloadWebPartsOf(pathname: string): void {
+  let file: string;
+  try {
+    file = decodeURIComponent(pathname.split('/').pop() ?? '').toLowerCase();
+  } catch {
+    return;
+  }
+  const page = HUB_PAGES.find((p) => p.fileName.toLowerCase() === (file || 'home.aspx'));
+  for (const w of page?.webParts ?? []) preload(w.manifestId);
+}
+
+/** Whether the hub can render this web part (its code may not be loaded yet). */
+export function hasWebPart(manifestId: string): boolean {
+  return manifestId in WEB_PARTS;
+}
+
+/**
+ * The web part's composition once its chunk is in: undefined while it loads, 'unknown' for a web
+ * part the hub does not have. A chunk that fails to load is thrown in render, for the error boundary.
+ */
+function useWebPart(manifestId: string): Loaded | 'unknown' | undefined {
+  const [failed, setFailed] = React.useState<unknown>(undefined);
+  const [, loaded] = React.useReducer((n: number) => n + 1, 0);
+  React.useEffect(() => {
+    const entry = WEB_PARTS[manifestId];
+    if (!entry || loadedWebParts.has(manifestId)) return undefined;
+    let live = true;
+    entry.load().then((l) => { loadedWebParts.set(manifestId, l); if (live) loaded(); }, (e: unknown) => { if (live) setFailed(e); });
+    return () => { live = false; };
+  }, [manifestId]);
+  if (failed !== undefined) throw failed;
+  if (!(manifestId in WEB_PARTS)) return 'unknown';
+  return loadedWebParts.get(manifestId);
+}
 
 /**
  * The local SharePoint's Microsoft Graph subset (/graph/v1.0 on the hub's own origin), standing in for
@@ -154,25 +199,28 @@ export interface HostProps {
 
 /** The web part's own property pane definition (its composition's, as its SPFx class returns it), in the user's language. */
 export function propertyPaneOf(manifestId: string, context: HubWebPartContext): IPropertyPaneConfiguration | undefined {
-  const entry = WEB_PARTS[manifestId];
+  // The pane opens from a web part on the page, whose chunk is in by then.
+  const entry = loadedWebParts.get(manifestId);
   return entry?.composition.propertyPane(entry.strings[context.language.key], context.common);
 }
 
 /** What an SPFx web part's onInit and render do, with the hub's page as the context. */
 export function WebPartHost({ manifestId, properties, context }: HostProps): JSX.Element {
-  const entry = WEB_PARTS[manifestId];
+  const entry = useWebPart(manifestId);
   const configured = typeof properties.siteUrl === 'string' ? properties.siteUrl.trim() : '';
   const siteUrl = configured || context.siteUrl;
   // One set of services per site and acting user, as SPFx builds them once per page load and sign-in;
   // the cache key keeps one user's shared portfolio read from the next.
   const services = React.useMemo(
-    () => entry?.composition.services({
+    () => typeof entry === 'object' ? entry.composition.services({
       sp: spFromUrl(siteUrl), siteUrl, graph: localGraphClient, cacheKey: `${siteUrl}|${context.userKey}`,
       snapshots: { store: siteAwareSnapshotsFor(browserSnapshots, spFromUrl(siteUrl), siteUrl, context.userKey), userKey: context.userKey }
-    }),
+    }) : undefined,
     [entry, siteUrl, context.userKey]);
   const { filter, setFilter } = usePageFilter();
-  if (!entry) return <MessageBar messageBarType={MessageBarType.info}>{format(context.common.WebPartNotAvailable, manifestId)}</MessageBar>;
+  if (entry === 'unknown') return <MessageBar messageBarType={MessageBarType.info}>{format(context.common.WebPartNotAvailable, manifestId)}</MessageBar>;
+  // SPFx renders a web part only after onInit has loaded its composition.
+  if (!entry) return <></>;
   return entry.composition.render(services, properties, {
     strings: entry.strings[context.language.key], common: context.common, locale: context.language.tag, pageSiteUrl: context.siteUrl,
     officeWebViewer: false, filter, onFilterChange: setFilter
