@@ -40,14 +40,23 @@ function isSnapshot(x: unknown): x is ListSnapshot<unknown> {
 
 export function snapshotFiles(sp: SPFI, siteUrl: string): SnapshotFiles {
   const library = listUrl(siteUrl, getList('hubSnapshots'));
-  const fileUrl = (kind: string): string => `${library}/${kind}.json.gz`;
+  const fileName = (kind: string): string => `${kind}.json.gz`;
+  // Which files there are, asked once: a file asked for that is not there yet answers 404, which
+  // the browser reports as an error in its console on every first visit to a new site.
+  let names: Promise<Set<string>> | undefined;
+  const present = (): Promise<Set<string>> => {
+    names ??= sp.web.getFolderByServerRelativePath(library).files.select('Name')<Array<{ Name: string }>>()
+      .then((files) => new Set(files.map((f) => f.Name.toLowerCase())));
+    return names;
+  };
   return {
     async read<T>(kind: string): Promise<ListSnapshot<T> | undefined> {
       let bytes: ArrayBuffer;
       try {
-        bytes = await sp.web.getFileByServerRelativePath(fileUrl(kind)).getBuffer();
+        if (!(await present()).has(fileName(kind).toLowerCase())) return undefined;
+        bytes = await sp.web.getFileByServerRelativePath(`${library}/${fileName(kind)}`).getBuffer();
       } catch (e) {
-        // None yet (404), or a site without the library (before schema 13) or this user may not read it.
+        // A site without the library (before schema 13), a file deleted since it was listed, or a user who may not read it.
         if ([403, 404].includes(httpStatus(e) ?? 0)) return undefined;
         throw e;
       }
@@ -59,7 +68,7 @@ export function snapshotFiles(sp: SPFI, siteUrl: string): SnapshotFiles {
       }
     },
     async write<T>(kind: string, snapshot: ListSnapshot<T>): Promise<void> {
-      await sp.web.getFolderByServerRelativePath(library).files.addUsingPath(`${kind}.json.gz`, await gzip(JSON.stringify(snapshot)), { Overwrite: true });
+      await sp.web.getFolderByServerRelativePath(library).files.addUsingPath(fileName(kind), await gzip(JSON.stringify(snapshot)), { Overwrite: true });
     },
     async mayWrite(): Promise<boolean> {
       try {

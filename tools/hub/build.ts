@@ -3,7 +3,7 @@ import path from 'path';
 import { build, type Plugin } from 'esbuild';
 import { amdLocPlugin } from './amdLocPlugin';
 import { manifestsPlugin } from './manifestsPlugin';
-import { HUB_BUNDLE, HUB_DIST_DIR, HUB_FAVICON, HUB_FONTS_DIR } from './paths';
+import { HUB_BUNDLE, HUB_DIST_DIR, HUB_FABRIC_CONFIG, HUB_FAVICON, HUB_FONTS_DIR } from './paths';
 
 /** The tab icon: the register's "project collection" tile in SharePoint's default theme blue. */
 const FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#0078d4"/>'
@@ -43,11 +43,14 @@ export async function buildHub(options: HubBuildOptions = {}): Promise<HubBuildR
   // Chunk names carry their hash: an earlier build's chunks would pile up beside the new ones.
   fs.rmSync(path.join(outDir, 'chunks'), { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(__dirname, 'client', 'main.tsx')],
+    // fabricConfig is an entry of its own, loaded before the hub: ES modules evaluate their imports
+    // (Fluent's shared chunk among them) before their own code, so inside main.tsx it would run
+    // after Fluent had created its stylesheet without the page's nonce.
+    entryPoints: { [HUB_BUNDLE.replace(/\.js$/, '')]: path.join(__dirname, 'client', 'main.tsx'), [HUB_FABRIC_CONFIG.replace(/\.js$/, '')]: path.join(__dirname, 'client', 'fabricConfig.tsx') },
     // Split as SPFx splits the web parts: the page loads the hub and the chunks of its own web parts
     // (each composition is an import() in webParts.tsx), not every web part's code on every page.
     outdir: outDir,
-    entryNames: HUB_BUNDLE.replace(/\.js$/, ''),
+    entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
     bundle: true,

@@ -3,7 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import type http from 'http';
 import { hubPageOfPath } from '../../src/pages/hubPages';
-import { HUB_ASSETS, HUB_BUNDLE, HUB_FAVICON } from './paths';
+import { HUB_ASSETS, HUB_BUNDLE, HUB_FABRIC_CONFIG, HUB_FAVICON } from './paths';
 
 export const DEFAULT_SITE_PATH = '/sites/pmo';
 
@@ -48,6 +48,7 @@ function shell(styleNonce: string): string {
 <meta name="pmohub-style-nonce" content="${styleNonce}">
 <title>PMO Hub</title>
 <link rel="icon" href="${HUB_ASSETS}${HUB_FAVICON}" type="image/svg+xml">
+<script type="module" src="${HUB_ASSETS}${HUB_FABRIC_CONFIG}"></script>
 <script type="module" src="${HUB_ASSETS}${HUB_BUNDLE}"></script>
 </head>
 <body>

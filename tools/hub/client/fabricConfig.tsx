@@ -1,4 +1,4 @@
-// Imported first by main.tsx, before any Fluent UI module runs: Fluent reads
+// A script of its own, run before the hub's modules and any Fluent UI module (tools/hub/build.ts): Fluent reads
 // window.FabricConfig once, when it creates its stylesheet and registers its fonts.
 // (Every client file is .tsx so that the Node tools' tsconfig, which has no DOM, skips it.)
 

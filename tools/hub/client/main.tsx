@@ -1,5 +1,4 @@
-// fabricConfig must run before any Fluent UI module: keep it the first import.
-import './fabricConfig';
+// Fluent's configuration (fabricConfig.tsx) runs before this module as a script of its own (see tools/hub/build.ts).
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { mergeStyles } from '@fluentui/react';
