@@ -97,7 +97,8 @@ describe('Prioritisation', () => {
     fireEvent.change(weight, { target: { value: '12.25' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(weight.value).toBe('12.25'));
-    expect(screen.getByText('Enter a number from 0 to 100, with at most one decimal.')).toBeTruthy();
+    // Typing clears the field's message and the save's validation shows it again: wait for it, not the first frame.
+    expect(await screen.findByText('Enter a number from 0 to 100, with at most one decimal.')).toBeTruthy();
     expect(service.saved).toHaveLength(0);
 
     fireEvent.change(weight, { target: { value: '10' } });
