@@ -165,7 +165,8 @@ function useWebPart(manifestId: string): Loaded | 'unknown' | undefined {
   const [, loaded] = React.useReducer((n: number) => n + 1, 0);
   React.useEffect(() => {
     const entry = WEB_PARTS[manifestId];
-    if (!entry || loadedWebParts.has(manifestId)) return undefined;
+    // Asked even when the preload has the chunk already: it may have come in after this render read nothing.
+    if (!entry) return undefined;
     let live = true;
     entry.load().then((l) => { loadedWebParts.set(manifestId, l); if (live) loaded(); }, (e: unknown) => { if (live) setFailed(e); });
     return () => { live = false; };
