@@ -53,6 +53,25 @@ describe('portfolio snapshots: render from the last visit, then read only the ch
     expect(remembered!.readAt.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
+  it('applies the remembered reports once for all web parts on a page, and reads the copy again after the fresh read', async () => {
+    const store = freshStore();
+    await portfolio(store).loadProjects();
+    const gets: string[] = [];
+    const counted: SnapshotStore = { ...store, get: (key) => { gets.push(key); return store.get(key); } };
+    visit += 1;
+    const page = Array.from({ length: 6 }, () => new SpPortfolioService(site.pmoSp, site.url, `visit-${visit}`, { store: counted, userKey: 'pmo' }));
+    const shown = await Promise.all(page.map((s) => s.rememberedProjects()));
+    // One read of the projects' copy and one of the reports', not six of each.
+    expect(gets).toHaveLength(2);
+    for (const r of shown) expect(r?.projects).toBe(shown[0]?.projects);
+    expect(shown[0]?.projects.length).toBeGreaterThan(0);
+    await page[0].loadProjects();
+    gets.length = 0;
+    // The fresh read rewrote the copy: a web part rendered after it asks the store again.
+    await page[5].rememberedProjects();
+    expect(gets).toEqual(['projects', 'latestReports'].map((k) => `${k}|${site.url}|pmo`));
+  });
+
   it('reads only what changed since: an edit, a new project and a deleted one, each as SharePoint stored it', async () => {
     const store = freshStore();
     const first = await portfolio(store).loadProjects();
