@@ -87,6 +87,18 @@ describe('the hub page server', () => {
     for (const missing of ['/hub/assets/nope.js', '/hub/assets/..%2F..%2Fpackage.json', '/hub/assets/fonts/', `${SITE}/SitePages/Nope/x.aspx`, '/elsewhere']) {
       expect([missing, (await get(missing)).status]).toEqual([missing, 404]);
     }
+    // Hashed chunks and fonts are kept by the browser; the entry is revalidated, 304 while unchanged.
+    const chunk = fs.readdirSync(path.join(hub.dist, 'chunks')).find((f) => f.endsWith('.js'));
+    expect((await get(`/hub/assets/chunks/${chunk}`)).headers.get('cache-control')).toMatch(/max-age=31536000, immutable/);
+    expect((await get(`/hub/assets/fonts/${font}`)).headers.get('cache-control')).toMatch(/immutable/);
+    const entry = await get('/hub/assets/hub.js');
+    expect(entry.headers.get('cache-control')).toBe('no-cache');
+    const etag = entry.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^".+"$/);
+    const again = await fetch(hub.url('/hub/assets/hub.js'), { headers: { 'if-none-match': etag } });
+    expect([again.status, (await again.arrayBuffer()).byteLength]).toEqual([304, 0]);
+    const stale = await fetch(hub.url('/hub/assets/hub.js'), { headers: { 'if-none-match': '"other"' } });
+    expect([stale.status, (await stale.text()).length > 1000]).toEqual([200, true]);
     // A page of Site Pages the hub does not know (made in edit mode, or missing) gets the hub, which asks Site Pages.
     expect((await get(`${SITE}/SitePages/Nope.aspx`)).headers.get('content-type')).toMatch(/^text\/html/);
   });

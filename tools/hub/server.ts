@@ -100,8 +100,20 @@ export function hubStaticHandler(distDir: string, options: { sitePath?: string }
         send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, `Not found: ${pathname}`, head);
         return true;
       }
-      // Revalidated on every load: a rebuilt bundle shows up on the next reload.
-      send(res, 200, { 'content-type': type, 'cache-control': 'no-cache' }, fs.readFileSync(file), head);
+      // Chunks and fonts carry their content's hash in their names: a browser keeps them, as it keeps
+      // SPFx bundles from SharePoint's CDN. The rest (the entries, maps, the icon) is asked again on
+      // every load, answered 304 while unchanged, so a rebuilt hub shows up on the next reload.
+      if (/^(chunks|fonts)\/[^/]*-[A-Za-z0-9]{8}\.[a-z0-9]+$/.test(rel)) {
+        send(res, 200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' }, fs.readFileSync(file), head);
+        return true;
+      }
+      const stat = fs.statSync(file);
+      const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+      if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+        send(res, 304, { etag, 'cache-control': 'no-cache' }, '', true);
+        return true;
+      }
+      send(res, 200, { 'content-type': type, 'cache-control': 'no-cache', etag }, fs.readFileSync(file), head);
       return true;
     }
     const site = /^\/sites\/[^/]+/i.exec(pathname)?.[0];
