@@ -6,7 +6,7 @@ import { getList, selectFields, type FieldKey } from '../schema';
 import type { Project } from '../model/portfolio';
 import { fromItem } from './mapping';
 import { PAGE_SIZE, listUrl } from './ProjectService';
-import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnapshots';
+import { readWithChanges, rememberedRows, snapshotKey, type SnapshotStore } from './listSnapshots';
 import { withLatestReports } from '../model/latestStatus';
 import { sharedLatestReports, withRememberedReports } from './StatusTrendService';
 import { forgetReportHistory } from './reportShare';
@@ -69,7 +69,7 @@ export class SpPortfolioService implements IPortfolioService {
   ) {}
 
   private get snapshotKey(): string {
-    return `projects|${this.siteUrl}|${this.snapshots?.userKey ?? ''}`;
+    return snapshotKey('projects', this.siteUrl, this.snapshots?.userKey ?? '');
   }
 
   /** Remembered projects with the latest reports remembered with them (never the items' own cache); none if either is missing. */

@@ -10,7 +10,7 @@ import type { PersonRef } from '../model/common';
 import { fromItem } from './mapping';
 import { odataString } from './odata';
 import type { RawItem } from './listItems';
-import { readWithChanges, rememberedRows, type SnapshotStore } from './listSnapshots';
+import { readWithChanges, rememberedRows, snapshotKey, type SnapshotStore } from './listSnapshots';
 import { withLatestReports } from '../model/latestStatus';
 
 /** What the register and other project views need from SharePoint; components see only this. */
@@ -97,7 +97,7 @@ export class SpProjectService implements IProjectService, IProjectPickerService 
   ) {}
 
   private get snapshotKey(): string {
-    return `register|${this.siteUrl}|${this.snapshots?.userKey ?? ''}`;
+    return snapshotKey('register', this.siteUrl, this.snapshots?.userKey ?? '');
   }
 
   public async rememberedProjects(): Promise<{ projects: Project[]; readAt: Date } | undefined> {

@@ -13,7 +13,7 @@ import { PAGE_SIZE, listUrl } from './ProjectService';
 import { keepLatest, withLatestReports, type LatestReport, type ReportHistory, type ReportPoint } from '../model/latestStatus';
 import type { Project } from '../model/portfolio';
 import { shareFor, sharedHistory, sharedLatest } from './reportShare';
-import { readChangeLog, readItemsById, rememberedShape, writeAfterPaint, type SnapshotStore } from './listSnapshots';
+import { readChangeLog, readItemsById, rememberedShape, snapshotKey, writeAfterPaint, type SnapshotStore } from './listSnapshots';
 
 /** The report history behind the portfolio's status trend. */
 export interface IStatusTrendService {
@@ -170,7 +170,7 @@ const REMEMBERED_SHAPE = 'latest-published-reports-v1';
 export interface ReportSnapshots { store: SnapshotStore; userKey: string }
 
 function rememberKey(siteUrl: string, snapshots: ReportSnapshots): string {
-  return `latestReports|${siteUrl}|${snapshots.userKey}`;
+  return snapshotKey('latestReports', siteUrl, snapshots.userKey);
 }
 
 /**

@@ -39,6 +39,20 @@ export interface ListSnapshot<T> {
   rows: T[];
 }
 
+/** The reads the browser keeps, one snapshot each per site and user. */
+export type SnapshotRead = 'projects' | 'register' | 'latestReports';
+
+/** The key a read is kept under, per site and user: SharePoint trims rows per user. */
+export function snapshotKey(read: SnapshotRead, siteUrl: string, userKey: string): string {
+  return `${read}|${siteUrl}|${userKey}`;
+}
+
+/** The read, site and user a key names (the inverse of `snapshotKey`). */
+export function snapshotKeyParts(key: string): { read: string; siteUrl: string; userKey: string } {
+  const [read = '', siteUrl = '', ...user] = key.split('|');
+  return { read, siteUrl, userKey: user.join('|') };
+}
+
 /** Where snapshots are kept: IndexedDB in the browser (idb-keyval), anything with get/set in tests. */
 export interface SnapshotStore {
   get<T>(key: string): Promise<ListSnapshot<T> | undefined>;

@@ -1,14 +1,14 @@
 import type { SPFI } from '@pnp/sp';
-import type { ListSnapshot, SnapshotStore } from './listSnapshots';
+import { snapshotKeyParts, type ListSnapshot, type SnapshotRead, type SnapshotStore } from './listSnapshots';
 import type { SiteSnapshots } from './siteSnapshotFiles';
 
 /**
  * The reads a browser may start from another person's copy of: rows every member of the site reads
  * whole and alike (the Projects list, every project's latest approved report). A read of rows
  * SharePoint trims per user must never be listed here: one user's copy would show them to another.
- * Keys are `<read>|<site URL>|<user>` (PortfolioService, ProjectService, StatusTrendService).
+ * Keys are made by `snapshotKey` (listSnapshots).
  */
-export const SITE_WIDE_READS: readonly string[] = ['projects', 'register', 'latestReports'];
+export const SITE_WIDE_READS: readonly SnapshotRead[] = ['projects', 'register', 'latestReports'];
 
 export interface SiteAwareStore extends SnapshotStore {
   /** Settles once every site write started so far has (tests; the page never waits for one). */
@@ -28,8 +28,8 @@ export function siteAwareSnapshots(browser: SnapshotStore, site: () => Promise<S
   let writes: Promise<void> = Promise.resolve();
   /** The read a key names, when it is site-wide and of this site. */
   const siteWide = (key: string): string | undefined => {
-    const [kind, keySite] = key.split('|');
-    return keySite === siteUrl && SITE_WIDE_READS.includes(kind) ? kind : undefined;
+    const { read, siteUrl: keySite } = snapshotKeyParts(key);
+    return keySite === siteUrl && (SITE_WIDE_READS as readonly string[]).includes(read) ? read : undefined;
   };
   return {
     async get<T>(key: string): Promise<ListSnapshot<T> | undefined> {

@@ -2,7 +2,7 @@
 // the browser's own copy first, only site-wide reads of this site, only users who may write,
 // at most hourly, and a failed upload never breaks the page. Fakes for the browser and the files;
 // the files against the local SharePoint: test/integration/pmo/siteSnapshots.test.ts.
-import type { ListSnapshot, SnapshotStore } from '../../../src/services/listSnapshots';
+import { snapshotKey, snapshotKeyParts, type ListSnapshot, type SnapshotStore } from '../../../src/services/listSnapshots';
 import { siteAwareSnapshots, type SiteAwareStore } from '../../../src/services/siteSnapshots';
 import { SITE_REWRITE_AFTER_MS, withWritePolicy, type SmallMemory, type SnapshotFiles } from '../../../src/services/siteSnapshotFiles';
 
@@ -39,7 +39,7 @@ describe('site-aware snapshots', () => {
   it('starts from the browser\'s own copy; only without one from the site file, downloaded once for the page', async () => {
     const { browser, calls, make } = setUp({ siteFile: snap('2026-12-07T08:00:00Z', [7]) });
     const store = make();
-    const key = `projects|${SITE}|anna`;
+    const key = snapshotKey('projects', SITE, 'anna');
     const [a, b] = await Promise.all([store.get<number>(key), store.get<number>(key)]);
     expect(a?.rows).toEqual([7]);
     expect(b?.rows).toEqual([7]);
@@ -52,7 +52,7 @@ describe('site-aware snapshots', () => {
     const { calls, make } = setUp({ siteFile: snap('2026-12-07T08:00:00Z'), may: true });
     const store = make();
     expect(await store.get(`myDrafts|${SITE}|anna`)).toBeUndefined();
-    expect(await store.get(`projects|https://contoso.sharepoint.com/sites/other|anna`)).toBeUndefined();
+    expect(await store.get(snapshotKey('projects', 'https://contoso.sharepoint.com/sites/other', 'anna'))).toBeUndefined();
     await store.set(`myDrafts|${SITE}|anna`, snap('2026-12-07T09:00:00Z'));
     await store.siteWrites();
     expect(calls.reads).toEqual([]);
@@ -61,7 +61,7 @@ describe('site-aware snapshots', () => {
 
   it('a reader keeps its copy in the browser only, and is asked for its rights once a day, not on every visit', async () => {
     const { browser, calls, make, tick } = setUp({ may: false });
-    const key = `register|${SITE}|anna`;
+    const key = snapshotKey('register', SITE, 'anna');
     for (let visit = 0; visit < 3; visit++) {
       const store = make();
       await store.set(key, snap(new Date(Date.parse('2026-12-07T09:00:00Z') + visit * 3_600_000).toISOString()));
@@ -80,7 +80,7 @@ describe('site-aware snapshots', () => {
 
   it('a PMO member leaves a read the site has none of, then not again within the hour, then again', async () => {
     const { calls, make, tick } = setUp({ may: true });
-    const key = `latestReports|${SITE}|anna`;
+    const key = snapshotKey('latestReports', SITE, 'anna');
     let store = make();
     await store.set(key, snap('2026-12-07T09:00:00Z'));
     await store.siteWrites();
@@ -100,7 +100,7 @@ describe('site-aware snapshots', () => {
   it('a site file older than an hour, read by a new browser, is replaced by the PMO member\'s fresher read', async () => {
     const { calls, make } = setUp({ may: true, siteFile: snap('2026-12-06T17:00:00Z') });
     const store = make();
-    const key = `projects|${SITE}|anna`;
+    const key = snapshotKey('projects', SITE, 'anna');
     expect(await store.get(key)).toBeDefined();
     await store.set(key, snap('2026-12-07T09:00:00Z'));
     await store.siteWrites();
@@ -110,7 +110,7 @@ describe('site-aware snapshots', () => {
   it('a site file read minutes ago is not replaced', async () => {
     const { calls, make } = setUp({ may: true, siteFile: snap('2026-12-07T08:50:00Z') });
     const store = make();
-    const key = `projects|${SITE}|anna`;
+    const key = snapshotKey('projects', SITE, 'anna');
     await store.get(key);
     await store.set(key, snap('2026-12-07T09:00:00Z'));
     await store.siteWrites();
@@ -120,7 +120,7 @@ describe('site-aware snapshots', () => {
 
   it('a refused upload keeps the browser\'s copy, breaks nothing and is not tried again that day', async () => {
     const { browser, calls, make } = setUp({ may: true, failWrite: true });
-    const key = `projects|${SITE}|anna`;
+    const key = snapshotKey('projects', SITE, 'anna');
     const store = make();
     await expect(store.set(key, snap('2026-12-07T09:00:00Z'))).resolves.toBeUndefined();
     await expect(store.siteWrites()).resolves.toBeUndefined();
@@ -129,5 +129,13 @@ describe('site-aware snapshots', () => {
     await again.set(key, snap('2026-12-07T09:00:00Z'));
     await again.siteWrites();
     expect(calls.rightsChecks).toBe(1);
+  });
+});
+
+describe('snapshot keys', () => {
+  it('name a read per site and user, and are read back whole, also for a claims login with bars in it', () => {
+    const user = 'i:0#.f|membership|anna@contoso.com';
+    expect(snapshotKey('register', SITE, user)).not.toBe(snapshotKey('register', SITE, 'anna'));
+    expect(snapshotKeyParts(snapshotKey('register', SITE, user))).toEqual({ read: 'register', siteUrl: SITE, userKey: user });
   });
 });
