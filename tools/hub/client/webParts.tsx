@@ -129,9 +129,15 @@ export const WEB_PARTS: Record<string, Registered> = {
   [ids.BENEFITS_MANIFEST_ID]: lazy(async () => ({ composition: (await import(/* webpackChunkName: 'hub-benefits' */ '../../../src/webparts/benefits/composition')).benefitsComposition, strings: BENEFITS }))
 };
 
-/** Loads a web part's chunk and keeps it for render; a failure is left to the web part's own load, which reports it. */
+/** Loads a web part's chunk (once) and keeps it for what reads it synchronously (render, the property pane). */
+function loadWebPart(entry: Registered, manifestId: string): Promise<Loaded> {
+  return entry.load().then((l) => { loadedWebParts.set(manifestId, l); return l; });
+}
+
+/** Starts loading a web part's chunk; a failure is left to the web part's own load, which reports it. */
 function preload(manifestId: string): void {
-  WEB_PARTS[manifestId]?.load().then((l) => { loadedWebParts.set(manifestId, l); }, () => undefined);
+  const entry = WEB_PARTS[manifestId];
+  if (entry) loadWebPart(entry, manifestId).catch(() => undefined);
 }
 
 /**
@@ -168,7 +174,7 @@ function useWebPart(manifestId: string): Loaded | 'unknown' | undefined {
     // Asked even when the preload has the chunk already: it may have come in after this render read nothing.
     if (!entry) return undefined;
     let live = true;
-    entry.load().then((l) => { loadedWebParts.set(manifestId, l); if (live) loaded(); }, (e: unknown) => { if (live) setFailed(e); });
+    loadWebPart(entry, manifestId).then(() => { if (live) loaded(); }, (e: unknown) => { if (live) setFailed(e); });
     return () => { live = false; };
   }, [manifestId]);
   if (failed !== undefined) throw failed;
