@@ -168,6 +168,9 @@ describe('editing a hub page', () => {
     const narrow = (await hub.open('visitor', { page: '/SitePages/Kwartaaloverzicht.aspx', locale: 'nl-NL', viewport: { width: 390, height: 844 } })).page;
     // A fresh session loads the bundle again: on a busy machine that takes longer than one step.
     await narrow.locator(`[data-sp-webpart-instance="${stored[1].id}"]`).waitFor({ timeout: 30_000 });
+    // Measured once both web parts show their content: a zone keeps a placeholder's room until its code is in.
+    await narrow.locator('a[data-kpi="active"]').first().waitFor({ timeout: 30_000 });
+    await narrow.waitForFunction(() => document.querySelectorAll('[data-webpart-waiting]').length === 0);
     const first = await narrow.locator(`[data-sp-webpart-instance="${stored[0].id}"]`).boundingBox();
     const second = await narrow.locator(`[data-sp-webpart-instance="${stored[1].id}"]`).boundingBox();
     expect(second && first && second.y >= first.y + first.height).toBe(true);

@@ -14,6 +14,7 @@ import { SpPortfolioService } from '../../src/services/PortfolioService';
 import { SpPortfolioViewService } from '../../src/services/PortfolioViewService';
 import { filterPortfolio } from '../../src/model/portfolioFilter';
 import { budgetRows, portfolioKpis, statusDistribution } from '../../src/model/portfolioMetrics';
+import { KPI_TILES_MANIFEST_ID, PORTFOLIO_FILTERS_MANIFEST_ID, PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID, PRIORITISATION_MANIFEST_ID, TIMELINE_MANIFEST_ID } from '../../src/pages/hubPages';
 import type { Project } from '../../src/model/portfolio';
 
 jest.setTimeout(30_000);
@@ -81,6 +82,29 @@ describe('a PMO member on the portfolio page', () => {
     expect((await tile('active').textContent())?.replace(/[\uE000-\uF8FF]/g, '')).toBe(`Active projects${k.active}Open in the project register.`);
     await page.getByText(`${all.length} projects in ${statusDistribution(all, 'unit', 'en-US').length} groups, by latest overall status.`).waitFor();
     await shot('portfolio-unfiltered');
+  });
+
+  it('loads the web parts below the first screen once it is drawn, as SharePoint loads web parts out of view later', async () => {
+    const s = await hub.open('pmo', { viewport: { width: 1366, height: 768 } });
+    // Which zones still waited for their code when the KPI tiles first showed (noted in the page, before it paints).
+    await s.context.addInitScript(`(() => {
+      const o = new MutationObserver(() => {
+        if (!document.querySelector('a[data-kpi="active"]')) return;
+        window.__waitingAtFirstScreen = Array.from(document.querySelectorAll('[data-webpart-waiting]')).map((z) => z.getAttribute('data-webpart-waiting'));
+        o.disconnect();
+      });
+      o.observe(document, { childList: true, subtree: true });
+    })();`);
+    await s.page.goto(hub.url(`${SITE}${PORTFOLIO_PAGE}`));
+    await s.page.locator('a[data-kpi="active"]').waitFor();
+    const waiting = await s.page.evaluate(() => (window as unknown as { __waitingAtFirstScreen: string[] }).__waitingAtFirstScreen);
+    expect(waiting).toEqual(expect.arrayContaining([TIMELINE_MANIFEST_ID, PORTFOLIO_RISK_HEAT_MAP_MANIFEST_ID, PRIORITISATION_MANIFEST_ID]));
+    for (const first of [PORTFOLIO_FILTERS_MANIFEST_ID, KPI_TILES_MANIFEST_ID]) expect(waiting).not.toContain(first);
+    // Then every web part is there without scrolling.
+    await s.page.getByRole('heading', { name: 'Roadmap' }).waitFor({ timeout: 20_000 });
+    await s.page.waitForFunction(() => document.querySelectorAll('[data-webpart-waiting]').length === 0, undefined, { timeout: 20_000 });
+    expect(s.problems).toEqual([]);
+    await s.context.close();
   });
 
   it('filters by unit, and the KPI tiles, status chart and budget all follow', async () => {

@@ -52,6 +52,7 @@ import frontDoorDa from '../../../src/webparts/frontDoor/loc/da-dk.js';
 import frontDoorNl from '../../../src/webparts/frontDoor/loc/nl-nl.js';
 import { indexedDbSnapshots } from '../../../src/services/listSnapshots';
 import { siteAwareSnapshotsFor } from '../../../src/services/siteSnapshots';
+import { afterFirstScreen } from '../../../src/common/firstScreen';
 
 // The local hub as an SPFx host: for each web part, the composition written beside its SPFx
 // class, the strings files SPFx would load for the user's language, and what the hub's page
@@ -98,6 +99,12 @@ interface Registered {
   load: () => Promise<Loaded>;
 }
 
+/**
+ * Room a web part's zone takes while its code is not in: about a chart's or a short list's height,
+ * so that a page's zones start where they will roughly be and only the first screen's count as in view.
+ */
+const ZONE_PLACEHOLDER_PX = 250;
+
 /** Web parts loaded so far, by manifest id: what render and the property pane read synchronously. */
 const loadedWebParts = new Map<string, Loaded>();
 
@@ -141,10 +148,17 @@ function preload(manifestId: string): void {
 }
 
 /**
- * Starts loading the web parts a hub page is provisioned with, from its file name in the address,
+ * Where a page's first web part zone starts: below the suite bar, the site header, the navigation
+ * and the page's title and command bar (measured at 1366 px wide).
+ */
+const FIRST_ZONE_TOP_PX = 330;
+
+/**
+ * Starts loading the web parts a hub page is provisioned with that start within the first screen
+ * (the zones in page order, ZONE_PLACEHOLDER_PX each), from the page's file name in the address,
  * while the page's own definition is still being read: SharePoint Online names a page's components
- * in the page it serves, so SPFx starts loading them at once too. A page edited since loads its
- * other web parts when they render, as before.
+ * in the page it serves, so SPFx starts loading them at once too. The others load as
+ * useLoadWhenNeeded says, as do the web parts of a page edited since.
  */
 export function preloadWebPartsOf(pathname: string): void {
   let file: string;
@@ -154,7 +168,9 @@ export function preloadWebPartsOf(pathname: string): void {
     return;
   }
   const page = HUB_PAGES.find((p) => p.fileName.toLowerCase() === (file || 'home.aspx'));
-  for (const w of page?.webParts ?? []) preload(w.manifestId);
+  (page?.webParts ?? []).forEach((w, i) => {
+    if (FIRST_ZONE_TOP_PX + i * ZONE_PLACEHOLDER_PX < window.innerHeight) preload(w.manifestId);
+  });
 }
 
 /** Whether the hub can render this web part (its code may not be loaded yet). */
@@ -163,23 +179,49 @@ export function hasWebPart(manifestId: string): boolean {
 }
 
 /**
- * The web part's composition once its chunk is in: undefined while it loads, 'unknown' for a web
- * part the hub does not have. A chunk that fails to load is thrown in render, for the error boundary.
+ * The web part's composition once its chunk is in (asked for only once `wanted`): undefined while it
+ * loads or waits, 'unknown' for a web part the hub does not have. A chunk that fails to load is
+ * thrown in render, for the error boundary.
  */
-function useWebPart(manifestId: string): Loaded | 'unknown' | undefined {
+function useWebPart(manifestId: string, wanted: boolean): Loaded | 'unknown' | undefined {
   const [failed, setFailed] = React.useState<unknown>(undefined);
   const [, loaded] = React.useReducer((n: number) => n + 1, 0);
   React.useEffect(() => {
     const entry = WEB_PARTS[manifestId];
     // Asked even when the preload has the chunk already: it may have come in after this render read nothing.
-    if (!entry) return undefined;
+    if (!entry || !wanted) return undefined;
     let live = true;
     loadWebPart(entry, manifestId).then(() => { if (live) loaded(); }, (e: unknown) => { if (live) setFailed(e); });
     return () => { live = false; };
-  }, [manifestId]);
+  }, [manifestId, wanted]);
   if (failed !== undefined) throw failed;
   if (!(manifestId in WEB_PARTS)) return 'unknown';
   return loadedWebParts.get(manifestId);
+}
+
+/**
+ * Whether the web part's code should load now. SharePoint Online loads a web part outside the
+ * viewport only when it is scrolled into view (by design, for page performance: sp-dev-docs
+ * issues 729, 6424). The hub loads a zone that starts within the first screen when the page is laid
+ * out (every zone still a placeholder) at once, and the others once that first screen is drawn
+ * (common/firstScreen): every web part is there without scrolling, and their code is not compiled
+ * on the first screen's critical path (the Portfolio page's timeline, heat map and prioritisation).
+ */
+function useLoadWhenNeeded(zone: React.RefObject<HTMLElement>, known: boolean): boolean {
+  const [wanted, setWanted] = React.useState(known);
+  React.useLayoutEffect(() => {
+    if (wanted) return undefined;
+    const el = zone.current;
+    if (!el || el.getBoundingClientRect().top < window.innerHeight) {
+      setWanted(true);
+      return undefined;
+    }
+    let live = true;
+    const want = (): void => { if (live) setWanted(true); };
+    afterFirstScreen(undefined).then(want, want);
+    return () => { live = false; };
+  }, [wanted, zone]);
+  return wanted;
 }
 
 /**
@@ -213,7 +255,9 @@ export function propertyPaneOf(manifestId: string, context: HubWebPartContext): 
 
 /** What an SPFx web part's onInit and render do, with the hub's page as the context. */
 export function WebPartHost({ manifestId, properties, context }: HostProps): JSX.Element {
-  const entry = useWebPart(manifestId);
+  const zone = React.useRef<HTMLDivElement>(null);
+  const wanted = useLoadWhenNeeded(zone, loadedWebParts.has(manifestId));
+  const entry = useWebPart(manifestId, wanted);
   const configured = typeof properties.siteUrl === 'string' ? properties.siteUrl.trim() : '';
   const siteUrl = configured || context.siteUrl;
   // One set of services per site and acting user, as SPFx builds them once per page load and sign-in;
@@ -227,7 +271,7 @@ export function WebPartHost({ manifestId, properties, context }: HostProps): JSX
   const { filter, setFilter } = usePageFilter();
   if (entry === 'unknown') return <MessageBar messageBarType={MessageBarType.info}>{format(context.common.WebPartNotAvailable, manifestId)}</MessageBar>;
   // SPFx renders a web part only after onInit has loaded its composition.
-  if (!entry) return <></>;
+  if (!entry) return <div ref={zone} style={{ minHeight: ZONE_PLACEHOLDER_PX }} data-webpart-waiting={manifestId} />;
   return entry.composition.render(services, properties, {
     strings: entry.strings[context.language.key], common: context.common, locale: context.language.tag, pageSiteUrl: context.siteUrl,
     officeWebViewer: false, filter, onFilterChange: setFilter
