@@ -79,6 +79,10 @@ describe('upload and download', () => {
     const info = await folder().files.addUsingPath('CASE.json.gz', 'second', { Overwrite: true });
     expect(info.Name).toBe('Case.json.gz');
     expect(await file('Case.json.gz').getText()).toBe('second');
+    // Read, as SharePoint reads a URL, whatever its casing: the file's and its folder's.
+    expect(await file('CASE.JSON.GZ').getText()).toBe('second');
+    expect(await sp.web.getFileByServerRelativePath(`${LIB.toUpperCase()}/case.json.gz`).getText()).toBe('second');
+    expect((await sp.web.getFileByServerRelativePath(`${LIB}/cAsE.json.gz`).select('Name')<{ Name: string }>()).Name).toBe('Case.json.gz');
     const names = (await folder().files.select('Name')()).map((f: { Name: string }) => f.Name).filter((n) => n.toLowerCase() === 'case.json.gz');
     expect(names).toEqual(['Case.json.gz']);
     // EnsureUniqueFileName sees the collision too and picks another name.

@@ -40,7 +40,10 @@ function locate(ctx: ApiContext, path: string): Located | undefined {
   const cut = path.lastIndexOf('/');
   const folder = path.slice(0, cut);
   const leaf = path.slice(cut + 1);
-  const row = ctx.store.db.prepare('SELECT id FROM items WHERE list_id = ? AND folder = ? AND leaf = ?').get(list.id, folder, leaf) as { id: number } | undefined;
+  // SharePoint's URLs are case-insensitive (a file added as Case.json.gz is also case.JSON.gz). The
+  // exact spelling first, on the index; another casing only when that finds nothing.
+  const row = (ctx.store.db.prepare('SELECT id FROM items WHERE list_id = ? AND folder = ? AND leaf = ?').get(list.id, folder, leaf)
+    ?? ctx.store.db.prepare('SELECT id FROM items WHERE list_id = ? AND folder = ? COLLATE NOCASE AND leaf = ? COLLATE NOCASE').get(list.id, folder, leaf)) as { id: number } | undefined;
   const item = row ? ctx.store.getItem(list, row.id) : undefined;
   return { list, folder, leaf, item };
 }
