@@ -9,7 +9,7 @@ import { PAGE_SIZE, listUrl } from './ProjectService';
 import { readWithChanges, rememberedRows, snapshotKey, type SnapshotStore } from './listSnapshots';
 import { withLatestReports } from '../model/latestStatus';
 import { sharedLatestReports, withRememberedReports } from './StatusTrendService';
-import { forgetReportHistory } from './reportShare';
+import { forgetReportHistory, shareFor, type Shared } from './reportShare';
 
 /** What the portfolio web parts read from SharePoint; components see only this. */
 export interface IPortfolioService {
@@ -54,7 +54,7 @@ const shared = new Map<string, { at: number; projects: Promise<Project[]>; corre
  * 10,000 projects took ~15 ms and as many objects again, once per web part (six on the Portfolio
  * page) on the first screen's critical path (profiled, 7 Dec 2026).
  */
-const sharedRemembered = new Map<string, { at: number; value: Promise<{ projects: Project[]; readAt: Date } | undefined> }>();
+const sharedRemembered = new Map<string, Shared<{ projects: Project[]; readAt: Date } | undefined>>();
 
 export class SpPortfolioService implements IPortfolioService {
   /**
@@ -74,15 +74,11 @@ export class SpPortfolioService implements IPortfolioService {
 
   /** Remembered projects with the latest reports remembered with them (never the items' own cache); none if either is missing. */
   public rememberedProjects(): Promise<{ projects: Project[]; readAt: Date } | undefined> {
-    if (!this.snapshots) return Promise.resolve(undefined);
-    const hit = sharedRemembered.get(this.cacheKey);
-    if (hit && Date.now() - hit.at < SHARED_FOR_MS) return hit.value;
+    const snapshots = this.snapshots;
+    if (!snapshots) return Promise.resolve(undefined);
     const { select, expand } = selectFields('projects', PORTFOLIO_PROJECT_FIELDS);
-    const value = withRememberedReports(rememberedRows<Project>(this.snapshots.store, this.snapshotKey, select, expand), this.siteUrl, this.snapshots);
-    const entry = { at: Date.now(), value };
-    sharedRemembered.set(this.cacheKey, entry);
-    value.catch(() => { if (sharedRemembered.get(this.cacheKey) === entry) sharedRemembered.delete(this.cacheKey); });
-    return value;
+    return shareFor(sharedRemembered, this.cacheKey,
+      () => withRememberedReports(rememberedRows<Project>(snapshots.store, this.snapshotKey, select, expand), this.siteUrl, snapshots));
   }
 
   public loadProjects(): Promise<Project[]> {
