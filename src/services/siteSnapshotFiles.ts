@@ -8,12 +8,14 @@ import { getList } from '../schema';
 import { listUrl } from './ProjectService';
 import { hasPermission, httpStatus, type PermissionMask } from './odata';
 import type { ListSnapshot } from './listSnapshots';
+import { fromColumns, toColumns } from './snapshotColumns';
 
 /**
  * The site's snapshot files in the PMO Hub Snapshots library (schema 13): one gzipped JSON file a
- * read (`projects.json.gz`, …). A chunk of its own, loaded only when a browser has no snapshot of
- * its own or has one to leave: @pnp/sp's files and folders, the compression and the write policy
- * stay off the pages' first load (siteSnapshots is the layer they carry).
+ * read (`projects.json.gz`, …), its rows stored by column (snapshotColumns). A chunk of its own,
+ * loaded only when a browser has no snapshot of its own or has one to leave: @pnp/sp's files and
+ * folders, the compression and the write policy stay off the pages' first load (siteSnapshots is
+ * the layer they carry).
  */
 export interface SnapshotFiles {
   /** The file of `kind`; undefined when there is none, or it is unreadable or not a snapshot (it then costs the head start, nothing else). */
@@ -62,13 +64,15 @@ export function snapshotFiles(sp: SPFI, siteUrl: string): SnapshotFiles {
       }
       try {
         const parsed: unknown = JSON.parse(await gunzip(bytes));
-        return isSnapshot(parsed) ? parsed as ListSnapshot<T> : undefined;
+        // By column since 7 Dec 2026 (snapshotColumns); a file of rows, left before, still counts until it is rewritten.
+        const snapshot = fromColumns<T>(parsed) ?? parsed;
+        return isSnapshot(snapshot) ? snapshot as ListSnapshot<T> : undefined;
       } catch {
         return undefined;
       }
     },
     async write<T>(kind: string, snapshot: ListSnapshot<T>): Promise<void> {
-      await sp.web.getFolderByServerRelativePath(library).files.addUsingPath(fileName(kind), await gzip(JSON.stringify(snapshot)), { Overwrite: true });
+      await sp.web.getFolderByServerRelativePath(library).files.addUsingPath(fileName(kind), await gzip(JSON.stringify(toColumns(snapshot))), { Overwrite: true });
     },
     async mayWrite(): Promise<boolean> {
       try {

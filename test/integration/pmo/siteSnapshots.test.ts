@@ -4,7 +4,7 @@
 // files; a broken or missing file costs the head start, nothing else. IndexedDB is
 // fake-indexeddb's; SharePoint is the local one, through real @pnp/sp.
 import 'fake-indexeddb/auto';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
@@ -16,6 +16,7 @@ import { SpStatusReportService } from '../../../src/services/StatusReportService
 import { indexedDbSnapshots, snapshotWrites, type ListSnapshot } from '../../../src/services/listSnapshots';
 import { siteAwareSnapshots, type SiteAwareStore } from '../../../src/services/siteSnapshots';
 import { snapshotFiles, withWritePolicy, type SmallMemory } from '../../../src/services/siteSnapshotFiles';
+import { fromColumns } from '../../../src/services/snapshotColumns';
 import { getList, internalName } from '../../../src/schema';
 import type { Project } from '../../../src/model/portfolio';
 
@@ -49,13 +50,18 @@ describe('site snapshots: a new browser starts from what a PMO member read, then
   /** What SharePoint stored in the library, as the owner reads it back. */
   async function fileOf(kind: string): Promise<{ snapshot: ListSnapshot<unknown>; modified: string; editor: number } | undefined> {
     const file = site.sp.web.getFileByServerRelativePath(`${library()}/${kind}.json.gz`);
+    let bytes: ArrayBuffer;
+    let info: { Modified: string; EditorId: number };
     try {
-      const bytes = await file.getBuffer();
-      const info = await file.listItemAllFields.select('Modified', 'EditorId')<{ Modified: string; EditorId: number }>();
-      return { snapshot: JSON.parse(gunzipSync(Buffer.from(bytes)).toString('utf8')), modified: info.Modified, editor: info.EditorId };
+      bytes = await file.getBuffer();
+      info = await file.listItemAllFields.select('Modified', 'EditorId')<{ Modified: string; EditorId: number }>();
     } catch {
       return undefined;
     }
+    // Stored by column (snapshotColumns): anything else is not what a browser leaves.
+    const snapshot = fromColumns<unknown>(JSON.parse(gunzipSync(Buffer.from(bytes)).toString('utf8')));
+    if (!snapshot) throw new Error(`${kind}.json.gz is not a column snapshot`);
+    return { snapshot, modified: info.Modified, editor: info.EditorId };
   }
   async function requests<T>(f: () => Promise<T>): Promise<{ value: T; requests: number }> {
     const before = site.server.stats.total - (site.server.stats.byKind.contextinfo ?? 0);
@@ -147,6 +153,23 @@ describe('site snapshots: a new browser starts from what a PMO member read, then
     await folder.files.addUsingPath('projects.json.gz', new TextEncoder().encode('not gzip at all').buffer as ArrayBuffer, { Overwrite: true });
     const visitor = browser(site, site.visitorSp, 'visitor');
     expect(await portfolio(site.visitorSp, visitor, 'visitor').rememberedProjects()).toBeUndefined();
+    expect(await portfolio(site.visitorSp, visitor, 'visitor').loadProjects()).toEqual(await truth(site.visitorSp));
+  });
+
+  it('a file of rows, as browsers left them before the files were stored by column, still starts a new browser', async () => {
+    const pmo = browser(site, site.pmoSp, 'pmo');
+    await portfolio(site.pmoSp, pmo, 'pmo').loadProjects();
+    await pmo.siteWrites();
+    const columns = await fileOf('projects');
+    const folder = site.sp.web.getFolderByServerRelativePath(library());
+    // A copy of exactly the file's bytes: a Buffer's own ArrayBuffer can be larger than the Buffer.
+    await folder.files.addUsingPath('projects.json.gz', new Uint8Array(gzipSync(JSON.stringify(columns!.snapshot))).buffer, { Overwrite: true });
+    const visitor = browser(site, site.visitorSp, 'visitor');
+    const remembered = await portfolio(site.visitorSp, visitor, 'visitor').rememberedProjects();
+    // Dated with the older of the projects' and the reports' files.
+    expect(remembered?.readAt.getTime()).toBeLessThanOrEqual(Date.parse(columns!.snapshot.readAt));
+    expect(remembered?.projects.map((p) => [p.id, p.title, p.budget, p.leader?.title])).toEqual(
+      (columns!.snapshot.rows as Project[]).map((p) => [p.id, p.title, p.budget, p.leader?.title]));
     expect(await portfolio(site.visitorSp, visitor, 'visitor').loadProjects()).toEqual(await truth(site.visitorSp));
   });
 
