@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Text, useTheme } from '@fluentui/react';
 import { format } from './text';
+import { dateFormat } from './format';
 
 /**
  * Says that what is on screen was read on an earlier visit and is being brought up to date, so
@@ -9,7 +10,7 @@ import { format } from './text';
 export function ReadAtNote({ asOf, locale, common }: { asOf: Date | undefined; locale: string; common: IPmoHubCommonStrings }): JSX.Element {
   const theme = useTheme();
   if (!asOf) return <></>;
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(asOf);
+  const when = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(asOf);
   return (
     <Text as="p" role="status" variant="small" styles={{ root: { color: theme.semanticColors.bodySubtext, margin: '0 0 8px' } }}>
       {format(common.ShownAsReadAt, when)}

@@ -3,6 +3,7 @@
  * stores DateTime columns. The browser's own zone plays no part: a Danish PMO member travelling
  * in New York still books the meeting at 14.30 Copenhagen time, as SharePoint's own forms would.
  */
+import { dateFormat } from './format';
 
 /** Hours and minutes as `HH:MM` (24 h). */
 export type TimeOfDay = string;
@@ -11,7 +12,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The wall-clock parts of `ms` in `timeZone`. */
 function zonedParts(ms: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit'
   }).formatToParts(new Date(ms));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
@@ -57,7 +58,7 @@ export function utcToZoned(iso: string | undefined, timeZone: string): { date: s
 export function formatLocaleTime(time: TimeOfDay | undefined, locale: string): string {
   if (!time || !/^\d{2}:\d{2}$/.test(time)) return time ?? '';
   const [h, mi] = time.split(':').map(Number);
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2027, 0, 15, h, mi)));
+  return dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2027, 0, 15, h, mi)));
 }
 
 /**
@@ -90,5 +91,5 @@ export function formatZonedDateTime(iso: string | undefined, locale: string, tim
   if (!iso) return '';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return '';
-  return new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
+  return dateFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
 }

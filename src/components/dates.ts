@@ -1,4 +1,6 @@
 import { DayOfWeek, type IDatePickerStrings } from '@fluentui/react';
+// Cached per locale and options: a calendar's names took 38 new formatters on every render of the portfolio filters.
+import { dateFormat } from './format';
 
 /** Calendar dates as `YYYY-MM-DD` ↔ local `Date` at midnight: no time zone shift either way. */
 export function isoToDate(iso: string | undefined): Date | undefined {
@@ -28,10 +30,10 @@ export interface CalendarLabels {
 export function datePickerStrings(locale: string, labels: CalendarLabels): IDatePickerStrings {
   const cap = (s: string): string => s.charAt(0).toLocaleUpperCase(locale) + s.slice(1);
   const month = (style: 'long' | 'short'): string[] => Array.from({ length: 12 }, (_, i) =>
-    cap(new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2021, i, 1)))).replace(/\.$/, ''));
+    cap(dateFormat(locale, { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2021, i, 1)))).replace(/\.$/, ''));
   // 2021-01-03 was a Sunday: Fluent's day arrays start on Sunday.
   const day = (style: 'long' | 'short' | 'narrow'): string[] => Array.from({ length: 7 }, (_, i) =>
-    cap(new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2021, 0, 3 + i)))).replace(/\.$/, ''));
+    cap(dateFormat(locale, { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2021, 0, 3 + i)))).replace(/\.$/, ''));
   return {
     months: month('long'),
     shortMonths: month('short'),
@@ -55,10 +57,10 @@ export function firstDayOfWeek(locale: string): DayOfWeek {
  */
 export function formatShortDate(date: Date | undefined, locale: string): string {
   if (!date) return '';
-  const padded = new Intl.DateTimeFormat(locale, { dateStyle: 'short' }).formatToParts(new Date(2021, 0, 5))
+  const padded = dateFormat(locale, { dateStyle: 'short' }).formatToParts(new Date(2021, 0, 5))
     .find((p) => p.type === 'day')?.value.length === 2;
   const style = padded ? '2-digit' : 'numeric';
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: style, day: style }).format(date);
+  return dateFormat(locale, { year: 'numeric', month: style, day: style }).format(date);
 }
 
 /** `YYYY-MM-DD` shown in the language's short form ('' for none). */
@@ -86,7 +88,7 @@ export function parseShortDate(text: string, locale: string): Date | undefined {
   if (iso) return make(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   if (!/^\d+[^\d]+\d+[^\d]+\d+$/.test(t)) return undefined;
   const parts = t.split(/[^\d]+/);
-  const order = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' })
+  const order = dateFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' })
     .formatToParts(new Date(2021, 11, 31)).filter((p) => p.type === 'year' || p.type === 'month' || p.type === 'day').map((p) => p.type);
   const v: Record<string, string> = {};
   order.forEach((k, i) => { v[k] = parts[i]; });

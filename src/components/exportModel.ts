@@ -2,6 +2,7 @@
  * A table for export (a register view, a chart's data) and that table as CSV: pure functions, so
  * what a spreadsheet receives is tested without a browser. Formula injection is neutralised here.
  */
+import { numberFormat } from './format';
 export type ExportCell =
   | { kind: 'text'; value: string }
   | { kind: 'number'; value: number }
@@ -28,7 +29,7 @@ export function neutraliseCsvText(text: string): string {
 
 /** `;` where the decimal comma is used (sv, da, nl: Excel's list separator there), `,` in English. */
 export function csvSeparator(locale: string): ',' | ';' {
-  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  const decimal = numberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   return decimal === ',' ? ';' : ',';
 }
 
@@ -52,7 +53,7 @@ function csvCell(cell: ExportCell, locale: string, sep: string): string {
     case 'empty': return '';
     case 'date': return csvField(cell.value, sep);
     // Plain digits with the language's decimal mark (no grouping): what a spreadsheet in that language reads as a number.
-    case 'number': return csvField(new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 10 }).format(cell.value).replace(/\u2212/g, '-'), sep);
+    case 'number': return csvField(numberFormat(locale, { useGrouping: false, maximumFractionDigits: 10 }).format(cell.value).replace(/\u2212/g, '-'), sep);
     default: return csvTextField(neutraliseCsvText(cell.value), sep);
   }
 }

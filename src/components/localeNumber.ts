@@ -3,13 +3,14 @@
  * "1,200,000.50" in English. Parsing is strict about grouping, so "1.5" in Dutch is refused
  * rather than silently read as 15.
  */
+import { numberFormat } from './format';
 export interface NumberSymbols {
   decimal: string;
   group: string;
 }
 
 export function numberSymbols(locale: string): NumberSymbols {
-  const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
+  const parts = numberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
   return {
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
     group: parts.find((p) => p.type === 'group')?.value ?? ','
@@ -44,7 +45,7 @@ export function parseLocaleNumber(text: string, locale: string): number | undefi
 /** The number as the language writes it (grouped), for putting back into a text field. */
 export function formatLocaleNumber(value: number | undefined, locale: string, maximumFractionDigits: number = 2): string {
   if (value === undefined || value === null || Number.isNaN(value)) return '';
-  return new Intl.NumberFormat(locale, { useGrouping: true, maximumFractionDigits }).format(value);
+  return numberFormat(locale, { useGrouping: true, maximumFractionDigits }).format(value);
 }
 
 /**
@@ -54,5 +55,5 @@ export function formatLocaleNumber(value: number | undefined, locale: string, ma
 export function formatLocaleAmount(value: number | undefined, locale: string): string {
   if (value === undefined || value === null || Number.isNaN(value)) return '';
   const fraction = Math.round(value * 100) % 100 !== 0;
-  return new Intl.NumberFormat(locale, { useGrouping: true, minimumFractionDigits: fraction ? 2 : 0, maximumFractionDigits: 2 }).format(value);
+  return numberFormat(locale, { useGrouping: true, minimumFractionDigits: fraction ? 2 : 0, maximumFractionDigits: 2 }).format(value);
 }

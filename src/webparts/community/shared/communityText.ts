@@ -1,5 +1,6 @@
 import { formatZonedDateTime } from '../../../components/dateTime';
 import type { CommunityEvent, Competency, Certification, EventAudience, EventType, ExpertAvailability, LessonCategory, SparringStatus } from '../../../model/community';
+import { dateFormat } from '../../../components/format';
 
 /**
  * Choice keys are stable English identifiers stored in SharePoint; what people read comes
@@ -56,7 +57,7 @@ export function formatDay(iso: string | undefined, locale: string): string {
   if (!iso) return '';
   const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   if (isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
+  return dateFormat(locale, { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
 }
 
 /** Where an event happens, for one line on its card. */
