@@ -196,6 +196,10 @@ export function queryItems(store: SharePointStore, actor: Actor, list: List, q: 
   const readable = makeReadableCheck(store, actor, list);
 
   let candidates: Item[] | undefined;
+  // Over the threshold SharePoint sorts only by ID or by indexed columns, even when an indexed filter
+  // narrows the rows first (SharePoint's large-list guidance; the local server was kinder until
+  // 7 Dec 2026) [verify: whether SharePoint Online sorts a narrowed set of at most 5,000 by any column].
+  if (big && !byIdOnly && order.some((o) => !o0IsId(o.fp) && (!o.fp.field.props.Indexed || o.fp.sub))) throw Errors.threshold();
   if (q.filter && big) {
     const narrowed = narrowByIndex(store, list, fields, q.filter, resolvedFilter);
     if (!narrowed || narrowed.count > THRESHOLD) throw Errors.threshold();
