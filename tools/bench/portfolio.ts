@@ -87,6 +87,7 @@ async function portfolioPage(runs: number): Promise<Results> {
     const warmFresh: number[] = [];
     let warmRequests = 0;
     let requests: Record<string, number> = {};
+    let warmRequestsByPurpose: Record<string, number> = {};
     let total = 0;
     let projectsShown = '';
     let timeline: string[] = [];
@@ -122,7 +123,8 @@ async function portfolioPage(runs: number): Promise<Results> {
       first.push(Math.round(marks.firstRender));
       trend.push(Math.round(marks.trend));
       projectsShown = (await page.getByText(/^\d[\d,]* of [\d,]+ projects$/).first().textContent()) ?? '';
-      requests = seen;
+      // A copy: the same page's listener goes on counting the warm visit below into `seen`.
+      requests = { ...seen };
       total = n;
       // The page's own resource timing (its clock, from navigation start): what it asked when, and when the answer was in.
       const entries = await page.evaluate(() => (globalThis as unknown as { performance: { getEntriesByType(t: string): Array<{ name: string; startTime: number; responseEnd: number }> } })
@@ -139,13 +141,14 @@ async function portfolioPage(runs: number): Promise<Results> {
       await page.waitForFunction(() => !/Shown as read/.test((globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText), undefined, { timeout: 120_000 });
       warmFresh.push(Date.now() - t1);
       warmRequests = n - before;
+      warmRequestsByPurpose = Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, v - (requests[k] ?? 0)]).filter(([, v]) => Number(v) > 0));
       await context.close();
     }
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     return {
       firstVisitOnSite, projectsShown, nodeClockFirstRenderRunsMs: nodeClockFirst, firstRenderMs: median(first), firstRenderRunsMs: first, trendShownMs: median(trend), trendRunsMs: trend,
       pageApiRequests: total, requestsByPurpose: requests, lastRunRequestTimeline: timeline,
-      warmVisit: { firstRenderMs: median(warmFirst), firstRenderRunsMs: warmFirst, freshMs: median(warmFresh), freshRunsMs: warmFresh, pageApiRequests: warmRequests },
+      warmVisit: { firstRenderMs: median(warmFirst), firstRenderRunsMs: warmFirst, freshMs: median(warmFresh), freshRunsMs: warmFresh, pageApiRequests: warmRequests, requestsByPurpose: warmRequestsByPurpose },
       ...(profile ? { cpuProfileOfFirstColdVisit: profile } : {}),
       note: 'firstVisitOnSite: the site\'s first visit ever (no browser copy, no site snapshot files), a PMO member\'s, which leaves the files. ' +
         'cold: a new browser on that site, starting from the files (nothing changed since they were left); first render = KPI tiles visible and status bars in the DOM, on the page\'s clock from navigation start (nodeClock…: ' +
