@@ -43,10 +43,12 @@ function kindOf(url: string, body: string | null): string {
   const u = decodeURIComponent(url);
   if (u.includes('/$batch')) return body && body.includes('PMOStatusReports') ? 'trend pages ($batch)' : 'user and rights ($batch)';
   if (u.includes('PMOPortfolioViews')) return 'saved views';
+  if (u.includes('PMOStatusReports') && /getchanges/i.test(u)) return 'latest reports: changes since (shared)';
   if (u.includes('PMOStatusReports')) return 'trend: highest report ID';
   if (u.includes('PMOProjects') && u.includes('CurrentChangeToken')) return 'projects: change token (shared)';
   if (u.includes('PMOProjects') && /getchanges/i.test(u)) return 'projects: changes since (shared)';
   if (u.includes('PMOProjects')) return 'projects (shared, pages of 5,000)';
+  if (u.includes('PMOHubSnapshots')) return /getFolderByServerRelativePath/i.test(u) ? 'site snapshot files: which there are (shared)' : 'site snapshot file (shared)';
   return u.replace(/^https?:\/\/[^/]+/, '').slice(0, 80);
 }
 
