@@ -10,14 +10,27 @@ import { settle } from './odata';
 /** SP.PrincipalType.User: the person assignments this module manages (groups are the list's). */
 const USER = 1;
 
-/** The id of one of the schema's permission levels on this site: built-ins by type, PMO Hub's own by name. */
-export async function roleDefinitionId(sp: SPFI, key: RoleKey): Promise<number> {
+/** Permission level ids already read, per SPFI: a project save shares up to four items with the same level. */
+const knownRoleIds = new WeakMap<SPFI, Map<RoleKey, Promise<number>>>();
+
+/**
+ * The id of one of the schema's permission levels on this site: built-ins by type, PMO Hub's own by
+ * name. Read once per SPFI (a level's id does not change while it exists); a failed read is not kept.
+ */
+export function roleDefinitionId(sp: SPFI, key: RoleKey): Promise<number> {
   const def = roleDefinitions.find((r) => r.key === key);
-  if (!def) throw new Error(`Unknown permission level '${key}'.`);
+  if (!def) return Promise.reject(new Error(`Unknown permission level '${key}'.`));
+  let known = knownRoleIds.get(sp);
+  if (!known) knownRoleIds.set(sp, known = new Map());
+  const had = known.get(key);
+  if (had) return had;
   const found = def.roleTypeKind
     ? sp.web.roleDefinitions.getByType(def.roleTypeKind)
     : sp.web.roleDefinitions.getByName(def.name);
-  return (await found.select('Id')<{ Id: number }>()).Id;
+  const id = found.select('Id')<{ Id: number }>().then((r) => r.Id);
+  known.set(key, id);
+  id.catch(() => { if (known?.get(key) === id) known.delete(key); });
+  return id;
 }
 
 /**
@@ -35,11 +48,18 @@ export function shareItemWithPerson(sp: SPFI, listUrl: string, itemId: number, p
  * `roleId` on the item afterwards, whoever held it before.
  */
 export async function shareItemWithPeople(sp: SPFI, listUrl: string, itemId: number, personIds: readonly number[], roleId: number): Promise<void> {
+  type Assignment = { PrincipalId: number; Member: { PrincipalType: number }; RoleDefinitionBindings: Array<{ Id: number }> };
   const item = sp.web.getList(listUrl).items.getById(itemId);
-  await item.breakRoleInheritance(true, false);
-  const assignments = await item.roleAssignments.expand('Member', 'RoleDefinitionBindings')<Array<{
-    PrincipalId: number; Member: { PrincipalType: number }; RoleDefinitionBindings: Array<{ Id: number }>;
-  }>>();
+  // Whether the item has its own permissions, and who holds what on it, in one request: an item
+  // shared before (every save after a project's first) needs no break, which was a request each.
+  // An item that inherits answers with its parent's assignments, which the break then copies.
+  const [reads, readAll] = sp.batched();
+  const readItem = reads.web.getList(listUrl).items.getById(itemId);
+  const unique = readItem.select('HasUniqueRoleAssignments')<{ HasUniqueRoleAssignments: boolean }>();
+  const current = readItem.roleAssignments.expand('Member', 'RoleDefinitionBindings')<Assignment[]>();
+  await readAll();
+  const assignments = await current;
+  if (!(await unique).HasUniqueRoleAssignments) await item.breakRoleInheritance(true, false);
   const [batched, execute] = sp.batched();
   const target = batched.web.getList(listUrl).items.getById(itemId);
   const pending: Array<Promise<unknown>> = [];
