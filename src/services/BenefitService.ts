@@ -14,7 +14,7 @@ import { fromItem, toPayload } from './mapping';
 import { hasPermission, httpStatus, type PermissionMask } from './odata';
 import { inProjectFolder, lookupIdFilter, readAll, saveItem, selection, spList, type RawItem } from './listItems';
 import { checkRange, validateFields, type FieldErrors } from './validation';
-import { addInProjectFolder, addedId, ensureProjectFolder, missingFolder, shareProjectFolders } from './projectFolders';
+import { addInProjectFolder, addedId, ensureProjectFolder, missingFolder } from './projectFolders';
 
 /** What the benefit views need of a project: code, title, phase, leader. */
 export type BenefitProject = Pick<Project, 'id' | 'code' | 'title' | 'phase' | 'leader'>;
@@ -183,7 +183,8 @@ export class SpBenefitService implements IBenefitService {
     const leaderField = `${internalName('projects', 'leader')}Id`;
     const project = await spList(this.sp, this.siteUrl, 'projects').items.getById(projectId).select('Id', leaderField)<RawItem>();
     const leader = typeof project[leaderField] === 'number' ? project[leaderField] as number : undefined;
-    await shareProjectFolders(this.sp, this.siteUrl, projectId, leader, ['benefits', 'benefitMeasurements']);
+    const sharing = await import(/* webpackChunkName: 'project-sharing' */ './projectFolderSharing');
+    await sharing.shareProjectFolders(this.sp, this.siteUrl, projectId, leader, ['benefits', 'benefitMeasurements']);
   }
 
   public async recordMeasurement(measurement: NewItem<BenefitMeasurement>, benefit: Benefit): Promise<MeasurementSaved> {

@@ -14,8 +14,6 @@ import { hasPermission, httpStatus, odataString, settle, type PermissionMask, ty
 import { ifMatch, saveItem, selection, spList, type RawItem } from './listItems';
 import { checkRange, validateFields, type FieldErrors } from './validation';
 import { listUrl, PAGE_SIZE } from './ProjectService';
-import { roleDefinitionId, shareItemWithPerson } from './itemPermissions';
-import { shareProjectFolders } from './projectFolders';
 
 /** Fields only publishing a status report writes (DESIGN rule 6); never sent by an edit of the project. */
 export const LATEST_STATUS_KEYS: readonly string[] = [
@@ -155,9 +153,10 @@ export class SpProjectEditingService implements IProjectEditingService {
     const list = spList(this.sp, this.siteUrl, 'projects');
     const mask = await list.getCurrentUserEffectivePermissions() as unknown as PermissionMask;
     if (!hasPermission(mask, PermissionKind.ManagePermissions)) return;
-    await shareItemWithPerson(this.sp, listUrl(this.siteUrl, getList('projects') as ListSchema), project.id, leader.id, await roleDefinitionId(this.sp, rule.role));
+    const sharing = await import(/* webpackChunkName: 'project-sharing' */ './projectFolderSharing');
+    await sharing.shareItemWithPerson(this.sp, listUrl(this.siteUrl, getList('projects') as ListSchema), project.id, leader.id, await sharing.roleDefinitionId(this.sp, rule.role));
     // Where the leader adds status reports and risks: the project's folders (projectFolders.ts).
-    await shareProjectFolders(this.sp, this.siteUrl, project.id, leader.id);
+    await sharing.shareProjectFolders(this.sp, this.siteUrl, project.id, leader.id);
   }
 
   /** Filter on the indexed, unique code column; SharePoint compares text case-insensitively. */

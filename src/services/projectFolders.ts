@@ -4,12 +4,11 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/folders';
 import '@pnp/sp/batching';
-import { getList, internalName, lists, MODERATION_STATUS, type FieldKey, type ListKey, type ListSchema } from '../schema';
+import { getList, lists, MODERATION_STATUS, type ListKey, type ListSchema } from '../schema';
 import { toFormValues } from './mapping';
 import { httpStatus, settle } from './odata';
 import { listUrl } from './ProjectService';
-import { roleDefinitionId, shareItemWithPeople } from './itemPermissions';
-import { lookupIdFilter, readAll, spList } from './listItems';
+import { spList } from './listItems';
 
 /**
  * Per-project folders (src/schema/groups.ts, README "Permissions"): a list with `projectFolders`
@@ -83,44 +82,4 @@ export async function ensureProjectFolder(sp: SPFI, siteUrl: string, listKey: Li
   const results = await spList(sp, siteUrl, listKey).addValidateUpdateItemUsingPath(
     folderFormValues(list.value.EnableModeration), root, false, undefined, { leafName: String(projectId), objectType: 1 }) as FormResult[];
   return addedId(results);
-}
-
-/**
- * The people a list's folder rule names besides the leader (schema `projectFolders.people`): the
- * person in that field of each item of the project in that list — one read on the indexed project
- * lookup, so safe past 5,000 items. Folders have no project, so they are not among them.
- */
-export async function folderPeople(sp: SPFI, siteUrl: string, list: ListSchema, projectId: number): Promise<number[]> {
-  const from = list.projectFolders?.people;
-  if (!from) return [];
-  const key = from.list as ListKey;
-  const field = `${internalName(key, from.field as FieldKey<ListKey>)}Id`;
-  const rows = await readAll(spList(sp, siteUrl, key).items.select('Id', field).filter(lookupIdFilter(key, 'project' as FieldKey<ListKey>, projectId)));
-  return [...new Set(rows.map((r) => r[field]).filter((id): id is number => typeof id === 'number' && id > 0))];
-}
-
-/**
- * The project's folders in every such list (or only `only`), with the leader's role there — and
- * the rule's other people's (benefit owners) — a previous leader's or owner's taken away. The
- * PMO's part of saving a project or a benefit; idempotent.
- */
-export async function shareProjectFolders(sp: SPFI, siteUrl: string, projectId: number, leaderId: number | undefined,
-  only?: readonly ListKey[]): Promise<void> {
-  for (const list of projectFolderLists) {
-    if (only && !only.includes(list.key as ListKey)) continue;
-    const rule = list.projectFolders as NonNullable<ListSchema['projectFolders']>;
-    const people = [...(leaderId !== undefined && leaderId > 0 ? [leaderId] : []), ...await folderPeople(sp, siteUrl, list, projectId).catch((e: unknown) => {
-      if (httpStatus(e) === 404) return [];
-      throw e;
-    })];
-    // No leader and nobody else: the folder inherits the list (leaders read there), as a leaderless project's.
-    if (!people.length) continue;
-    const folderId = await ensureProjectFolder(sp, siteUrl, list.key as ListKey, projectId).catch((e: unknown) => {
-      // A list the site does not have (its profile leaves the benefits out): no folder to share.
-      if (httpStatus(e) === 404) return undefined;
-      throw e;
-    });
-    if (folderId === undefined) continue;
-    await shareItemWithPeople(sp, listUrl(siteUrl, list), folderId, people, await roleDefinitionId(sp, rule.role));
-  }
 }
