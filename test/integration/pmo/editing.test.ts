@@ -10,7 +10,7 @@ import { SpProjectService } from '../../../src/services/ProjectService';
 import { SpStatusReportService } from '../../../src/services/StatusReportService';
 import { ConflictError, ValidationError } from '../../../src/services/errors';
 import { odataString } from '../../../src/services/odata';
-import type { NewItem, PersonRef, Project } from '../../../src/model';
+import type { NewItem, PersonRef, Project, StatusReport } from '../../../src/model';
 import { getList } from '../../../src/schema';
 import '@pnp/sp/site-users/web';
 
@@ -246,6 +246,15 @@ describe('permissions', () => {
     // A new leader: the PMO's save moves the project from Sanne to Lars.
     const moved = await editing(pmoSp).saveProject({ ...(await new SpProjectService(site.sp, site.url).getProject(hers.id)), leader: { id: lars.Id, title: lars.Title, email: lars.Email } });
     expect(await rejection(editing(leaderSp).saveProject({ ...moved, title: 'Still mine?' }))).toMatchObject({ status: 403 });
+    // Its status reports follow the project: the folder it already shared now admits Lars, not Sanne.
+    const draft = (title: string): NewItem<StatusReport> => ({
+      project: { id: moved.id, title: moved.title }, reportDate: '2027-02-01', overall: 'Green', schedule: 'Green', cost: 'Green',
+      scope: 'Green', risk: 'Green', summary: title, percentComplete: 10, published: false
+    });
+    expect(await rejection(new SpStatusReportService(leaderSp, site.url).saveDraft(draft('By Sanne after the move')))).toMatchObject({ status: 403 });
+    const larsSp = await site.as('lars');
+    const byLars = await new SpStatusReportService(larsSp, site.url).saveDraft(draft('By Lars after the move'));
+    expect(await new SpStatusReportService(site.sp, site.url).latest(moved.id)).toMatchObject({ id: byLars.id, summary: 'By Lars after the move' });
   });
 });
 
