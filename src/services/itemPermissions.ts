@@ -29,7 +29,7 @@ export function roleDefinitionId(sp: SPFI, key: RoleKey): Promise<number> {
     : sp.web.roleDefinitions.getByName(def.name);
   const id = found.select('Id')<{ Id: number }>().then((r) => r.Id);
   known.set(key, id);
-  id.catch(() => { if (known.get(key) === id) known.delete(key); });
+  id.catch(() => { if (known?.get(key) === id) known.delete(key); });
   return id;
 }
 
