@@ -1,6 +1,7 @@
 import { launchChromium } from '../hub/chromium';
 import { startCpuProfile } from './cpuProfile';
 import { siteSnapshotsLeft } from './siteSnapshots';
+import { closeWhenSettled } from './settle';
 
 type Results = Record<string, unknown>;
 
@@ -35,7 +36,7 @@ export async function registerFirstRender(siteUrl: string, runs = Number(process
       await page.waitForSelector('[role="grid"] [data-automationid="DetailsRow"]', { timeout: 60_000 });
       const at = Math.round(await page.evaluate(() => (globalThis as { __pmoFirstRow?: number }).__pmoFirstRow ?? Number.NaN));
       if (user === 'pmo') await siteSnapshotsLeft(siteUrl, ['register', 'latestReports']);
-      await context.close();
+      await closeWhenSettled(context, page);
       return at;
     };
     // The site's first visits ever: a visitor's (nothing in the browser, no snapshot files on the
@@ -80,7 +81,7 @@ export async function registerFirstRender(siteUrl: string, runs = Number(process
       await page.waitForFunction(() => !/Shown as read/.test((globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText), undefined, { timeout: 60_000 });
       warmFresh.push(Date.now() - t1);
       warmRequests = api - before;
-      await context.close();
+      await closeWhenSettled(context, page);
     }
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     times.sort((a, b) => a - b);

@@ -9,6 +9,7 @@ import type { PrioritisationCriterion, Project } from '../../src/model/portfolio
 import { launchChromium } from '../hub/chromium';
 import { buildHub } from '../hub/build';
 import { hubStaticHandler } from '../hub/server';
+import { closeWhenSettled } from './settle';
 
 type Results = Record<string, unknown>;
 
@@ -107,7 +108,7 @@ export async function roadmapAt10kProjects(): Promise<Results> {
         // Drawn once the scroll is handled: a row near the end of the 10,000.
         await page.waitForFunction(`Array.from(document.querySelectorAll('svg[aria-label^="Roadmap"] [role="button"]')).some((r) => Number(r.getAttribute('data-row')) > 9000)`, undefined, { timeout: 60_000 });
         scrollTimes.push(Date.now() - t1);
-        await context.close();
+        await closeWhenSettled(context, page);
       }
       return {
         projects: projects.length, shapingMs, rankingMs,

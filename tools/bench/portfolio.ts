@@ -6,6 +6,7 @@ import { launchChromium } from '../hub/chromium';
 import { insertLargePortfolio } from './largePortfolio';
 import { startCpuProfile } from './cpuProfile';
 import { siteSnapshotsLeft } from './siteSnapshots';
+import { closeWhenSettled } from './settle';
 
 type Results = Record<string, unknown>;
 
@@ -79,7 +80,7 @@ async function portfolioPage(runs: number): Promise<Results> {
       await page.goto(`${url}/SitePages/Portfolio.aspx`);
       const marks = await pageMarks(page);
       const filesKb = await siteSnapshotsLeft(url, ['projects', 'latestReports']);
-      await context.close();
+      await closeWhenSettled(context, page);
       return { firstRenderMs: Math.round(marks.firstRender), siteSnapshotFilesGzipKb: filesKb };
     })();
     const first: number[] = [];
@@ -144,7 +145,7 @@ async function portfolioPage(runs: number): Promise<Results> {
       warmFresh.push(Date.now() - t1);
       warmRequests = n - before;
       warmRequestsByPurpose = Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, v - (requests[k] ?? 0)]).filter(([, v]) => Number(v) > 0));
-      await context.close();
+      await closeWhenSettled(context, page);
     }
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     return {

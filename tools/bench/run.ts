@@ -31,6 +31,7 @@ import { prepareDemoSite } from '../hub/demo';
 import { launchChromium } from '../hub/chromium';
 import { HUB_PAGES } from '../../src/pages/hubPages';
 import { PAGE_BUDGET_GZIP_KB, packageGzipKb, pageWeight, readJsonWithComments, readShippedPackage, webPartEntryModules } from './pageWeight';
+import { closeWhenSettled } from './settle';
 
 type Results = Record<string, unknown>;
 const root = path.resolve(__dirname, '../..');
@@ -297,7 +298,7 @@ async function templatesLibrary(): Promise<Results> {
       times.push(Date.now() - t0);
       requests = api;
       cards = await page.getByRole('list', { name: 'Method templates' }).getByRole('listitem').count();
-      await context.close();
+      await closeWhenSettled(context, page);
     }
     times.sort((a, b) => a - b);
     out.firstRender = { firstRenderMs: times[1], runsMs: times, pageApiRequests: requests, cards };
