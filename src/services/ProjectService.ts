@@ -84,12 +84,16 @@ function reportReader(): Promise<typeof import('./StatusTrendService')> {
   return import(/* webpackChunkName: 'latest-reports' */ './StatusTrendService');
 }
 
+/** The choosers' reads under way, by cache key (site and user): see `projectChoices`. */
+const pendingChoices = new Map<string, Promise<ProjectChoices>>();
+
 export class SpProjectService implements IProjectService, IProjectPickerService {
   private readonly projects: ListSchema = getList('projects');
 
   /**
    * @param snapshots where the browser keeps the last read between visits, per user; without it every visit reads everything.
-   * @param cacheKey shares the published reports' read with the page's other web parts (as PortfolioService's).
+   * @param cacheKey shares the published reports' read, and the choosers' read, with the page's other
+   *   web parts (as PortfolioService's); it must name the user where the user can change during the page's life.
    */
   public constructor(
     private readonly sp: SPFI, private readonly siteUrl: string, private readonly snapshots?: { store: SnapshotStore; userKey: string },
@@ -154,9 +158,21 @@ export class SpProjectService implements IProjectService, IProjectPickerService 
    * One `$batch`: the list's item count, the signed-in user and the first projects by ID. A list of
    * at most `ALL_CHOICES_UP_TO` projects is offered whole (one request); a larger one offers the
    * user's own projects (the leader column is indexed, so the filter is threshold-safe while one
-   * person leads at most 5,000), a second request.
+   * person leads at most 5,000), a second request. The page's choosers (status reports and risks
+   * share the Projects page) ask at the same moment: they share one read while it is under way,
+   * and a later ask reads again, so a chooser never offers what was read before a change.
    */
-  public async projectChoices(): Promise<ProjectChoices> {
+  public projectChoices(): Promise<ProjectChoices> {
+    const pending = pendingChoices.get(this.cacheKey);
+    if (pending) return pending;
+    const read = this.readProjectChoices();
+    pendingChoices.set(this.cacheKey, read);
+    const settled = (): void => { if (pendingChoices.get(this.cacheKey) === read) pendingChoices.delete(this.cacheKey); };
+    read.then(settled, settled);
+    return read;
+  }
+
+  private async readProjectChoices(): Promise<ProjectChoices> {
     const { select } = selectFields('projects', ['id', 'code', 'title']);
     const [batched, execute] = this.sp.batched();
     const list = batched.web.getList(listUrl(this.siteUrl, this.projects));

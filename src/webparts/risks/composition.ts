@@ -11,8 +11,8 @@ import { projectDataPane } from '../shared/projectDataPane';
 
 export const risksComposition = defineComposition<IProjectScopedWebPartProps, IRisksWebPartStrings>()({
   propertyPane: (strings) => projectDataPane(strings),
-  services: ({ sp, siteUrl, graph }) => ({
-    projectService: new SpProjectService(sp, siteUrl),
+  services: ({ sp, siteUrl, graph, cacheKey }) => ({
+    projectService: new SpProjectService(sp, siteUrl, undefined, cacheKey),
     // The owner picker finds people through Graph: the same on a tenant and in the local hub.
     services: { risks: new SpRiskService(sp, siteUrl), editing: new SpProjectEditingService(sp, siteUrl), people: new GraphPeopleService(sp, siteUrl, graph) } as IRiskServices
   }),

@@ -9,8 +9,8 @@ import { projectDataPane } from '../shared/projectDataPane';
 
 export const statusReportsComposition = defineComposition<IProjectScopedWebPartProps, IStatusReportsWebPartStrings>()({
   propertyPane: (strings) => projectDataPane(strings),
-  services: ({ sp, siteUrl }) => ({
-    projectService: new SpProjectService(sp, siteUrl),
+  services: ({ sp, siteUrl, cacheKey }) => ({
+    projectService: new SpProjectService(sp, siteUrl, undefined, cacheKey),
     services: { statusReports: new SpStatusReportService(sp, siteUrl), editing: new SpProjectEditingService(sp, siteUrl) }
   }),
   render: (s, properties, ctx) => React.createElement(StatusReports, {

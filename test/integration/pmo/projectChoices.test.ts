@@ -33,6 +33,22 @@ describe('project choices for the choosers', () => {
     expect(n).toBe(1);
   });
 
+  it('two choosers of one page and user asking at once share one read; a later ask, or another user, reads again', async () => {
+    // The status reports and risks web parts on the Projects page, each with its own service and SPFI.
+    const page = `${site.url}|leader`;
+    const reports = new SpProjectService(site.leaderSp, site.url, undefined, page);
+    const risks = new SpProjectService(site.leaderSp, site.url, undefined, page);
+    const together = await requests(() => Promise.all([reports.projectChoices(), risks.projectChoices()]));
+    expect(together.requests).toBe(1);
+    expect(together.value[0].choices).toHaveLength(30);
+    expect(together.value[1]).toEqual(together.value[0]);
+    // Asked again later (a retry, another visit to the chooser): read again, not served from before.
+    expect((await requests(() => risks.projectChoices())).requests).toBe(1);
+    // Another user's chooser at the same moment is another read: SharePoint trims rows per user.
+    const visitors = new SpProjectService(site.visitorSp, site.url, undefined, `${site.url}|visitor`);
+    expect((await requests(() => Promise.all([reports.projectChoices(), visitors.projectChoices()]))).requests).toBe(2);
+  });
+
   describe('at 10,030 projects', () => {
     let leaderId = 0;
     let ledByLeaderBefore = 0;
