@@ -37,6 +37,9 @@ const INPUT: Omit<PmoKpiInput, 'quarters'> = {
   lessons: [{ created: '2026-04-03T08:00:00Z' }]
 };
 
+/** Every KPI the model computes, by key. */
+const KPI_KEYS = pmoKpis({ ...INPUT, quarters: lastQuarters(TODAY, 4) }).map((k) => k.key).sort();
+
 class FakeKpis implements IPmoKpiService {
   public asked: string[] = [];
   public constructor(private readonly waitKnown: boolean) {}
@@ -56,10 +59,13 @@ describe('PMO KPIs web part', () => {
     expect(service.asked).toEqual([TODAY]);
     const expected: Record<string, string> = {
       deliveredOnTime: '50 %', deliveredOnBudget: '50 %', reportsOnTime: s.NoValue, templateDownloads: '2', sparringRequests: '2',
-      sparringWaitDays: '4 dagar', lessonsLogged: '1'
+      sparringWaitDays: '4 dagar', lessonsLogged: '1', lessonsReused: '0 %'
     };
-    // chartist draws after layout: every KPI's trend becomes one SVG.
-    await waitFor(() => expect(container.querySelectorAll('[data-kpi] svg')).toHaveLength(7));
+    // Every KPI the model computes is on the page, each with one chart. chartist draws each after a
+    // timer, so the count rises one chart at a time: wait for all of them (waiting for fewer passed
+    // whenever the wait looked between two charts, and failed under load when two came at once).
+    expect(Object.keys(expected).sort()).toEqual(KPI_KEYS);
+    await waitFor(() => expect(container.querySelectorAll('[data-kpi] svg')).toHaveLength(KPI_KEYS.length));
     for (const [key, value] of Object.entries(expected)) {
       const section = container.querySelector(`[data-kpi="${key}"]`) as HTMLElement;
       const k = key as Parameters<typeof kpiName>[1];
@@ -95,7 +101,9 @@ describe('PMO KPIs web part', () => {
     const s = strings('en-us');
     const { container } = render(<PmoKpis service={new FakeKpis(false)} strings={s} common={common('en-us')} locale="en-US" today={TODAY} />);
     await screen.findByRole('heading', { level: 2, name: s.Title });
-    await waitFor(() => expect(container.querySelectorAll('[data-kpi] svg')).toHaveLength(5));
+    // Every other KPI has its chart (all of them: see the first test).
+    await waitFor(() => expect(container.querySelectorAll('[data-kpi] svg')).toHaveLength(KPI_KEYS.length - 2));
+    for (const key of KPI_KEYS) expect(container.querySelectorAll(`[data-kpi="${key}"] svg`)).toHaveLength(key.startsWith('sparring') ? 0 : 1);
     for (const key of ['sparringRequests', 'sparringWaitDays']) {
       const section = container.querySelector(`[data-kpi="${key}"]`) as HTMLElement;
       expect(section.textContent).toContain(s.SparringUnknown);
