@@ -35,7 +35,6 @@ declare interface IProjectRegisterWebPartStrings {
   LoadingProgress: string;
   EmptyNoProjects: string;
   EmptyNoMatch: string;
-  ListsMissing: string;
   OpenDetails: string;
   DetailsHeading: string;
   Description: string;
@@ -120,14 +119,6 @@ declare interface IProjectRegisterWebPartStrings {
   ConflictReload: string;
   ConflictOverwrite: string;
   ConflictReloaded: string;
-  GoToToday: string;
-  PrevMonth: string;
-  NextMonth: string;
-  PrevYear: string;
-  NextYear: string;
-  CloseCalendar: string;
-  InvalidDate: string;
-  DateFormatHint: string;
   OpenStatusReports: string;
   OpenRisks: string;
   BenefitsHeading: string;

@@ -73,7 +73,6 @@ define([], function () {
     "ValidationRequired": "Feltet skal udfyldes.",
     "ValidationTooLong": "Brug højst 255 tegn.",
     "ValidationLevel": "Vælg et niveau fra 1 til 5.",
-    "ValidationDate": "Angiv en gyldig dato.",
     "ConflictTitle": "Ændret af en anden",
     "ConflictText": "En anden gemte risikoen, efter du åbnede den. Sammenlign versionerne: indlæs deres (dine ændringer kasseres), eller overskriv med din.",
     "ConflictField": "Felt",

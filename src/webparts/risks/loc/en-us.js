@@ -73,7 +73,6 @@ define([], function () {
     "ValidationRequired": "This field is required.",
     "ValidationTooLong": "Use at most 255 characters.",
     "ValidationLevel": "Choose a level from 1 to 5.",
-    "ValidationDate": "Enter a valid date.",
     "ConflictTitle": "Changed by someone else",
     "ConflictText": "Someone saved this risk after you opened it. Compare the versions: reload theirs (your edits are discarded) or overwrite it with yours.",
     "ConflictField": "Field",

@@ -72,7 +72,6 @@ declare interface IRisksWebPartStrings {
   ValidationRequired: string;
   ValidationTooLong: string;
   ValidationLevel: string;
-  ValidationDate: string;
   ConflictTitle: string;
   ConflictText: string;
   ConflictField: string;

@@ -73,7 +73,6 @@ define([], function () {
     "ValidationRequired": "Dit veld is verplicht.",
     "ValidationTooLong": "Gebruik maximaal 255 tekens.",
     "ValidationLevel": "Kies een niveau van 1 tot en met 5.",
-    "ValidationDate": "Voer een geldige datum in.",
     "ConflictTitle": "Gewijzigd door iemand anders",
     "ConflictText": "Iemand heeft dit risico opgeslagen nadat u het opende. Vergelijk de versies: laad die van de ander opnieuw (uw wijzigingen worden verworpen) of overschrijf met de uwe.",
     "ConflictField": "Veld",

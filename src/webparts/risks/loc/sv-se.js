@@ -73,7 +73,6 @@ define([], function () {
     "ValidationRequired": "Fältet måste fyllas i.",
     "ValidationTooLong": "Använd högst 255 tecken.",
     "ValidationLevel": "Välj en nivå från 1 till 5.",
-    "ValidationDate": "Ange ett giltigt datum.",
     "ConflictTitle": "Ändrad av någon annan",
     "ConflictText": "Någon sparade risken efter att du öppnade den. Jämför versionerna: läs in deras (dina ändringar slängs) eller skriv över med din.",
     "ConflictField": "Fält",

@@ -38,7 +38,6 @@ define([], function () {
     "ValidationSummary": "Kontrollér {0} markerede felt, før du gemmer.",
     "ValidationRequired": "Feltet skal udfyldes.",
     "ValidationChooseStatus": "Vælg grøn, gul eller rød.",
-    "ValidationDate": "Angiv en gyldig dato.",
     "ValidationPercent": "Angiv et heltal fra 0 til 100.",
     "ValidationNotNegative": "Beløbet kan ikke være negativt.",
     "ValidationNumber": "Angiv et tal, f.eks. 1250000.",

@@ -38,7 +38,6 @@ define([], function () {
     "ValidationSummary": "Check {0} marked field(s) before saving.",
     "ValidationRequired": "This field is required.",
     "ValidationChooseStatus": "Choose Green, Amber or Red.",
-    "ValidationDate": "Enter a valid date.",
     "ValidationPercent": "Enter a whole number from 0 to 100.",
     "ValidationNotNegative": "The amount cannot be negative.",
     "ValidationNumber": "Enter a number, e.g. 1250000.",

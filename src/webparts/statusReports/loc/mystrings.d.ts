@@ -37,7 +37,6 @@ declare interface IStatusReportsWebPartStrings {
   ValidationSummary: string;
   ValidationRequired: string;
   ValidationChooseStatus: string;
-  ValidationDate: string;
   ValidationPercent: string;
   ValidationNotNegative: string;
   ValidationNumber: string;

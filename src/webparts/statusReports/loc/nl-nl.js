@@ -38,7 +38,6 @@ define([], function () {
     "ValidationSummary": "Controleer {0} gemarkeerde veld(en) voordat u opslaat.",
     "ValidationRequired": "Dit veld is verplicht.",
     "ValidationChooseStatus": "Kies groen, oranje of rood.",
-    "ValidationDate": "Voer een geldige datum in.",
     "ValidationPercent": "Voer een geheel getal van 0 tot en met 100 in.",
     "ValidationNotNegative": "Het bedrag kan niet negatief zijn.",
     "ValidationNumber": "Voer een getal in, bijv. 1250000.",

@@ -38,7 +38,6 @@ define([], function () {
     "ValidationSummary": "Kontrollera {0} markerade fält innan du sparar.",
     "ValidationRequired": "Fältet måste fyllas i.",
     "ValidationChooseStatus": "Välj grön, gul eller röd.",
-    "ValidationDate": "Ange ett giltigt datum.",
     "ValidationPercent": "Ange ett heltal från 0 till 100.",
     "ValidationNotNegative": "Beloppet kan inte vara negativt.",
     "ValidationNumber": "Ange ett tal, t.ex. 1250000.",
