@@ -23,13 +23,18 @@ import { format } from '../../../components/text';
 import { describeError } from '../../../components/errors';
 import { announceProjectChanged, useProjectChanges } from '../../../components/projectChanges';
 import { withShownStatus } from '../../../model/latestStatus';
-import { ProjectDetailsPanel } from './ProjectDetailsPanel';
 import { ScrollFrame } from '../../../components/ScrollFrame';
 import { ReadAtNote } from '../../../components/ReadAtNote';
 
 /** The form (date pickers, people picker, dialogs) loads only when someone creates or edits: visitors never pay for it. */
 const ControlLoopPanels = React.lazy(() => import(/* webpackChunkName: 'project-control-loop' */ './ControlLoopPanels'));
 const ProjectEditPanel = React.lazy(() => import(/* webpackChunkName: 'project-edit' */ './ProjectEditPanel').then((m) => ({ default: m.ProjectEditPanel })));
+/**
+ * A project's details open on a click: the panel, and Fluent's Panel with it, is a chunk of its own,
+ * outside the first render of the pages that hold the register (Projects, Home). Once opened it
+ * stays mounted, so it closes with the Panel's own animation and focus return.
+ */
+const ProjectDetailsPanel = React.lazy(() => import(/* webpackChunkName: 'project-details' */ './ProjectDetailsPanel').then((m) => ({ default: m.ProjectDetailsPanel })));
 
 const GROUP_KEYS: GroupKey[] = ['none', 'phase', 'unit', 'programme', 'latestOverall', 'leader'];
 
@@ -101,6 +106,8 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
   const found = openId === undefined ? undefined : projects.find((p) => p.id === openId);
   // Only Project Priorities says a project's score; nothing on the project item does.
   const open = found && { ...found, priorityScore: openPriority?.id === found.id ? openPriority.score : undefined };
+  const [detailsOpened, setDetailsOpened] = React.useState(false);
+  if (open && !detailsOpened) setDetailsOpened(true);
   const loopProject = loopTarget ? projects.find((p) => p.id === loopTarget.id) : undefined;
   const canAdd = !!(editing && people && rights?.projects.add);
   const canEdit = !!(editing && people && rights?.projects.edit);
@@ -294,19 +301,23 @@ export default function ProjectRegister(props: IProjectRegisterProps): JSX.Eleme
         {state.status === 'ready' && <ReadAtNote asOf={state.asOf} locale={locale} common={c} />}
         {body}
       </Stack>
-      <ProjectDetailsPanel
-        project={editTarget || loopTarget ? undefined : open}
-        onEdit={mayEdit(open) ? (p) => { setAnnouncement(''); setEditTarget({ id: p.id }); } : undefined}
-        onStatusReports={props.controlLoop ? (p) => setLoopTarget({ kind: 'statusReports', id: p.id }) : undefined}
-        onRisks={props.controlLoop ? (p) => setLoopTarget({ kind: 'risks', id: p.id }) : undefined}
-        benefits={props.benefits}
-        strings={s}
-        common={c}
-        locale={locale}
-        stale={open ? isStale(open, props.staleDays, today) : false}
-        staleDays={props.staleDays}
-        onDismiss={() => setOpenId(undefined)}
-      />
+      {detailsOpened && (
+        <React.Suspense fallback={<LoadingState label={c.Loading} />}>
+          <ProjectDetailsPanel
+            project={editTarget || loopTarget ? undefined : open}
+            onEdit={mayEdit(open) ? (p) => { setAnnouncement(''); setEditTarget({ id: p.id }); } : undefined}
+            onStatusReports={props.controlLoop ? (p) => setLoopTarget({ kind: 'statusReports', id: p.id }) : undefined}
+            onRisks={props.controlLoop ? (p) => setLoopTarget({ kind: 'risks', id: p.id }) : undefined}
+            benefits={props.benefits}
+            strings={s}
+            common={c}
+            locale={locale}
+            stale={open ? isStale(open, props.staleDays, today) : false}
+            staleDays={props.staleDays}
+            onDismiss={() => setOpenId(undefined)}
+          />
+        </React.Suspense>
+      )}
       {loopTarget && props.controlLoop && loopProject && (
         <React.Suspense fallback={<LoadingState label={c.Loading} />}>
           <ControlLoopPanels
