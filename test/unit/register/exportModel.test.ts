@@ -127,4 +127,34 @@ describe('export model', () => {
     const xml = await zip.file('xl/worksheets/sheet1.xml')?.async('string');
     expect(xml).not.toContain('<f>');
   });
+
+  it('writes a sheet Excel opens as it was exported: bold frozen header, Danish and Dutch text, dates formatted, widths', async () => {
+    const table: ExportTable = {
+      headers: ['Kode', 'Projektnavn', 'Budget (kr.)', 'Startdato'],
+      rows: [
+        [{ kind: 'text', value: 'PMO-1' }, { kind: 'text', value: 'Ældre IJsselmeer-dijk & <øst> "fase 2"' }, { kind: 'number', value: 1234.5 }, { kind: 'date', value: '2027-01-15' }],
+        [{ kind: 'text', value: 'PMO-2' }, { kind: 'empty' }, { kind: 'number', value: -0.25 }, { kind: 'date', value: '1999-12-31' }]
+      ]
+    };
+    const bytes = await xlsxBytes(table, 'Projekter: 2027/Q1 [alle]');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const ExcelJS = require('exceljs') as typeof import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    // Excel refuses : / [ ] in a sheet name.
+    const sheet = wb.getWorksheet('Projekter  2027 Q1  alle ');
+    if (!sheet) throw new Error(`no sheet: ${wb.worksheets.map((w) => w.name).join(', ')}`);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Kode', 'Projektnavn', 'Budget (kr.)', 'Startdato']);
+    expect(sheet.getCell('A1').font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getCell('B2').value).toBe('Ældre IJsselmeer-dijk & <øst> "fase 2"');
+    expect(sheet.getCell('B3').value).toBeNull();
+    expect(sheet.getCell('C2').value).toBe(1234.5);
+    expect(sheet.getCell('C3').value).toBe(-0.25);
+    expect((sheet.getCell('D2').value as Date).toISOString()).toBe('2027-01-15T00:00:00.000Z');
+    expect((sheet.getCell('D3').value as Date).toISOString()).toBe('1999-12-31T00:00:00.000Z');
+    expect(sheet.getCell('D2').numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getColumn(2).width).toBe('Ældre IJsselmeer-dijk & <øst> "fase 2"'.length + 2);
+    expect(sheet.rowCount).toBe(3);
+  });
 });
